@@ -1,0 +1,140 @@
+package dev.portcullis.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The operations that turn a group into what a draft says. Neutron rules cannot be changed, so an edited
+ * rule is replaced: the new rule is created before the old one is deleted, so the traffic it allows is
+ * never cut off. The exception is a rule whose description alone changed: Neutron would refuse the new
+ * one as a duplicate of the old, so the old one goes first.
+ *
+ * @param group           the group as the plan was made from it (its revision guards the update)
+ * @param update          new name, description and statefulness, where any of them changed
+ * @param deleteFirst     rules to delete before creating (description-only changes)
+ * @param create          rules to create, in one atomic request
+ * @param deleteAfter     rules to delete once the new ones exist
+ */
+public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule> deleteFirst, List<Rule> create,
+                         List<Rule> deleteAfter) {
+
+    /** A change of the group's own fields. */
+    public record GroupUpdate(String name, String description, boolean stateful) {
+    }
+
+    /** One step of a plan, in the order it runs. */
+    public sealed interface Operation {
+        String describe(java.util.function.Function<String, String> groupName);
+    }
+
+    public record UpdateGroup(GroupUpdate update) implements Operation {
+        @Override
+        public String describe(java.util.function.Function<String, String> groupName) {
+            return "Update the group: name \"" + update.name() + "\", description \"" + update.description() + "\""
+                    + (update.stateful() ? "" : ", stateless");
+        }
+    }
+
+    public record CreateRules(List<Rule> rules) implements Operation {
+        @Override
+        public String describe(java.util.function.Function<String, String> groupName) {
+            return "Add " + rules.size() + (rules.size() == 1 ? " rule" : " rules");
+        }
+    }
+
+    public record DeleteRule(Rule rule) implements Operation {
+        @Override
+        public String describe(java.util.function.Function<String, String> groupName) {
+            return "Remove " + rule.summary(groupName);
+        }
+    }
+
+    public ChangePlan {
+        Objects.requireNonNull(group);
+        deleteFirst = List.copyOf(deleteFirst);
+        create = List.copyOf(create);
+        deleteAfter = List.copyOf(deleteAfter);
+    }
+
+    /** The plan from a group as it is to the draft a person edited. */
+    public static ChangePlan between(SecurityGroup original, GroupDraft draft) {
+        Map<String, Rule> originals = new LinkedHashMap<>();
+        original.rules().forEach(r -> originals.put(r.id(), r));
+        Set<String> kept = new HashSet<>();
+        List<Rule> wanted = new ArrayList<>();
+        for (Rule rule : draft.rules()) {
+            Rule before = rule.id() == null ? null : originals.get(rule.id());
+            if (before != null && before.equals(rule)) {
+                kept.add(rule.id());
+            } else {
+                wanted.add(Normalization.normalize(rule.asDraft()));
+            }
+        }
+        Map<RuleKey, Rule> replaceable = new HashMap<>();
+        for (Rule rule : original.rules()) {
+            if (!kept.contains(rule.id())) {
+                replaceable.putIfAbsent(rule.key(), rule);
+            }
+        }
+        List<Rule> deleteFirst = new ArrayList<>();
+        List<Rule> create = new ArrayList<>();
+        for (Rule rule : wanted) {
+            Rule same = replaceable.remove(rule.key());
+            if (same == null) {
+                create.add(rule);
+            } else if (Objects.equals(blankToNull(same.description()), blankToNull(rule.description()))) {
+                kept.add(same.id());
+            } else {
+                deleteFirst.add(same);
+                kept.add(same.id());
+                create.add(rule);
+            }
+        }
+        List<Rule> deleteAfter = original.rules().stream().filter(r -> !kept.contains(r.id())).toList();
+
+        Optional<GroupUpdate> update = Optional.empty();
+        String description = draft.description();
+        if (!draft.name().equals(original.name())
+                || !Objects.equals(blankToNull(description), blankToNull(original.description()))
+                || draft.stateful() != original.stateful()) {
+            update = Optional.of(new GroupUpdate(draft.name(), description, draft.stateful()));
+        }
+        return new ChangePlan(original.ref(), update, deleteFirst, create, deleteAfter);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    public boolean isEmpty() {
+        return update.isEmpty() && deleteFirst.isEmpty() && create.isEmpty() && deleteAfter.isEmpty();
+    }
+
+    /** The steps in the order they must run: update, early deletes, the bulk create, the other deletes. */
+    public List<Operation> operations() {
+        List<Operation> ops = new ArrayList<>();
+        update.ifPresent(u -> ops.add(new UpdateGroup(u)));
+        deleteFirst.forEach(r -> ops.add(new DeleteRule(r)));
+        if (!create.isEmpty()) {
+            ops.add(new CreateRules(create));
+        }
+        deleteAfter.forEach(r -> ops.add(new DeleteRule(r)));
+        return ops;
+    }
+
+    /** The same plan without the operations already done, to resume after a partial failure. */
+    public ChangePlan without(Set<Operation> done) {
+        return new ChangePlan(group,
+                update.filter(u -> !done.contains(new UpdateGroup(u))),
+                deleteFirst.stream().filter(r -> !done.contains(new DeleteRule(r))).toList(),
+                done.contains(new CreateRules(create)) ? List.of() : create,
+                deleteAfter.stream().filter(r -> !done.contains(new DeleteRule(r))).toList());
+    }
+}

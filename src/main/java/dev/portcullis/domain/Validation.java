@@ -1,0 +1,406 @@
+package dev.portcullis.domain;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Refuses exactly what Neutron refuses, and says so for every problem it finds (Neutron stops at the
+ * first). Problems come in the order Neutron checks, so the first one carries the code Neutron would
+ * answer with. Inputs are {@link Raw} values keyed by Neutron's member names, so that a file, a form
+ * and a test all go through the same conversions Neutron applies.
+ */
+public final class Validation {
+
+    /** The longest name or description Neutron accepts, in characters. */
+    public static final int MAX_LENGTH = 255;
+
+    /** Members a rule may carry in a create request. */
+    public static final Set<String> RULE_REQUEST_MEMBERS = Set.of(
+            "security_group_id", "direction", "ethertype", "protocol", "port_range_min", "port_range_max",
+            "remote_ip_prefix", "remote_group_id", "remote_address_group_id", "description", "tenant_id",
+            "project_id");
+
+    private Validation() {
+    }
+
+    /** A converted rule, or the problems that stop it. */
+    public record RuleResult(Rule rule, List<Problem> problems) {
+        public RuleResult {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** The group-level members, converted, or the problems with them. */
+    public record GroupFields(String name, String description, boolean stateful, List<Problem> problems) {
+        public GroupFields {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Checks a rule the way Neutron checks a {@code security_group_rule} in a create request, members
+     * the request may not carry included.
+     */
+    public static RuleResult ruleRequest(Map<String, Raw> members) {
+        List<Problem> unknown = new ArrayList<>();
+        Set<String> names = new TreeSet<>(members.keySet());
+        names.removeAll(RULE_REQUEST_MEMBERS);
+        if (!names.isEmpty()) {
+            unknown.add(new Problem(ErrorCode.UNRECOGNIZED_ATTRIBUTE, names.iterator().next(),
+                    "Neutron does not know " + (names.size() == 1 ? "the member " : "the members ")
+                            + String.join(", ", names) + "."));
+        }
+        RuleResult result = rule(members);
+        if (unknown.isEmpty()) {
+            return result;
+        }
+        unknown.addAll(result.problems());
+        return new RuleResult(null, unknown);
+    }
+
+    /**
+     * Converts and checks a rule's members ({@code direction}, {@code ethertype}, {@code protocol},
+     * {@code port_range_min}, {@code port_range_max}, {@code remote_ip_prefix}, {@code remote_group_id},
+     * {@code remote_address_group_id}, {@code description}); other members are not looked at.
+     */
+    public static RuleResult rule(Map<String, Raw> members) {
+        Input in = new Input(members);
+        List<Problem> problems = new ArrayList<>();
+
+        Raw rawDirection = in.get("direction");
+        Direction direction = null;
+        if (rawDirection.isAbsent()) {
+            problems.add(new Problem(ErrorCode.MISSING_ATTRIBUTE, "direction",
+                    "The direction is missing: a rule is either ingress (inbound) or egress (outbound)."));
+        } else if (rawDirection instanceof Raw.Text t && Direction.fromNeutron(t.value()).isPresent()) {
+            direction = Direction.fromNeutron(t.value()).get();
+        } else {
+            problems.add(new Problem(ErrorCode.INVALID_DIRECTION, "direction",
+                    "The direction " + rawDirection + " is not valid: it must be exactly \"ingress\" or \"egress\"."));
+        }
+
+        Optional<Protocol> protocol = convertProtocol(in.get("protocol"), problems);
+        Optional<Integer> min = convertPort(in.get("port_range_min"), "port_range_min", problems);
+        Optional<Integer> max = convertPort(in.get("port_range_max"), "port_range_max", problems);
+        boolean portsOk = min != null && max != null;
+        Optional<EtherType> etherType = convertEtherType(in.get("ethertype"), problems);
+        Optional<Cidr> cidr = convertCidr(in.get("remote_ip_prefix"), problems);
+        Optional<String> remoteGroup = convertId(in.get("remote_group_id"), "remote_group_id", problems);
+        Optional<String> addressGroup = convertId(in.get("remote_address_group_id"), "remote_address_group_id",
+                problems);
+        Optional<String> description = convertText(in.get("description"), "description", "The rule description",
+                problems);
+
+        // Neutron canonicalises before it checks ports and protocols.
+        PortRange ports = portsOk ? Normalization.canonicalPorts(new PortRange(min.orElse(null), max.orElse(null)))
+                : null;
+        if (protocol != null && etherType != null) {
+            protocol = protocol.map(p -> Normalization.canonicalProtocol(p, etherType.orElse(EtherType.IPV4)));
+        }
+
+        if (ports != null && protocol != null) {
+            checkPorts(protocol.orElse(Protocol.ANY), ports, problems);
+        }
+        if (cidr != null && etherType != null && cidr.isPresent()) {
+            EtherType wanted = etherType.orElse(EtherType.IPV4);
+            if (cidr.get().version() != wanted.version()) {
+                problems.add(new Problem(ErrorCode.PARAMETER_CONFLICT, "remote_ip_prefix",
+                        "The address " + cidr.get() + " is IPv" + cidr.get().version() + " but the rule is for "
+                                + wanted.neutronValue() + ": choose IPv" + cidr.get().version()
+                                + " or give an " + wanted.neutronValue() + " address."));
+            }
+        }
+        if (protocol != null && etherType != null && protocol.isPresent()
+                && etherType.orElse(EtherType.IPV4) == EtherType.IPV4 && protocol.get().isIpv6Only()) {
+            problems.add(new Problem(ErrorCode.ETHERTYPE_CONFLICT_WITH_PROTOCOL, "protocol",
+                    "The protocol " + protocol.get().value() + " exists only for IPv6; this rule is for IPv4."));
+        }
+        int remotes = (cidr != null && cidr.isPresent() ? 1 : 0)
+                + (remoteGroup != null && remoteGroup.isPresent() ? 1 : 0)
+                + (addressGroup != null && addressGroup.isPresent() ? 1 : 0);
+        if (remotes > 1) {
+            problems.add(new Problem(ErrorCode.MULTIPLE_REMOTES, "remote_group_id",
+                    "A rule has one remote: an address range (CIDR), a security group or an address group, "
+                            + "not several."));
+        }
+
+        if (!problems.isEmpty()) {
+            return new RuleResult(null, problems);
+        }
+        Remote remote = Remote.ANYWHERE;
+        if (cidr.isPresent()) {
+            remote = new Remote.Prefix(cidr.get());
+        } else if (remoteGroup.isPresent()) {
+            remote = new Remote.Group(remoteGroup.get());
+        } else if (addressGroup.isPresent()) {
+            remote = new Remote.AddressGroup(addressGroup.get());
+        }
+        Rule rule = new Rule(null, direction, etherType.orElse(EtherType.IPV4), protocol.orElse(Protocol.ANY), ports,
+                remote, description.orElse(in.get("description").isAbsent() ? "" : null));
+        return new RuleResult(rule, List.of());
+    }
+
+    /** Checks a group's name, description and statefulness. {@code isNew}: the group is to be created. */
+    public static GroupFields groupFields(Map<String, Raw> members, boolean isNew) {
+        Input in = new Input(members);
+        List<Problem> problems = new ArrayList<>();
+        Optional<String> name = convertText(in.get("name"), "name", "The name", problems);
+        Optional<String> description = convertText(in.get("description"), "description", "The description",
+                problems);
+        boolean stateful = true;
+        Raw rawStateful = in.get("stateful");
+        if (!rawStateful.isAbsent()) {
+            Optional<Boolean> b = toBoolean(rawStateful);
+            if (b.isPresent()) {
+                stateful = b.get();
+            } else {
+                problems.add(new Problem(ErrorCode.INVALID_BOOLEAN, "stateful",
+                        "\"stateful\" must be true or false, not " + rawStateful + "."));
+            }
+        }
+        String finalName = name == null ? null : name.orElse("");
+        if (isNew && SecurityGroup.DEFAULT_NAME.equals(finalName)) {
+            problems.add(new Problem(ErrorCode.DEFAULT_ALREADY_EXISTS, "name",
+                    "\"default\" is reserved for the project's default group: choose another name."));
+        }
+        return new GroupFields(finalName, description == null ? null : description.orElse(""), stateful, problems);
+    }
+
+    /**
+     * Checks the rules of one group against each other and against the groups that exist: a rule
+     * repeated among the new rules ({@code DuplicateSecurityGroupRuleInPost}), a new rule equal to one
+     * that exists ({@code SecurityGroupRuleExists}), a remote group that does not exist. The answer maps
+     * the index of each rule with problems to its problems.
+     */
+    public static Map<Integer, List<Problem>> ruleSet(List<Rule> rules, String ownGroupId, Set<String> knownGroupIds) {
+        Map<Integer, List<Problem>> byIndex = new HashMap<>();
+        Map<RuleKey, Integer> firstByKey = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule == null) {
+                continue;
+            }
+            String remoteGroup = rule.remoteGroupId();
+            if (remoteGroup != null && !remoteGroup.equals(ownGroupId) && !knownGroupIds.contains(remoteGroup)) {
+                byIndex.computeIfAbsent(i, k -> new ArrayList<>()).add(new Problem(ErrorCode.GROUP_NOT_FOUND,
+                        "remote_group_id", "The remote group " + remoteGroup + " does not exist."));
+            }
+            Integer earlier = firstByKey.putIfAbsent(rule.key(), i);
+            if (earlier == null) {
+                continue;
+            }
+            Rule first = rules.get(earlier);
+            Problem p;
+            if (rule.isDraft() && first.isDraft()) {
+                p = new Problem(ErrorCode.DUPLICATE_RULE_IN_POST, "",
+                        "This rule repeats rule " + (earlier + 1) + " (" + first.summary(id -> null)
+                                + "): Neutron treats them as the same rule even if their descriptions differ.");
+            } else {
+                Rule existing = first.isDraft() ? rule : first;
+                p = new Problem(ErrorCode.RULE_EXISTS, "",
+                        "This rule already exists as rule " + (earlier + 1)
+                                + (existing.id() != null ? " (id " + existing.id() + ")" : "")
+                                + ": Neutron treats them as the same rule even if their descriptions differ.");
+            }
+            byIndex.computeIfAbsent(i, k -> new ArrayList<>()).add(p);
+        }
+        return byIndex;
+    }
+
+    // --- conversions, each as Neutron's attribute converter does it; null = failed (problem added) ---
+
+    private static Optional<Protocol> convertProtocol(Raw raw, List<Problem> problems) {
+        if (raw.isMissing()) {
+            return Optional.empty();
+        }
+        Optional<BigInteger> number = Python.toInt(raw);
+        if (number.isPresent()) {
+            BigInteger n = number.get();
+            if (n.signum() >= 0 && n.compareTo(BigInteger.valueOf(255)) <= 0) {
+                return Optional.of(Protocol.of(Python.str(raw)));
+            }
+        } else if (raw instanceof Raw.Text t) {
+            Optional<Protocol> named = Protocol.named(t.value());
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        problems.add(new Problem(ErrorCode.INVALID_PROTOCOL, "protocol",
+                "The protocol " + raw + " is not known: use a name such as tcp, udp, icmp or gre, "
+                        + "a number from 0 to 255, or leave it empty for any protocol."));
+        return null;
+    }
+
+    private static Optional<Integer> convertPort(Raw raw, String field, List<Problem> problems) {
+        if (raw.isMissing()) {
+            return Optional.empty();
+        }
+        Optional<Integer> port = Python.toIntInRange(raw, 0, 65535);
+        if (port.isPresent()) {
+            return port;
+        }
+        problems.add(new Problem(ErrorCode.INVALID_PORT_VALUE, field,
+                "The " + (field.endsWith("min") ? "first" : "last") + " port " + raw
+                        + " is not valid: ports are whole numbers from 1 to 65535."));
+        return null;
+    }
+
+    private static Optional<EtherType> convertEtherType(Raw raw, List<Problem> problems) {
+        if (raw.isAbsent()) {
+            return Optional.empty();
+        }
+        if (raw instanceof Raw.Text t) {
+            Optional<EtherType> e = EtherType.parse(t.value());
+            if (e.isPresent()) {
+                return e;
+            }
+        }
+        problems.add(new Problem(ErrorCode.INVALID_ETHERTYPE, "ethertype",
+                "The IP version " + raw + " is not valid: use IPv4 or IPv6."));
+        return null;
+    }
+
+    private static Optional<Cidr> convertCidr(Raw raw, List<Problem> problems) {
+        if (Python.falsy(raw)) {
+            return Optional.empty();
+        }
+        if (raw instanceof Raw.Text t) {
+            Optional<Cidr> cidr = Cidr.parse(t.value());
+            if (cidr.isPresent()) {
+                return cidr;
+            }
+        }
+        problems.add(new Problem(ErrorCode.INVALID_CIDR, "remote_ip_prefix",
+                raw + " is not an IP address or network: write it like 203.0.113.0/24, 198.51.100.7 "
+                        + "or 2001:db8::/32."));
+        return null;
+    }
+
+    private static Optional<String> convertId(Raw raw, String field, List<Problem> problems) {
+        if (Python.falsy(raw)) {
+            return Optional.empty();
+        }
+        if (raw instanceof Raw.Text t) {
+            return Optional.of(t.value());
+        }
+        problems.add(new Problem(ErrorCode.INVALID_TYPE, field, "The " + field + " must be an id (text), not "
+                + raw + "."));
+        return null;
+    }
+
+    private static Optional<String> convertText(Raw raw, String field, String what, List<Problem> problems) {
+        if (raw.isMissing()) {
+            return Optional.empty();
+        }
+        if (raw instanceof Raw.Text t) {
+            int length = t.value().codePointCount(0, t.value().length());
+            if (length > MAX_LENGTH) {
+                problems.add(new Problem(ErrorCode.TOO_LONG, field,
+                        what + " is " + length + " characters long; Neutron accepts at most " + MAX_LENGTH + "."));
+                return null;
+            }
+            return Optional.of(t.value());
+        }
+        problems.add(new Problem(ErrorCode.INVALID_TYPE, field, what + " must be text, not " + raw + "."));
+        return null;
+    }
+
+    /** neutron-lib's convert_to_boolean: true/false/1/0 as text in any case, booleans, 0 and 1. */
+    private static Optional<Boolean> toBoolean(Raw raw) {
+        if (raw instanceof Raw.Bool b) {
+            return Optional.of(b.value());
+        }
+        if (raw instanceof Raw.Text t) {
+            String v = t.value().toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("true") || v.equals("1")) {
+                return Optional.of(true);
+            }
+            if (v.equals("false") || v.equals("0")) {
+                return Optional.of(false);
+            }
+        }
+        if (raw instanceof Raw.Number n && n.integral()) {
+            if (n.value().signum() == 0) {
+                return Optional.of(false);
+            }
+            if (n.value().compareTo(java.math.BigDecimal.ONE) == 0) {
+                return Optional.of(true);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void checkPorts(Protocol protocol, PortRange ports, List<Problem> problems) {
+        if (ports.isAny()) {
+            return;
+        }
+        if (protocol.isAny()) {
+            problems.add(new Problem(ErrorCode.PROTOCOL_REQUIRED_WITH_PORTS, "protocol",
+                    "Ports need a protocol: choose TCP, UDP, SCTP, DCCP or UDP-Lite, or remove the ports."));
+            return;
+        }
+        if (protocol.supportsPorts()) {
+            if (Integer.valueOf(0).equals(ports.min()) || Integer.valueOf(0).equals(ports.max())) {
+                problems.add(new Problem(ErrorCode.INVALID_PORT_VALUE,
+                        Integer.valueOf(0).equals(ports.min()) ? "port_range_min" : "port_range_max",
+                        "Port 0 is not valid for " + protocol.label() + ": ports are 1 to 65535."));
+                return;
+            }
+            if (ports.min() != null && ports.max() != null && ports.min() <= ports.max()) {
+                return;
+            }
+            String message = ports.min() == null || ports.max() == null
+                    ? "The port range needs both ends: for one port give it as first and last port."
+                    : "The port range " + ports.min() + "-" + ports.max() + " runs backwards: the first port must "
+                            + "not be larger than the last.";
+            problems.add(new Problem(ErrorCode.INVALID_PORT_RANGE,
+                    ports.min() == null ? "port_range_min" : "port_range_max", message));
+            return;
+        }
+        if (protocol.isIcmp()) {
+            if (ports.min() != null && ports.min() > 255) {
+                problems.add(new Problem(ErrorCode.INVALID_ICMP_VALUE, "port_range_min",
+                        "The ICMP type " + ports.min() + " is not valid: it must be 0 to 255."));
+            }
+            if (ports.max() != null && ports.max() > 255) {
+                problems.add(new Problem(ErrorCode.INVALID_ICMP_VALUE, "port_range_max",
+                        "The ICMP code " + ports.max() + " is not valid: it must be 0 to 255."));
+            }
+            if (ports.min() == null && ports.max() != null) {
+                problems.add(new Problem(ErrorCode.MISSING_ICMP_TYPE, "port_range_min",
+                        "An ICMP code (" + ports.max() + ") needs an ICMP type as well."));
+            }
+            return;
+        }
+        problems.add(new Problem(ErrorCode.INVALID_PROTOCOL_FOR_PORT, "port_range_min",
+                "Protocol " + protocol.label() + " has no ports: ports are only for "
+                        + String.join(", ", Protocol.portProtocolNames()) + "."));
+    }
+
+    /** Looks members up; a member not in the map is {@link Raw#ABSENT}. */
+    private record Input(Map<String, Raw> members) {
+        Raw get(String name) {
+            Raw raw = members.get(name);
+            return raw == null ? Raw.ABSENT : raw;
+        }
+    }
+
+    /** The names of every member a group or a rule may carry in a definition file. */
+    public static Set<String> knownRuleMembers() {
+        Set<String> known = new LinkedHashSet<>(RULE_REQUEST_MEMBERS);
+        known.addAll(List.of("id", "normalized_cidr", "standard_attr_id", "tags", "created_at", "updated_at",
+                "revision_number", "belongs_to_default_sg"));
+        return known;
+    }
+}
