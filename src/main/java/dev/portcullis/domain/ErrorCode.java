@@ -33,8 +33,13 @@ public final class ErrorCode {
     public static final String TOO_LONG = "ValueTooLong";
     /** A member of the wrong JSON type (a number where a string belongs, a list where a value belongs). */
     public static final String INVALID_TYPE = "InvalidType";
-    /** {@code stateful} is not something Neutron reads as true or false. */
-    public static final String INVALID_BOOLEAN = "InvalidBoolean";
+    /** Neutron's type for a value it cannot convert, such as a {@code stateful} that is not a boolean. */
+    public static final String INVALID_INPUT = "InvalidInput";
+    /**
+     * An id that is empty or not text. Neutron fails on an empty {@code remote_group_id} with an internal
+     * error (500) instead of an answer, so we refuse it first.
+     */
+    public static final String INVALID_ID = "InvalidId";
     /** A member Neutron does not know. */
     public static final String UNRECOGNIZED_ATTRIBUTE = "UnrecognizedAttribute";
     /** A member Neutron sets itself and refuses in a request ({@code id}, {@code normalized_cidr}...). */

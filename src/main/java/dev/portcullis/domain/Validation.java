@@ -21,11 +21,18 @@ public final class Validation {
     /** The longest name or description Neutron accepts, in characters. */
     public static final int MAX_LENGTH = 255;
 
+    /** Members Neutron sets itself: refused in a create request, expected in what it returns. */
+    public static final Set<String> RULE_READ_ONLY_MEMBERS = Set.of(
+            "id", "normalized_cidr", "standard_attr_id", "tags", "created_at", "updated_at", "revision_number",
+            "belongs_to_default_sg");
+
     /** Members a rule may carry in a create request. */
     public static final Set<String> RULE_REQUEST_MEMBERS = Set.of(
             "security_group_id", "direction", "ethertype", "protocol", "port_range_min", "port_range_max",
             "remote_ip_prefix", "remote_group_id", "remote_address_group_id", "description", "tenant_id",
             "project_id");
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("0|[1-9][0-9]*");
 
     private Validation() {
     }
@@ -56,12 +63,19 @@ public final class Validation {
         List<Problem> unknown = new ArrayList<>();
         Set<String> names = new TreeSet<>(members.keySet());
         names.removeAll(RULE_REQUEST_MEMBERS);
+        Set<String> readOnly = new TreeSet<>(names);
+        readOnly.retainAll(RULE_READ_ONLY_MEMBERS);
+        names.removeAll(RULE_READ_ONLY_MEMBERS);
         if (!names.isEmpty()) {
             unknown.add(new Problem(ErrorCode.UNRECOGNIZED_ATTRIBUTE, names.iterator().next(),
                     "Neutron does not know " + (names.size() == 1 ? "the member " : "the members ")
                             + String.join(", ", names) + "."));
         }
-        RuleResult result = rule(members);
+        for (String name : readOnly) {
+            unknown.add(new Problem(ErrorCode.NOT_ALLOWED_IN_POST, name,
+                    "\"" + name + "\" is set by Neutron and cannot be given when creating a rule."));
+        }
+        RuleResult result = convert(members, true);
         if (unknown.isEmpty()) {
             return result;
         }
@@ -75,6 +89,14 @@ public final class Validation {
      * {@code remote_address_group_id}, {@code description}); other members are not looked at.
      */
     public static RuleResult rule(Map<String, Raw> members) {
+        return convert(members, false);
+    }
+
+    /**
+     * {@code request}: the members are a create request, where Neutron refuses a null description; in
+     * what Neutron returns, its own default rules carry one.
+     */
+    private static RuleResult convert(Map<String, Raw> members, boolean request) {
         Input in = new Input(members);
         List<Problem> problems = new ArrayList<>();
 
@@ -99,8 +121,9 @@ public final class Validation {
         Optional<String> remoteGroup = convertId(in.get("remote_group_id"), "remote_group_id", problems);
         Optional<String> addressGroup = convertId(in.get("remote_address_group_id"), "remote_address_group_id",
                 problems);
-        Optional<String> description = convertText(in.get("description"), "description", "The rule description",
-                problems);
+        Raw rawDescription = in.get("description");
+        Optional<String> description = rawDescription instanceof Raw.Null && !request ? Optional.empty()
+                : convertText(rawDescription, "description", "The rule description", problems);
 
         // Neutron canonicalises before it checks ports and protocols.
         PortRange ports = portsOk ? Normalization.canonicalPorts(new PortRange(min.orElse(null), max.orElse(null)))
@@ -147,7 +170,7 @@ public final class Validation {
             remote = new Remote.AddressGroup(addressGroup.get());
         }
         Rule rule = new Rule(null, direction, etherType.orElse(EtherType.IPV4), protocol.orElse(Protocol.ANY), ports,
-                remote, description.orElse(in.get("description").isAbsent() ? "" : null));
+                remote, description.orElse(rawDescription.isAbsent() ? "" : null));
         return new RuleResult(rule, List.of());
     }
 
@@ -156,8 +179,15 @@ public final class Validation {
         Input in = new Input(members);
         List<Problem> problems = new ArrayList<>();
         Optional<String> name = convertText(in.get("name"), "name", "The name", problems);
+        if (in.get("name") instanceof Raw.Null) {
+            problems.add(new Problem(ErrorCode.INVALID_TYPE, "name", "The name must be text (it may be empty)."));
+        }
         Optional<String> description = convertText(in.get("description"), "description", "The description",
                 problems);
+        if (in.get("description") instanceof Raw.Null) {
+            problems.add(new Problem(ErrorCode.INVALID_TYPE, "description",
+                    "The description must be text (it may be empty)."));
+        }
         boolean stateful = true;
         Raw rawStateful = in.get("stateful");
         if (!rawStateful.isAbsent()) {
@@ -165,12 +195,12 @@ public final class Validation {
             if (b.isPresent()) {
                 stateful = b.get();
             } else {
-                problems.add(new Problem(ErrorCode.INVALID_BOOLEAN, "stateful",
+                problems.add(new Problem(ErrorCode.INVALID_INPUT, "stateful",
                         "\"stateful\" must be true or false, not " + rawStateful + "."));
             }
         }
         String finalName = name == null ? null : name.orElse("");
-        if (isNew && SecurityGroup.DEFAULT_NAME.equals(finalName)) {
+        if (isNew && SecurityGroup.DEFAULT_NAME.equalsIgnoreCase(finalName)) {
             problems.add(new Problem(ErrorCode.DEFAULT_ALREADY_EXISTS, "name",
                     "\"default\" is reserved for the project's default group: choose another name."));
         }
@@ -228,7 +258,15 @@ public final class Validation {
         if (number.isPresent()) {
             BigInteger n = number.get();
             if (n.signum() >= 0 && n.compareTo(BigInteger.valueOf(255)) <= 0) {
-                return Optional.of(Protocol.of(Python.str(raw)));
+                String text = Python.str(raw);
+                if (PLAIN_NUMBER.matcher(text).matches()) {
+                    return Optional.of(Protocol.of(text));
+                }
+                // Neutron takes "06", "+6", " 6", 6.0 and true past its first check, then fails on them with
+                // an internal error (500); refuse them here with a useful answer instead.
+                problems.add(new Problem(ErrorCode.INVALID_PROTOCOL, "protocol",
+                        "The protocol number " + raw + " must be written plainly, like " + n + "."));
+                return null;
             }
         } else if (raw instanceof Raw.Text t) {
             Optional<Protocol> named = Protocol.named(t.value());
@@ -288,14 +326,14 @@ public final class Validation {
     }
 
     private static Optional<String> convertId(Raw raw, String field, List<Problem> problems) {
-        if (Python.falsy(raw)) {
+        if (raw.isMissing()) {
             return Optional.empty();
         }
-        if (raw instanceof Raw.Text t) {
+        if (raw instanceof Raw.Text t && !t.value().isBlank()) {
             return Optional.of(t.value());
         }
-        problems.add(new Problem(ErrorCode.INVALID_TYPE, field, "The " + field + " must be an id (text), not "
-                + raw + "."));
+        problems.add(new Problem(ErrorCode.INVALID_ID, field, "The " + field.replace('_', ' ')
+                + " must be the id of a group, not " + raw + "; leave it out for no remote group."));
         return null;
     }
 
@@ -316,27 +354,24 @@ public final class Validation {
         return null;
     }
 
-    /** neutron-lib's convert_to_boolean: true/false/1/0 as text in any case, booleans, 0 and 1. */
+    private static final Set<String> TRUE_WORDS = Set.of("1", "t", "true", "on", "y", "yes");
+    private static final Set<String> FALSE_WORDS = Set.of("0", "f", "false", "off", "n", "no");
+
+    /**
+     * neutron-lib's convert_to_boolean, a strict bool_from_string: booleans, and the text of the value
+     * (trimmed, any case) being one of 1/t/true/on/y/yes or 0/f/false/off/n/no. So 0 and "yes" are
+     * fine, null and 2 are not.
+     */
     private static Optional<Boolean> toBoolean(Raw raw) {
         if (raw instanceof Raw.Bool b) {
             return Optional.of(b.value());
         }
-        if (raw instanceof Raw.Text t) {
-            String v = t.value().toLowerCase(java.util.Locale.ROOT);
-            if (v.equals("true") || v.equals("1")) {
-                return Optional.of(true);
-            }
-            if (v.equals("false") || v.equals("0")) {
-                return Optional.of(false);
-            }
+        String word = Python.strip(Python.str(raw)).toLowerCase(java.util.Locale.ROOT);
+        if (TRUE_WORDS.contains(word)) {
+            return Optional.of(true);
         }
-        if (raw instanceof Raw.Number n && n.integral()) {
-            if (n.value().signum() == 0) {
-                return Optional.of(false);
-            }
-            if (n.value().compareTo(java.math.BigDecimal.ONE) == 0) {
-                return Optional.of(true);
-            }
+        if (FALSE_WORDS.contains(word)) {
+            return Optional.of(false);
         }
         return Optional.empty();
     }
