@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# neutron-up.sh - bring up a real OpenStack Neutron API (Debian bookworm, Zed) on 127.0.0.1
+# for Portcullis development and integration tests.
+#
+#   * installs neutron-server + mariadb-server (only if missing; services are not auto-started)
+#   * MariaDB listens on the unix socket /run/mysqld/mysqld.sock only (no TCP)
+#   * neutron-server: auth_strategy=noauth, ML2 without mechanism drivers, no agents,
+#     fake messaging transport, listening on 127.0.0.1:9696
+#   * WITH_HEADERS=1 additionally starts a second neutron-server on 127.0.0.1:9697 that takes
+#     the caller's identity from X-User-Id / X-Project-Id / X-Roles headers (non-admin tests).
+#
+# Idempotent: every step checks its own state first; running it again while everything is up
+# does nothing. Stop everything with neutron-down.sh (same directory).
+# Needs root. PIDs are recorded in /run/neutron-loopback/*.pid, logs go to /var/log/neutron/.
+set -euo pipefail
+# Debian's tools first: `python3` on PATH may be a pyenv shim, neutron lives in /usr/bin/python3.
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+
+RUN_DIR=/run/neutron-loopback
+LOG_DIR=/var/log/neutron
+CONF=/etc/neutron/neutron-loopback.conf
+HDR_CONF=/etc/neutron/neutron-loopback-headers.conf
+HDR_PASTE=/etc/neutron/api-paste-loopback.ini
+PKG_PASTE=/usr/share/neutron-common/api-paste.ini
+SOCK=/run/mysqld/mysqld.sock
+APT_LOG=/var/log/neutron-loopback-apt.log
+WAIT_SECS=${WAIT_SECS:-90}
+WITH_HEADERS=${WITH_HEADERS:-0}
+
+T0=$EPOCHREALTIME
+log()  { printf '[neutron-up %5.1fs] %s\n' "$(awk -v a="$T0" -v b="$EPOCHREALTIME" 'BEGIN{print b-a}')" "$*"; }
+die()  { printf '[neutron-up] ERROR: %s\n' "$*" >&2; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || die "must run as root"
+command -v curl >/dev/null || die "curl is required"
+
+# --- helpers ----------------------------------------------------------------------------------
+
+# pid_alive PIDFILE PATTERN: true if PIDFILE names a live process whose command line contains PATTERN
+pid_alive() {
+    local f=$1 pat=$2 pid
+    [ -s "$f" ] || return 1
+    pid=$(cat "$f")
+    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+    kill -0 "$pid" 2>/dev/null || return 1
+    tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$pat"
+}
+
+# http_code URL [curl args...]
+http_code() {
+    local url=$1; shift
+    curl -s -o /dev/null -m 5 -w '%{http_code}' "$@" "$url" 2>/dev/null || true
+}
+
+# start_bg PIDFILE LOGFILE CMD...: start CMD in its own session, recording its real PID
+start_bg() {
+    local pidfile=$1 logfile=$2; shift 2
+    # shellcheck disable=SC2016
+    setsid sh -c 'echo $$ > "$0"; exec "$@"' "$pidfile" "$@" >>"$logfile" 2>&1 < /dev/null &
+    local i
+    for i in $(seq 1 50); do [ -s "$pidfile" ] && return 0; sleep 0.1; done
+    die "could not start $1"
+}
+
+# wait_http NAME PIDFILE PATTERN LOGFILE URL [curl args...]: wait until URL answers 200
+wait_http() {
+    local name=$1 pidfile=$2 pat=$3 logfile=$4 url=$5; shift 5
+    local deadline=$(( $(date +%s) + WAIT_SECS )) code
+    while :; do
+        code=$(http_code "$url" "$@")
+        [ "$code" = 200 ] && { log "$name answers 200 on $url"; return 0; }
+        if ! pid_alive "$pidfile" "$pat"; then
+            echo "----- last lines of $logfile -----" >&2; tail -n 30 "$logfile" >&2 || true
+            die "$name exited during startup (see $logfile)"
+        fi
+        [ "$(date +%s)" -lt "$deadline" ] || die "$name did not answer 200 within ${WAIT_SECS}s (last status '$code'; see $logfile)"
+        sleep 0.5
+    done
+}
+
+# --- 1. packages ------------------------------------------------------------------------------
+
+pkg_installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+
+MISSING=()
+for p in neutron-server mariadb-server; do pkg_installed "$p" || MISSING+=("$p"); done
+if [ ${#MISSING[@]} -gt 0 ]; then
+    log "installing ${MISSING[*]} (apt log: $APT_LOG)"
+    CREATED_POLICY=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        # keep the postinst scripts from starting neutron-api (uwsgi on :9696), mariadb, ...
+        printf '#!/bin/sh\n# temporary, created by neutron-up.sh\nexit 101\n' > /usr/sbin/policy-rc.d
+        chmod 755 /usr/sbin/policy-rc.d
+        CREATED_POLICY=1
+        trap '[ "$CREATED_POLICY" = 1 ] && rm -f /usr/sbin/policy-rc.d' EXIT
+        log "created temporary /usr/sbin/policy-rc.d (exit 101)"
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    if ! { apt-get -o DPkg::Lock::Timeout=600 update \
+           && apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
+                  neutron-server mariadb-server; } >>"$APT_LOG" 2>&1; then
+        tail -n 20 "$APT_LOG" >&2
+        die "apt-get failed (see $APT_LOG)"
+    fi
+    if [ "$CREATED_POLICY" = 1 ]; then
+        rm -f /usr/sbin/policy-rc.d; CREATED_POLICY=0; trap - EXIT
+        log "removed temporary /usr/sbin/policy-rc.d"
+    fi
+    log "packages installed"
+else
+    log "packages already installed"
+fi
+
+install -d -m 755 "$RUN_DIR"
+install -d -m 755 "$LOG_DIR"
+install -d -m 755 /var/lib/neutron /var/lib/neutron/lock
+
+# --- 2./3. MariaDB on the unix socket only ----------------------------------------------------
+
+db_ping() { mariadb-admin --socket="$SOCK" ping >/dev/null 2>&1; }
+
+if pid_alive "$RUN_DIR/mariadbd.pid" mariadbd && db_ping; then
+    log "MariaDB already running (pid $(cat "$RUN_DIR/mariadbd.pid"))"
+elif db_ping; then
+    log "a MariaDB not started by this script already answers on $SOCK; using it"
+    rm -f "$RUN_DIR/mariadbd.pid"
+else
+    rm -f "$RUN_DIR/mariadbd.pid"
+    install -d -o mysql -g mysql -m 755 /run/mysqld
+    if [ ! -d /var/lib/mysql/mysql ]; then
+        log "initialising the MariaDB data directory"
+        mariadb-install-db --user=mysql --datadir=/var/lib/mysql >>"$LOG_DIR/mariadbd.err" 2>&1
+    fi
+    log "starting mariadbd (socket $SOCK, skip-networking)"
+    start_bg "$RUN_DIR/mariadbd.pid" "$LOG_DIR/mariadbd.stdout" \
+        /usr/sbin/mariadbd --user=mysql --skip-networking --socket="$SOCK" \
+        --pid-file=/run/mysqld/mysqld.pid --log-error="$LOG_DIR/mariadbd.err"
+    deadline=$(( $(date +%s) + 30 ))
+    until db_ping; do
+        pid_alive "$RUN_DIR/mariadbd.pid" mariadbd || { tail -n 20 "$LOG_DIR/mariadbd.err" >&2; die "mariadbd exited"; }
+        [ "$(date +%s)" -lt "$deadline" ] || die "mariadbd did not answer ping within 30s"
+        sleep 0.2
+    done
+    log "MariaDB is up (pid $(cat "$RUN_DIR/mariadbd.pid"))"
+fi
+
+mariadb --socket="$SOCK" -u root <<'SQL'
+CREATE DATABASE IF NOT EXISTS neutron CHARACTER SET utf8mb4;
+CREATE USER IF NOT EXISTS 'neutron'@'localhost' IDENTIFIED BY 'neutron';
+GRANT ALL PRIVILEGES ON neutron.* TO 'neutron'@'localhost';
+SQL
+
+# --- 4. configuration -------------------------------------------------------------------------
+
+write_if_changed() {   # write_if_changed FILE  (content on stdin)
+    local tmp; tmp=$(mktemp)
+    cat > "$tmp"
+    if [ -f "$1" ] && cmp -s "$tmp" "$1"; then rm -f "$tmp"; return 0; fi
+    install -m 644 "$tmp" "$1"; rm -f "$tmp"
+    log "wrote $1"
+}
+
+write_if_changed "$CONF" <<'EOF'
+# Written by Portcullis scripts/neutron/neutron-up.sh. Loopback-only, noauth, no agents.
+[DEFAULT]
+bind_host = 127.0.0.1
+bind_port = 9696
+auth_strategy = noauth
+core_plugin = ml2
+service_plugins =
+api_workers = 1
+rpc_workers = 0
+rpc_state_report_workers = 0
+# in-process fake oslo.messaging driver: no broker, no sockets
+transport_url = fake:/
+notify_nova_on_port_status_changes = false
+notify_nova_on_port_data_changes = false
+debug = false
+use_stderr = false
+log_file = /var/log/neutron/neutron-loopback.log
+state_path = /var/lib/neutron
+
+[database]
+connection = mysql+pymysql://neutron:neutron@localhost/neutron?unix_socket=/run/mysqld/mysqld.sock&charset=utf8
+
+[oslo_concurrency]
+lock_path = /var/lib/neutron/lock
+
+[oslo_messaging_notifications]
+driver = noop
+
+[oslo_policy]
+policy_dirs = /etc/neutron/policy.d
+
+[ml2]
+type_drivers = local,flat,vlan
+tenant_network_types = local
+mechanism_drivers =
+extension_drivers = port_security
+
+[ml2_type_flat]
+flat_networks = *
+
+[securitygroup]
+enable_security_group = true
+EOF
+
+if [ "$WITH_HEADERS" = 1 ]; then
+    [ -f "$PKG_PASTE" ] || die "$PKG_PASTE not found"
+    # package paste file plus a "trusted_headers" pipeline = keystone pipeline minus authtoken
+    sed -e '/^\[composite:neutronapi_v2_0\]/,/^\[/{s/^noauth = .*/&\ntrusted_headers = cors http_proxy_to_wsgi request_id catch_errors osprofiler keystonecontext extensions neutronapiapp_v2_0/}' \
+        -e '/^\[composite:neutronversions_composite\]/,/^\[/{s/^noauth = .*/&\ntrusted_headers = cors http_proxy_to_wsgi neutronversions/}' \
+        "$PKG_PASTE" | write_if_changed "$HDR_PASTE"
+    [ "$(grep -c '^trusted_headers = ' "$HDR_PASTE")" -eq 2 ] \
+        || die "could not add the trusted_headers pipelines to $HDR_PASTE (unexpected $PKG_PASTE layout)"
+    write_if_changed "$HDR_CONF" <<EOF
+# Overlay for neutron-loopback.conf: trusted X-User-Id/X-Project-Id/X-Roles headers, port 9697.
+[DEFAULT]
+bind_port = 9697
+auth_strategy = trusted_headers
+api_paste_config = $HDR_PASTE
+log_file = /var/log/neutron/neutron-loopback-headers.log
+EOF
+fi
+
+# --- 5./6. schema and neutron-server ----------------------------------------------------------
+
+URL=http://127.0.0.1:9696/v2.0/security-groups
+if pid_alive "$RUN_DIR/neutron-server.pid" neutron-server; then
+    log "neutron-server already running (pid $(cat "$RUN_DIR/neutron-server.pid"))"
+    wait_http "neutron-server" "$RUN_DIR/neutron-server.pid" neutron-server \
+        "$LOG_DIR/neutron-server.stdout" "$URL"
+else
+    rm -f "$RUN_DIR/neutron-server.pid"
+    code=$(http_code "$URL")
+    [ "$code" = 000 ] || die "something not started by this script already answers on 127.0.0.1:9696 (HTTP $code)"
+    log "neutron-db-manage upgrade heads"
+    if ! /usr/bin/neutron-db-manage --config-file "$CONF" upgrade heads >"$LOG_DIR/neutron-db-manage.log" 2>&1; then
+        tail -n 30 "$LOG_DIR/neutron-db-manage.log" >&2
+        die "neutron-db-manage failed (see $LOG_DIR/neutron-db-manage.log)"
+    fi
+    log "starting neutron-server on 127.0.0.1:9696 (noauth)"
+    : > "$LOG_DIR/neutron-server.stdout"
+    start_bg "$RUN_DIR/neutron-server.pid" "$LOG_DIR/neutron-server.stdout" \
+        /usr/bin/neutron-server --config-file "$CONF"
+    wait_http "neutron-server" "$RUN_DIR/neutron-server.pid" neutron-server \
+        "$LOG_DIR/neutron-server.stdout" "$URL"
+fi
+
+if [ "$WITH_HEADERS" = 1 ]; then
+    HURL=http://127.0.0.1:9697/v2.0/security-groups
+    HARGS=(-H 'X-User-Id: neutron-up' -H 'X-Project-Id: fake_project_id' -H 'X-Roles: admin')
+    if pid_alive "$RUN_DIR/neutron-server-headers.pid" neutron-loopback-headers; then
+        log "trusted-headers neutron-server already running (pid $(cat "$RUN_DIR/neutron-server-headers.pid"))"
+    else
+        rm -f "$RUN_DIR/neutron-server-headers.pid"
+        code=$(http_code "$HURL" "${HARGS[@]}")
+        [ "$code" = 000 ] || die "something not started by this script already answers on 127.0.0.1:9697 (HTTP $code)"
+        log "starting trusted-headers neutron-server on 127.0.0.1:9697"
+        : > "$LOG_DIR/neutron-server-headers.stdout"
+        start_bg "$RUN_DIR/neutron-server-headers.pid" "$LOG_DIR/neutron-server-headers.stdout" \
+            /usr/bin/neutron-server --config-file "$CONF" --config-file "$HDR_CONF"
+    fi
+    wait_http "trusted-headers neutron-server" "$RUN_DIR/neutron-server-headers.pid" \
+        neutron-loopback-headers "$LOG_DIR/neutron-server-headers.stdout" "$HURL" "${HARGS[@]}"
+fi
+
+log "ready: noauth API at http://127.0.0.1:9696$( [ "$WITH_HEADERS" = 1 ] && echo ', trusted headers at http://127.0.0.1:9697')"
