@@ -1,0 +1,43 @@
+package dev.portcullis.backend;
+
+import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.GroupRef;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.PortRef;
+import dev.portcullis.domain.SecurityGroup;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where a project's security groups live: a cloud's Neutron, or the local workspace. Every call returns
+ * at once and completes on a thread of the backend's own; nothing here ever blocks its caller. Failures
+ * complete the future with a {@link BackendException} that says what went wrong in words.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** What this backend is, for the window title and status bar ("Local workspace", "cloud prod"). */
+    String describe();
+
+    /** All groups and the interfaces using them; pages are reported to {@code progress} as they arrive. */
+    CompletableFuture<Snapshot> load(ProgressListener progress);
+
+    /** Creates a group with exactly the draft's rules (Neutron's automatic egress rules included or not). */
+    CompletableFuture<SecurityGroup> create(GroupDraft draft);
+
+    /**
+     * Runs a plan's operations in order, stopping at the first failure. The report says which operations
+     * ran, which failed and which were not tried, and holds the group as it is afterwards.
+     */
+    CompletableFuture<ApplyReport> apply(ChangePlan plan);
+
+    /** Deletes a group; refused while an interface uses it. Rules of other groups that point at it go too. */
+    CompletableFuture<Void> delete(GroupRef group);
+
+    /** Removes a group from an interface; answers the interface as it is afterwards. */
+    CompletableFuture<Port> detach(PortRef port, GroupRef group);
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,118 @@
+package dev.portcullis.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes files so that a crash, a full disk or a power cut never leaves a half-written file: the new
+ * content goes to a temporary file in the same folder, is flushed to the disk, and then replaces the old
+ * file in one rename. The previous versions are kept as {@code NAME.1} (newest) to {@code NAME.5}. Files
+ * are created readable and writable by their owner only.
+ */
+public final class AtomicFiles {
+
+    /** How many earlier versions are kept beside a file. */
+    public static final int BACKUPS = 5;
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private AtomicFiles() {
+    }
+
+    /** Replaces {@code target} with {@code content}, keeping the last versions as backups. */
+    public static void write(Path target, byte[] content) throws IOException {
+        Path file = target.toAbsolutePath();
+        Path dir = file.getParent();
+        createPrivateDirectories(dir);
+        Path temp = POSIX
+                ? Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", ownerOnly())
+                : Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            if (Files.exists(file)) {
+                keepBackup(file);
+            }
+            move(temp, file);
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The path of backup number {@code n} (1 is the newest) of a file. */
+    public static Path backup(Path target, int n) {
+        return target.resolveSibling(target.getFileName() + "." + n);
+    }
+
+    /** Creates the folders a private file lives in, readable by the owner only where they are new. */
+    public static void createPrivateDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (POSIX) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static void keepBackup(Path file) throws IOException {
+        Files.deleteIfExists(backup(file, BACKUPS));
+        for (int n = BACKUPS - 1; n >= 1; n--) {
+            Path older = backup(file, n);
+            if (Files.exists(older)) {
+                move(older, backup(file, n + 1));
+            }
+        }
+        Path copy = POSIX
+                ? Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".bak", ownerOnly())
+                : Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".bak");
+        try {
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            move(copy, backup(file, 1));
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a folder for this. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a folder as a channel; the rename is already done there.
+        }
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
+        return PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.portcullis.files;
+
+/** Problem codes about a file as a whole, beside the domain's codes for its groups and rules. */
+public final class FileErrorCode {
+
+    /** Neutron's own type for JSON it cannot parse. */
+    public static final String MALFORMED_JSON = "MalformedRequestBody";
+    public static final String TOO_LARGE = "FileTooLarge";
+    public static final String TOO_DEEP = "NestedTooDeep";
+    public static final String UNREADABLE = "FileUnreadable";
+    public static final String DUPLICATE_MEMBER = "DuplicateMember";
+    public static final String UNSUPPORTED_FORMAT = "UnsupportedFormat";
+    /** A member that should hold a list or an object holds something else, or a required one is missing. */
+    public static final String WRONG_SHAPE = "WrongShape";
+    /** A rule that names another group than the one it is in. */
+    public static final String RULE_IN_WRONG_GROUP = "SecurityGroupNotSingleGroupRules";
+    public static final String DUPLICATE_ID = "DuplicateId";
+
+    private FileErrorCode() {
+    }
+}

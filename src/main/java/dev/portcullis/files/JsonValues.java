@@ -1,0 +1,40 @@
+package dev.portcullis.files;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.domain.Raw;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns JSON into the {@link Raw} values the domain validates, keeping what type each value had. */
+final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    static Raw raw(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return Raw.ABSENT;
+        }
+        if (node.isNull()) {
+            return Raw.NULL;
+        }
+        if (node.isTextual()) {
+            return Raw.text(node.textValue());
+        }
+        if (node.isBoolean()) {
+            return Raw.bool(node.booleanValue());
+        }
+        if (node.isNumber()) {
+            return Raw.number(node.decimalValue(), node.isIntegralNumber());
+        }
+        return new Raw.Other(node.isArray() ? "a list" : "an object");
+    }
+
+    /** The members of an object as raw values, in file order. */
+    static Map<String, Raw> members(JsonNode object) {
+        Map<String, Raw> members = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> members.put(e.getKey(), raw(e.getValue())));
+        return members;
+    }
+}
