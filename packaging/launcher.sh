@@ -1,0 +1,30 @@
+#!/bin/sh
+# Portcullis launcher: runs the console (no arguments) or the command line (a subcommand).
+# JavaFX goes on the module path, everything else on the class path. Works from any current
+# folder and through symbolic links (an installer may link it onto PATH).
+set -eu
+
+self=$0
+while [ -L "$self" ]; do
+    target=$(readlink "$self")
+    case $target in
+        /*) self=$target ;;
+        *) self=$(dirname "$self")/$target ;;
+    esac
+done
+app=$(cd "$(dirname "$self")/.." && pwd -P)
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    java=$JAVA_HOME/bin/java
+elif command -v java >/dev/null 2>&1; then
+    java=java
+else
+    echo "portcullis: no Java found. Install a JDK or JRE 17 or newer, or set JAVA_HOME." >&2
+    exit 2
+fi
+
+# shellcheck disable=SC2086 # the options are a list of words on purpose
+exec "$java" ${PORTCULLIS_JAVA_OPTS:-} \
+    --module-path "$app/javafx" --add-modules @JFX_MODULES@ \
+    @JFX_OPENS@ \
+    -cp "$app/lib/*" @MAIN_CLASS@ "$@"

@@ -1,0 +1,76 @@
+package dev.portcullis.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * {@code portcullis}: with no subcommand it opens the console; subcommands serve scripts and offline
+ * review. Exit codes: 0 fine, 1 findings or invalid input, 2 unusable input or a usage error.
+ */
+@Command(name = "portcullis",
+        mixinStandardHelpOptions = true,
+        versionProvider = PortcullisCommand.VersionProvider.class,
+        description = {
+            "Review and change the security groups of OpenStack projects, online or offline.",
+            "Without a command, opens the console on the local workspace."
+        },
+        subcommands = {ValidateCommand.class},
+        exitCodeOnInvalidInput = PortcullisCommand.EXIT_UNUSABLE,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Success.",
+            "1:Findings, invalid definitions or differences.",
+            "2:Unusable input or a usage error."
+        })
+public final class PortcullisCommand implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FINDINGS = 1;
+    public static final int EXIT_UNUSABLE = 2;
+
+    @Option(names = "--workspace", paramLabel = "FILE",
+            description = "The workspace file the console opens (default: $XDG_DATA_HOME/portcullis/workspace.json, "
+                    + "else ~/.local/share/portcullis/workspace.json).")
+    Path workspace;
+
+    private final Consumer<ConsoleOptions> console;
+
+    public PortcullisCommand(Consumer<ConsoleOptions> console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        console.accept(new ConsoleOptions(workspace));
+        return EXIT_OK;
+    }
+
+    /**
+     * The command line, ready to execute, writing to the given streams. {@code console} is what opens the
+     * console when no subcommand is given.
+     */
+    public static CommandLine commandLine(Consumer<ConsoleOptions> console, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new PortcullisCommand(console));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("portcullis: " + ex.getMessage());
+            return EXIT_UNUSABLE;
+        });
+        return cmd;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Portcullis " + Version.current(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

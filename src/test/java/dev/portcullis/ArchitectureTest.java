@@ -1,0 +1,99 @@
+package dev.portcullis;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The import directions of ARCHITECTURE.md section 1. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.portcullis");
+    }
+
+    @Test
+    void theCoreNeverTouchesJavaFx() {
+        noClasses().that().resideInAnyPackage("dev.portcullis.domain..", "dev.portcullis.review..",
+                        "dev.portcullis.backend..", "dev.portcullis.files..", "dev.portcullis.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.portcullis.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.review..",
+                        "dev.portcullis.backend..", "dev.portcullis.files..", "dev.portcullis.cli..",
+                        "dev.portcullis.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void reviewDependsOnlyOnTheDomain() {
+        noClasses().that().resideInAPackage("dev.portcullis.review..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.backend..",
+                        "dev.portcullis.files..", "dev.portcullis.cli..", "dev.portcullis.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void filesDependOnlyOnTheDomain() {
+        noClasses().that().resideInAPackage("dev.portcullis.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.review..",
+                        "dev.portcullis.backend..", "dev.portcullis.cli..", "dev.portcullis.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void backendsDependOnFilesAndTheDomainOnly() {
+        noClasses().that().resideInAPackage("dev.portcullis.backend..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.review..",
+                        "dev.portcullis.cli..", "dev.portcullis.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingButMainUsesTheConsole() {
+        noClasses().that().resideOutsideOfPackage("dev.portcullis.ui..")
+                .and().doNotHaveFullyQualifiedName("dev.portcullis.Main")
+                .should().dependOnClassesThat().resideInAPackage("dev.portcullis.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsNeverTouchTheSceneGraph() {
+        noClasses().that().resideInAPackage("dev.portcullis.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCompositionRootNamesAConcreteBackend() {
+        noClasses().that().resideInAPackage("dev.portcullis.ui..")
+                .and().doNotHaveSimpleName("PortcullisApp")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.backend.neutron..",
+                        "dev.portcullis.backend.workspace..")
+                .check(classes);
+    }
+
+    @Test
+    void backendImplementationsStayApart() {
+        noClasses().that().resideInAPackage("dev.portcullis.backend.workspace..")
+                .should().dependOnClassesThat().resideInAPackage("dev.portcullis.backend.neutron..")
+                .check(classes);
+        classes().that().resideInAPackage("dev.portcullis.backend.neutron..")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackage("dev.portcullis.backend.workspace..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

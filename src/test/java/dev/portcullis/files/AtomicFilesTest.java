@@ -1,0 +1,84 @@
+package dev.portcullis.files;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String content(Path p) throws IOException {
+        return Files.readString(p);
+    }
+
+    @Test
+    void writesTheContentReadableByTheOwnerOnly() throws IOException {
+        Path file = dir.resolve("sub/folder/workspace.json");
+
+        AtomicFiles.write(file, bytes("one"));
+
+        assertThat(content(file)).isEqualTo("one");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void keepsTheLastFiveVersionsNewestFirst() throws IOException {
+        Path file = dir.resolve("workspace.json");
+        for (int i = 1; i <= 8; i++) {
+            AtomicFiles.write(file, bytes("v" + i));
+        }
+
+        assertThat(content(file)).isEqualTo("v8");
+        for (int n = 1; n <= AtomicFiles.BACKUPS; n++) {
+            assertThat(content(AtomicFiles.backup(file, n))).isEqualTo("v" + (8 - n));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(AtomicFiles.backup(file, n))))
+                    .isEqualTo("rw-------");
+        }
+        assertThat(AtomicFiles.backup(file, AtomicFiles.BACKUPS + 1)).doesNotExist();
+    }
+
+    @Test
+    void leavesNoTemporaryFilesBehind() throws IOException {
+        Path file = dir.resolve("workspace.json");
+        AtomicFiles.write(file, bytes("a"));
+        AtomicFiles.write(file, bytes("b"));
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("workspace.json", "workspace.json.1");
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldFileAsItWas() throws IOException {
+        Path file = dir.resolve("workspace.json");
+        AtomicFiles.write(file, bytes("kept"));
+        // The backup slot is a non-empty folder, so keeping a backup fails before the file is touched.
+        Files.createDirectories(AtomicFiles.backup(file, 1).resolve("blocker"));
+        Files.createDirectories(AtomicFiles.backup(file, AtomicFiles.BACKUPS).resolve("blocker"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(file, bytes("lost?"))).isInstanceOf(IOException.class);
+
+        assertThat(content(file)).isEqualTo("kept");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+}
