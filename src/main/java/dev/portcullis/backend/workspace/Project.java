@@ -1,0 +1,286 @@
+package dev.portcullis.backend.workspace;
+
+import dev.portcullis.backend.BackendException;
+import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.Direction;
+import dev.portcullis.domain.EtherType;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.GroupRef;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.PortRange;
+import dev.portcullis.domain.PortRef;
+import dev.portcullis.domain.Problem;
+import dev.portcullis.domain.Protocol;
+import dev.portcullis.domain.Raw;
+import dev.portcullis.domain.Remote;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.domain.Validation;
+import dev.portcullis.files.Definitions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * One project's groups and interfaces, and what Neutron does to them: each operation answers a new
+ * project (this one never changes) or throws the {@link BackendException} Neutron's refusal maps to.
+ * Revision numbers move as Neutron's do: a new group is at 1 (adding its egress rules bumps it once), and
+ * every successful update, rule create request or rule delete adds 1, as does losing rules to a deleted
+ * remote group. Nothing here does I/O.
+ *
+ * @param projectId the project new groups belong to
+ */
+record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
+
+    static final String DEFAULT_DESCRIPTION = "Default security group";
+
+    Project {
+        Objects.requireNonNull(projectId);
+        groups = List.copyOf(groups);
+        ports = List.copyOf(ports);
+    }
+
+    /** Where the ids and the time of a change come from. */
+    record Stamp(Instant now, Supplier<String> ids) {
+        String id() {
+            return ids.get();
+        }
+    }
+
+    /** A created group and the project with it. */
+    record Created(Project project, SecurityGroup group) {
+    }
+
+    /** A changed interface and the project with it. */
+    record Detached(Project project, Port port) {
+    }
+
+    static Project empty(String projectId) {
+        return new Project(projectId, List.of(), List.of());
+    }
+
+    /** The project of a file: the default group's project, else the first group's, else {@code fallback}. */
+    static Project of(Definitions definitions, String fallback) {
+        String project = definitions.groups().stream().filter(SecurityGroup::isDefault)
+                .map(SecurityGroup::projectId).filter(Objects::nonNull).findFirst()
+                .or(() -> definitions.groups().stream().map(SecurityGroup::projectId).filter(Objects::nonNull)
+                        .findFirst())
+                .orElse(fallback);
+        return new Project(project, definitions.groups(), definitions.ports());
+    }
+
+    Definitions definitions() {
+        return new Definitions(groups, ports);
+    }
+
+    Optional<SecurityGroup> group(String id) {
+        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    boolean hasDefaultGroup() {
+        return groups.stream().anyMatch(SecurityGroup::isDefault);
+    }
+
+    SecurityGroup require(String id, String name) {
+        return group(id).orElseThrow(() -> Refusals.groupNotFound(id, name));
+    }
+
+    /** A group's name for messages, or null for an id that is no group. */
+    String groupName(String id) {
+        return group(id).map(SecurityGroup::name).orElse(null);
+    }
+
+    /**
+     * The project's default group as Neutron makes it: all outbound traffic, and inbound traffic from the
+     * interfaces in the same group, for IPv4 and IPv6. Neutron leaves these rules' descriptions empty (null).
+     */
+    Project withDefaultGroup(Stamp stamp) {
+        String id = stamp.id();
+        List<Rule> rules = List.of(
+                Rule.egressAnywhere(EtherType.IPV4).withId(stamp.id()),
+                Rule.egressAnywhere(EtherType.IPV6).withId(stamp.id()),
+                new Rule(stamp.id(), Direction.INGRESS, EtherType.IPV4, Protocol.ANY, PortRange.ANY,
+                        Remote.group(id), null),
+                new Rule(stamp.id(), Direction.INGRESS, EtherType.IPV6, Protocol.ANY, PortRange.ANY,
+                        Remote.group(id), null));
+        SecurityGroup group = new SecurityGroup(id, projectId, SecurityGroup.DEFAULT_NAME, DEFAULT_DESCRIPTION, true,
+                false, 1, rules, List.of(), stamp.now(), stamp.now());
+        return withGroup(group);
+    }
+
+    /**
+     * Creates a group with exactly the draft's rules, as the Neutron backend does it: the group with the two
+     * egress rules Neutron adds, then the plan from that group to the draft (one request creating the other
+     * rules, a delete for each egress rule the draft does not have). Everything is checked first, so a
+     * refused draft creates nothing.
+     */
+    Created create(GroupDraft draft, Stamp stamp) {
+        List<Problem> problems = new ArrayList<>(groupFields(draft.name(), draft.description(), draft.stateful(),
+                true));
+        List<Rule> wanted = draft.rules().stream().map(Rule::asDraft).toList();
+        RuleChecks.Checked checked = RuleChecks.check(wanted, List.of(), null, groupIds(), this::groupName);
+        problems.addAll(checked.problems());
+        if (!problems.isEmpty()) {
+            throw Refusals.of("The group " + Refusals.quoted(draft.name()) + " was not created", problems);
+        }
+        String id = stamp.id();
+        List<Rule> egress = List.of(Rule.egressAnywhere(EtherType.IPV4).withId(stamp.id()),
+                Rule.egressAnywhere(EtherType.IPV6).withId(stamp.id()));
+        SecurityGroup base = new SecurityGroup(id, projectId, draft.name(), draft.description(), draft.stateful(),
+                false, 1, egress, List.of(), stamp.now(), stamp.now());
+        Project project = withGroup(base);
+        ChangePlan plan = ChangePlan.between(base, new GroupDraft(draft.name(), draft.description(),
+                draft.stateful(), wanted));
+        for (ChangePlan.Operation operation : plan.operations()) {
+            project = project.run(id, operation, stamp);
+        }
+        return new Created(project, project.require(id, draft.name()));
+    }
+
+    /** Runs one operation of a plan on a group. */
+    Project run(String groupId, ChangePlan.Operation operation, Stamp stamp) {
+        if (operation instanceof ChangePlan.UpdateGroup u) {
+            return update(groupId, u.update(), stamp);
+        }
+        if (operation instanceof ChangePlan.DeleteRule d) {
+            return deleteRule(groupId, d.rule(), stamp);
+        }
+        if (operation instanceof ChangePlan.CreateRules c) {
+            return createRules(groupId, c.rules(), stamp);
+        }
+        throw new IllegalArgumentException("unknown operation " + operation);
+    }
+
+    /** {@code PUT /v2.0/security-groups/ID}: name, description and statefulness. */
+    Project update(String groupId, ChangePlan.GroupUpdate update, Stamp stamp) {
+        SecurityGroup group = require(groupId, null);
+        String description = update.description() == null ? "" : update.description();
+        List<Problem> problems = groupFields(update.name(), description, update.stateful(), false);
+        if (!problems.isEmpty()) {
+            throw Refusals.of("The group was not changed", problems);
+        }
+        boolean renamed = !update.name().equals(group.name());
+        if (renamed && SecurityGroup.DEFAULT_NAME.equalsIgnoreCase(update.name())) {
+            throw Refusals.defaultName();
+        }
+        if (renamed && group.isDefault()) {
+            throw Refusals.cannotUpdateDefault();
+        }
+        if (!renamed && description.equals(group.description()) && update.stateful() == group.stateful()) {
+            return this; // Neutron does not bump a revision for an update that changes nothing
+        }
+        return withGroup(new SecurityGroup(group.id(), group.projectId(), update.name(), description,
+                update.stateful(), group.shared(), group.revision() + 1, group.rules(), group.tags(),
+                group.createdAt(), stamp.now()));
+    }
+
+    /** {@code DELETE /v2.0/security-group-rules/ID} for a rule of this group. */
+    Project deleteRule(String groupId, Rule rule, Stamp stamp) {
+        SecurityGroup group = require(groupId, null);
+        boolean present = rule.id() != null && group.rules().stream().anyMatch(r -> r.id().equals(rule.id()));
+        if (!present) {
+            throw Refusals.ruleNotFound(rule.id(), rule.summary(this::groupName));
+        }
+        List<Rule> rules = group.rules().stream().filter(r -> !r.id().equals(rule.id())).toList();
+        return withGroup(group.withRules(rules, group.revision() + 1, stamp.now()));
+    }
+
+    /** {@code POST /v2.0/security-group-rules} with a bulk of rules for one group: all or none. */
+    Project createRules(String groupId, List<Rule> wanted, Stamp stamp) {
+        SecurityGroup group = require(groupId, null);
+        if (wanted.isEmpty()) {
+            return this;
+        }
+        RuleChecks.Checked checked = RuleChecks.check(wanted, group.rules(), groupId, groupIds(), this::groupName);
+        if (!checked.valid()) {
+            throw Refusals.of("The rules were not added", checked.problems());
+        }
+        List<Rule> rules = new ArrayList<>(group.rules());
+        checked.rules().forEach(r -> rules.add(r.withId(stamp.id())));
+        return withGroup(group.withRules(rules, group.revision() + 1, stamp.now()));
+    }
+
+    /**
+     * {@code DELETE /v2.0/security-groups/ID}: refused while an interface uses the group; the rules of other
+     * groups that name it as their remote group go with it, and those groups' revisions move.
+     */
+    Project delete(GroupRef ref, Stamp stamp) {
+        List<String> users = ports.stream().filter(p -> p.uses(ref.id())).map(Port::label).toList();
+        if (!users.isEmpty()) {
+            throw Refusals.inUse(users);
+        }
+        SecurityGroup group = require(ref.id(), ref.name());
+        if (group.isDefault()) {
+            throw Refusals.cannotRemoveDefault();
+        }
+        List<SecurityGroup> remaining = new ArrayList<>();
+        for (SecurityGroup other : groups) {
+            if (other.id().equals(group.id())) {
+                continue;
+            }
+            List<Rule> kept = other.rules().stream().filter(r -> !group.id().equals(r.remoteGroupId())).toList();
+            remaining.add(kept.size() == other.rules().size() ? other
+                    : other.withRules(kept, other.revision() + 1, stamp.now()));
+        }
+        return new Project(projectId, remaining, ports);
+    }
+
+    /** {@code PUT /v2.0/ports/ID} with the port's groups less one. */
+    Detached detach(PortRef ref, GroupRef group) {
+        Port port = ports.stream().filter(p -> p.id().equals(ref.id())).findFirst()
+                .orElseThrow(() -> Refusals.portNotFound(ref.id(), ref.label()));
+        if (!port.uses(group.id())) {
+            return new Detached(this, port);
+        }
+        Port changed = port.withoutGroup(group.id());
+        return new Detached(withPort(changed), changed);
+    }
+
+    /** Adds an interface, or replaces the one with the same id. Its groups must exist. */
+    Project withPort(Port port) {
+        for (String id : port.securityGroupIds()) {
+            require(id, null);
+        }
+        List<Port> next = new ArrayList<>();
+        boolean replaced = false;
+        for (Port p : ports) {
+            if (p.id().equals(port.id())) {
+                next.add(port);
+                replaced = true;
+            } else {
+                next.add(p);
+            }
+        }
+        if (!replaced) {
+            next.add(port);
+        }
+        return new Project(projectId, groups, next);
+    }
+
+    private Project withGroup(SecurityGroup group) {
+        Map<String, SecurityGroup> byId = new LinkedHashMap<>();
+        groups.forEach(g -> byId.put(g.id(), g));
+        byId.put(group.id(), group);
+        return new Project(projectId, List.copyOf(byId.values()), ports);
+    }
+
+    private Set<String> groupIds() {
+        return groups.stream().map(SecurityGroup::id).collect(Collectors.toSet());
+    }
+
+    private static List<Problem> groupFields(String name, String description, boolean stateful, boolean isNew) {
+        Map<String, Raw> members = new LinkedHashMap<>();
+        members.put("name", Raw.text(name));
+        members.put("description", Raw.text(description));
+        members.put("stateful", Raw.bool(stateful));
+        return Validation.groupFields(members, isNew).problems();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.portcullis.backend.workspace;
+
+import dev.portcullis.backend.BackendException;
+import dev.portcullis.backend.BackendException.Kind;
+import dev.portcullis.domain.ErrorCode;
+import dev.portcullis.domain.Problem;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The refusals of the workspace, each with the {@code NeutronError.type} a real Neutron answers with for
+ * the same condition (see the error catalogue in shared/neutron/RECIPE.md 6.5) and words for a person.
+ */
+final class Refusals {
+
+    static final String RULE_NOT_FOUND = "SecurityGroupRuleNotFound";
+    static final String PORT_NOT_FOUND = "PortNotFound";
+    static final String ADDRESS_GROUP_NOT_FOUND = "AddressGroupNotFound";
+    static final String IN_USE = "SecurityGroupInUse";
+    static final String CANNOT_UPDATE_DEFAULT = "SecurityGroupCannotUpdateDefault";
+    static final String CANNOT_REMOVE_DEFAULT = "SecurityGroupCannotRemoveDefault";
+    static final String REVISION_CONFLICT = "RevisionNumberConstraintFailed";
+
+    // Ours: the workspace file itself.
+    static final String FILE_INVALID = "WorkspaceFileInvalid";
+    static final String FILE_UNREADABLE = "WorkspaceFileUnreadable";
+    static final String WRITE_FAILED = "WorkspaceWriteFailed";
+    static final String CLOSED = "WorkspaceClosed";
+    static final String INTERNAL = "InternalError";
+
+    /** How many problems a message lists before it says how many more there are. */
+    static final int LISTED_PROBLEMS = 5;
+    /** How much of a name a message quotes. */
+    static final int QUOTED_LENGTH = 60;
+
+    private static final Set<String> NOT_FOUND = Set.of(ErrorCode.GROUP_NOT_FOUND, RULE_NOT_FOUND, PORT_NOT_FOUND,
+            ADDRESS_GROUP_NOT_FOUND);
+    private static final Set<String> CONFLICT = Set.of(ErrorCode.RULE_EXISTS, ErrorCode.DUPLICATE_RULE_IN_POST,
+            ErrorCode.DEFAULT_ALREADY_EXISTS, IN_USE, CANNOT_UPDATE_DEFAULT, CANNOT_REMOVE_DEFAULT);
+
+    private Refusals() {
+    }
+
+    static Kind kindOf(String code) {
+        if (NOT_FOUND.contains(code)) {
+            return Kind.NOT_FOUND;
+        }
+        if (CONFLICT.contains(code)) {
+            return Kind.CONFLICT;
+        }
+        if (REVISION_CONFLICT.equals(code)) {
+            return Kind.STALE;
+        }
+        return Kind.INVALID;
+    }
+
+    /** A refusal for a list of problems: the first one's code decides, as it is the one Neutron answers. */
+    static BackendException of(String lead, List<Problem> problems) {
+        String code = problems.get(0).code();
+        return new BackendException(kindOf(code), code, lead + ": " + list(problems));
+    }
+
+    static String list(List<Problem> problems) {
+        String listed = problems.stream().limit(LISTED_PROBLEMS).map(Problem::message)
+                .collect(Collectors.joining(" "));
+        int more = problems.size() - LISTED_PROBLEMS;
+        return more > 0 ? listed + " (and " + more + (more == 1 ? " more problem)" : " more problems)") : listed;
+    }
+
+    static BackendException groupNotFound(String id, String name) {
+        return new BackendException(Kind.NOT_FOUND, ErrorCode.GROUP_NOT_FOUND,
+                "The group " + label(name, id) + " does not exist (any more): someone may have deleted it.");
+    }
+
+    static BackendException ruleNotFound(String ruleId, String summary) {
+        return new BackendException(Kind.NOT_FOUND, RULE_NOT_FOUND,
+                "The rule " + summary + " is no longer in this group (rule id " + ruleId + ").");
+    }
+
+    static BackendException portNotFound(String id, String label) {
+        return new BackendException(Kind.NOT_FOUND, PORT_NOT_FOUND,
+                "The interface " + (label == null || label.isBlank() ? id : label) + " does not exist (any more).");
+    }
+
+    static BackendException stale(long expected, long current) {
+        return new BackendException(Kind.STALE, REVISION_CONFLICT,
+                "Someone else changed this group since you opened it (revision " + expected + ", now " + current
+                        + "). Reload it and make your changes again.");
+    }
+
+    static BackendException inUse(List<String> interfaces) {
+        return new BackendException(Kind.CONFLICT, IN_USE,
+                "This group is still used by " + interfaces.size() + (interfaces.size() == 1 ? " interface: "
+                        : " interfaces: ") + String.join(", ", interfaces));
+    }
+
+    static BackendException cannotUpdateDefault() {
+        return new BackendException(Kind.CONFLICT, CANNOT_UPDATE_DEFAULT,
+                "The default group cannot be renamed; its description and rules can be changed.");
+    }
+
+    static BackendException cannotRemoveDefault() {
+        return new BackendException(Kind.CONFLICT, CANNOT_REMOVE_DEFAULT,
+                "The default group cannot be deleted: every project has one.");
+    }
+
+    static BackendException defaultName() {
+        return new BackendException(Kind.CONFLICT, ErrorCode.DEFAULT_ALREADY_EXISTS,
+                "\"default\" is reserved for the project's default group: choose another name.");
+    }
+
+    static BackendException closed() {
+        return new BackendException(Kind.UNAVAILABLE, CLOSED, "The local workspace is closed.");
+    }
+
+    /** A name in quotes, shortened when it is too long to read in a message. */
+    static String quoted(String name) {
+        return "\"" + (name.length() > QUOTED_LENGTH ? name.substring(0, QUOTED_LENGTH) + "…" : name) + "\"";
+    }
+
+    private static String label(String name, String id) {
+        return name == null || name.isBlank() ? id : quoted(name);
+    }
+}
