@@ -1,0 +1,68 @@
+package dev.portcullis.ui.shell;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.workspace.WorkspaceBackend;
+import dev.portcullis.cli.ConsoleOptions;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The console application and its composition root: the one place that chooses a concrete backend and
+ * wires every view model to it.
+ */
+public final class PortcullisApp extends Application {
+
+    private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
+
+    private static volatile ConsoleOptions options = new ConsoleOptions(null);
+
+    private Backend backend;
+
+    /** Opens the console and returns when its window is closed. */
+    public static void launch(ConsoleOptions consoleOptions) {
+        options = Objects.requireNonNull(consoleOptions);
+        Application.launch(PortcullisApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Path workspace = options.workspace() != null ? options.workspace() : WorkspaceBackend.defaultLocation();
+        backend = WorkspaceBackend.open(workspace);
+        Executor fx = Platform::runLater;
+        MainWindowViewModel viewModel = new MainWindowViewModel(backend, fx);
+        MainWindow window = new MainWindow(viewModel);
+
+        stage.setTitle("Portcullis — " + backend.describe());
+        stage.getIcons().setAll(icons());
+        stage.setScene(new Scene(window.root(), 1100, 720));
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.show();
+        viewModel.load();
+    }
+
+    @Override
+    public void stop() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    static List<Image> icons() {
+        return ICON_SIZES.stream().map(size -> {
+            InputStream in = PortcullisApp.class.getResourceAsStream("icons/portcullis-" + size + ".png");
+            return in == null ? null : new Image(in);
+        }).filter(Objects::nonNull).toList();
+    }
+}
