@@ -34,7 +34,7 @@ final class JsonValues {
     /** The members of an object as raw values, in file order. */
     static Map<String, Raw> members(JsonNode object) {
         Map<String, Raw> members = new LinkedHashMap<>();
-        object.fields().forEachRemaining(e -> members.put(e.getKey(), raw(e.getValue())));
+        object.properties().forEach(e -> members.put(e.getKey(), raw(e.getValue())));
         return members;
     }
 }
