@@ -122,8 +122,16 @@ public final class Validation {
         Optional<String> addressGroup = convertId(in.get("remote_address_group_id"), "remote_address_group_id",
                 problems);
         Raw rawDescription = in.get("description");
-        Optional<String> description = rawDescription instanceof Raw.Null && !request ? Optional.empty()
-                : convertText(rawDescription, "description", "The rule description", problems);
+        Optional<String> description;
+        if (rawDescription instanceof Raw.Null && request) {
+            problems.add(new Problem(ErrorCode.INVALID_TYPE, "description",
+                    "The rule description must be text (it may be empty), not null."));
+            description = null;
+        } else if (rawDescription instanceof Raw.Null) {
+            description = Optional.empty();
+        } else {
+            description = convertText(rawDescription, "description", "The rule description", problems);
+        }
 
         // Neutron canonicalises before it checks ports and protocols.
         PortRange ports = portsOk ? Normalization.canonicalPorts(new PortRange(min.orElse(null), max.orElse(null)))
