@@ -25,8 +25,40 @@ import java.util.Set;
 public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule> deleteFirst, List<Rule> create,
                          List<Rule> deleteAfter) {
 
-    /** A change of the group's own fields. */
-    public record GroupUpdate(String name, String description, boolean stateful) {
+    /**
+     * A change of the group's own fields: what they become, and which of them change. An update must
+     * carry only the changed members ({@link #members()}): Neutron refuses any update that carries the
+     * default group's name, even unchanged, yet takes its new description alone.
+     */
+    public record GroupUpdate(String name, String description, boolean stateful, Set<String> changed) {
+
+        public static final String NAME = "name";
+        public static final String DESCRIPTION = "description";
+        public static final String STATEFUL = "stateful";
+
+        public GroupUpdate {
+            changed = Set.copyOf(changed);
+        }
+
+        /** An update that sets all three members. */
+        public GroupUpdate(String name, String description, boolean stateful) {
+            this(name, description, stateful, Set.of(NAME, DESCRIPTION, STATEFUL));
+        }
+
+        /** The body of the update, in Neutron's member names: the changed members only. */
+        public Map<String, Object> members() {
+            Map<String, Object> members = new LinkedHashMap<>();
+            if (changed.contains(NAME)) {
+                members.put(NAME, name);
+            }
+            if (changed.contains(DESCRIPTION)) {
+                members.put(DESCRIPTION, description);
+            }
+            if (changed.contains(STATEFUL)) {
+                members.put(STATEFUL, stateful);
+            }
+            return members;
+        }
     }
 
     /** One step of a plan, in the order it runs. */
@@ -37,8 +69,27 @@ public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule
     public record UpdateGroup(GroupUpdate update) implements Operation {
         @Override
         public String describe(java.util.function.Function<String, String> groupName) {
-            return "Update the group: name \"" + update.name() + "\", description \"" + update.description() + "\""
-                    + (update.stateful() ? "" : ", stateless");
+            Set<String> changed = update.changed();
+            if (changed.equals(Set.of(GroupUpdate.NAME))) {
+                return "Rename the group to \"" + update.name() + "\"";
+            }
+            if (changed.equals(Set.of(GroupUpdate.DESCRIPTION))) {
+                return "Change the group's description to \"" + update.description() + "\"";
+            }
+            if (changed.equals(Set.of(GroupUpdate.STATEFUL))) {
+                return "Make the group " + (update.stateful() ? "stateful" : "stateless");
+            }
+            List<String> parts = new ArrayList<>();
+            if (changed.contains(GroupUpdate.NAME)) {
+                parts.add("name \"" + update.name() + "\"");
+            }
+            if (changed.contains(GroupUpdate.DESCRIPTION)) {
+                parts.add("description \"" + update.description() + "\"");
+            }
+            if (changed.contains(GroupUpdate.STATEFUL)) {
+                parts.add(update.stateful() ? "stateful" : "stateless");
+            }
+            return "Update the group: " + String.join(", ", parts);
         }
     }
 
@@ -101,10 +152,18 @@ public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule
 
         Optional<GroupUpdate> update = Optional.empty();
         String description = draft.description();
-        if (!draft.name().equals(original.name())
-                || !Objects.equals(blankToNull(description), blankToNull(original.description()))
-                || draft.stateful() != original.stateful()) {
-            update = Optional.of(new GroupUpdate(draft.name(), description, draft.stateful()));
+        Set<String> changed = new HashSet<>();
+        if (!draft.name().equals(original.name())) {
+            changed.add(GroupUpdate.NAME);
+        }
+        if (!Objects.equals(blankToNull(description), blankToNull(original.description()))) {
+            changed.add(GroupUpdate.DESCRIPTION);
+        }
+        if (draft.stateful() != original.stateful()) {
+            changed.add(GroupUpdate.STATEFUL);
+        }
+        if (!changed.isEmpty()) {
+            update = Optional.of(new GroupUpdate(draft.name(), description, draft.stateful(), changed));
         }
         return new ChangePlan(original.ref(), update, deleteFirst, create, deleteAfter);
     }

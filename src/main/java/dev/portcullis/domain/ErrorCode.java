@@ -44,6 +44,8 @@ public final class ErrorCode {
     public static final String UNRECOGNIZED_ATTRIBUTE = "UnrecognizedAttribute";
     /** A member Neutron sets itself and refuses in a request ({@code id}, {@code normalized_cidr}...). */
     public static final String NOT_ALLOWED_IN_POST = "AttributeNotAllowedInPost";
+    /** A member an update cannot change ({@code id}, {@code revision_number}, {@code tenant_id}...). */
+    public static final String READ_ONLY_ATTRIBUTE = "AttributeReadOnly";
 
     private ErrorCode() {
     }

@@ -156,12 +156,20 @@ public final class Protocol {
         return List.of(name != null ? name : protocol, protocol);
     }
 
-    /** Number text to name; where two names share a number the later one in Neutron's table wins. */
+    /**
+     * Number text to name, as neutron-lib's IP_PROTOCOL_NUM_TO_NAME_MAP: where two names share a number
+     * the later one in Neutron's table wins ({@code 0} is {@code ip}), except that the legacy
+     * {@code icmpv6} is left out, so {@code 58} is {@code ipv6-icmp}, the name Neutron normalizes to.
+     */
     private static final Map<String, String> NUMBER_TO_NAME;
 
     static {
         Map<String, String> byNumber = new LinkedHashMap<>();
-        NAMES.forEach((name, number) -> byNumber.put(number.toString(), name));
+        NAMES.forEach((name, number) -> {
+            if (!name.equals("icmpv6")) {
+                byNumber.put(number.toString(), name);
+            }
+        });
         NUMBER_TO_NAME = Collections.unmodifiableMap(byNumber);
     }
 

@@ -122,8 +122,16 @@ public final class Validation {
         Optional<String> addressGroup = convertId(in.get("remote_address_group_id"), "remote_address_group_id",
                 problems);
         Raw rawDescription = in.get("description");
-        Optional<String> description = rawDescription instanceof Raw.Null && !request ? Optional.empty()
-                : convertText(rawDescription, "description", "The rule description", problems);
+        Optional<String> description;
+        if (rawDescription instanceof Raw.Null && request) {
+            problems.add(new Problem(ErrorCode.INVALID_TYPE, "description",
+                    "The rule description must be text (it may be empty), not null."));
+            description = null;
+        } else if (rawDescription instanceof Raw.Null) {
+            description = Optional.empty();
+        } else {
+            description = convertText(rawDescription, "description", "The rule description", problems);
+        }
 
         // Neutron canonicalises before it checks ports and protocols.
         PortRange ports = portsOk ? Normalization.canonicalPorts(new PortRange(min.orElse(null), max.orElse(null)))
@@ -174,13 +182,77 @@ public final class Validation {
         return new RuleResult(rule, List.of());
     }
 
-    /** Checks a group's name, description and statefulness. {@code isNew}: the group is to be created. */
-    public static GroupFields groupFields(Map<String, Raw> members, boolean isNew) {
+    /** Which request a group's members come in: Neutron allows different members in each. */
+    public enum GroupRequest {
+        /** {@code POST /v2.0/security-groups}. */
+        CREATE,
+        /** {@code PUT /v2.0/security-groups/{id}}. */
+        UPDATE
+    }
+
+    /** Every member Neutron shows on a group; the others are unknown to it. */
+    public static final Set<String> GROUP_MEMBERS = Set.of(
+            "id", "name", "description", "stateful", "tenant_id", "project_id", "security_group_rules", "shared",
+            "tags", "revision_number", "created_at", "updated_at");
+
+    /** Members a group may carry in a create request. */
+    public static final Set<String> GROUP_CREATE_MEMBERS = Set.of(
+            "name", "description", "stateful", "tenant_id", "project_id");
+
+    /** Members an update may change. */
+    public static final Set<String> GROUP_UPDATE_MEMBERS = Set.of("name", "description", "stateful");
+
+    /**
+     * Checks a group the way Neutron checks a {@code security_group} in a create or an update request:
+     * members it does not know, members it sets itself, then {@link #groupFields} with the reserved name
+     * checked. For an update the members left out keep the group's values; the answer then shows
+     * Neutron's defaults for them ({@code ""}, {@code ""}, stateful), so take only the members given.
+     */
+    public static GroupFields groupRequest(Map<String, Raw> members, GroupRequest request) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> unknown = new TreeSet<>(members.keySet());
+        unknown.removeAll(GROUP_MEMBERS);
+        if (!unknown.isEmpty()) {
+            problems.add(new Problem(ErrorCode.UNRECOGNIZED_ATTRIBUTE, unknown.iterator().next(),
+                    "Neutron does not know " + (unknown.size() == 1 ? "the member " : "the members ")
+                            + String.join(", ", unknown) + "."));
+        }
+        Set<String> fixed = new TreeSet<>(members.keySet());
+        fixed.retainAll(GROUP_MEMBERS);
+        fixed.removeAll(request == GroupRequest.CREATE ? GROUP_CREATE_MEMBERS : GROUP_UPDATE_MEMBERS);
+        for (String name : fixed) {
+            problems.add(request == GroupRequest.CREATE
+                    ? new Problem(ErrorCode.NOT_ALLOWED_IN_POST, name,
+                            "\"" + name + "\" is set by Neutron and cannot be given when creating a group.")
+                    : new Problem(ErrorCode.READ_ONLY_ATTRIBUTE, name,
+                            "\"" + name + "\" cannot be changed once the group exists."));
+        }
+        GroupFields fields = groupFields(members, true);
+        if (problems.isEmpty()) {
+            return fields;
+        }
+        problems.addAll(fields.problems());
+        return new GroupFields(fields.name(), fields.description(), fields.stateful(), problems);
+    }
+
+    /**
+     * Checks a group's name, description and statefulness, in the order Neutron does. {@code
+     * checkReservedName}: refuse the name "default" in any letter case, as Neutron does in every request
+     * that sets a name, create or rename; false only for a group as Neutron returns it, where the
+     * project's default group carries that name.
+     */
+    public static GroupFields groupFields(Map<String, Raw> members, boolean checkReservedName) {
         Input in = new Input(members);
         List<Problem> problems = new ArrayList<>();
         Optional<String> name = convertText(in.get("name"), "name", "The name", problems);
         if (in.get("name") instanceof Raw.Null) {
             problems.add(new Problem(ErrorCode.INVALID_TYPE, "name", "The name must be text (it may be empty)."));
+        }
+        String finalName = name == null ? null : name.orElse("");
+        // Neutron's name validator refuses "default" before the description is looked at.
+        if (checkReservedName && SecurityGroup.DEFAULT_NAME.equalsIgnoreCase(finalName)) {
+            problems.add(new Problem(ErrorCode.DEFAULT_ALREADY_EXISTS, "name",
+                    "\"default\" is reserved for the project's default group: choose another name."));
         }
         Optional<String> description = convertText(in.get("description"), "description", "The description",
                 problems);
@@ -198,11 +270,6 @@ public final class Validation {
                 problems.add(new Problem(ErrorCode.INVALID_INPUT, "stateful",
                         "\"stateful\" must be true or false, not " + rawStateful + "."));
             }
-        }
-        String finalName = name == null ? null : name.orElse("");
-        if (isNew && SecurityGroup.DEFAULT_NAME.equalsIgnoreCase(finalName)) {
-            problems.add(new Problem(ErrorCode.DEFAULT_ALREADY_EXISTS, "name",
-                    "\"default\" is reserved for the project's default group: choose another name."));
         }
         return new GroupFields(finalName, description == null ? null : description.orElse(""), stateful, problems);
     }
