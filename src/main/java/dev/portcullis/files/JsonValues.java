@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Turns JSON into the {@link Raw} values the domain validates, keeping what type each value had. */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {
     }
 
-    static Raw raw(JsonNode node) {
+    public static Raw raw(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return Raw.ABSENT;
         }
@@ -32,7 +32,7 @@ final class JsonValues {
     }
 
     /** The members of an object as raw values, in file order. */
-    static Map<String, Raw> members(JsonNode object) {
+    public static Map<String, Raw> members(JsonNode object) {
         Map<String, Raw> members = new LinkedHashMap<>();
         object.properties().forEach(e -> members.put(e.getKey(), raw(e.getValue())));
         return members;

@@ -74,6 +74,17 @@ public final class NeutronJson {
         return o;
     }
 
+    /**
+     * A rule as the members of a create request, without the group it targets, as the raw values
+     * {@link dev.portcullis.domain.Validation} checks: so a rule built in code goes through the same
+     * conversions as one read from a file.
+     */
+    public static java.util.Map<String, dev.portcullis.domain.Raw> ruleRequestMembers(Rule rule) {
+        ObjectNode request = ruleRequest(rule, null);
+        request.remove("security_group_id");
+        return JsonValues.members(request);
+    }
+
     public static ObjectNode group(SecurityGroup group) {
         ObjectNode o = JSON.objectNode();
         o.put("id", group.id());

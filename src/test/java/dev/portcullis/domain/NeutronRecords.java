@@ -3,6 +3,7 @@ package dev.portcullis.domain;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.files.JsonValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -130,22 +131,7 @@ final class NeutronRecords {
     }
 
     static Raw raw(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return Raw.ABSENT;
-        }
-        if (node.isNull()) {
-            return Raw.NULL;
-        }
-        if (node.isTextual()) {
-            return Raw.text(node.asText());
-        }
-        if (node.isNumber()) {
-            return Raw.number(node.decimalValue(), node.isIntegralNumber());
-        }
-        if (node.isBoolean()) {
-            return Raw.bool(node.asBoolean());
-        }
-        return new Raw.Other(node.isArray() ? "array" : "object");
+        return JsonValues.raw(node);
     }
 
     /**

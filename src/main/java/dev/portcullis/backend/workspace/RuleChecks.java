@@ -2,10 +2,10 @@ package dev.portcullis.backend.workspace;
 
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.Problem;
-import dev.portcullis.domain.Raw;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.RuleKey;
 import dev.portcullis.domain.Validation;
+import dev.portcullis.files.NeutronJson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +51,7 @@ final class RuleChecks {
             Rule input = wanted.get(i);
             String about = "Rule " + (i + 1) + " (" + input.summary(groupName) + "): ";
             String path = "security_group_rules[" + i + "].";
-            Validation.RuleResult result = Validation.ruleRequest(members(input));
+            Validation.RuleResult result = Validation.ruleRequest(NeutronJson.ruleRequestMembers(input));
             result.problems().forEach(p -> problems.add(new Problem(p.code(), path + p.field(),
                     about + p.message())));
             if (!result.valid()) {
@@ -99,34 +99,5 @@ final class RuleChecks {
             }
         }
         return problems.isEmpty() ? new Checked(List.copyOf(rules), List.of()) : new Checked(List.of(), problems);
-    }
-
-    /** A rule as the members of a create request, so that it goes through Neutron's conversions. */
-    static Map<String, Raw> members(Rule rule) {
-        Map<String, Raw> m = new LinkedHashMap<>();
-        m.put("direction", Raw.text(rule.direction().neutronValue()));
-        m.put("ethertype", Raw.text(rule.etherType().neutronValue()));
-        if (!rule.protocol().isAny()) {
-            m.put("protocol", Raw.text(rule.protocol().value()));
-        }
-        if (rule.ports().min() != null) {
-            m.put("port_range_min", Raw.number(rule.ports().min()));
-        }
-        if (rule.ports().max() != null) {
-            m.put("port_range_max", Raw.number(rule.ports().max()));
-        }
-        if (rule.remoteIpPrefix() != null) {
-            m.put("remote_ip_prefix", Raw.text(rule.remoteIpPrefix()));
-        }
-        if (rule.remoteGroupId() != null) {
-            m.put("remote_group_id", Raw.text(rule.remoteGroupId()));
-        }
-        if (rule.remoteAddressGroupId() != null) {
-            m.put("remote_address_group_id", Raw.text(rule.remoteAddressGroupId()));
-        }
-        if (rule.description() != null) {
-            m.put("description", Raw.text(rule.description()));
-        }
-        return m;
     }
 }
