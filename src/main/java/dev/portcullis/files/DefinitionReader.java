@@ -133,6 +133,7 @@ public final class DefinitionReader {
         private final List<Problem> fileProblems = new ArrayList<>();
         private final List<Problem> portProblems = new ArrayList<>();
         private final List<Problem> notices = new ArrayList<>();
+        private final Originals.Builder originals = new Originals.Builder();
 
         DefinitionReport root(JsonNode root) {
             unknownMembers(root, ROOT_MEMBERS, "", fileProblems);
@@ -180,7 +181,36 @@ public final class DefinitionReader {
                 groups.add(group(i, path, groupNodes.get(i), knownIds, seenIds));
             }
             List<Port> ports = ports(root.get("ports"), knownIds);
-            return new DefinitionReport(fileProblems, groups, ports, portProblems, notices);
+            DefinitionReport report = new DefinitionReport(fileProblems, groups, ports, portProblems, notices,
+                    Originals.NONE);
+            keepOriginals(report, groupNodes, root.get("ports"));
+            return new DefinitionReport(fileProblems, groups, ports, portProblems, notices, originals.build());
+        }
+
+        /** Records each valid entity's object with its projection, so a rewrite keeps what it does not model. */
+        private void keepOriginals(DefinitionReport report, List<JsonNode> groupNodes, JsonNode portNodes) {
+            for (GroupReport g : report.groups()) {
+                g.group().ifPresent(group -> {
+                    JsonNode node = groupNodes.get(g.index());
+                    originals.group(group.id(), node, NeutronJson.group(group));
+                    JsonNode ruleNodes = node.get("security_group_rules");
+                    for (RuleReport r : g.rules()) {
+                        if (r.id() != null) {
+                            originals.rule(r.id(), ruleNodes.get(r.index()),
+                                    NeutronJson.rule(r.rule().withId(r.id()), group));
+                        }
+                    }
+                });
+            }
+            if (portNodes != null && portNodes.isArray()) {
+                for (Port port : report.ports()) {
+                    for (JsonNode node : portNodes) {
+                        if (port.id().equals(node.path("id").asText(null))) {
+                            originals.port(port.id(), node, NeutronJson.port(port));
+                        }
+                    }
+                }
+            }
         }
 
         private GroupReport group(int index, String path, JsonNode node, Set<String> knownIds, Set<String> seenIds) {

@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /**
  * What reading a definition file found: every group and rule with its problems (each with the JSON path
- * it is about), the interfaces, and notes about members that were kept aside. Nothing in it throws: a
- * broken file is a report with problems.
+ * it is about), the interfaces, notes about members that were kept aside, and the objects as they were
+ * written ({@link Originals}) so that writing the file back loses nothing. Nothing in it throws: a broken
+ * file is a report with problems.
  */
 public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> groups, List<Port> ports,
-                               List<Problem> portProblems, List<Problem> notices) {
+                               List<Problem> portProblems, List<Problem> notices, Originals originals) {
 
     public DefinitionReport {
         fileProblems = List.copyOf(fileProblems);
@@ -29,7 +30,7 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
 
     /** A file that could not be read as definitions at all. */
     static DefinitionReport unusable(Problem problem) {
-        return new DefinitionReport(List.of(problem), List.of(), List.of(), List.of(), List.of());
+        return new DefinitionReport(List.of(problem), List.of(), List.of(), List.of(), List.of(), Originals.NONE);
     }
 
     /** One rule of a group: its normalized form where it is valid, else its problems. */

@@ -58,4 +58,34 @@ class DefinitionWriterTest {
         assertThat(report.allProblems()).isEmpty();
         assertThat(report.definitions()).isEqualTo(definitions);
     }
+
+    @Test
+    void rewritingAFileKeepsWhatItDoesNotModelAndChangesOnlyWhatChanged() throws IOException {
+        DefinitionReport read = new DefinitionReader().read(DefinitionReaderTest.resource("neutron-sg-list-with-ports.json"));
+        Definitions before = read.definitions();
+        SecurityGroup original = before.groups().get(0);
+        SecurityGroup renamed = original.withNameAndDescription(original.name(), "changed here", 2,
+                Instant.parse("2026-11-27T08:00:00Z"));
+        dev.portcullis.domain.Port port = before.ports().get(0).withoutGroup(original.id());
+
+        JsonNode written = new ObjectMapper().readTree(writer.toJson(
+                new Definitions(List.of(renamed), List.of(port)), read.originals()));
+        JsonNode originalJson = new ObjectMapper().readTree(
+                java.nio.file.Files.readAllBytes(DefinitionReaderTest.resource("neutron-sg-list-with-ports.json")));
+
+        JsonNode group = written.get("security_groups").get(0);
+        assertThat(group.get("description").asText()).isEqualTo("changed here");
+        assertThat(group.get("revision_number").asLong()).isEqualTo(2);
+        assertThat(group.get("updated_at").asText()).isEqualTo("2026-11-27T08:00:00Z");
+        assertThat(group.get("created_at")).isEqualTo(originalJson.get("security_groups").get(0).get("created_at"));
+        JsonNode rule = group.get("security_group_rules").get(0);
+        JsonNode originalRule = originalJson.get("security_groups").get(0).get("security_group_rules").get(0);
+        assertThat(rule).as("an unchanged rule is written exactly as it was read").isEqualTo(originalRule);
+        JsonNode writtenPort = written.get("ports").get(0);
+        JsonNode originalPort = originalJson.get("ports").get(0);
+        assertThat(writtenPort.get("security_groups")).isEmpty();
+        for (String kept : List.of("mac_address", "network_id", "status", "admin_state_up", "fixed_ips", "created_at")) {
+            assertThat(writtenPort.get(kept)).as(kept).isEqualTo(originalPort.get(kept));
+        }
+    }
 }
