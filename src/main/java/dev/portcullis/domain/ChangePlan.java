@@ -14,16 +14,18 @@ import java.util.Set;
  * The operations that turn a group into what a draft says. Neutron rules cannot be changed, so an edited
  * rule is replaced: the new rule is created before the old one is deleted, so the traffic it allows is
  * never cut off. The exception is a rule whose description alone changed: Neutron would refuse the new
- * one as a duplicate of the old, so the old one goes first.
+ * one as a duplicate of the old, so the old one goes first, and its replacement is created in a request
+ * of its own, after every other new rule exists, so that nothing else can make it fail.
  *
- * @param group           the group as the plan was made from it (its revision guards the update)
- * @param update          new name, description and statefulness, where any of them changed
- * @param deleteFirst     rules to delete before creating (description-only changes)
- * @param create          rules to create, in one atomic request
- * @param deleteAfter     rules to delete once the new ones exist
+ * @param group       the group as the plan was made from it (its revision guards the update)
+ * @param update      the members of the group itself that change, where any do
+ * @param create      new rules, created first in one atomic request
+ * @param deleteFirst rules whose description alone changed: deleted before they are created again
+ * @param recreate    the new versions of those rules, created in one atomic request
+ * @param deleteAfter rules to delete once the new ones exist
  */
-public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule> deleteFirst, List<Rule> create,
-                         List<Rule> deleteAfter) {
+public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule> create, List<Rule> deleteFirst,
+                         List<Rule> recreate, List<Rule> deleteAfter) {
 
     /**
      * A change of the group's own fields: what they become, and which of them change. An update must
@@ -109,9 +111,16 @@ public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule
 
     public ChangePlan {
         Objects.requireNonNull(group);
-        deleteFirst = List.copyOf(deleteFirst);
         create = List.copyOf(create);
+        deleteFirst = List.copyOf(deleteFirst);
+        recreate = List.copyOf(recreate);
         deleteAfter = List.copyOf(deleteAfter);
+    }
+
+    /** A plan made by hand that deletes some rules, then creates rules, then deletes others. */
+    public ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule> deleteFirst, List<Rule> create,
+                      List<Rule> deleteAfter) {
+        this(group, update, List.of(), deleteFirst, create, deleteAfter);
     }
 
     /** The plan from a group as it is to the draft a person edited. */
@@ -136,6 +145,7 @@ public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule
         }
         List<Rule> deleteFirst = new ArrayList<>();
         List<Rule> create = new ArrayList<>();
+        List<Rule> recreate = new ArrayList<>();
         for (Rule rule : wanted) {
             Rule same = replaceable.remove(rule.key());
             if (same == null) {
@@ -145,7 +155,7 @@ public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule
             } else {
                 deleteFirst.add(same);
                 kept.add(same.id());
-                create.add(rule);
+                recreate.add(rule);
             }
         }
         List<Rule> deleteAfter = original.rules().stream().filter(r -> !kept.contains(r.id())).toList();
@@ -165,7 +175,7 @@ public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule
         if (!changed.isEmpty()) {
             update = Optional.of(new GroupUpdate(draft.name(), description, draft.stateful(), changed));
         }
-        return new ChangePlan(original.ref(), update, deleteFirst, create, deleteAfter);
+        return new ChangePlan(original.ref(), update, create, deleteFirst, recreate, deleteAfter);
     }
 
     private static String blankToNull(String s) {
@@ -173,16 +183,23 @@ public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule
     }
 
     public boolean isEmpty() {
-        return update.isEmpty() && deleteFirst.isEmpty() && create.isEmpty() && deleteAfter.isEmpty();
+        return update.isEmpty() && create.isEmpty() && deleteFirst.isEmpty() && recreate.isEmpty()
+                && deleteAfter.isEmpty();
     }
 
-    /** The steps in the order they must run: update, early deletes, the bulk create, the other deletes. */
+    /**
+     * The steps in the order they must run: the update, the new rules, the early deletes, their
+     * replacements, the other deletes.
+     */
     public List<Operation> operations() {
         List<Operation> ops = new ArrayList<>();
         update.ifPresent(u -> ops.add(new UpdateGroup(u)));
-        deleteFirst.forEach(r -> ops.add(new DeleteRule(r)));
         if (!create.isEmpty()) {
             ops.add(new CreateRules(create));
+        }
+        deleteFirst.forEach(r -> ops.add(new DeleteRule(r)));
+        if (!recreate.isEmpty()) {
+            ops.add(new CreateRules(recreate));
         }
         deleteAfter.forEach(r -> ops.add(new DeleteRule(r)));
         return ops;
@@ -192,8 +209,9 @@ public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule
     public ChangePlan without(Set<Operation> done) {
         return new ChangePlan(group,
                 update.filter(u -> !done.contains(new UpdateGroup(u))),
-                deleteFirst.stream().filter(r -> !done.contains(new DeleteRule(r))).toList(),
                 done.contains(new CreateRules(create)) ? List.of() : create,
+                deleteFirst.stream().filter(r -> !done.contains(new DeleteRule(r))).toList(),
+                done.contains(new CreateRules(recreate)) ? List.of() : recreate,
                 deleteAfter.stream().filter(r -> !done.contains(new DeleteRule(r))).toList());
     }
 }

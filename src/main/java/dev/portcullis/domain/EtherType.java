@@ -23,10 +23,14 @@ public enum EtherType {
         return version;
     }
 
-    /** Neutron accepts the ether type in any letter case ({@code ipv4}, {@code IPV6}) and stores it fixed. */
+    /**
+     * Neutron accepts the ether type in any letter case ({@code ipv4}, {@code IPV6}) and stores it fixed. It
+     * compares lower-cased text, as Python's {@code str.lower()} does, so {@code "ıpv4"} (dotless i) is refused.
+     */
     public static Optional<EtherType> parse(String value) {
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
         for (EtherType e : values()) {
-            if (e.neutronValue.equalsIgnoreCase(value)) {
+            if (e.neutronValue.toLowerCase(java.util.Locale.ROOT).equals(lower)) {
                 return Optional.of(e);
             }
         }

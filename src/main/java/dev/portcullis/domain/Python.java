@@ -13,7 +13,12 @@ import java.util.regex.Pattern;
  */
 final class Python {
 
-    private static final Pattern INT_LITERAL = Pattern.compile("[+-]?[0-9]+(?:_[0-9]+)*");
+    /** Python's int() literal: any Unicode decimal digits, underscores between them, an optional sign. */
+    private static final Pattern INT_LITERAL = Pattern.compile("[+-]?\\d+(?:_\\d+)*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    /** Past this many digits before the point a number is out of any range we check; Python's float is inf. */
+    private static final int MAX_DIGITS = 40;
+    private static final BigInteger HUGE = BigInteger.TEN.pow(MAX_DIGITS);
 
     private Python() {
     }
@@ -25,10 +30,28 @@ final class Python {
             if (!INT_LITERAL.matcher(s).matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new BigInteger(s.replace("_", "").replaceFirst("^\\+", "")));
+            StringBuilder digits = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '-') {
+                    digits.append('-');
+                } else if (c != '_' && c != '+') {
+                    digits.append(Character.forDigit(Character.digit(c, 10), 10));
+                }
+            }
+            return Optional.of(new BigInteger(digits.toString()));
         }
         if (value instanceof Raw.Number n) {
-            return Optional.of(n.value().setScale(0, RoundingMode.DOWN).toBigIntegerExact());
+            BigDecimal v = n.value();
+            int integerDigits = v.precision() - v.scale();
+            if (integerDigits <= 0) {
+                return Optional.of(BigInteger.ZERO);
+            }
+            if (integerDigits > MAX_DIGITS) {
+                // 1e999999999: never convert it digit by digit; it is beyond every range checked.
+                return Optional.of(v.signum() < 0 ? HUGE.negate() : HUGE);
+            }
+            return Optional.of(v.setScale(0, RoundingMode.DOWN).toBigIntegerExact());
         }
         if (value instanceof Raw.Bool b) {
             return Optional.of(b.value() ? BigInteger.ONE : BigInteger.ZERO);

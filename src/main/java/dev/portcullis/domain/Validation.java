@@ -277,7 +277,7 @@ public final class Validation {
     /**
      * Checks the rules of one group against each other and against the groups that exist: a rule
      * repeated among the new rules ({@code DuplicateSecurityGroupRuleInPost}), a new rule equal to one
-     * that exists ({@code SecurityGroupRuleExists}), a remote group that does not exist. The answer maps
+     * that exists ({@code SecurityGroupRuleExists}), a new rule's remote group that does not exist. The answer maps
      * the index of each rule with problems to its problems.
      */
     public static Map<Integer, List<Problem>> ruleSet(List<Rule> rules, String ownGroupId, Set<String> knownGroupIds) {
@@ -289,7 +289,10 @@ public final class Validation {
                 continue;
             }
             String remoteGroup = rule.remoteGroupId();
-            if (remoteGroup != null && !remoteGroup.equals(ownGroupId) && !knownGroupIds.contains(remoteGroup)) {
+            // A rule Neutron already stored may point at a group this list does not show (shared from
+            // another project, or filtered out); only a rule still to be created must find its group.
+            if (rule.isDraft() && remoteGroup != null && !remoteGroup.equals(ownGroupId)
+                    && !knownGroupIds.contains(remoteGroup)) {
                 byIndex.computeIfAbsent(i, k -> new ArrayList<>()).add(new Problem(ErrorCode.GROUP_NOT_FOUND,
                         "remote_group_id", "The remote group " + remoteGroup + " does not exist."));
             }
@@ -301,14 +304,14 @@ public final class Validation {
             Problem p;
             if (rule.isDraft() && first.isDraft()) {
                 p = new Problem(ErrorCode.DUPLICATE_RULE_IN_POST, "",
-                        "This rule repeats rule " + (earlier + 1) + " (" + first.summary(id -> null)
-                                + "): Neutron treats them as the same rule even if their descriptions differ.");
+                        "This rule is the same as an earlier one (" + first.summary(id -> null)
+                                + "); Neutron counts rules that differ only in their description as one rule.");
             } else {
                 Rule existing = first.isDraft() ? rule : first;
                 p = new Problem(ErrorCode.RULE_EXISTS, "",
-                        "This rule already exists as rule " + (earlier + 1)
-                                + (existing.id() != null ? " (id " + existing.id() + ")" : "")
-                                + ": Neutron treats them as the same rule even if their descriptions differ.");
+                        "This rule already exists in the group (" + existing.summary(id -> null)
+                                + (existing.id() != null ? ", rule id " + existing.id() : "")
+                                + "); Neutron counts rules that differ only in their description as one rule.");
             }
             byIndex.computeIfAbsent(i, k -> new ArrayList<>()).add(p);
         }
@@ -356,8 +359,9 @@ public final class Validation {
             return port;
         }
         problems.add(new Problem(ErrorCode.INVALID_PORT_VALUE, field,
-                "The " + (field.endsWith("min") ? "first" : "last") + " port " + raw
-                        + " is not valid: ports are whole numbers from 1 to 65535."));
+                (field.endsWith("min") ? "The first port (or ICMP type) " : "The last port (or ICMP code) ") + raw
+                        + " is not valid: it must be a whole number, a port from 1 to 65535 or an ICMP "
+                        + (field.endsWith("min") ? "type" : "code") + " from 0 to 255."));
         return null;
     }
 

@@ -162,6 +162,22 @@ class ChangePlanTest {
     }
 
     @Test
+    void newRulesExistBeforeAnyRuleIsDeletedSoAFailedCreateLosesNothing() {
+        Rule described = SSH.withDescription("ssh for admins");
+        Rule smtp = Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.of(25),
+                Remote.prefix("10.0.0.0/8"), "mail");
+
+        ChangePlan plan = ChangePlan.between(WEB, draft(plus(replacing(SSH, described), smtp)));
+
+        assertThat(plan.operations()).containsExactly(
+                new CreateRules(List.of(smtp)),
+                new DeleteRule(SSH),
+                new CreateRules(List.of(described.asDraft())));
+        assertThat(plan.without(Set.of(new CreateRules(List.of(smtp)))).operations()).containsExactly(
+                new DeleteRule(SSH), new CreateRules(List.of(described.asDraft())));
+    }
+
+    @Test
     void deletingAndReaddingTheSameRuleNeedsNothing() {
         ChangePlan plan = ChangePlan.between(WEB, draft(plus(without(SSH), SSH.asDraft())));
 
@@ -187,7 +203,7 @@ class ChangePlanTest {
     }
 
     @Test
-    void operationsRunUpdateThenEarlyDeletesThenOneCreateThenTheOtherDeletes() {
+    void operationsRunUpdateThenNewRulesThenDescriptionEditsThenTheOtherDeletes() {
         Rule sshForAdmins = SSH.withDescription("ssh for admins");
         List<Rule> rules = new ArrayList<>(List.of(EGRESS_V4, EGRESS_V6, sshForAdmins, HTTPS));
 
@@ -195,13 +211,15 @@ class ChangePlanTest {
 
         assertThat(plan.operations()).containsExactly(
                 new UpdateGroup(new GroupUpdate("web-2", "web servers", true, Set.of("name"))),
+                new CreateRules(List.of(HTTPS)),
                 new DeleteRule(SSH),
-                new CreateRules(List.of(sshForAdmins.asDraft(), HTTPS)),
+                new CreateRules(List.of(sshForAdmins.asDraft())),
                 new DeleteRule(HTTP));
         assertThat(plan.operations()).extracting(op -> op.describe(id -> null)).containsExactly(
                 "Rename the group to \"web-2\"",
+                "Add 1 rule",
                 "Remove Ingress IPv4 TCP 22 from 0.0.0.0/0",
-                "Add 2 rules",
+                "Add 1 rule",
                 "Remove Ingress IPv4 TCP 80 from 0.0.0.0/0");
     }
 

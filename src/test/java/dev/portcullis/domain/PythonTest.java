@@ -103,4 +103,28 @@ class PythonTest {
     void stripRemovesPythonsWhitespace() {
         assertThat(Python.strip(" \t\n\u000b\u000c\r x \u001c\u001f\u00a0\u2003")).isEqualTo("x");
     }
+
+    @Test
+    void hugeExponentsAreOutOfRangeAtOnceNotComputed() {
+        Raw huge = Raw.number(new java.math.BigDecimal("1e999999999"), false);
+        Raw tiny = Raw.number(new java.math.BigDecimal("1e-999999999"), false);
+
+        assertThat(Python.toIntInRange(huge, 0, 65535)).isEmpty();
+        assertThat(Python.toInt(tiny)).contains(java.math.BigInteger.ZERO);
+        assertThat(Python.toIntInRange(Raw.number(new java.math.BigDecimal("-1e999999999"), false), -1, 1)).isEmpty();
+    }
+
+    @Test
+    void unicodeDecimalDigitsCountAsPythonsIntCountsThem() {
+        assertThat(Python.toInt(Raw.text("\u0662\u0662"))).contains(java.math.BigInteger.valueOf(22));
+        assertThat(Python.toInt(Raw.text("\u0968\u0968"))).contains(java.math.BigInteger.valueOf(22));
+        assertThat(Python.toInt(Raw.text("\u00b2"))).as("superscript two is not a decimal digit").isEmpty();
+    }
+
+    @Test
+    void theEtherTypeIsComparedLowerCasedAsPythonDoes() {
+        assertThat(EtherType.parse("iPv6")).contains(EtherType.IPV6);
+        assertThat(EtherType.parse("\u0131pv4")).as("dotless i").isEmpty();
+        assertThat(EtherType.parse("\u0130Pv4")).as("dotted capital I").isEmpty();
+    }
 }
