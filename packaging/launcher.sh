@@ -9,10 +9,11 @@ while [ -L "$self" ]; do
     target=$(readlink "$self")
     case $target in
         /*) self=$target ;;
-        *) self=$(dirname "$self")/$target ;;
+        *) self=$(dirname -- "$self")/$target ;;
     esac
 done
-app=$(cd "$(dirname "$self")/.." && pwd -P)
+# CDPATH would make cd print the folder and go elsewhere; it must not apply here.
+app=$(CDPATH='' cd -- "$(dirname -- "$self")/.." && pwd -P)
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     java=$JAVA_HOME/bin/java

@@ -3,8 +3,10 @@ package dev.portcullis;
 import dev.portcullis.cli.PortcullisCommand;
 import dev.portcullis.ui.shell.PortcullisApp;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one entry point: no command opens the console, a command runs on the command line. This is the
@@ -16,18 +18,38 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+        // A terminal gets its own encoding; a pipe or a file gets UTF-8, whatever the locale says.
+        Charset charset = System.console() != null ? System.console().charset() : StandardCharsets.UTF_8;
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         boolean[] consoleOpened = {false};
-        int exit = PortcullisCommand.commandLine(options -> {
-            consoleOpened[0] = true;
-            PortcullisApp.launch(options);
-        }, out, err).execute(args);
+        int exit;
+        try {
+            exit = PortcullisCommand.commandLine(options -> {
+                consoleOpened[0] = true;
+                openConsole(options.workspace(), err);
+            }, out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("portcullis: not enough memory for this input. Give Java more, for example "
+                    + "PORTCULLIS_JAVA_OPTS=-Xmx4g portcullis ...");
+            exit = PortcullisCommand.EXIT_UNUSABLE;
+        }
         out.flush();
         err.flush();
         if (!consoleOpened[0] || exit != 0) {
             System.exit(exit);
+        }
+    }
+
+    private static void openConsole(java.nio.file.Path workspace, PrintWriter err) {
+        try {
+            PortcullisApp.launch(workspace);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // JavaFX says "Unable to open DISPLAY" and nothing more; say what still works.
+            err.println("portcullis: the console needs a graphical desktop (" + e.getMessage() + ").");
+            err.println("The command line works without one: portcullis --help");
+            err.flush();
+            System.exit(PortcullisCommand.EXIT_UNUSABLE);
         }
     }
 }

@@ -64,6 +64,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theConsoleTalksToBackendsReviewAndTheDomainOnly() {
+        noClasses().that().resideInAPackage("dev.portcullis.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.files..", "dev.portcullis.cli..")
+                .check(classes);
+    }
+
+    @Test
     void nothingButMainUsesTheConsole() {
         noClasses().that().resideOutsideOfPackage("dev.portcullis.ui..")
                 .and().doNotHaveFullyQualifiedName("dev.portcullis.Main")

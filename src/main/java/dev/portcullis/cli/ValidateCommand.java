@@ -1,10 +1,9 @@
 package dev.portcullis.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
@@ -12,11 +11,12 @@ import dev.portcullis.files.DefinitionReport.GroupReport;
 import dev.portcullis.files.DefinitionReport.RuleReport;
 import dev.portcullis.files.NeutronJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,6 +36,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
+    /** JSON output is plain ASCII (other characters escaped), so no terminal or locale can garble it. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
         DefinitionReport report = new DefinitionReader().read(file);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.println(json(report));
+            json(report, out);
         } else {
             text(report, out);
         }
@@ -63,84 +68,96 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private void text(DefinitionReport report, PrintWriter out) {
-        List<Problem> problems = report.allProblems();
+        int problems = report.allProblems().size();
         int rules = report.groups().stream().mapToInt(g -> g.rules().size()).sum();
         String counts = report.groups().size() + (report.groups().size() == 1 ? " group, " : " groups, ")
                 + rules + (rules == 1 ? " rule" : " rules")
                 + (report.ports().isEmpty() ? "" : ", " + report.ports().size() + " interfaces");
+        String name = Text.safe(file.toString());
         if (!report.fileProblems().isEmpty()) {
-            out.println(file + ": cannot be read as security group definitions");
-        } else if (problems.isEmpty()) {
-            out.println(file + ": valid (" + counts + ")");
+            out.println(name + ": cannot be read as security group definitions");
+        } else if (problems == 0) {
+            out.println(name + ": valid (" + counts + ")");
         } else {
-            out.println(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                    + " (" + counts + ")");
+            out.println(name + ": " + problems + (problems == 1 ? " problem" : " problems") + " (" + counts + ")");
         }
-        for (Problem p : problems) {
-            out.println();
-            out.println("  " + (p.field().isEmpty() ? "(file)" : p.field()) + where(report, p) + "  [" + p.code() + "]");
-            out.println("    " + p.message());
+        report.fileProblems().forEach(p -> print(out, p, ""));
+        for (GroupReport g : report.groups()) {
+            String where = " (group " + Text.safe(g.label()) + ")";
+            g.problems().forEach(p -> print(out, p, where));
+            g.rules().forEach(r -> r.problems().forEach(p -> print(out, p, where)));
         }
+        report.portProblems().forEach(p -> print(out, p, ""));
         for (Problem n : report.notices()) {
             out.println();
-            out.println("  note: " + n.field() + ": " + n.message());
+            out.println("  note: " + n.field() + ": " + Text.safe(n.message()));
         }
     }
 
-    /** " in group web" for a problem inside a named group, so people need not count array indexes. */
-    private static String where(DefinitionReport report, Problem p) {
-        for (GroupReport g : report.groups()) {
-            if (p.field().startsWith(g.path() + ".") || p.field().equals(g.path())) {
-                return " (group " + g.label() + ")";
-            }
-        }
-        return "";
+    private static void print(PrintWriter out, Problem p, String where) {
+        out.println();
+        out.println("  " + (p.field().isEmpty() ? "(file)" : Text.safe(p.field())) + where + "  [" + p.code() + "]");
+        out.println("    " + Text.safe(p.message()));
     }
 
-    private String json(DefinitionReport report) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("file", file.toString());
-        root.put("valid", report.valid());
-        ArrayNode errors = root.putArray("errors");
-        report.fileProblems().forEach(p -> errors.add(problem(mapper, p)));
-        report.portProblems().forEach(p -> errors.add(problem(mapper, p)));
-        ArrayNode groups = root.putArray("security_groups");
-        for (GroupReport g : report.groups()) {
-            ObjectNode go = groups.addObject();
-            go.put("path", g.path());
-            go.put("id", g.id());
-            go.put("name", g.name());
-            go.put("valid", g.valid());
-            ArrayNode ge = go.putArray("errors");
-            g.problems().forEach(p -> ge.add(problem(mapper, p)));
-            ArrayNode rules = go.putArray("security_group_rules");
-            for (RuleReport r : g.rules()) {
-                ObjectNode ro = rules.addObject();
-                ro.put("path", r.path());
-                ro.put("id", r.id());
-                ro.put("valid", r.valid());
-                ArrayNode re = ro.putArray("errors");
-                r.problems().forEach(p -> re.add(problem(mapper, p)));
-                if (r.valid()) {
-                    ro.set("normalized", NeutronJson.normalizedRule(r.rule()));
+    /** Streams the answer, so a large file needs no second copy of itself in memory as output. */
+    private void json(DefinitionReport report, PrintWriter out) {
+        ObjectMapper mapper = new ObjectMapper(JSON);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.setCodec(mapper);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("file", file.toString());
+            g.writeBooleanField("valid", report.valid());
+            g.writeArrayFieldStart("errors");
+            problems(g, report.fileProblems());
+            problems(g, report.portProblems());
+            g.writeEndArray();
+            g.writeArrayFieldStart("security_groups");
+            for (GroupReport group : report.groups()) {
+                g.writeStartObject();
+                g.writeStringField("path", group.path());
+                g.writeStringField("id", group.id());
+                g.writeStringField("name", group.name());
+                g.writeBooleanField("valid", group.valid());
+                g.writeArrayFieldStart("errors");
+                problems(g, group.problems());
+                g.writeEndArray();
+                g.writeArrayFieldStart("security_group_rules");
+                for (RuleReport r : group.rules()) {
+                    g.writeStartObject();
+                    g.writeStringField("path", r.path());
+                    g.writeStringField("id", r.id());
+                    g.writeBooleanField("valid", r.valid());
+                    g.writeArrayFieldStart("errors");
+                    problems(g, r.problems());
+                    g.writeEndArray();
+                    if (r.valid()) {
+                        g.writeObjectField("normalized", NeutronJson.normalizedRule(r.rule()));
+                    }
+                    g.writeEndObject();
                 }
+                g.writeEndArray();
+                g.writeEndObject();
             }
-        }
-        ArrayNode notices = root.putArray("notices");
-        report.notices().forEach(p -> notices.add(problem(mapper, p)));
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
+            g.writeEndArray();
+            g.writeArrayFieldStart("notices");
+            problems(g, report.notices());
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        out.println();
     }
 
-    private static ObjectNode problem(ObjectMapper mapper, Problem p) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("code", p.code());
-        o.put("field", p.field());
-        o.put("message", p.message());
-        return o;
+    private static void problems(JsonGenerator g, List<Problem> problems) throws IOException {
+        for (Problem p : problems) {
+            g.writeStartObject();
+            g.writeStringField("code", p.code());
+            g.writeStringField("field", p.field());
+            g.writeStringField("message", p.message());
+            g.writeEndObject();
+        }
     }
 }

@@ -18,6 +18,8 @@ import dev.portcullis.files.DefinitionReport.GroupReport;
 import dev.portcullis.files.DefinitionReport.RuleReport;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -71,33 +73,53 @@ public final class DefinitionReader {
 
     /** Reads a file; never throws for what is in it or for a file that cannot be read. */
     public DefinitionReport read(Path file) {
+        if (Files.isDirectory(file)) {
+            return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "",
+                    file + " is a folder, not a definition file."));
+        }
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                return DefinitionReport.unusable(new Problem(FileErrorCode.TOO_LARGE, "",
-                        file + " is " + (size / (1024 * 1024)) + " MiB; definition files of up to "
-                                + (MAX_BYTES / (1024 * 1024)) + " MiB are read."));
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                return tooLarge(file + " is " + (Files.size(file) / (1024 * 1024)) + " MiB");
             }
-            return read(Files.readAllBytes(file));
+            // Pipes and devices have no size to check first: read at most one byte past the limit.
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                return tooLarge(file + " is larger than that");
+            }
+            return read(bytes);
         } catch (NoSuchFileException e) {
             return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "", file + " does not exist."));
+        } catch (AccessDeniedException e) {
+            return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "",
+                    file + " cannot be read: you do not have permission to read it."));
         } catch (IOException e) {
             return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "",
-                    file + " cannot be read: " + e.getMessage()));
+                    file + " cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage())));
         }
+    }
+
+    private static DefinitionReport tooLarge(String what) {
+        return DefinitionReport.unusable(new Problem(FileErrorCode.TOO_LARGE, "",
+                what + "; definition files of up to " + (MAX_BYTES / (1024 * 1024)) + " MiB are read."));
     }
 
     public DefinitionReport read(byte[] json) {
         if (json.length > MAX_BYTES) {
-            return DefinitionReport.unusable(new Problem(FileErrorCode.TOO_LARGE, "",
-                    "The definitions are larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB."));
+            return tooLarge("The definitions are " + (json.length / (1024 * 1024)) + " MiB");
+        }
+        if (new String(json, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return DefinitionReport.unusable(new Problem(FileErrorCode.EMPTY, "",
+                    "The file is empty: a definition file holds Neutron's answer to GET /v2.0/security-groups."));
         }
         JsonNode root;
         try (JsonParser parser = mapper.createParser(json)) {
             root = mapper.readTree(parser);
         } catch (StreamConstraintsException e) {
-            return DefinitionReport.unusable(new Problem(FileErrorCode.TOO_DEEP, "",
-                    "The JSON nests deeper than " + MAX_DEPTH + " levels; a definition file needs about 5."));
+            return DefinitionReport.unusable(limit(e));
         } catch (JsonProcessingException e) {
             return DefinitionReport.unusable(new Problem(duplicate(e) ? FileErrorCode.DUPLICATE_MEMBER
                     : FileErrorCode.MALFORMED_JSON, "", describe(e)));
@@ -112,15 +134,33 @@ public final class DefinitionReader {
         return new Parse().root(root);
     }
 
+    /** Which of the parser's limits was hit, in words. */
+    private static Problem limit(StreamConstraintsException e) {
+        String what = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        if (what.contains("nesting")) {
+            return new Problem(FileErrorCode.TOO_DEEP, "", "The JSON nests deeper than " + MAX_DEPTH
+                    + " levels" + where + "; a definition file needs about 5.");
+        }
+        if (what.contains("number")) {
+            return new Problem(FileErrorCode.VALUE_TOO_LONG, "", "A number in the file is written with more digits "
+                    + "than any definition needs" + where + ".");
+        }
+        return new Problem(FileErrorCode.VALUE_TOO_LONG, "", "A value in the file is longer than the reader takes"
+                + where + ": " + e.getOriginalMessage());
+    }
+
     private static boolean duplicate(JsonProcessingException e) {
         return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
     }
 
     private static String describe(JsonProcessingException e) {
-        String what = e.getOriginalMessage();
-        if (what != null && what.startsWith("Duplicate field")) {
+        String what = String.valueOf(e.getOriginalMessage());
+        if (what.startsWith("Duplicate field")) {
             what = "the member " + what.substring("Duplicate field ".length()) + " appears twice in one object";
         }
+        // Jackson adds where it started reading and its own settings; the line and column say enough.
+        what = what.replaceAll("\\s*\\(start marker at .*", "").replaceAll("\\s*\\n.*", "").strip();
         if (e.getLocation() != null) {
             return "The file is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + what;
@@ -253,6 +293,14 @@ public final class DefinitionReader {
                 }
             }
             List<Rule> valid = rules.stream().map(r -> r.valid() ? r.rule().withId(r.id()) : null).toList();
+            for (RuleReport r : rules) {
+                String remote = r.valid() ? r.rule().remoteGroupId() : null;
+                if (r.id() != null && remote != null && !remote.equals(id) && !knownIds.contains(remote)) {
+                    notices.add(new Problem(ErrorCode.GROUP_NOT_FOUND, r.path() + ".remote_group_id",
+                            "This rule allows traffic from the members of group " + remote + ", which is not "
+                                    + "in this file (shared from another project, or left out of the list)."));
+                }
+            }
             Map<Integer, List<Problem>> setProblems = Validation.ruleSet(valid, id, knownIds);
             if (!setProblems.isEmpty()) {
                 List<RuleReport> withSet = new ArrayList<>();
@@ -333,9 +381,11 @@ public final class DefinitionReader {
                         }
                     }
                 }
+                String name = text(p, "name", prefix, problems);
+                String deviceId = text(p, "device_id", prefix, problems);
+                String deviceOwner = text(p, "device_owner", prefix, problems);
                 if (problems.isEmpty()) {
-                    ports.add(new Port(id, text(p, "name", prefix, problems), text(p, "device_id", prefix, problems),
-                            text(p, "device_owner", prefix, problems), ips, groups));
+                    ports.add(new Port(id, name, deviceId, deviceOwner, ips, groups));
                 }
                 portProblems.addAll(problems);
             }

@@ -81,7 +81,7 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
             if (name != null && !name.isEmpty()) {
                 return name;
             }
-            return id != null ? id : "group " + (index + 1);
+            return id != null ? id : "unnamed group at " + path;
         }
     }
 

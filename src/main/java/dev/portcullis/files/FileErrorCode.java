@@ -7,6 +7,9 @@ public final class FileErrorCode {
     public static final String MALFORMED_JSON = "MalformedRequestBody";
     public static final String TOO_LARGE = "FileTooLarge";
     public static final String TOO_DEEP = "NestedTooDeep";
+    /** A number or a text in the JSON longer than the reader takes. */
+    public static final String VALUE_TOO_LONG = "JsonValueTooLong";
+    public static final String EMPTY = "FileEmpty";
     public static final String UNREADABLE = "FileUnreadable";
     public static final String DUPLICATE_MEMBER = "DuplicateMember";
     public static final String UNSUPPORTED_FORMAT = "UnsupportedFormat";

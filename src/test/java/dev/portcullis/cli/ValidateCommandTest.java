@@ -55,7 +55,8 @@ class ValidateCommandTest {
                 .contains("[InvalidCIDR]", "[SecurityGroupRuleInvalidDirection]",
                         "[SecurityGroupRuleParameterConflict]", "[SecurityGroupRuleInvalidProtocol]",
                         "[DuplicateSecurityGroupRuleInPost]", "[UnrecognizedAttribute]", "[SecurityGroupMissingIcmpType]")
-                .contains("The last port 70000 is not valid: ports are whole numbers from 1 to 65535.");
+                .contains("The last port (or ICMP code) 70000 is not valid: it must be a whole number, a port from "
+                        + "1 to 65535 or an ICMP code from 0 to 255.");
     }
 
     @Test
@@ -126,5 +127,28 @@ class ValidateCommandTest {
     void noCommandOpensTheConsoleOnTheGivenWorkspace() {
         assertThat(run("--workspace", "/tmp/ws.json")).isZero();
         assertThat(consoles).containsExactly(new ConsoleOptions(Path.of("/tmp/ws.json")));
+    }
+
+    @Test
+    void jsonIsPlainAsciiWhateverTheNamesHold(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("unicode.json"),
+                "{\"security_groups\": [{\"name\": \"w\u00e9b \ud83d\ude00\", \"security_group_rules\": []}]}");
+
+        assertThat(run("validate", "--format", "json", file.toString())).isZero();
+
+        assertThat(out.toString()).matches("\\A\\p{ASCII}*\\z");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("security_groups").get(0).get("name").asText())
+                .isEqualTo("w\u00e9b \ud83d\ude00");
+    }
+
+    @Test
+    void textNeverPassesTerminalControlsThrough(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("escape.json"),
+                "{\"security_groups\": [{\"name\": \"evil\\u001b[2J\\u202e\", \"stateful\": \"maybe\"}]}");
+
+        assertThat(run("validate", file.toString())).isEqualTo(1);
+
+        assertThat(out.toString()).doesNotContain("\u001b").doesNotContain("\u202e")
+                .contains("(group evil\\u001b[2J\\u202e)");
     }
 }

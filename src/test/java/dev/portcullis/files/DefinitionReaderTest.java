@@ -231,4 +231,68 @@ class DefinitionReaderTest {
         assertThat(again.definitions()).isEqualTo(original);
         assertThat(Files.exists(resource("neutron-sg-list.json"))).isTrue();
     }
+
+    @Test
+    void anEmptyFileIsCalledEmpty() {
+        assertThat(read("  \n").fileProblems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(FileErrorCode.EMPTY);
+            assertThat(p.message()).startsWith("The file is empty");
+        });
+    }
+
+    @Test
+    void aFolderIsNotAFile(@TempDir Path dir) {
+        assertThat(reader.read(dir).fileProblems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).endsWith("is a folder, not a definition file."));
+    }
+
+    @Test
+    void anEndlessStreamIsCutAtTheLimit() {
+        Path zeros = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zeros), "needs /dev/zero");
+
+        DefinitionReport report = reader.read(zeros);
+
+        assertThat(report.fileProblems()).extracting(Problem::code).containsExactly(FileErrorCode.TOO_LARGE);
+    }
+
+    @Test
+    void aNumberWithThousandsOfDigitsIsNamedForWhatItIs() {
+        DefinitionReport report = read("{\"security_groups\": [" + "9".repeat(5000) + "]}");
+
+        assertThat(report.fileProblems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(FileErrorCode.VALUE_TOO_LONG);
+            assertThat(p.message()).startsWith("A number in the file");
+        });
+    }
+
+    @Test
+    void malformedJsonIsExplainedWithoutTheParsersInternals() {
+        DefinitionReport report = read("{\"security_groups\": [\n  {\"name\": \"x\"\n");
+
+        assertThat(report.fileProblems()).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("The file is not valid JSON at line ")
+                .doesNotContain("Source").doesNotContain("start marker").doesNotContain("StreamReadFeature"));
+    }
+
+    @Test
+    void aStoredRuleThatPointsOutsideTheFileIsNotedNotRefused() {
+        DefinitionReport report = read("""
+                {"security_groups": [{"id": "g1", "name": "g", "security_group_rules": [
+                  {"id": "r1", "direction": "ingress", "remote_group_id": "shared-elsewhere"}]}]}""");
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.notices()).extracting(Problem::field, Problem::code).containsExactly(
+                tuple("security_groups[0].security_group_rules[0].remote_group_id", ErrorCode.GROUP_NOT_FOUND));
+    }
+
+    @Test
+    void everyProblemOfAnInterfaceIsReportedAndItIsNotKept() {
+        DefinitionReport report = read("""
+                {"security_groups": [], "ports": [{"id": "p1", "name": 5, "security_groups": ["nowhere"]}]}""");
+
+        assertThat(report.portProblems()).extracting(Problem::field).containsExactlyInAnyOrder(
+                "ports[0].name", "ports[0].security_groups[0]");
+        assertThat(report.ports()).isEmpty();
+    }
 }

@@ -51,7 +51,6 @@ final class MainWindow {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(6, 20, 6, 20));
         statusBar.getStyleClass().add("status-bar");
-        statusBar.setStyle("-fx-border-color: -color-border-default transparent transparent transparent;");
 
         root.setTop(header);
         root.setCenter(groups);

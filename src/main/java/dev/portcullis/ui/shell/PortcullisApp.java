@@ -1,9 +1,7 @@
 package dev.portcullis.ui.shell;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
-import dev.portcullis.cli.ConsoleOptions;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -24,20 +22,21 @@ public final class PortcullisApp extends Application {
 
     private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
 
-    private static volatile ConsoleOptions options = new ConsoleOptions(null);
+    /** The workspace file to open; null for the default location. */
+    private static volatile Path workspaceFile;
 
     private Backend backend;
 
-    /** Opens the console and returns when its window is closed. */
-    public static void launch(ConsoleOptions consoleOptions) {
-        options = Objects.requireNonNull(consoleOptions);
+    /** Opens the console on a workspace file (null: the default one) and returns when its window closes. */
+    public static void launch(Path workspace) {
+        workspaceFile = workspace;
         Application.launch(PortcullisApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Path workspace = options.workspace() != null ? options.workspace() : WorkspaceBackend.defaultLocation();
+        Theme.LIGHT.apply();
+        Path workspace = workspaceFile != null ? workspaceFile : WorkspaceBackend.defaultLocation();
         backend = WorkspaceBackend.open(workspace);
         Executor fx = Platform::runLater;
         MainWindowViewModel viewModel = new MainWindowViewModel(backend, fx);
@@ -45,7 +44,7 @@ public final class PortcullisApp extends Application {
 
         stage.setTitle("Portcullis — " + backend.describe());
         stage.getIcons().setAll(icons());
-        stage.setScene(new Scene(window.root(), 1100, 720));
+        stage.setScene(Theme.styled(new Scene(window.root(), 1100, 720)));
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.show();

@@ -20,8 +20,9 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
+        Theme.LIGHT.apply();
         vm = new MainWindowViewModel(backend, Platform::runLater);
-        stage.setScene(new Scene(new MainWindow(vm).root(), 800, 500));
+        stage.setScene(Theme.styled(new Scene(new MainWindow(vm).root(), 800, 500)));
         stage.show();
     }
 
