@@ -32,14 +32,26 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Flushes what was written through a channel to the disk; tests replace it to see what is flushed when. */
+    @FunctionalInterface
+    interface Flush {
+        void force(FileChannel channel, Path file) throws IOException;
+    }
+
+    private static final Flush FORCE = (channel, file) -> channel.force(true);
+
     /** Replaces {@code target} with {@code content}, keeping the last versions as backups. */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, FORCE);
+    }
+
+    static void write(Path target, byte[] content, Flush flush) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         createPrivateDirectories(dir);
-        Path temp = POSIX
-                ? Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", ownerOnly())
-                : Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        boolean exists = Files.exists(file);
+        Set<PosixFilePermission> permissions = POSIX && exists ? Files.getPosixFilePermissions(file) : OWNER_ONLY;
+        Path temp = createTemp(file, ".tmp", permissions);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -47,10 +59,10 @@ public final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                flush.force(channel, temp);
             }
-            if (Files.exists(file)) {
-                keepBackup(file);
+            if (exists) {
+                keepBackup(file, permissions);
             }
             move(temp, file);
             syncDirectory(dir);
@@ -76,7 +88,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static void keepBackup(Path file) throws IOException {
+    private static void keepBackup(Path file, Set<PosixFilePermission> permissions) throws IOException {
         Files.deleteIfExists(backup(file, BACKUPS));
         for (int n = BACKUPS - 1; n >= 1; n--) {
             Path older = backup(file, n);
@@ -84,14 +96,46 @@ public final class AtomicFiles {
                 move(older, backup(file, n + 1));
             }
         }
-        Path copy = POSIX
-                ? Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".bak", ownerOnly())
-                : Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".bak");
+        Path copy = createTemp(file, ".bak", permissions);
         try {
-            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                 FileChannel out = FileChannel.open(copy, StandardOpenOption.WRITE,
+                         StandardOpenOption.TRUNCATE_EXISTING)) {
+                long size = in.size();
+                long done = 0;
+                while (done < size) {
+                    long copied = out.transferFrom(in, done, size - done);
+                    if (copied <= 0) {
+                        break; // the file became shorter meanwhile: the backup holds what there was
+                    }
+                    done += copied;
+                }
+            }
             move(copy, backup(file, 1));
         } finally {
             Files.deleteIfExists(copy);
+        }
+    }
+
+    /**
+     * A new empty file beside {@code file}, named {@code .NAME.<digits><suffix>}, created owner-only and then
+     * given {@code permissions}: it is never readable by others before its permissions are final.
+     */
+    private static Path createTemp(Path file, String suffix, Set<PosixFilePermission> permissions)
+            throws IOException {
+        String prefix = "." + file.getFileName() + ".";
+        if (!POSIX) {
+            return Files.createTempFile(file.getParent(), prefix, suffix);
+        }
+        Path temp = Files.createTempFile(file.getParent(), prefix, suffix, ownerOnly());
+        try {
+            if (!permissions.equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(temp, permissions);
+            }
+            return temp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
     }
 

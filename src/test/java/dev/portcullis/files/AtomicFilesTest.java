@@ -5,13 +5,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class AtomicFilesTest {
 
@@ -80,5 +88,29 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
         }
+    }
+
+    private static String permissions(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void anExistingFileKeepsItsPermissionsAndItsBackupsGetThem() throws IOException {
+        Path file = dir.resolve("shared.json");
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+        AtomicFiles.write(file, bytes("new"));
+
+        assertThat(content(file)).isEqualTo("new");
+        assertThat(permissions(file)).isEqualTo("rw-r-----");
+        assertThat(content(AtomicFiles.backup(file, 1))).isEqualTo("old");
+        assertThat(permissions(AtomicFiles.backup(file, 1))).isEqualTo("rw-r-----");
     }
 }
