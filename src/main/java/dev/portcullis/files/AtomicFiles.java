@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +25,9 @@ public final class AtomicFiles {
 
     /** How many earlier versions are kept beside a file. */
     public static final int BACKUPS = 5;
+
+    /** How many symbolic links are followed to the file, as Linux's own limit. */
+    private static final int MAX_LINKS = 40;
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -46,7 +50,7 @@ public final class AtomicFiles {
     }
 
     static void write(Path target, byte[] content, Flush flush) throws IOException {
-        Path file = target.toAbsolutePath();
+        Path file = realFile(target);
         Path dir = file.getParent();
         createPrivateDirectories(dir);
         boolean exists = Files.exists(file);
@@ -69,6 +73,26 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * The file a write replaces: {@code target} itself, or, where it is a symbolic link, the file the link
+     * points at (followed through every link, as {@link Path#toRealPath} does), so that the link keeps
+     * working. A link to a file that does not exist yet gives the path that file will have.
+     */
+    static Path realFile(Path target) throws IOException {
+        Path path = target.toAbsolutePath();
+        for (int links = 0; Files.isSymbolicLink(path); links++) {
+            if (links == MAX_LINKS) {
+                throw new FileSystemException(target.toString(), null, "too many levels of symbolic links");
+            }
+            path = path.resolveSibling(Files.readSymbolicLink(path));
+        }
+        if (Files.exists(path)) {
+            return path.toRealPath();
+        }
+        Path dir = path.getParent();
+        return Files.isDirectory(dir) ? dir.toRealPath().resolve(path.getFileName()) : path;
     }
 
     /** The path of backup number {@code n} (1 is the newest) of a file. */

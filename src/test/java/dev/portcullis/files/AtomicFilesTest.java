@@ -113,4 +113,34 @@ class AtomicFilesTest {
         assertThat(content(AtomicFiles.backup(file, 1))).isEqualTo("old");
         assertThat(permissions(AtomicFiles.backup(file, 1))).isEqualTo("rw-r-----");
     }
+
+    @Test
+    void writingThroughASymbolicLinkReplacesTheFileItPointsAtAndKeepsTheLink() throws IOException {
+        Path real = dir.resolve("elsewhere").resolve("workspace.json");
+        AtomicFiles.write(real, bytes("one"));
+        Path link = dir.resolve("link.json");
+        Files.createSymbolicLink(link, Path.of("elsewhere", "workspace.json"));
+
+        AtomicFiles.write(link, bytes("two"));
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("elsewhere", "workspace.json"));
+        assertThat(content(link)).isEqualTo("two");
+        assertThat(content(real)).isEqualTo("two");
+        assertThat(content(AtomicFiles.backup(real, 1))).as("backups are kept beside the real file").isEqualTo("one");
+        assertThat(names(dir)).containsExactly("elsewhere", "link.json");
+    }
+
+    @Test
+    void aSymbolicLinkToAFileThatDoesNotExistYetCreatesThatFile() throws IOException {
+        Files.createDirectories(dir.resolve("elsewhere"));
+        Path link = dir.resolve("link.json");
+        Files.createSymbolicLink(link, Path.of("elsewhere", "new.json"));
+
+        AtomicFiles.write(link, bytes("first"));
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(content(dir.resolve("elsewhere").resolve("new.json"))).isEqualTo("first");
+        assertThat(permissions(dir.resolve("elsewhere").resolve("new.json"))).isEqualTo("rw-------");
+    }
 }
