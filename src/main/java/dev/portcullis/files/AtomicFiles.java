@@ -3,6 +3,7 @@ package dev.portcullis.files;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileSystemException;
@@ -52,8 +53,14 @@ public final class AtomicFiles {
     static void write(Path target, byte[] content, Flush flush) throws IOException {
         Path file = realFile(target);
         Path dir = file.getParent();
-        createPrivateDirectories(dir);
         boolean exists = Files.exists(file);
+        if (exists && !Files.isWritable(file)) {
+            // The rename below needs only the folder to be writable: without this, a read-only file would be
+            // replaced all the same.
+            throw new AccessDeniedException(file.toString(), null,
+                    "the file is not writable for you, so it was not replaced; make it writable or use another file");
+        }
+        createPrivateDirectories(dir);
         Set<PosixFilePermission> permissions = POSIX && exists ? Files.getPosixFilePermissions(file) : OWNER_ONLY;
         Path temp = createTemp(file, ".tmp", permissions);
         try {

@@ -143,4 +143,37 @@ class AtomicFilesTest {
         assertThat(content(dir.resolve("elsewhere").resolve("new.json"))).isEqualTo("first");
         assertThat(permissions(dir.resolve("elsewhere").resolve("new.json"))).isEqualTo("rw-------");
     }
+
+    /**
+     * The rename that replaces a file needs only the folder to be writable, so a file the user may not
+     * write must be refused before it. Root may write any file whatever its mode bits; the immutable
+     * attribute (chattr +i) is what makes a file unwritable for root too, so as root that is used.
+     */
+    @Test
+    void aFileTheUserMayNotWriteIsRefusedAndLeftAsItIs() throws Exception {
+        Path file = dir.resolve("workspace.json");
+        AtomicFiles.write(file, bytes("kept"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        boolean immutable = false;
+        try {
+            if (Files.isWritable(file)) {
+                immutable = new ProcessBuilder("chattr", "+i", file.toString()).inheritIO().start().waitFor() == 0;
+            }
+            assumeFalse(Files.isWritable(file),
+                    "neither the mode bits nor chattr +i make a file unwritable for this user here");
+
+            assertThatThrownBy(() -> AtomicFiles.write(file, bytes("replaced?")))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("not writable");
+
+            assertThat(content(file)).isEqualTo("kept");
+            assertThat(names(dir)).containsExactly("workspace.json");
+        } finally {
+            if (immutable) {
+                new ProcessBuilder("chattr", "-i", file.toString()).inheritIO().start().waitFor();
+            }
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
 }
