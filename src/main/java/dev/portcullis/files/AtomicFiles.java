@@ -73,7 +73,7 @@ public final class AtomicFiles {
                 flush.force(channel, temp);
             }
             if (exists) {
-                keepBackup(file, permissions);
+                keepBackup(file, permissions, flush);
             }
             move(temp, file);
             syncDirectory(dir);
@@ -119,14 +119,13 @@ public final class AtomicFiles {
         }
     }
 
-    private static void keepBackup(Path file, Set<PosixFilePermission> permissions) throws IOException {
-        Files.deleteIfExists(backup(file, BACKUPS));
-        for (int n = BACKUPS - 1; n >= 1; n--) {
-            Path older = backup(file, n);
-            if (Files.exists(older)) {
-                move(older, backup(file, n + 1));
-            }
-        }
+    /**
+     * Copies the file to {@code NAME.1}, moving the older backups one up first. The copy is complete and
+     * flushed to the disk before anything is rotated or renamed, so a crash or a failure leaves either the
+     * old backups or the new ones, never a backup that is empty or half there.
+     */
+    private static void keepBackup(Path file, Set<PosixFilePermission> permissions, Flush flush)
+            throws IOException {
         Path copy = createTemp(file, ".bak", permissions);
         try {
             try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
@@ -140,6 +139,14 @@ public final class AtomicFiles {
                         break; // the file became shorter meanwhile: the backup holds what there was
                     }
                     done += copied;
+                }
+                flush.force(out, copy);
+            }
+            Files.deleteIfExists(backup(file, BACKUPS));
+            for (int n = BACKUPS - 1; n >= 1; n--) {
+                Path older = backup(file, n);
+                if (Files.exists(older)) {
+                    move(older, backup(file, n + 1));
                 }
             }
             move(copy, backup(file, 1));

@@ -176,4 +176,22 @@ class AtomicFilesTest {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
+
+    @Test
+    void theBackupIsFlushedToTheDiskBeforeItIsRenamedIntoPlace() throws IOException {
+        Path file = dir.resolve("workspace.json");
+        AtomicFiles.write(file, bytes("old"));
+        List<String> flushed = new ArrayList<>();
+
+        AtomicFiles.write(file, bytes("new"), (channel, path) -> {
+            channel.force(true);
+            flushed.add(path.getFileName() + " holding " + Files.readString(path)
+                    + (Files.exists(AtomicFiles.backup(file, 1)) ? " after" : " before") + " the backup exists");
+        });
+
+        assertThat(flushed).anySatisfy(line -> assertThat(line)
+                .matches("\\.workspace\\.json\\.\\d+\\.bak holding old before the backup exists"));
+        assertThat(flushed).anySatisfy(line -> assertThat(line).matches("\\.workspace\\.json\\.\\d+\\.tmp holding new .*"));
+        assertThat(content(AtomicFiles.backup(file, 1))).isEqualTo("old");
+    }
 }
