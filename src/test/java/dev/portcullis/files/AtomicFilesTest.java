@@ -194,4 +194,29 @@ class AtomicFilesTest {
         assertThat(flushed).anySatisfy(line -> assertThat(line).matches("\\.workspace\\.json\\.\\d+\\.tmp holding new .*"));
         assertThat(content(AtomicFiles.backup(file, 1))).isEqualTo("old");
     }
+
+    @Test
+    void leftoversOfThisFileFromACrashOlderThanAnHourAreDeleted() throws IOException {
+        Path file = dir.resolve("workspace.json");
+        AtomicFiles.write(file, bytes("one"));
+        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        FileTime aMinuteAgo = FileTime.from(Instant.now().minus(Duration.ofMinutes(1)));
+        Map<String, FileTime> planted = Map.of(
+                ".workspace.json.8137264511.tmp", twoHoursAgo,
+                ".workspace.json.99.bak", twoHoursAgo,
+                ".workspace.json.42.tmp", aMinuteAgo,
+                ".other.json.7.tmp", twoHoursAgo,
+                ".workspace.json.notes.tmp", twoHoursAgo,
+                "workspace.json.7.tmp", twoHoursAgo);
+        for (Map.Entry<String, FileTime> leftover : planted.entrySet()) {
+            Path p = dir.resolve(leftover.getKey());
+            Files.writeString(p, "leftover");
+            Files.setLastModifiedTime(p, leftover.getValue());
+        }
+
+        AtomicFiles.write(file, bytes("two"));
+
+        assertThat(names(dir)).containsExactly(".other.json.7.tmp", ".workspace.json.42.tmp",
+                ".workspace.json.notes.tmp", "workspace.json", "workspace.json.1", "workspace.json.7.tmp");
+    }
 }
