@@ -86,7 +86,11 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
     }
 
     boolean hasDefaultGroup() {
-        return groups.stream().anyMatch(SecurityGroup::isDefault);
+        return defaultGroup().isPresent();
+    }
+
+    Optional<SecurityGroup> defaultGroup() {
+        return groups.stream().filter(SecurityGroup::isDefault).findFirst();
     }
 
     SecurityGroup require(String id, String name) {
@@ -265,7 +269,8 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
         return new Project(projectId, groups, next);
     }
 
-    private Project withGroup(SecurityGroup group) {
+    /** The project with {@code group} added, or in place of the group with its id. */
+    Project withGroup(SecurityGroup group) {
         Map<String, SecurityGroup> byId = new LinkedHashMap<>();
         groups.forEach(g -> byId.put(g.id(), g));
         byId.put(group.id(), group);

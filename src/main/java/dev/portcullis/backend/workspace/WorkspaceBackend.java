@@ -14,11 +14,13 @@ import dev.portcullis.domain.Port;
 import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
 import dev.portcullis.files.FileErrorCode;
+import dev.portcullis.files.Originals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,25 +51,33 @@ import java.util.function.Supplier;
  * A project kept in a local file that behaves like a Neutron project: the same default group, the same
  * two egress rules on every new group, the same refusals with Neutron's error types, the same revision
  * numbers and the same cascade when a group is deleted. The file is a definition file
- * ({@link DefinitionReader}, {@link DefinitionWriter}), written atomically with backups after every
- * successful change, readable by its owner only.
+ * ({@link DefinitionReader}, {@link DefinitionWriter}), written with {@link AtomicFiles} (atomically, with
+ * backups, keeping its permissions; owner-only when new) after every successful change.
  *
  * <p>Every call returns at once. The work, file I/O included, runs on the executor given, one call after
  * the other in the order they were made, so calls never interleave even on an executor with several
  * threads. The file is read on the first call, and again whenever someone else changed it; a file that does
- * not exist yet is created with an example project. A file that exists but is not valid is never written:
- * every call fails, naming the file and its problems, until it is corrected. A write that fails changes
- * nothing, in the file or in memory.
+ * not exist yet is created with an example project.
+ *
+ * <p>Opening a file never writes it: only a change does. A project without a default group gets one in
+ * memory, as Neutron makes one on a project's first call, and it is written with the first change. Every
+ * write keeps what the file holds that the workspace does not model, as it was written ({@link Originals}:
+ * a port's {@code mac_address}, a rule's {@code standard_attr_id}...), so a Neutron answer can be opened as
+ * the workspace. A file that exists but is not valid is never written: every call fails, naming the file and
+ * its problems, until it is corrected. A write that fails changes nothing, in the file or in memory.
  */
 public final class WorkspaceBackend implements Backend {
 
     /** The name of the thread {@link #open(Path)} starts. */
     public static final String THREAD_NAME = "portcullis-workspace";
 
-    /** Writes the file; tests replace it to make writes fail. */
+    /**
+     * Writes the file, keeping from {@code originals} (the objects the file held when it was last read or
+     * written) what the definitions do not model; tests replace it to make writes fail.
+     */
     @FunctionalInterface
     interface Store {
-        void write(Path file, Definitions definitions) throws IOException;
+        void write(Path file, Definitions definitions, Originals originals) throws IOException;
     }
 
     private static final Store FILES = new DefinitionWriter()::write;
@@ -85,6 +95,13 @@ public final class WorkspaceBackend implements Backend {
     private volatile Project project;
     /** The file as it was when {@link #project} was read from it or written to it. */
     private volatile FileVersion version;
+    /** The objects of the file as {@link #version} holds them, for the next write to keep. */
+    private volatile Originals originals = Originals.NONE;
+    /**
+     * The default group {@link #project} has in memory only, because the file has none; null once it is
+     * written. It is kept when the file is read again, so the group shown stays the same group.
+     */
+    private volatile SecurityGroup unsavedDefault;
 
     /** Enough of a file's attributes to tell that someone else has written it. */
     private record FileVersion(FileTime modified, long size, Object key) {
@@ -286,9 +303,12 @@ public final class WorkspaceBackend implements Backend {
         if (current != null && Objects.equals(version, versionOnDisk())) {
             return current;
         }
+        SecurityGroup previousDefault = unsavedDefault;
         project = null;
         version = null;
+        unsavedDefault = null;
         if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
+            originals = Originals.NONE;
             Project seeded = Seed.project(stamp());
             commit(seeded, "The local workspace could not be created in " + file);
             return seeded;
@@ -317,14 +337,25 @@ public final class WorkspaceBackend implements Backend {
                             .toList()));
         }
         Project loaded = Project.of(report.definitions(), Seed.PROJECT);
+        SecurityGroup inMemory = null;
         if (!loaded.hasDefaultGroup()) {
             // Neutron makes a project's default group on its first call, and again after an admin deleted it.
-            commit(loaded.withDefaultGroup(stamp()));
-        } else {
-            project = loaded;
-            version = read;
+            // It is not written here: opening a file must not change it. The first change writes it.
+            inMemory = reusable(previousDefault, loaded)
+                    ? previousDefault : loaded.withDefaultGroup(stamp()).defaultGroup().orElseThrow();
+            loaded = loaded.withGroup(inMemory);
         }
-        return project;
+        project = loaded;
+        version = read;
+        originals = report.originals();
+        unsavedDefault = inMemory;
+        return loaded;
+    }
+
+    /** Whether the default group made for the file before it changed can stand for it again. */
+    private static boolean reusable(SecurityGroup previous, Project loaded) {
+        return previous != null && previous.projectId().equals(loaded.projectId())
+                && loaded.group(previous.id()).isEmpty();
     }
 
     private FileVersion versionOnDisk() {
@@ -344,17 +375,29 @@ public final class WorkspaceBackend implements Backend {
         commit(next, "The change could not be saved in " + file);
     }
 
-    /** Writes the project to the file and only then makes it the current one. */
+    /**
+     * Writes the project to the file, keeping what the file held that is not modelled, and only then makes
+     * it the current one. The file is read back for the objects the next write keeps: those of the file as
+     * it is now written.
+     */
     private void commit(Project next, String failure) {
         try {
-            store.write(file, next.definitions());
+            store.write(file, next.definitions(), originals);
         } catch (IOException | UncheckedIOException e) {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             throw new BackendException(Kind.UNAVAILABLE, Refusals.WRITE_FAILED,
                     failure + " (" + reason(cause) + "), so nothing was changed.", e);
         }
         project = next;
-        version = versionOnDisk();
+        unsavedDefault = null;
+        FileVersion written = versionOnDisk(); // before reading: a change made meanwhile is seen next time
+        DefinitionReport report = reader.read(file);
+        if (report.valid()) {
+            originals = report.originals();
+            version = written;
+        } else {
+            version = null; // someone else wrote it meanwhile: the next call reads it again
+        }
     }
 
     private static String reason(IOException e) {

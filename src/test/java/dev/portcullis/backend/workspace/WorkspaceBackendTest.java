@@ -1,5 +1,8 @@
 package dev.portcullis.backend.workspace;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.ApplyReport.Outcome;
 import dev.portcullis.backend.Backend;
@@ -24,12 +27,14 @@ import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
+import dev.portcullis.files.Originals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -307,7 +312,7 @@ class WorkspaceBackendTest extends BackendContract {
     }
 
     @Test
-    void aNeutronListWithoutADefaultGroupGetsOneAsNeutronWouldMakeIt() throws Exception {
+    void aNeutronListWithoutADefaultGroupGetsOneInMemoryWrittenWithTheFirstChange() throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, """
                 {"security_groups": [{"id": "11111111-2222-3333-4444-555555555555", "name": "web",
@@ -322,18 +327,108 @@ class WorkspaceBackendTest extends BackendContract {
                     "created_at": "2026-11-26T14:28:31Z", "updated_at": "2026-11-26T14:28:31Z",
                     "revision_number": 0, "project_id": "fake_project_id", "tenant_id": "fake_project_id"}]}]}
                 """);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        String asWritten = Files.readString(file);
+        FileTime modified = Files.getLastModifiedTime(file);
         WorkspaceBackend workspace = workspace();
 
         Snapshot snapshot = await(workspace.load(ProgressListener.NONE));
-        SecurityGroup created = await(workspace.create(GroupDraft.newGroup("more", "")));
+        Snapshot again = await(workspace.load(ProgressListener.NONE));
 
         assertThat(snapshot.groups()).extracting(SecurityGroup::name).containsExactly("web", "default");
         assertThat(named(snapshot, "web").revision()).isEqualTo(4);
         assertThat(named(snapshot, "default").projectId()).isEqualTo("fake_project_id");
         assertThat(named(snapshot, "default").rules()).hasSize(4);
+        assertThat(again.groups()).as("the same default group on every load").isEqualTo(snapshot.groups());
+        assertThat(Files.readString(file)).as("loading does not write").isEqualTo(asWritten);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+
+        SecurityGroup created = await(workspace.create(GroupDraft.newGroup("more", "")));
+
         assertThat(created.projectId()).isEqualTo("fake_project_id");
-        assertThat(readFile(file).groups()).extracting(SecurityGroup::name).containsExactly("web", "default", "more");
-        assertThat(AtomicFiles.backup(file, 1)).exists();
+        Definitions written = readFile(file);
+        assertThat(written.groups()).extracting(SecurityGroup::name).containsExactly("web", "default", "more");
+        assertThat(written.groups().get(1)).as("the default group that was shown is the one written")
+                .isEqualTo(named(snapshot, "default"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        assertThat(Files.readString(AtomicFiles.backup(file, 1))).isEqualTo(asWritten);
+    }
+
+    @Test
+    void theDefaultGroupKeptInMemoryStaysTheSameWhenTheFileIsEditedByHand() throws Exception {
+        Files.createDirectories(file.getParent());
+        String web = """
+                {"security_groups": [{"id": "11111111-2222-3333-4444-555555555555", "name": "%s",
+                  "project_id": "p", "revision_number": 1, "security_group_rules": []}]}
+                """;
+        Files.writeString(file, web.formatted("web"));
+        WorkspaceBackend workspace = workspace();
+        SecurityGroup shown = named(await(workspace.load(ProgressListener.NONE)), "default");
+
+        Files.writeString(file, web.formatted("web, edited by hand"));
+        Snapshot reloaded = await(workspace.load(ProgressListener.NONE));
+
+        assertThat(reloaded.groups()).extracting(SecurityGroup::name).containsExactly("web, edited by hand", "default");
+        assertThat(named(reloaded, "default")).isEqualTo(shown);
+        assertThat(Files.readString(file)).isEqualTo(web.formatted("web, edited by hand"));
+    }
+
+    /** A copy of a Neutron answer with ports, one of them with an address on a subnet. */
+    private byte[] neutronFileWithPorts() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(
+                WorkspaceBackendTest.class.getResource("/dev/portcullis/files/neutron-sg-list-with-ports.json"));
+        ObjectNode port = (ObjectNode) root.get("ports").get(0);
+        port.putArray("fixed_ips").addObject()
+                .put("subnet_id", "c1e3a4b0-8c7e-4f0f-9d6c-2f3b5a0e1d22")
+                .put("ip_address", "10.0.0.5");
+        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    @Test
+    void aNeutronFileOpenedAsTheWorkspaceIsNotWrittenByLoadingAndKeepsWhatItDoesNotModel() throws Exception {
+        byte[] neutron = neutronFileWithPorts();
+        Files.createDirectories(file.getParent());
+        Files.write(file, neutron);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        JsonNode before = new ObjectMapper().readTree(neutron);
+        WorkspaceBackend workspace = workspace();
+
+        Snapshot snapshot = await(workspace.load(ProgressListener.NONE));
+
+        assertThat(Files.readString(file)).isEqualTo(new String(neutron, StandardCharsets.UTF_8));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+
+        SecurityGroup defaultGroup = named(snapshot, "default");
+        Port port = snapshot.ports().get(0);
+        ApplyReport described = await(workspace.apply(ChangePlan.between(defaultGroup,
+                new GroupDraft("default", "described here", true, defaultGroup.rules()))));
+        await(workspace.detach(port.ref(), defaultGroup.ref()));
+
+        assertThat(described.complete()).isTrue();
+        JsonNode after = new ObjectMapper().readTree(file.toFile());
+        JsonNode group = after.get("security_groups").get(0);
+        JsonNode groupBefore = before.get("security_groups").get(0);
+        assertThat(group.get("description").asText()).isEqualTo("described here");
+        assertThat(group.get("revision_number").asLong()).isEqualTo(defaultGroup.revision() + 1);
+        assertThat(group.get("created_at")).isEqualTo(groupBefore.get("created_at"));
+        assertThat(group.get("security_group_rules"))
+                .as("unchanged rules keep standard_attr_id, created_at, revision_number, tags...")
+                .isEqualTo(groupBefore.get("security_group_rules"));
+        JsonNode portAfter = after.get("ports").get(0);
+        JsonNode portBefore = before.get("ports").get(0);
+        assertThat(portAfter.get("security_groups")).isEmpty();
+        for (String kept : List.of("mac_address", "network_id", "fixed_ips", "status", "admin_state_up",
+                "binding:vnic_type", "created_at", "revision_number", "project_id")) {
+            assertThat(portAfter.get(kept)).as(kept).isEqualTo(portBefore.get(kept));
+        }
+        assertThat(portAfter.get("fixed_ips").get(0).get("subnet_id").asText())
+                .isEqualTo("c1e3a4b0-8c7e-4f0f-9d6c-2f3b5a0e1d22");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
     }
 
     @Test
@@ -376,11 +471,11 @@ class WorkspaceBackendTest extends BackendContract {
         final AtomicInteger allowed = new AtomicInteger(Integer.MAX_VALUE);
 
         @Override
-        public void write(Path path, Definitions definitions) throws IOException {
+        public void write(Path path, Definitions definitions, Originals originals) throws IOException {
             if (failing.get() && allowed.getAndDecrement() <= 0) {
                 throw new IOException("No space left on device");
             }
-            new DefinitionWriter().write(path, definitions);
+            new DefinitionWriter().write(path, definitions, originals);
         }
     }
 
@@ -579,10 +674,10 @@ class WorkspaceBackendTest extends BackendContract {
     void callsNeverInterleaveEvenOnManyThreads() throws Exception {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        WorkspaceBackend workspace = workspace((path, definitions) -> {
+        WorkspaceBackend workspace = workspace((path, definitions, originals) -> {
             most.accumulateAndGet(inside.incrementAndGet(), Math::max);
             try {
-                new DefinitionWriter().write(path, definitions);
+                new DefinitionWriter().write(path, definitions, originals);
             } finally {
                 inside.decrementAndGet();
             }
