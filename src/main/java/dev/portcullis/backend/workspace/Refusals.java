@@ -96,6 +96,14 @@ final class Refusals {
                         : " interfaces: ") + String.join(", ", interfaces));
     }
 
+    /** Neutron refuses a change of statefulness while ports use the group, with the type it uses for deletes. */
+    static BackendException statefulInUse(boolean stateful, List<String> interfaces) {
+        return new BackendException(Kind.CONFLICT, IN_USE,
+                "The group cannot be made " + (stateful ? "stateful" : "stateless") + " while interfaces use it; "
+                        + "it is used by " + interfaces.size() + (interfaces.size() == 1 ? " interface: "
+                        : " interfaces: ") + String.join(", ", interfaces) + ".");
+    }
+
     static BackendException cannotUpdateDefault() {
         return new BackendException(Kind.CONFLICT, CANNOT_UPDATE_DEFAULT,
                 "The default group cannot be renamed; its description and rules can be changed.");

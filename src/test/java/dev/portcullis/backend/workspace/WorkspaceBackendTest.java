@@ -560,6 +560,20 @@ class WorkspaceBackendTest extends BackendContract {
     }
 
     @Test
+    void makingAGroupStatelessWhileItIsUsedNamesEveryInterface() throws Exception {
+        WorkspaceBackend workspace = workspace();
+        SecurityGroup defaultGroup = named(await(workspace.load(ProgressListener.NONE)), "default");
+
+        ApplyReport report = await(workspace.apply(ChangePlan.between(defaultGroup,
+                new GroupDraft("default", defaultGroup.description(), false, defaultGroup.rules()))));
+
+        assertThat(report.failure().orElseThrow().error().getMessage()).isEqualTo(
+                "The group cannot be made stateless while interfaces use it; it is used by 2 interfaces: "
+                        + "web-1 eth0, db-1 eth0.");
+        assertThat(report.group()).isEqualTo(defaultGroup);
+    }
+
+    @Test
     void theDefaultGroupCannotBeDeletedEvenWhenUnused() throws Exception {
         WorkspaceBackend workspace = workspace();
         Snapshot snapshot = await(workspace.load(ProgressListener.NONE));
