@@ -5,6 +5,7 @@ import dev.portcullis.backend.BackendException.Kind;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.Problem;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -119,8 +120,9 @@ final class Refusals {
                 "\"default\" is reserved for the project's default group: choose another name.");
     }
 
-    static BackendException closed() {
-        return new BackendException(Kind.UNAVAILABLE, CLOSED, "The local workspace is closed.");
+    static BackendException closed(Path file) {
+        return new BackendException(Kind.UNAVAILABLE, CLOSED,
+                "The local workspace " + file + " was closed, so this was not done; open it again to go on.");
     }
 
     /** A name in quotes, shortened when it is too long to read in a message. */

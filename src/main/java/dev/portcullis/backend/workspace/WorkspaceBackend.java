@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -71,6 +75,9 @@ public final class WorkspaceBackend implements Backend {
     /** The name of the thread {@link #open(Path)} starts. */
     public static final String THREAD_NAME = "portcullis-workspace";
 
+    /** How long {@link #close()} waits for the work already accepted. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
     /**
      * Writes the file, keeping from {@code originals} (the objects the file held when it was last read or
      * written) what the definitions do not model; tests replace it to make writes fail.
@@ -90,7 +97,13 @@ public final class WorkspaceBackend implements Backend {
     /** The executor {@link #open(Path)} made, shut down by {@link #close()}; null when the caller gave one. */
     private final ExecutorService owned;
     private final DefinitionReader reader = new DefinitionReader();
-    private volatile boolean closed;
+    /** Guards {@link #closed} and {@link #drained}, so that no call is accepted after close has begun. */
+    private final Object lifecycle = new Object();
+    private boolean closed;
+    /** Completes once the work accepted before {@link #close()} is done; null until then. */
+    private CompletableFuture<Void> drained;
+    /** The thread running one of this workspace's tasks, while it does. */
+    private volatile Thread worker;
     /** The project as the file holds it; null until read. Only touched by tasks on {@link #serial}. */
     private volatile Project project;
     /** The file as it was when {@link #project} was read from it or written to it. */
@@ -236,27 +249,59 @@ public final class WorkspaceBackend implements Backend {
     }
 
     /**
-     * Calls already made still run; later calls fail. The thread {@link #open(Path)} started ends once they
-     * are done; an executor given by the caller stays the caller's.
+     * Closes the workspace: calls made before still run, later calls fail with a {@link BackendException}
+     * ({@link Kind#UNAVAILABLE}), and this waits up to {@link #CLOSE_TIMEOUT} for the work already accepted
+     * to finish, so closing the window never drops a change that was already made. The thread
+     * {@link #open(Path)} started ends once that work is done; an executor given by the caller stays the
+     * caller's.
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (owned != null) {
-            serial.execute(new SerialExecutor.Task() {
-                @Override
-                public void run() {
-                    owned.shutdown();
-                }
+        close(CLOSE_TIMEOUT);
+    }
 
-                @Override
-                public void rejected(RejectedExecutionException e) {
-                    // already shut down
-                }
-            });
+    /**
+     * As {@link #close()}, waiting at most {@code timeout}; answers whether all work accepted before was
+     * done by then. Work still running after that goes on, on its own thread. Called from within the
+     * workspace's own work (a progress listener, say), it does not wait: that work would wait for itself.
+     */
+    public boolean close(Duration timeout) {
+        CompletableFuture<Void> done;
+        synchronized (lifecycle) {
+            if (drained == null) {
+                closed = true;
+                CompletableFuture<Void> last = new CompletableFuture<>();
+                drained = last;
+                serial.execute(new SerialExecutor.Task() {
+                    @Override
+                    public void run() {
+                        if (owned != null) {
+                            owned.shutdown(); // lets this task end; nothing is queued after it
+                        }
+                        last.complete(null);
+                    }
+
+                    @Override
+                    public void rejected(RejectedExecutionException e) {
+                        last.complete(null); // the executor was shut down: nothing more can run
+                    }
+                });
+            }
+            done = drained;
+        }
+        if (Thread.currentThread() == worker) {
+            return done.isDone();
+        }
+        try {
+            done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("closing never fails", e);
         }
     }
 
@@ -425,13 +470,10 @@ public final class WorkspaceBackend implements Backend {
 
     private <T> CompletableFuture<T> submit(Work<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (closed) {
-            result.completeExceptionally(Refusals.closed());
-            return result;
-        }
-        serial.execute(new SerialExecutor.Task() {
+        SerialExecutor.Task task = new SerialExecutor.Task() {
             @Override
             public void run() {
+                worker = Thread.currentThread();
                 try {
                     result.complete(work.run());
                 } catch (BackendException e) {
@@ -442,14 +484,23 @@ public final class WorkspaceBackend implements Backend {
                 } catch (Error e) {
                     result.completeExceptionally(e);
                     throw e;
+                } finally {
+                    worker = null;
                 }
             }
 
             @Override
             public void rejected(RejectedExecutionException e) {
-                result.completeExceptionally(Refusals.closed());
+                result.completeExceptionally(Refusals.closed(file));
             }
-        });
+        };
+        synchronized (lifecycle) {
+            if (closed) {
+                result.completeExceptionally(Refusals.closed(file));
+                return result;
+            }
+            serial.execute(task);
+        }
         return result;
     }
 }

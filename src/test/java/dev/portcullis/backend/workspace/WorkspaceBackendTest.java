@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -50,8 +51,10 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -667,6 +670,12 @@ class WorkspaceBackendTest extends BackendContract {
         assertThat(load).isDone();
         assertThat(await(create).name()).isEqualTo("later");
         assertThat(file).exists();
+
+        assertThat(workspace.close(Duration.ZERO)).as("closing is work on the executor too").isFalse();
+        while (!pending.isEmpty()) {
+            pending.poll().run();
+        }
+        assertThat(workspace.close(Duration.ZERO)).isTrue();
     }
 
     @Test
@@ -723,7 +732,87 @@ class WorkspaceBackendTest extends BackendContract {
         assertThat(await(before).name()).isEqualTo("before-close");
         assertThat(after.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(after.code()).isEqualTo("WorkspaceClosed");
+        assertThat(after.getMessage()).contains("closed").contains(file.toString()).contains("not done");
         assertThat(readFile(file).groups()).extracting(SecurityGroup::name).contains("before-close");
+    }
+
+    private static boolean waiting(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    /**
+     * The first write after {@code close()} is called is held until the closing thread waits, or close has
+     * returned without waiting; so a close that does not wait is seen every time, not by chance.
+     */
+    @Test
+    void closeWaitsForRunningAndQueuedWorkSoNoAcceptedChangeIsLost() throws Exception {
+        Thread closer = Thread.currentThread();
+        AtomicBoolean closing = new AtomicBoolean();
+        AtomicBoolean closeReturned = new AtomicBoolean();
+        List<Boolean> closedWhileWriting = new CopyOnWriteArrayList<>();
+        WorkspaceBackend workspace = workspace((path, definitions, originals) -> {
+            if (closing.get() || definitions.groups().stream().anyMatch(g -> g.name().equals("running"))) {
+                while (!closeReturned.get() && !(closing.get() && waiting(closer))) {
+                    Thread.onSpinWait();
+                }
+                closedWhileWriting.add(closeReturned.get());
+            }
+            new DefinitionWriter().write(path, definitions, originals);
+        });
+        await(workspace.load(ProgressListener.NONE));
+
+        CompletableFuture<SecurityGroup> running = workspace.create(GroupDraft.newGroup("running", ""));
+        CompletableFuture<SecurityGroup> queued = workspace.create(GroupDraft.newGroup("queued", ""));
+        closing.set(true);
+        workspace.close();
+        closeReturned.set(true);
+
+        assertThat(closedWhileWriting).as("close returned while an accepted write was still to do")
+                .containsExactly(false, false);
+        assertThat(running).isCompleted();
+        assertThat(queued).isCompleted();
+        assertThat(readFile(file).groups()).extracting(SecurityGroup::name).contains("running", "queued");
+        assertThat(refusal(workspace.create(GroupDraft.newGroup("after", ""))).kind()).isEqualTo(Kind.UNAVAILABLE);
+    }
+
+    @Test
+    void closeWaitsOnlySoLongThenTheWorkStillFinishes() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WorkspaceBackend workspace = workspace((path, definitions, originals) -> {
+            if (definitions.groups().stream().anyMatch(g -> g.name().equals("slow"))) {
+                try {
+                    if (!release.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IOException("the test never let the write go on");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            new DefinitionWriter().write(path, definitions, originals);
+        });
+        await(workspace.load(ProgressListener.NONE));
+        CompletableFuture<SecurityGroup> slow = workspace.create(GroupDraft.newGroup("slow", ""));
+
+        boolean finished = workspace.close(Duration.ofMillis(100));
+
+        assertThat(finished).isFalse();
+        assertThat(slow).isNotDone();
+        release.countDown();
+        assertThat(await(slow).name()).isEqualTo("slow");
+        assertThat(readFile(file).groups()).extracting(SecurityGroup::name).contains("slow");
+    }
+
+    @Test
+    void closeCalledFromTheWorkspacesOwnThreadDoesNotWaitForItself() throws Exception {
+        WorkspaceBackend workspace = WorkspaceBackend.open(file);
+        opened.add(workspace);
+
+        Snapshot snapshot = await(workspace.load((page, soFar) -> workspace.close()));
+
+        assertThat(snapshot.groups()).isNotEmpty();
+        assertThat(refusal(workspace.load(ProgressListener.NONE)).code()).isEqualTo("WorkspaceClosed");
     }
 
     // --- where the file lives ------------------------------------------------------------------------------
