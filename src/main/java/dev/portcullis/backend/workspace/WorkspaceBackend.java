@@ -376,10 +376,7 @@ public final class WorkspaceBackend implements Backend {
                             + "exist.")));
         }
         if (!problems.isEmpty()) {
-            throw new BackendException(Kind.INVALID, Refusals.FILE_INVALID,
-                    "The workspace file " + file + " cannot be used, so it was left as it is; correct it or move "
-                            + "it away, then reload. " + Refusals.list(problems.stream().map(WorkspaceBackend::located)
-                            .toList()));
+            throw Refusals.fileInvalid(file, problems);
         }
         Project loaded = Project.of(report.definitions(), Seed.PROJECT);
         SecurityGroup inMemory = null;
@@ -410,10 +407,6 @@ public final class WorkspaceBackend implements Backend {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static Problem located(Problem p) {
-        return new Problem(p.code(), p.field(), p.field().isEmpty() ? p.message() : p.field() + ": " + p.message());
     }
 
     private void commit(Project next) {

@@ -305,6 +305,58 @@ class WorkspaceBackendTest extends BackendContract {
     }
 
     @Test
+    void theRefusalOfAnInvalidFileListsItsFirstProblemsOnePerLineAndSaysWhatToDo() throws Exception {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            rules.append(i == 0 ? "" : ",").append("""
+                    {"id": "r%d", "direction": "ingress", "ethertype": "IPv4", "protocol": "tcp",
+                     "port_range_min": %d, "port_range_max": 80}""".formatted(i, 100 + i));
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"security_groups\": [{\"id\": \"g1\", \"name\": \"mine\", "
+                + "\"security_group_rules\": [" + rules + "]}]}");
+
+        BackendException refusal = refusal(workspace().load(ProgressListener.NONE));
+
+        assertThat(refusal.code()).isEqualTo("WorkspaceFileInvalid");
+        List<String> lines = refusal.getMessage().lines().toList();
+        assertThat(lines).hasSize(8);
+        assertThat(lines.get(0)).isEqualTo("The workspace file " + file + " cannot be used: it has 7 problems.");
+        for (int i = 0; i < 5; i++) {
+            assertThat(lines.get(1 + i)).startsWith("security_groups[0].security_group_rules[" + i + "].")
+                    .contains(": ").contains(String.valueOf(100 + i));
+        }
+        assertThat(lines.get(6)).isEqualTo("(and 2 more)");
+        assertThat(lines.get(7)).isEqualTo("Run `portcullis validate " + file + "` to see them all; fix the file, "
+                + "or move it away to start a new workspace.");
+    }
+
+    @Test
+    void aSingleProblemIsCountedAsOne() throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"security_groups\": [");
+
+        BackendException refusal = refusal(workspace().load(ProgressListener.NONE));
+
+        List<String> lines = refusal.getMessage().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("The workspace file " + file + " cannot be used: it has 1 problem.");
+        assertThat(lines.get(1)).startsWith("The file is not valid JSON at line 1");
+    }
+
+    @Test
+    void theCommandInTheRefusalQuotesAPathWithSpaces() throws Exception {
+        file = dir.resolve("my data").resolve("it's here.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "[]");
+
+        BackendException refusal = refusal(workspace().load(ProgressListener.NONE));
+
+        assertThat(refusal.getMessage()).contains("Run `portcullis validate '"
+                + file.toString().replace("'", "'\\''") + "'` to see them all");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsUnavailable() throws Exception {
         Files.createDirectories(file);
 
