@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -385,6 +386,88 @@ public abstract class BackendContract {
         assertThat(report.failure().orElseThrow().error().kind()).isEqualTo(Kind.CONFLICT);
         assertThat(report.failure().orElseThrow().error().code()).isEqualTo("SecurityGroupCannotUpdateDefault");
         assertSameGroup(defaultGroup(await(backend.load(ProgressListener.NONE))), defaultGroup);
+    }
+
+    @Test
+    void anUpdateCarryingTheDefaultGroupsOwnNameIsRefusedToo() throws Exception {
+        SecurityGroup defaultGroup = defaultGroup(await(backend.load(ProgressListener.NONE)));
+        ChangePlan plan = new ChangePlan(defaultGroup.ref(), Optional.of(new ChangePlan.GroupUpdate(
+                defaultGroup.name(), "carried with the name", defaultGroup.stateful(),
+                Set.of(ChangePlan.GroupUpdate.NAME, ChangePlan.GroupUpdate.DESCRIPTION))),
+                List.of(), List.of(), List.of());
+
+        ApplyReport report = await(backend.apply(plan));
+
+        BackendException refusal = report.failure().orElseThrow().error();
+        assertThat(refusal.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(refusal.code()).as("Neutron's name validator refuses \"default\" in any request that sets a name, "
+                + "before the default group's own check").isEqualTo(ErrorCode.DEFAULT_ALREADY_EXISTS);
+        assertSameGroup(defaultGroup(await(backend.load(ProgressListener.NONE))), defaultGroup);
+    }
+
+    @Test
+    void theDefaultGroupsDescriptionCanChangeAlone() throws Exception {
+        SecurityGroup defaultGroup = defaultGroup(await(backend.load(ProgressListener.NONE)));
+        String description = uniqueName("contract-default-description");
+        ApplyReport report = await(backend.apply(ChangePlan.between(defaultGroup,
+                new GroupDraft(defaultGroup.name(), description, defaultGroup.stateful(), defaultGroup.rules()))));
+        try {
+            assertThat(report.complete()).isTrue();
+            assertThat(report.group().description()).isEqualTo(description);
+            assertThat(report.group().name()).isEqualTo(defaultGroup.name());
+            assertThat(report.group().revision()).isEqualTo(defaultGroup.revision() + 1);
+            assertSameGroup(defaultGroup(await(backend.load(ProgressListener.NONE))), report.group());
+        } finally {
+            // A shared project's default group is put back as it was.
+            await(backend.apply(ChangePlan.between(report.group(), new GroupDraft(defaultGroup.name(),
+                    defaultGroup.description(), defaultGroup.stateful(), report.group().rules()))));
+        }
+    }
+
+    @Test
+    void anUpdateChangesOnlyTheMembersItSaysChanged() throws Exception {
+        SecurityGroup group = createWith(uniqueName("contract-members"));
+        ChangePlan plan = new ChangePlan(group.ref(), Optional.of(new ChangePlan.GroupUpdate(
+                uniqueName("contract-not-this-name"), "only the description", !group.stateful(),
+                Set.of(ChangePlan.GroupUpdate.DESCRIPTION))), List.of(), List.of(), List.of());
+
+        ApplyReport report = await(backend.apply(plan));
+
+        assertThat(report.complete()).isTrue();
+        assertThat(report.group().description()).isEqualTo("only the description");
+        assertThat(report.group().name()).isEqualTo(group.name());
+        assertThat(report.group().stateful()).isEqualTo(group.stateful());
+        assertThat(report.group().revision()).isEqualTo(group.revision() + 1);
+        assertSameGroup(loadGroup(group.id()).orElseThrow(), report.group());
+    }
+
+    @Test
+    void statefulnessOfAGroupNoInterfaceUsesCanChange() throws Exception {
+        SecurityGroup group = createWith(uniqueName("contract-stateless"));
+
+        ApplyReport report = await(backend.apply(ChangePlan.between(group,
+                new GroupDraft(group.name(), group.description(), false, group.rules()))));
+
+        assertThat(report.complete()).isTrue();
+        assertThat(report.group().stateful()).isFalse();
+        assertThat(report.group().revision()).isEqualTo(group.revision() + 1);
+        assertSameGroup(loadGroup(group.id()).orElseThrow(), report.group());
+    }
+
+    @Test
+    void statefulnessOfAGroupAnInterfaceUsesCannotChangeAndTheRefusalNamesTheInterfaces() throws Exception {
+        SecurityGroup group = createWith(uniqueName("contract-stateful-in-use"));
+        String name = uniqueName("contract-if-stateful");
+        attachInterface(backend, name, group.ref());
+
+        ApplyReport report = await(backend.apply(ChangePlan.between(group,
+                new GroupDraft(group.name(), "and stateless", false, group.rules()))));
+
+        BackendException refusal = report.failure().orElseThrow().error();
+        assertThat(refusal.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(refusal.code()).isEqualTo("SecurityGroupInUse");
+        assertThat(refusal.getMessage()).contains(name);
+        assertSameGroup(loadGroup(group.id()).orElseThrow(), group);
     }
 
     // --- delete and detach --------------------------------------------------------------------------------

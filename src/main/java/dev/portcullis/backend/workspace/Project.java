@@ -86,7 +86,11 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
     }
 
     boolean hasDefaultGroup() {
-        return groups.stream().anyMatch(SecurityGroup::isDefault);
+        return defaultGroup().isPresent();
+    }
+
+    Optional<SecurityGroup> defaultGroup() {
+        return groups.stream().filter(SecurityGroup::isDefault).findFirst();
     }
 
     SecurityGroup require(String id, String name) {
@@ -159,27 +163,51 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
         throw new IllegalArgumentException("unknown operation " + operation);
     }
 
-    /** {@code PUT /v2.0/security-groups/ID}: name, description and statefulness. */
+    /**
+     * {@code PUT /v2.0/security-groups/ID} with the members the update says changed, and only those, checked
+     * in Neutron's order: the members themselves (a name "default" is refused in any request that sets a
+     * name); then a change of statefulness, refused while an interface uses the group; then any name at all
+     * on the default group, refused even unchanged. Its description alone may change.
+     */
     Project update(String groupId, ChangePlan.GroupUpdate update, Stamp stamp) {
         SecurityGroup group = require(groupId, null);
+        Set<String> changed = update.changed();
+        boolean setsName = changed.contains(ChangePlan.GroupUpdate.NAME);
+        boolean setsDescription = changed.contains(ChangePlan.GroupUpdate.DESCRIPTION);
+        boolean setsStateful = changed.contains(ChangePlan.GroupUpdate.STATEFUL);
         String description = update.description() == null ? "" : update.description();
-        List<Problem> problems = groupFields(update.name(), description, update.stateful(), false);
+        Map<String, Raw> members = new LinkedHashMap<>();
+        if (setsName) {
+            members.put("name", Raw.text(update.name()));
+        }
+        if (setsDescription) {
+            members.put("description", Raw.text(description));
+        }
+        if (setsStateful) {
+            members.put("stateful", Raw.bool(update.stateful()));
+        }
+        List<Problem> problems = Validation.groupFields(members, true).problems();
         if (!problems.isEmpty()) {
             throw Refusals.of("The group was not changed", problems);
         }
-        boolean renamed = !update.name().equals(group.name());
-        if (renamed && SecurityGroup.DEFAULT_NAME.equalsIgnoreCase(update.name())) {
-            throw Refusals.defaultName();
+        if (setsStateful && update.stateful() != group.stateful()) {
+            List<String> users = portsUsing(groupId);
+            if (!users.isEmpty()) {
+                throw Refusals.statefulInUse(update.stateful(), users);
+            }
         }
-        if (renamed && group.isDefault()) {
+        if (setsName && group.isDefault()) {
             throw Refusals.cannotUpdateDefault();
         }
-        if (!renamed && description.equals(group.description()) && update.stateful() == group.stateful()) {
+        String name = setsName ? update.name() : group.name();
+        String newDescription = setsDescription ? description : group.description();
+        boolean stateful = setsStateful ? update.stateful() : group.stateful();
+        if (name.equals(group.name()) && Objects.equals(newDescription, group.description())
+                && stateful == group.stateful()) {
             return this; // Neutron does not bump a revision for an update that changes nothing
         }
-        return withGroup(new SecurityGroup(group.id(), group.projectId(), update.name(), description,
-                update.stateful(), group.shared(), group.revision() + 1, group.rules(), group.tags(),
-                group.createdAt(), stamp.now()));
+        return withGroup(new SecurityGroup(group.id(), group.projectId(), name, newDescription, stateful,
+                group.shared(), group.revision() + 1, group.rules(), group.tags(), group.createdAt(), stamp.now()));
     }
 
     /** {@code DELETE /v2.0/security-group-rules/ID} for a rule of this group. */
@@ -213,7 +241,7 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
      * groups that name it as their remote group go with it, and those groups' revisions move.
      */
     Project delete(GroupRef ref, Stamp stamp) {
-        List<String> users = ports.stream().filter(p -> p.uses(ref.id())).map(Port::label).toList();
+        List<String> users = portsUsing(ref.id());
         if (!users.isEmpty()) {
             throw Refusals.inUse(users);
         }
@@ -265,11 +293,17 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
         return new Project(projectId, groups, next);
     }
 
-    private Project withGroup(SecurityGroup group) {
+    /** The project with {@code group} added, or in place of the group with its id. */
+    Project withGroup(SecurityGroup group) {
         Map<String, SecurityGroup> byId = new LinkedHashMap<>();
         groups.forEach(g -> byId.put(g.id(), g));
         byId.put(group.id(), group);
         return new Project(projectId, List.copyOf(byId.values()), ports);
+    }
+
+    /** The interfaces that use a group, as they are named in messages. */
+    private List<String> portsUsing(String groupId) {
+        return ports.stream().filter(p -> p.uses(groupId)).map(Port::label).toList();
     }
 
     private Set<String> groupIds() {

@@ -5,6 +5,7 @@ import dev.portcullis.backend.BackendException.Kind;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.Problem;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -69,6 +70,36 @@ final class Refusals {
         return more > 0 ? listed + " (and " + more + (more == 1 ? " more problem)" : " more problems)") : listed;
     }
 
+    /**
+     * The workspace file is not valid. The console shows this message in its window, so it is lines, not a
+     * paragraph: the file and how many problems; the first {@link #LISTED_PROBLEMS} as "field: message"; how
+     * many more; what to do, with the command that lists them all.
+     */
+    static BackendException fileInvalid(Path file, List<Problem> problems) {
+        StringBuilder message = new StringBuilder("The workspace file ").append(file).append(" cannot be used: it has ")
+                .append(problems.size()).append(problems.size() == 1 ? " problem." : " problems.");
+        problems.stream().limit(LISTED_PROBLEMS).forEach(p -> message.append('\n')
+                .append(p.field().isEmpty() ? "" : p.field() + ": ").append(oneLine(p.message())));
+        if (problems.size() > LISTED_PROBLEMS) {
+            message.append("\n(and ").append(problems.size() - LISTED_PROBLEMS).append(" more)");
+        }
+        message.append("\nRun `portcullis validate ").append(shellWord(file.toString()))
+                .append("` to see them all; fix the file, or move it away to start a new workspace.");
+        return new BackendException(Kind.INVALID, FILE_INVALID, message.toString());
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** A path as one word a shell reads back as that path: quoted only where it has to be. */
+    static String shellWord(String text) {
+        if (!text.isEmpty() && text.matches("[A-Za-z0-9_./@%+=:,~-]+") && !text.startsWith("~")) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
     static BackendException groupNotFound(String id, String name) {
         return new BackendException(Kind.NOT_FOUND, ErrorCode.GROUP_NOT_FOUND,
                 "The group " + label(name, id) + " does not exist (any more): someone may have deleted it.");
@@ -96,6 +127,14 @@ final class Refusals {
                         : " interfaces: ") + String.join(", ", interfaces));
     }
 
+    /** Neutron refuses a change of statefulness while ports use the group, with the type it uses for deletes. */
+    static BackendException statefulInUse(boolean stateful, List<String> interfaces) {
+        return new BackendException(Kind.CONFLICT, IN_USE,
+                "The group cannot be made " + (stateful ? "stateful" : "stateless") + " while interfaces use it; "
+                        + "it is used by " + interfaces.size() + (interfaces.size() == 1 ? " interface: "
+                        : " interfaces: ") + String.join(", ", interfaces) + ".");
+    }
+
     static BackendException cannotUpdateDefault() {
         return new BackendException(Kind.CONFLICT, CANNOT_UPDATE_DEFAULT,
                 "The default group cannot be renamed; its description and rules can be changed.");
@@ -111,8 +150,9 @@ final class Refusals {
                 "\"default\" is reserved for the project's default group: choose another name.");
     }
 
-    static BackendException closed() {
-        return new BackendException(Kind.UNAVAILABLE, CLOSED, "The local workspace is closed.");
+    static BackendException closed(Path file) {
+        return new BackendException(Kind.UNAVAILABLE, CLOSED,
+                "The local workspace " + file + " was closed, so this was not done; open it again to go on.");
     }
 
     /** A name in quotes, shortened when it is too long to read in a message. */

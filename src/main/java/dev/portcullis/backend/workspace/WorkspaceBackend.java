@@ -14,11 +14,13 @@ import dev.portcullis.domain.Port;
 import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
 import dev.portcullis.files.FileErrorCode;
+import dev.portcullis.files.Originals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,35 +42,49 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * A project kept in a local file that behaves like a Neutron project: the same default group, the same
  * two egress rules on every new group, the same refusals with Neutron's error types, the same revision
  * numbers and the same cascade when a group is deleted. The file is a definition file
- * ({@link DefinitionReader}, {@link DefinitionWriter}), written atomically with backups after every
- * successful change, readable by its owner only.
+ * ({@link DefinitionReader}, {@link DefinitionWriter}), written with {@link AtomicFiles} (atomically, with
+ * backups, keeping its permissions; owner-only when new) after every successful change.
  *
  * <p>Every call returns at once. The work, file I/O included, runs on the executor given, one call after
  * the other in the order they were made, so calls never interleave even on an executor with several
  * threads. The file is read on the first call, and again whenever someone else changed it; a file that does
- * not exist yet is created with an example project. A file that exists but is not valid is never written:
- * every call fails, naming the file and its problems, until it is corrected. A write that fails changes
- * nothing, in the file or in memory.
+ * not exist yet is created with an example project.
+ *
+ * <p>Opening a file never writes it: only a change does. A project without a default group gets one in
+ * memory, as Neutron makes one on a project's first call, and it is written with the first change. Every
+ * write keeps what the file holds that the workspace does not model, as it was written ({@link Originals}:
+ * a port's {@code mac_address}, a rule's {@code standard_attr_id}...), so a Neutron answer can be opened as
+ * the workspace. A file that exists but is not valid is never written: every call fails, naming the file and
+ * its problems, until it is corrected. A write that fails changes nothing, in the file or in memory.
  */
 public final class WorkspaceBackend implements Backend {
 
     /** The name of the thread {@link #open(Path)} starts. */
     public static final String THREAD_NAME = "portcullis-workspace";
 
-    /** Writes the file; tests replace it to make writes fail. */
+    /** How long {@link #close()} waits for the work already accepted. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Writes the file, keeping from {@code originals} (the objects the file held when it was last read or
+     * written) what the definitions do not model; tests replace it to make writes fail.
+     */
     @FunctionalInterface
     interface Store {
-        void write(Path file, Definitions definitions) throws IOException;
+        void write(Path file, Definitions definitions, Originals originals) throws IOException;
     }
 
     private static final Store FILES = new DefinitionWriter()::write;
@@ -80,11 +97,24 @@ public final class WorkspaceBackend implements Backend {
     /** The executor {@link #open(Path)} made, shut down by {@link #close()}; null when the caller gave one. */
     private final ExecutorService owned;
     private final DefinitionReader reader = new DefinitionReader();
-    private volatile boolean closed;
+    /** Guards {@link #closed} and {@link #drained}, so that no call is accepted after close has begun. */
+    private final Object lifecycle = new Object();
+    private boolean closed;
+    /** Completes once the work accepted before {@link #close()} is done; null until then. */
+    private CompletableFuture<Void> drained;
+    /** The thread running one of this workspace's tasks, while it does. */
+    private volatile Thread worker;
     /** The project as the file holds it; null until read. Only touched by tasks on {@link #serial}. */
     private volatile Project project;
     /** The file as it was when {@link #project} was read from it or written to it. */
     private volatile FileVersion version;
+    /** The objects of the file as {@link #version} holds them, for the next write to keep. */
+    private volatile Originals originals = Originals.NONE;
+    /**
+     * The default group {@link #project} has in memory only, because the file has none; null once it is
+     * written. It is kept when the file is read again, so the group shown stays the same group.
+     */
+    private volatile SecurityGroup unsavedDefault;
 
     /** Enough of a file's attributes to tell that someone else has written it. */
     private record FileVersion(FileTime modified, long size, Object key) {
@@ -219,27 +249,59 @@ public final class WorkspaceBackend implements Backend {
     }
 
     /**
-     * Calls already made still run; later calls fail. The thread {@link #open(Path)} started ends once they
-     * are done; an executor given by the caller stays the caller's.
+     * Closes the workspace: calls made before still run, later calls fail with a {@link BackendException}
+     * ({@link Kind#UNAVAILABLE}), and this waits up to {@link #CLOSE_TIMEOUT} for the work already accepted
+     * to finish, so closing the window never drops a change that was already made. The thread
+     * {@link #open(Path)} started ends once that work is done; an executor given by the caller stays the
+     * caller's.
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (owned != null) {
-            serial.execute(new SerialExecutor.Task() {
-                @Override
-                public void run() {
-                    owned.shutdown();
-                }
+        close(CLOSE_TIMEOUT);
+    }
 
-                @Override
-                public void rejected(RejectedExecutionException e) {
-                    // already shut down
-                }
-            });
+    /**
+     * As {@link #close()}, waiting at most {@code timeout}; answers whether all work accepted before was
+     * done by then. Work still running after that goes on, on its own thread. Called from within the
+     * workspace's own work (a progress listener, say), it does not wait: that work would wait for itself.
+     */
+    public boolean close(Duration timeout) {
+        CompletableFuture<Void> done;
+        synchronized (lifecycle) {
+            if (drained == null) {
+                closed = true;
+                CompletableFuture<Void> last = new CompletableFuture<>();
+                drained = last;
+                serial.execute(new SerialExecutor.Task() {
+                    @Override
+                    public void run() {
+                        if (owned != null) {
+                            owned.shutdown(); // lets this task end; nothing is queued after it
+                        }
+                        last.complete(null);
+                    }
+
+                    @Override
+                    public void rejected(RejectedExecutionException e) {
+                        last.complete(null); // the executor was shut down: nothing more can run
+                    }
+                });
+            }
+            done = drained;
+        }
+        if (Thread.currentThread() == worker) {
+            return done.isDone();
+        }
+        try {
+            done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("closing never fails", e);
         }
     }
 
@@ -286,9 +348,12 @@ public final class WorkspaceBackend implements Backend {
         if (current != null && Objects.equals(version, versionOnDisk())) {
             return current;
         }
+        SecurityGroup previousDefault = unsavedDefault;
         project = null;
         version = null;
+        unsavedDefault = null;
         if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
+            originals = Originals.NONE;
             Project seeded = Seed.project(stamp());
             commit(seeded, "The local workspace could not be created in " + file);
             return seeded;
@@ -311,20 +376,28 @@ public final class WorkspaceBackend implements Backend {
                             + "exist.")));
         }
         if (!problems.isEmpty()) {
-            throw new BackendException(Kind.INVALID, Refusals.FILE_INVALID,
-                    "The workspace file " + file + " cannot be used, so it was left as it is; correct it or move "
-                            + "it away, then reload. " + Refusals.list(problems.stream().map(WorkspaceBackend::located)
-                            .toList()));
+            throw Refusals.fileInvalid(file, problems);
         }
         Project loaded = Project.of(report.definitions(), Seed.PROJECT);
+        SecurityGroup inMemory = null;
         if (!loaded.hasDefaultGroup()) {
             // Neutron makes a project's default group on its first call, and again after an admin deleted it.
-            commit(loaded.withDefaultGroup(stamp()));
-        } else {
-            project = loaded;
-            version = read;
+            // It is not written here: opening a file must not change it. The first change writes it.
+            inMemory = reusable(previousDefault, loaded)
+                    ? previousDefault : loaded.withDefaultGroup(stamp()).defaultGroup().orElseThrow();
+            loaded = loaded.withGroup(inMemory);
         }
-        return project;
+        project = loaded;
+        version = read;
+        originals = report.originals();
+        unsavedDefault = inMemory;
+        return loaded;
+    }
+
+    /** Whether the default group made for the file before it changed can stand for it again. */
+    private static boolean reusable(SecurityGroup previous, Project loaded) {
+        return previous != null && previous.projectId().equals(loaded.projectId())
+                && loaded.group(previous.id()).isEmpty();
     }
 
     private FileVersion versionOnDisk() {
@@ -336,25 +409,33 @@ public final class WorkspaceBackend implements Backend {
         }
     }
 
-    private static Problem located(Problem p) {
-        return new Problem(p.code(), p.field(), p.field().isEmpty() ? p.message() : p.field() + ": " + p.message());
-    }
-
     private void commit(Project next) {
         commit(next, "The change could not be saved in " + file);
     }
 
-    /** Writes the project to the file and only then makes it the current one. */
+    /**
+     * Writes the project to the file, keeping what the file held that is not modelled, and only then makes
+     * it the current one. The file is read back for the objects the next write keeps: those of the file as
+     * it is now written.
+     */
     private void commit(Project next, String failure) {
         try {
-            store.write(file, next.definitions());
+            store.write(file, next.definitions(), originals);
         } catch (IOException | UncheckedIOException e) {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             throw new BackendException(Kind.UNAVAILABLE, Refusals.WRITE_FAILED,
                     failure + " (" + reason(cause) + "), so nothing was changed.", e);
         }
         project = next;
-        version = versionOnDisk();
+        unsavedDefault = null;
+        FileVersion written = versionOnDisk(); // before reading: a change made meanwhile is seen next time
+        DefinitionReport report = reader.read(file);
+        if (report.valid()) {
+            originals = report.originals();
+            version = written;
+        } else {
+            version = null; // someone else wrote it meanwhile: the next call reads it again
+        }
     }
 
     private static String reason(IOException e) {
@@ -382,13 +463,10 @@ public final class WorkspaceBackend implements Backend {
 
     private <T> CompletableFuture<T> submit(Work<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (closed) {
-            result.completeExceptionally(Refusals.closed());
-            return result;
-        }
-        serial.execute(new SerialExecutor.Task() {
+        SerialExecutor.Task task = new SerialExecutor.Task() {
             @Override
             public void run() {
+                worker = Thread.currentThread();
                 try {
                     result.complete(work.run());
                 } catch (BackendException e) {
@@ -399,14 +477,23 @@ public final class WorkspaceBackend implements Backend {
                 } catch (Error e) {
                     result.completeExceptionally(e);
                     throw e;
+                } finally {
+                    worker = null;
                 }
             }
 
             @Override
             public void rejected(RejectedExecutionException e) {
-                result.completeExceptionally(Refusals.closed());
+                result.completeExceptionally(Refusals.closed(file));
             }
-        });
+        };
+        synchronized (lifecycle) {
+            if (closed) {
+                result.completeExceptionally(Refusals.closed(file));
+                return result;
+            }
+            serial.execute(task);
+        }
         return result;
     }
 }

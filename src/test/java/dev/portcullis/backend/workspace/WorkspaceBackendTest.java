@@ -1,5 +1,8 @@
 package dev.portcullis.backend.workspace;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.ApplyReport.Outcome;
 import dev.portcullis.backend.Backend;
@@ -24,17 +27,20 @@ import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
+import dev.portcullis.files.Originals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -45,8 +51,10 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -297,6 +305,58 @@ class WorkspaceBackendTest extends BackendContract {
     }
 
     @Test
+    void theRefusalOfAnInvalidFileListsItsFirstProblemsOnePerLineAndSaysWhatToDo() throws Exception {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            rules.append(i == 0 ? "" : ",").append("""
+                    {"id": "r%d", "direction": "ingress", "ethertype": "IPv4", "protocol": "tcp",
+                     "port_range_min": %d, "port_range_max": 80}""".formatted(i, 100 + i));
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"security_groups\": [{\"id\": \"g1\", \"name\": \"mine\", "
+                + "\"security_group_rules\": [" + rules + "]}]}");
+
+        BackendException refusal = refusal(workspace().load(ProgressListener.NONE));
+
+        assertThat(refusal.code()).isEqualTo("WorkspaceFileInvalid");
+        List<String> lines = refusal.getMessage().lines().toList();
+        assertThat(lines).hasSize(8);
+        assertThat(lines.get(0)).isEqualTo("The workspace file " + file + " cannot be used: it has 7 problems.");
+        for (int i = 0; i < 5; i++) {
+            assertThat(lines.get(1 + i)).startsWith("security_groups[0].security_group_rules[" + i + "].")
+                    .contains(": ").contains(String.valueOf(100 + i));
+        }
+        assertThat(lines.get(6)).isEqualTo("(and 2 more)");
+        assertThat(lines.get(7)).isEqualTo("Run `portcullis validate " + file + "` to see them all; fix the file, "
+                + "or move it away to start a new workspace.");
+    }
+
+    @Test
+    void aSingleProblemIsCountedAsOne() throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"security_groups\": [");
+
+        BackendException refusal = refusal(workspace().load(ProgressListener.NONE));
+
+        List<String> lines = refusal.getMessage().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("The workspace file " + file + " cannot be used: it has 1 problem.");
+        assertThat(lines.get(1)).startsWith("The file is not valid JSON at line 1");
+    }
+
+    @Test
+    void theCommandInTheRefusalQuotesAPathWithSpaces() throws Exception {
+        file = dir.resolve("my data").resolve("it's here.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "[]");
+
+        BackendException refusal = refusal(workspace().load(ProgressListener.NONE));
+
+        assertThat(refusal.getMessage()).contains("Run `portcullis validate '"
+                + file.toString().replace("'", "'\\''") + "'` to see them all");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsUnavailable() throws Exception {
         Files.createDirectories(file);
 
@@ -307,7 +367,7 @@ class WorkspaceBackendTest extends BackendContract {
     }
 
     @Test
-    void aNeutronListWithoutADefaultGroupGetsOneAsNeutronWouldMakeIt() throws Exception {
+    void aNeutronListWithoutADefaultGroupGetsOneInMemoryWrittenWithTheFirstChange() throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, """
                 {"security_groups": [{"id": "11111111-2222-3333-4444-555555555555", "name": "web",
@@ -322,18 +382,108 @@ class WorkspaceBackendTest extends BackendContract {
                     "created_at": "2026-11-26T14:28:31Z", "updated_at": "2026-11-26T14:28:31Z",
                     "revision_number": 0, "project_id": "fake_project_id", "tenant_id": "fake_project_id"}]}]}
                 """);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        String asWritten = Files.readString(file);
+        FileTime modified = Files.getLastModifiedTime(file);
         WorkspaceBackend workspace = workspace();
 
         Snapshot snapshot = await(workspace.load(ProgressListener.NONE));
-        SecurityGroup created = await(workspace.create(GroupDraft.newGroup("more", "")));
+        Snapshot again = await(workspace.load(ProgressListener.NONE));
 
         assertThat(snapshot.groups()).extracting(SecurityGroup::name).containsExactly("web", "default");
         assertThat(named(snapshot, "web").revision()).isEqualTo(4);
         assertThat(named(snapshot, "default").projectId()).isEqualTo("fake_project_id");
         assertThat(named(snapshot, "default").rules()).hasSize(4);
+        assertThat(again.groups()).as("the same default group on every load").isEqualTo(snapshot.groups());
+        assertThat(Files.readString(file)).as("loading does not write").isEqualTo(asWritten);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+
+        SecurityGroup created = await(workspace.create(GroupDraft.newGroup("more", "")));
+
         assertThat(created.projectId()).isEqualTo("fake_project_id");
-        assertThat(readFile(file).groups()).extracting(SecurityGroup::name).containsExactly("web", "default", "more");
-        assertThat(AtomicFiles.backup(file, 1)).exists();
+        Definitions written = readFile(file);
+        assertThat(written.groups()).extracting(SecurityGroup::name).containsExactly("web", "default", "more");
+        assertThat(written.groups().get(1)).as("the default group that was shown is the one written")
+                .isEqualTo(named(snapshot, "default"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        assertThat(Files.readString(AtomicFiles.backup(file, 1))).isEqualTo(asWritten);
+    }
+
+    @Test
+    void theDefaultGroupKeptInMemoryStaysTheSameWhenTheFileIsEditedByHand() throws Exception {
+        Files.createDirectories(file.getParent());
+        String web = """
+                {"security_groups": [{"id": "11111111-2222-3333-4444-555555555555", "name": "%s",
+                  "project_id": "p", "revision_number": 1, "security_group_rules": []}]}
+                """;
+        Files.writeString(file, web.formatted("web"));
+        WorkspaceBackend workspace = workspace();
+        SecurityGroup shown = named(await(workspace.load(ProgressListener.NONE)), "default");
+
+        Files.writeString(file, web.formatted("web, edited by hand"));
+        Snapshot reloaded = await(workspace.load(ProgressListener.NONE));
+
+        assertThat(reloaded.groups()).extracting(SecurityGroup::name).containsExactly("web, edited by hand", "default");
+        assertThat(named(reloaded, "default")).isEqualTo(shown);
+        assertThat(Files.readString(file)).isEqualTo(web.formatted("web, edited by hand"));
+    }
+
+    /** A copy of a Neutron answer with ports, one of them with an address on a subnet. */
+    private byte[] neutronFileWithPorts() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(
+                WorkspaceBackendTest.class.getResource("/dev/portcullis/files/neutron-sg-list-with-ports.json"));
+        ObjectNode port = (ObjectNode) root.get("ports").get(0);
+        port.putArray("fixed_ips").addObject()
+                .put("subnet_id", "c1e3a4b0-8c7e-4f0f-9d6c-2f3b5a0e1d22")
+                .put("ip_address", "10.0.0.5");
+        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    @Test
+    void aNeutronFileOpenedAsTheWorkspaceIsNotWrittenByLoadingAndKeepsWhatItDoesNotModel() throws Exception {
+        byte[] neutron = neutronFileWithPorts();
+        Files.createDirectories(file.getParent());
+        Files.write(file, neutron);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        JsonNode before = new ObjectMapper().readTree(neutron);
+        WorkspaceBackend workspace = workspace();
+
+        Snapshot snapshot = await(workspace.load(ProgressListener.NONE));
+
+        assertThat(Files.readString(file)).isEqualTo(new String(neutron, StandardCharsets.UTF_8));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+
+        SecurityGroup defaultGroup = named(snapshot, "default");
+        Port port = snapshot.ports().get(0);
+        ApplyReport described = await(workspace.apply(ChangePlan.between(defaultGroup,
+                new GroupDraft("default", "described here", true, defaultGroup.rules()))));
+        await(workspace.detach(port.ref(), defaultGroup.ref()));
+
+        assertThat(described.complete()).isTrue();
+        JsonNode after = new ObjectMapper().readTree(file.toFile());
+        JsonNode group = after.get("security_groups").get(0);
+        JsonNode groupBefore = before.get("security_groups").get(0);
+        assertThat(group.get("description").asText()).isEqualTo("described here");
+        assertThat(group.get("revision_number").asLong()).isEqualTo(defaultGroup.revision() + 1);
+        assertThat(group.get("created_at")).isEqualTo(groupBefore.get("created_at"));
+        assertThat(group.get("security_group_rules"))
+                .as("unchanged rules keep standard_attr_id, created_at, revision_number, tags...")
+                .isEqualTo(groupBefore.get("security_group_rules"));
+        JsonNode portAfter = after.get("ports").get(0);
+        JsonNode portBefore = before.get("ports").get(0);
+        assertThat(portAfter.get("security_groups")).isEmpty();
+        for (String kept : List.of("mac_address", "network_id", "fixed_ips", "status", "admin_state_up",
+                "binding:vnic_type", "created_at", "revision_number", "project_id")) {
+            assertThat(portAfter.get(kept)).as(kept).isEqualTo(portBefore.get(kept));
+        }
+        assertThat(portAfter.get("fixed_ips").get(0).get("subnet_id").asText())
+                .isEqualTo("c1e3a4b0-8c7e-4f0f-9d6c-2f3b5a0e1d22");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
     }
 
     @Test
@@ -376,11 +526,11 @@ class WorkspaceBackendTest extends BackendContract {
         final AtomicInteger allowed = new AtomicInteger(Integer.MAX_VALUE);
 
         @Override
-        public void write(Path path, Definitions definitions) throws IOException {
+        public void write(Path path, Definitions definitions, Originals originals) throws IOException {
             if (failing.get() && allowed.getAndDecrement() <= 0) {
                 throw new IOException("No space left on device");
             }
-            new DefinitionWriter().write(path, definitions);
+            new DefinitionWriter().write(path, definitions, originals);
         }
     }
 
@@ -462,6 +612,20 @@ class WorkspaceBackendTest extends BackendContract {
         BackendException refusal = refusal(workspace.delete(defaultGroup.ref()));
 
         assertThat(refusal.getMessage()).isEqualTo("This group is still used by 2 interfaces: web-1 eth0, db-1 eth0");
+    }
+
+    @Test
+    void makingAGroupStatelessWhileItIsUsedNamesEveryInterface() throws Exception {
+        WorkspaceBackend workspace = workspace();
+        SecurityGroup defaultGroup = named(await(workspace.load(ProgressListener.NONE)), "default");
+
+        ApplyReport report = await(workspace.apply(ChangePlan.between(defaultGroup,
+                new GroupDraft("default", defaultGroup.description(), false, defaultGroup.rules()))));
+
+        assertThat(report.failure().orElseThrow().error().getMessage()).isEqualTo(
+                "The group cannot be made stateless while interfaces use it; it is used by 2 interfaces: "
+                        + "web-1 eth0, db-1 eth0.");
+        assertThat(report.group()).isEqualTo(defaultGroup);
     }
 
     @Test
@@ -558,6 +722,12 @@ class WorkspaceBackendTest extends BackendContract {
         assertThat(load).isDone();
         assertThat(await(create).name()).isEqualTo("later");
         assertThat(file).exists();
+
+        assertThat(workspace.close(Duration.ZERO)).as("closing is work on the executor too").isFalse();
+        while (!pending.isEmpty()) {
+            pending.poll().run();
+        }
+        assertThat(workspace.close(Duration.ZERO)).isTrue();
     }
 
     @Test
@@ -579,10 +749,10 @@ class WorkspaceBackendTest extends BackendContract {
     void callsNeverInterleaveEvenOnManyThreads() throws Exception {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        WorkspaceBackend workspace = workspace((path, definitions) -> {
+        WorkspaceBackend workspace = workspace((path, definitions, originals) -> {
             most.accumulateAndGet(inside.incrementAndGet(), Math::max);
             try {
-                new DefinitionWriter().write(path, definitions);
+                new DefinitionWriter().write(path, definitions, originals);
             } finally {
                 inside.decrementAndGet();
             }
@@ -614,7 +784,87 @@ class WorkspaceBackendTest extends BackendContract {
         assertThat(await(before).name()).isEqualTo("before-close");
         assertThat(after.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(after.code()).isEqualTo("WorkspaceClosed");
+        assertThat(after.getMessage()).contains("closed").contains(file.toString()).contains("not done");
         assertThat(readFile(file).groups()).extracting(SecurityGroup::name).contains("before-close");
+    }
+
+    private static boolean waiting(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    /**
+     * The first write after {@code close()} is called is held until the closing thread waits, or close has
+     * returned without waiting; so a close that does not wait is seen every time, not by chance.
+     */
+    @Test
+    void closeWaitsForRunningAndQueuedWorkSoNoAcceptedChangeIsLost() throws Exception {
+        Thread closer = Thread.currentThread();
+        AtomicBoolean closing = new AtomicBoolean();
+        AtomicBoolean closeReturned = new AtomicBoolean();
+        List<Boolean> closedWhileWriting = new CopyOnWriteArrayList<>();
+        WorkspaceBackend workspace = workspace((path, definitions, originals) -> {
+            if (closing.get() || definitions.groups().stream().anyMatch(g -> g.name().equals("running"))) {
+                while (!closeReturned.get() && !(closing.get() && waiting(closer))) {
+                    Thread.onSpinWait();
+                }
+                closedWhileWriting.add(closeReturned.get());
+            }
+            new DefinitionWriter().write(path, definitions, originals);
+        });
+        await(workspace.load(ProgressListener.NONE));
+
+        CompletableFuture<SecurityGroup> running = workspace.create(GroupDraft.newGroup("running", ""));
+        CompletableFuture<SecurityGroup> queued = workspace.create(GroupDraft.newGroup("queued", ""));
+        closing.set(true);
+        workspace.close();
+        closeReturned.set(true);
+
+        assertThat(closedWhileWriting).as("close returned while an accepted write was still to do")
+                .containsExactly(false, false);
+        assertThat(running).isCompleted();
+        assertThat(queued).isCompleted();
+        assertThat(readFile(file).groups()).extracting(SecurityGroup::name).contains("running", "queued");
+        assertThat(refusal(workspace.create(GroupDraft.newGroup("after", ""))).kind()).isEqualTo(Kind.UNAVAILABLE);
+    }
+
+    @Test
+    void closeWaitsOnlySoLongThenTheWorkStillFinishes() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WorkspaceBackend workspace = workspace((path, definitions, originals) -> {
+            if (definitions.groups().stream().anyMatch(g -> g.name().equals("slow"))) {
+                try {
+                    if (!release.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IOException("the test never let the write go on");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            new DefinitionWriter().write(path, definitions, originals);
+        });
+        await(workspace.load(ProgressListener.NONE));
+        CompletableFuture<SecurityGroup> slow = workspace.create(GroupDraft.newGroup("slow", ""));
+
+        boolean finished = workspace.close(Duration.ofMillis(100));
+
+        assertThat(finished).isFalse();
+        assertThat(slow).isNotDone();
+        release.countDown();
+        assertThat(await(slow).name()).isEqualTo("slow");
+        assertThat(readFile(file).groups()).extracting(SecurityGroup::name).contains("slow");
+    }
+
+    @Test
+    void closeCalledFromTheWorkspacesOwnThreadDoesNotWaitForItself() throws Exception {
+        WorkspaceBackend workspace = WorkspaceBackend.open(file);
+        opened.add(workspace);
+
+        Snapshot snapshot = await(workspace.load((page, soFar) -> workspace.close()));
+
+        assertThat(snapshot.groups()).isNotEmpty();
+        assertThat(refusal(workspace.load(ProgressListener.NONE)).code()).isEqualTo("WorkspaceClosed");
     }
 
     // --- where the file lives ------------------------------------------------------------------------------
