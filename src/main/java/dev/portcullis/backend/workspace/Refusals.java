@@ -83,8 +83,8 @@ final class Refusals {
         if (problems.size() > LISTED_PROBLEMS) {
             message.append("\n(and ").append(problems.size() - LISTED_PROBLEMS).append(" more)");
         }
-        message.append("\nRun `portcullis validate ").append(shellWord(file.toString()))
-                .append("` to see them all; fix the file, or move it away to start a new workspace.");
+        message.append("\nFix the file (`portcullis validate ").append(shellWord(file.toString()))
+                .append("` checks its definitions), or move it away to start a new workspace.");
         return new BackendException(Kind.INVALID, FILE_INVALID, message.toString());
     }
 

@@ -33,6 +33,7 @@ final class MainWindow {
         Label placeholder = new Label();
         placeholder.setId("placeholder");
         placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(16));
         placeholder.textProperty().bind(vm.errorProperty().map(e -> e).orElse("Loading…"));
         groups.setPlaceholder(placeholder);
         vm.snapshotProperty().addListener((obs, old, snapshot) -> groups.getItems().setAll(lines(snapshot)));

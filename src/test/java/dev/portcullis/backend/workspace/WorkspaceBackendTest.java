@@ -327,8 +327,8 @@ class WorkspaceBackendTest extends BackendContract {
                     .contains(": ").contains(String.valueOf(100 + i));
         }
         assertThat(lines.get(6)).isEqualTo("(and 2 more)");
-        assertThat(lines.get(7)).isEqualTo("Run `portcullis validate " + file + "` to see them all; fix the file, "
-                + "or move it away to start a new workspace.");
+        assertThat(lines.get(7)).isEqualTo("Fix the file (`portcullis validate " + file + "` checks its "
+                + "definitions), or move it away to start a new workspace.");
     }
 
     @Test
@@ -352,8 +352,8 @@ class WorkspaceBackendTest extends BackendContract {
 
         BackendException refusal = refusal(workspace().load(ProgressListener.NONE));
 
-        assertThat(refusal.getMessage()).contains("Run `portcullis validate '"
-                + file.toString().replace("'", "'\\''") + "'` to see them all");
+        assertThat(refusal.getMessage()).contains("Fix the file (`portcullis validate '"
+                + file.toString().replace("'", "'\\''") + "'` checks its definitions)");
     }
 
     @Test
