@@ -48,29 +48,18 @@ public final class NeutronJson {
         return o;
     }
 
-    /** The request body member for creating a rule in a group. */
+    /**
+     * The request body member for creating a rule in a group: the stored form without what Neutron
+     * computes ({@code normalized_cidr}) and without the members that are not set.
+     */
     public static ObjectNode ruleRequest(Rule rule, String groupId) {
         ObjectNode o = JSON.objectNode();
         o.put("security_group_id", groupId);
-        o.put("direction", rule.direction().neutronValue());
-        o.put("ethertype", rule.etherType().neutronValue());
-        if (!rule.protocol().isAny()) {
-            o.put("protocol", rule.protocol().value());
-        }
-        putIfSet(o, "port_range_min", rule.ports().min());
-        putIfSet(o, "port_range_max", rule.ports().max());
-        if (rule.remoteIpPrefix() != null) {
-            o.put("remote_ip_prefix", rule.remoteIpPrefix());
-        }
-        if (rule.remoteGroupId() != null) {
-            o.put("remote_group_id", rule.remoteGroupId());
-        }
-        if (rule.remoteAddressGroupId() != null) {
-            o.put("remote_address_group_id", rule.remoteAddressGroupId());
-        }
-        if (rule.description() != null) {
-            o.put("description", rule.description());
-        }
+        normalizedRule(rule).properties().forEach(member -> {
+            if (!member.getValue().isNull() && !member.getKey().equals("normalized_cidr")) {
+                o.set(member.getKey(), member.getValue());
+            }
+        });
         return o;
     }
 
@@ -131,9 +120,4 @@ public final class NeutronJson {
         }
     }
 
-    private static void putIfSet(ObjectNode o, String name, Integer value) {
-        if (value != null) {
-            o.put(name, value);
-        }
-    }
 }
