@@ -1,0 +1,53 @@
+package dev.portcullis.ui.shell;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.util.List;
+
+/**
+ * Makes every dialog a proper child of its window: owned (so it centres on it and stays in front),
+ * styled like the window, with the application's icons, and closed by Escape.
+ */
+public final class Dialogs {
+
+    private Dialogs() {
+    }
+
+    public static <D extends Dialog<?>> D prepare(D dialog, Window owner) {
+        if (owner != null) {
+            dialog.initOwner(owner);
+            if (owner.getScene() != null) {
+                dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+            }
+        }
+        dialog.setResizable(true);
+        dialog.getDialogPane().sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && scene.getWindow() instanceof Stage stage) {
+                stage.getIcons().setAll(icons());
+            }
+        });
+        return dialog;
+    }
+
+    /** An error in words, with what to do; never a stack trace. */
+    public static void showError(Window owner, String title, String message) {
+        Alert alert = prepare(new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE), owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        alert.getDialogPane().setContent(text);
+        alert.showAndWait();
+    }
+
+    static List<Image> icons() {
+        return PortcullisApp.icons();
+    }
+}
