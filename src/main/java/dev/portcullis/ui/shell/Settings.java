@@ -1,0 +1,76 @@
+package dev.portcullis.ui.shell;
+
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * What the console remembers between runs: the theme and the window's size and place. Kept in the
+ * user's Java preferences (on Linux under {@code ~/.java/.userPrefs}); nothing here is secret.
+ */
+public final class Settings {
+
+    /** The window's bounds as last seen. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    private static final String THEME = "theme";
+    private static final String X = "window.x";
+    private static final String Y = "window.y";
+    private static final String WIDTH = "window.width";
+    private static final String HEIGHT = "window.height";
+    private static final String MAXIMIZED = "window.maximized";
+
+    private final Preferences node;
+
+    public Settings(Preferences node) {
+        this.node = node;
+    }
+
+    /** The settings of this user's console. */
+    public static Settings forUser() {
+        return new Settings(Preferences.userRoot().node("dev/portcullis/console"));
+    }
+
+    public Theme theme() {
+        try {
+            return Theme.valueOf(node.get(THEME, Theme.LIGHT.name()));
+        } catch (IllegalArgumentException e) {
+            return Theme.LIGHT;
+        }
+    }
+
+    public void setTheme(Theme theme) {
+        node.put(THEME, theme.name());
+        flush();
+    }
+
+    public Optional<WindowBounds> windowBounds() {
+        double width = node.getDouble(WIDTH, -1);
+        double height = node.getDouble(HEIGHT, -1);
+        if (width <= 0 || height <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new WindowBounds(node.getDouble(X, Double.NaN), node.getDouble(Y, Double.NaN), width,
+                height, node.getBoolean(MAXIMIZED, false)));
+    }
+
+    public void setWindowBounds(WindowBounds bounds) {
+        node.putDouble(X, bounds.x());
+        node.putDouble(Y, bounds.y());
+        node.putDouble(WIDTH, bounds.width());
+        node.putDouble(HEIGHT, bounds.height());
+        node.putBoolean(MAXIMIZED, bounds.maximized());
+        flush();
+    }
+
+    private void flush() {
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // Remembering is a convenience: a read-only home folder must not stop the console.
+            System.getLogger(Settings.class.getName()).log(System.Logger.Level.WARNING,
+                    "Cannot save the console's settings: " + e.getMessage());
+        }
+    }
+}
