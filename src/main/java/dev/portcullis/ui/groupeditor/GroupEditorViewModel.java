@@ -50,6 +50,7 @@ public final class GroupEditorViewModel {
     private final BooleanProperty stateful = new SimpleBooleanProperty(this, "stateful", true);
     private final ObservableList<RuleRowViewModel> rows = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem");
     private final ReadOnlyStringWrapper descriptionProblem = new ReadOnlyStringWrapper(this, "descriptionProblem");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
@@ -159,7 +160,7 @@ public final class GroupEditorViewModel {
         if (changes) {
             hint.set("");
         } else if (!lines.isEmpty()) {
-            hint.set("Correct what is listed below to " + (isNew() ? "add the group." : "save."));
+            hint.set(applyText() + " is available once the problems above are corrected.");
         } else if (!allValid) {
             hint.set("Give the group a name to add it.");
         } else {
@@ -299,7 +300,7 @@ public final class GroupEditorViewModel {
     public ObservableList<RuleRowViewModel> rows() { return rows; }
 
     /** Every problem in words, e.g. {@code Rule 3: ...}; the dialog lists them under the table. */
-    public ObservableList<String> problems() { return FXCollections.unmodifiableObservableList(problems); }
+    public ObservableList<String> problems() { return problemsView; }
 
     public ReadOnlyStringProperty nameProblemProperty() { return nameProblem.getReadOnlyProperty(); }
 

@@ -50,6 +50,7 @@ public final class RuleRowViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper portsPrompt = new ReadOnlyStringWrapper(this, "portsPrompt", "");
+    private final ReadOnlyBooleanWrapper portsUnused = new ReadOnlyBooleanWrapper(this, "portsUnused");
 
     private final Rule origin;
     private final Cells initial;
@@ -108,10 +109,12 @@ public final class RuleRowViewModel {
     /** Turns the cells into the members of a create request and lets the domain judge them. */
     private void validate() {
         portsPrompt.set(switch (protocol.get()) {
-            case ICMP -> "any type, or type/code: 8/0";
+            case ICMP -> "any type/code";
             case ANY -> "all ports";
-            default -> "any port, 22 or 8000-8080";
+            case OTHER -> "none";
+            default -> "any port";
         });
+        portsUnused.set(protocol.get() == ProtocolChoice.ANY && Objects.requireNonNullElse(ports.get(), "").isBlank());
         if (cells().equals(initial)) {
             own = Map.of();
             rule.set(origin);
@@ -262,6 +265,9 @@ public final class RuleRowViewModel {
 
     /** What the Port range cell says while empty, which depends on the protocol. */
     public ReadOnlyStringProperty portsPromptProperty() { return portsPrompt.getReadOnlyProperty(); }
+
+    /** True while the Port range cell has no meaning: any protocol, and no ports typed that need removing. */
+    public ReadOnlyBooleanProperty portsUnusedProperty() { return portsUnused.getReadOnlyProperty(); }
 
     ReadOnlyObjectProperty<Rule> ruleProperty() { return rule.getReadOnlyProperty(); }
 
