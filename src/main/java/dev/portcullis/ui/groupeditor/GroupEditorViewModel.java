@@ -291,6 +291,11 @@ public final class GroupEditorViewModel {
         return names.choices();
     }
 
+    /** The choices that contain what is typed, so a long list of groups can be searched by typing. */
+    public List<String> remoteChoices(String typed) {
+        return names.choicesMatching(typed);
+    }
+
     public StringProperty nameProperty() { return name; }
 
     public StringProperty descriptionProperty() { return description; }

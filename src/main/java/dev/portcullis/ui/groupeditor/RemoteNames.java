@@ -1,5 +1,6 @@
 package dev.portcullis.ui.groupeditor;
 
+import dev.portcullis.domain.Cidr;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.SecurityGroup;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * How the Source / destination cell writes a rule's remote: {@code Anywhere}, an address range as typed
  * ({@code 203.0.113.0/24}), {@code Group <name>} for another security group, {@code Address group <id>}.
  * Group names are not unique in Neutron, so a name shared by several groups carries the start of its id.
+ * A group's bare name works too, where it is not an address and no other group has it.
  */
 final class RemoteNames {
 
@@ -122,6 +124,34 @@ final class RemoteNames {
                     + text.substring(GROUP.length()).strip() + "\": pick a group from the list, or type an address "
                     + "range such as 203.0.113.0/24."));
         }
+        if (Cidr.parse(text).isEmpty()) {
+            List<String> named = nameById.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(text))
+                    .map(Map.Entry::getKey).toList();
+            if (named.size() == 1) {
+                return new Group(named.get(0));
+            }
+            if (named.size() > 1) {
+                return new Unknown(named.size() + " security groups are called \"" + text + "\": pick one from the "
+                        + "list, where each shows the start of its id.");
+            }
+        }
         return new Prefix(text);
+    }
+
+    /** How many groups' names contain what is typed (ignoring case). */
+    long groupsContaining(String typed) {
+        String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        return text.isEmpty() ? 0 : nameById.values().stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(text)).count();
+    }
+
+    /** The choices that contain what is typed (all of them while nothing, or a whole choice, is typed). */
+    List<String> choicesMatching(String typed) {
+        String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        List<String> all = choices();
+        if (text.isEmpty() || all.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).equals(text))) {
+            return all;
+        }
+        List<String> matching = all.stream().filter(c -> c.toLowerCase(Locale.ROOT).contains(text)).toList();
+        return matching.isEmpty() ? all : matching;
     }
 }

@@ -212,14 +212,20 @@ final class RuleCells {
         }
     }
 
-    /** Anywhere, an address range typed in, or a group picked from the list. */
+    /** Anywhere, an address range typed in, or a group picked from the list, which narrows to what is typed. */
     static final class RemoteCell extends Bound<String> {
         private final ComboBox<String> combo = new ComboBox<>();
 
-        RemoteCell(List<String> choices) {
+        /** {@code choices}: what the list offers for what is typed (everything when nothing is). */
+        RemoteCell(Function<String, List<String>> choices) {
             super(RuleField.REMOTE);
             combo.setEditable(true);
-            combo.getItems().setAll(choices);
+            combo.setOnShowing(e -> combo.getItems().setAll(choices.apply(combo.getEditor().getText())));
+            combo.getEditor().textProperty().addListener((o, old, now) -> {
+                if (combo.isShowing()) {
+                    combo.getItems().setAll(choices.apply(now));
+                }
+            });
             combo.setVisibleRowCount(12);
             combo.setPromptText("CIDR, Anywhere or a group");
             combo.getStyleClass().addAll("cell-control", "remote-choice");

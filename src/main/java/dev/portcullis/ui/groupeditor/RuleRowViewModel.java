@@ -133,7 +133,15 @@ public final class RuleRowViewModel {
         for (Problem p : result.problems()) {
             RuleField field = p.code().equals(ErrorCode.PROTOCOL_REQUIRED_WITH_PORTS)
                     ? RuleField.PORTS : RuleField.ofMember(p.field());
-            found.putIfAbsent(field, p.message());
+            String text = p.message();
+            if (p.code().equals(ErrorCode.INVALID_CIDR)) {
+                long groups = names.groupsContaining(remote.get());
+                if (groups > 0) {
+                    text += " Or pick a group from the list: " + (groups == 1 ? "one group's name contains"
+                            : groups + " groups' names contain") + " \"" + remote.get().strip() + "\".";
+                }
+            }
+            found.putIfAbsent(field, text);
         }
         own = found;
         Rule converted = found.isEmpty() ? result.rule() : null;

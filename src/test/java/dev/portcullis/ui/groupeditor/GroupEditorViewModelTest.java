@@ -202,6 +202,32 @@ class GroupEditorViewModelTest {
 
         row.remoteProperty().set("Group nosuch");
         assertThat(row.problems().get(RuleField.REMOTE)).startsWith("There is no security group called \"nosuch\"");
+
+        row.remoteProperty().set("web");
+        assertThat(vm.toDraft().rules().get(2).remote()).isEqualTo(Remote.group("g-web"));
+    }
+
+    @Test
+    void theGroupListNarrowsToWhatIsTypedAndTellsGroupsWithTheSameNameApart() {
+        SecurityGroup otherDb = new SecurityGroup("0f1e2d3c-aaaa", "p1", "db", "", true, false, 1, List.of(), List.of(),
+                null, null);
+        GroupEditorViewModel vm = new GroupEditorViewModel(GroupEditRequest.create(List.of(WEB, DB, otherDb)));
+
+        assertThat(vm.remoteChoices()).containsExactly("Anywhere", "Group db (0f1e2d3c)", "Group db (g-db)", "Group web");
+        assertThat(vm.remoteChoices("DB")).containsExactly("Group db (0f1e2d3c)", "Group db (g-db)");
+        assertThat(vm.remoteChoices("Group web")).hasSize(4);
+        assertThat(vm.remoteChoices("10.0.0.0/8")).hasSize(4);
+        vm.nameProperty().set("app");
+        RuleRowViewModel typing = tcp(vm, "5432", "we");
+        assertThat(typing.problems().get(RuleField.REMOTE)).endsWith(
+                "Or pick a group from the list: one group's name contains \"we\".");
+        vm.removeRule(typing);
+
+        RuleRowViewModel row = tcp(vm, "5432", "Group db (0f1e2d3c)");
+        assertThat(vm.toDraft().rules().get(2).remote()).isEqualTo(Remote.group("0f1e2d3c-aaaa"));
+        row.remoteProperty().set("db");
+        assertThat(row.problems().get(RuleField.REMOTE)).isEqualTo("2 security groups are called \"db\": pick one "
+                + "from the list, where each shows the start of its id.");
     }
 
     @Test
