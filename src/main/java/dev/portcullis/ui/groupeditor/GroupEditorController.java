@@ -274,18 +274,24 @@ public final class GroupEditorController {
 
     /** A row with {@code :invalid} while its rule is wrong, and the reason in its tooltip. */
     private static final class InvalidRow extends TableRow<RuleRowViewModel> {
-        private final ChangeListener<Boolean> onValid = (o, old, now) -> show();
+        private final ChangeListener<String> onMessage = (o, old, now) -> show();
+        private final Tooltip tip = new Tooltip();
         private RuleRowViewModel watched;
+
+        InvalidRow() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+        }
 
         @Override
         protected void updateItem(RuleRowViewModel item, boolean empty) {
             super.updateItem(item, empty);
             if (watched != null) {
-                watched.validProperty().removeListener(onValid);
+                watched.messageProperty().removeListener(onMessage);
             }
             watched = empty ? null : item;
             if (watched != null) {
-                watched.validProperty().addListener(onValid);
+                watched.messageProperty().addListener(onMessage);
             }
             show();
         }
@@ -293,6 +299,8 @@ public final class GroupEditorController {
         private void show() {
             boolean invalid = watched != null && !watched.isValid();
             pseudoClassStateChanged(RuleCells.INVALID, invalid);
+            tip.setText(invalid ? watched.messageProperty().get() : "");
+            setTooltip(invalid ? tip : null);
         }
     }
 }

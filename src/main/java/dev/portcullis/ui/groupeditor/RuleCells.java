@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -215,15 +216,23 @@ final class RuleCells {
     /** Anywhere, an address range typed in, or a group picked from the list, which narrows to what is typed. */
     static final class RemoteCell extends Bound<String> {
         private final ComboBox<String> combo = new ComboBox<>();
+        private boolean narrowing;
 
         /** {@code choices}: what the list offers for what is typed (everything when nothing is). */
         RemoteCell(Function<String, List<String>> choices) {
             super(RuleField.REMOTE);
             combo.setEditable(true);
             combo.setOnShowing(e -> combo.getItems().setAll(choices.apply(combo.getEditor().getText())));
+            // narrow the list while the person types in it; a pick from the list sets the text too, and then
+            // the list stays as it is (changing it there would change the pick)
             combo.getEditor().textProperty().addListener((o, old, now) -> {
-                if (combo.isShowing()) {
-                    combo.getItems().setAll(choices.apply(now));
+                if (combo.isShowing() && !narrowing && !Objects.equals(now, combo.getValue())) {
+                    narrowing = true;
+                    try {
+                        combo.getItems().setAll(choices.apply(now));
+                    } finally {
+                        narrowing = false;
+                    }
                 }
             });
             combo.setVisibleRowCount(12);

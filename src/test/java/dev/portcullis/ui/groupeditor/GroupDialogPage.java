@@ -192,6 +192,21 @@ final class GroupDialogPage {
         return cell.getTooltip() == null ? null : cell.getTooltip().getText();
     }
 
+    String rowTooltip(int rule) {
+        TableRow<?> row = row(rule);
+        return row.getTooltip() == null ? null : row.getTooltip().getText();
+    }
+
+    /** Presses Tab {@code times} times, then types: the keyboard's way through a row. */
+    GroupDialogPage tabAndType(int times, String text) {
+        for (int i = 0; i < times; i++) {
+            robot.push(KeyCode.TAB);
+        }
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
     boolean isRowMarkedInvalid(int rule) {
         return row(rule).getPseudoClassStates().contains(PseudoClass.getPseudoClass("invalid"));
     }

@@ -79,7 +79,7 @@ class GroupDialogTest {
                 .editCell(ssh, RuleField.REMOTE, "203.0.113.0/24")
                 .editCell(ssh, RuleField.DESCRIPTION, "admins");
         int https = page.addRule();
-        page.choose(https, RuleField.IP_VERSION, "IPv6").editCell(https, RuleField.PORTS, "443");
+        page.tabAndType(3, "443").choose(https, RuleField.IP_VERSION, "IPv6");
         int ping = page.addRule();
         page.chooseProtocol(ping, ProtocolChoice.ICMP)
                 .editCell(ping, RuleField.PORTS, "8/0")
@@ -147,6 +147,7 @@ class GroupDialogTest {
                         + "description count as one: remove one of them.");
         assertThat(page.isRowMarkedInvalid(3)).isTrue();
         assertThat(page.isRowMarkedInvalid(5)).isTrue();
+        assertThat(page.rowTooltip(5)).startsWith("Same rule as rule 3 (Ingress IPv4 TCP 22 from 0.0.0.0/0).");
         assertThat(page.isRowMarkedInvalid(4)).isFalse();
         assertThat(page.isApplyEnabled()).isFalse();
 
