@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
 
@@ -57,7 +58,7 @@ public final class GroupDialog extends Dialog<GroupDraft> {
             }
         });
         setResultConverter(button -> button == apply ? vm.toDraft() : null);
-        setOnShown(e -> Platform.runLater(controller::focusFirstField));
+        addEventHandler(DialogEvent.DIALOG_SHOWN, e -> Platform.runLater(controller::focusFirstField));
     }
 
     /** Opens the dialog on a request and waits: the group as the person wants it, or empty if they cancelled. */

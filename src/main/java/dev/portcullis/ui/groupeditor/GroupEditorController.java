@@ -4,7 +4,6 @@ import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.EtherType;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -13,13 +12,10 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -123,7 +119,7 @@ public final class GroupEditorController {
                 .map(n -> n.intValue() == 1 ? "1 rule" : n + " rules"));
 
         numberColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        numberColumn.setCellFactory(c -> new NumberCell());
+        numberColumn.setCellFactory(c -> new RuleRows.NumberCell());
         directionColumn.setCellValueFactory(c -> c.getValue().directionProperty());
         directionColumn.setCellFactory(c -> new RuleCells.Choice<>(RuleField.DIRECTION, List.of(Direction.values()),
                 Direction::label, RuleRowViewModel::directionProperty, "direction-choice"));
@@ -141,8 +137,8 @@ public final class GroupEditorController {
         descriptionColumn.setCellFactory(c -> new RuleCells.Text(RuleField.DESCRIPTION,
                 RuleRowViewModel::descriptionProperty, null, null, "description-field"));
         deleteColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        deleteColumn.setCellFactory(c -> new DeleteCell());
-        ruleTable.setRowFactory(t -> new InvalidRow());
+        deleteColumn.setCellFactory(c -> new RuleRows.DeleteCell(vm::removeRule));
+        ruleTable.setRowFactory(t -> new RuleRows.InvalidRow());
     }
 
     /** The problems in words under the table; past a few, a count (each red cell still says its own). */
@@ -187,7 +183,7 @@ public final class GroupEditorController {
         ruleTable.getSelectionModel().clearAndSelect(index);
         ruleTable.layout();
         ruleTable.lookupAll(".table-row-cell").stream()
-                .filter(n -> n instanceof InvalidRow r && r.getIndex() == index)
+                .filter(n -> n instanceof RuleRows.InvalidRow r && r.getIndex() == index)
                 .findFirst()
                 .flatMap(n -> n.lookupAll(".cell-control").stream().findFirst())
                 .ifPresent(Node::requestFocus);
@@ -196,10 +192,11 @@ public final class GroupEditorController {
     /** Shows the changes in place of the editor, before they are applied. */
     void showReview() {
         List<Change> changes = vm.changeList();
-        reviewTitle.setText(vm.isNew() ? "Check the new group" : "Check the changes to " + vm.title().substring(5));
+        reviewTitle.setText(vm.isNew() ? "Check the new group" : "Check the changes to " + vm.originalName());
         reviewText.setText("Nothing has been sent yet. Press " + vm.applyText() + " to "
                 + (vm.isNew() ? "create the group" : "apply these changes") + ", or Back to keep editing.");
-        changeList.getChildren().setAll(changes.stream().map(GroupEditorController::changeLine).toList());
+        boolean underNewGroup = !changes.isEmpty() && changes.get(0).kind() == Change.Kind.CREATE_GROUP;
+        changeList.getChildren().setAll(changes.stream().map(c -> changeLine(c, underNewGroup)).toList());
         editorPage.setVisible(false);
         reviewPage.setVisible(true);
     }
@@ -217,7 +214,8 @@ public final class GroupEditorController {
         (vm.isNameEditable() ? nameField : descriptionField).requestFocus();
     }
 
-    private static Node changeLine(Change change) {
+    /** One change with its mark; a new group's rules are indented under it. */
+    private static Node changeLine(Change change, boolean underNewGroup) {
         String icon = switch (change.kind()) {
             case CREATE_GROUP -> "mdal-add_circle_outline";
             case UPDATE_GROUP, CHANGE_RULE -> "mdal-create";
@@ -227,80 +225,9 @@ public final class GroupEditorController {
         Label line = new Label(change.text(), new FontIcon(icon));
         line.setWrapText(true);
         line.getStyleClass().addAll("change-line", change.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        if (change.kind() == Change.Kind.ADD_RULE || change.kind() == Change.Kind.REMOVE_RULE
-                || change.kind() == Change.Kind.CHANGE_RULE) {
+        if (underNewGroup && change.kind() != Change.Kind.CREATE_GROUP) {
             VBox.setMargin(line, new Insets(0, 0, 0, 20));
         }
         return line;
-    }
-
-    /** The rule's number, as the problem list names it. */
-    private static final class NumberCell extends TableCell<RuleRowViewModel, RuleRowViewModel> {
-        NumberCell() {
-            getStyleClass().add("number-cell");
-        }
-
-        @Override
-        protected void updateItem(RuleRowViewModel item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : Integer.toString(getIndex() + 1));
-        }
-    }
-
-    /** The delete button of a row, with the rule it removes in its tooltip. */
-    private final class DeleteCell extends TableCell<RuleRowViewModel, RuleRowViewModel> {
-        private final Button button = new Button(null, new FontIcon("mdal-delete_outline"));
-        private final Tooltip tip = new Tooltip();
-
-        DeleteCell() {
-            button.getStyleClass().addAll("button-icon", "flat", "delete-rule");
-            button.setOnAction(e -> {
-                if (getItem() != null) {
-                    vm.removeRule(getItem());
-                }
-            });
-            button.setTooltip(tip);
-            tip.setOnShowing(e -> tip.setText(getItem() == null ? "Delete this rule"
-                    : "Delete rule " + (getIndex() + 1) + ": " + getItem().summary()));
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        }
-
-        @Override
-        protected void updateItem(RuleRowViewModel item, boolean empty) {
-            super.updateItem(item, empty);
-            setGraphic(empty || item == null ? null : button);
-        }
-    }
-
-    /** A row with {@code :invalid} while its rule is wrong, and the reason in its tooltip. */
-    private static final class InvalidRow extends TableRow<RuleRowViewModel> {
-        private final ChangeListener<String> onMessage = (o, old, now) -> show();
-        private final Tooltip tip = new Tooltip();
-        private RuleRowViewModel watched;
-
-        InvalidRow() {
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
-        }
-
-        @Override
-        protected void updateItem(RuleRowViewModel item, boolean empty) {
-            super.updateItem(item, empty);
-            if (watched != null) {
-                watched.messageProperty().removeListener(onMessage);
-            }
-            watched = empty ? null : item;
-            if (watched != null) {
-                watched.messageProperty().addListener(onMessage);
-            }
-            show();
-        }
-
-        private void show() {
-            boolean invalid = watched != null && !watched.isValid();
-            pseudoClassStateChanged(RuleCells.INVALID, invalid);
-            tip.setText(invalid ? watched.messageProperty().get() : "");
-            setTooltip(invalid ? tip : null);
-        }
     }
 }

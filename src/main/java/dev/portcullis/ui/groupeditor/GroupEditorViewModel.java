@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class GroupEditorViewModel {
         });
         description.addListener(o -> recompute());
         stateful.addListener(o -> recompute());
-        rows.addListener((javafx.collections.ListChangeListener<RuleRowViewModel>) c -> recompute());
+        rows.addListener((ListChangeListener<RuleRowViewModel>) c -> recompute());
         building = false;
         recompute();
     }
@@ -93,7 +94,12 @@ public final class GroupEditorViewModel {
 
     /** The dialog's title: {@code New Security Group} or {@code Edit <name>}. */
     public String title() {
-        return request.original().map(g -> "Edit " + g.name()).orElse("New Security Group");
+        return isNew() ? "New Security Group" : "Edit " + originalName();
+    }
+
+    /** The group's name as it is stored; empty for a new group. */
+    public String originalName() {
+        return request.original().map(SecurityGroup::name).orElse("");
     }
 
     /** The confirming button's text, as the documentation names it: {@code Add} to create, {@code Save} to update. */
