@@ -42,15 +42,23 @@ final class RuleCells {
     abstract static class Bound<T> extends TableCell<RuleRowViewModel, T> {
         private final RuleField field;
         private final MapChangeListener<RuleField, String> onProblems = c -> showProblem();
+        private final Tooltip tip = new Tooltip();
         private RuleRowViewModel row;
 
         Bound(RuleField field) {
             this.field = field;
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             getStyleClass().add("rule-cell");
         }
 
         abstract Node control();
+
+        /** The nodes under the pointer that show the cell's problem. */
+        List<Node> pointed() {
+            return List.of(control());
+        }
 
         abstract void bind(RuleRowViewModel row);
 
@@ -72,6 +80,7 @@ final class RuleCells {
             row = now;
             if (row == null) {
                 setGraphic(null);
+                pointed().forEach(n -> Tooltip.uninstall(n, tip));
                 setTooltip(null);
                 pseudoClassStateChanged(INVALID, false);
                 return;
@@ -82,17 +91,20 @@ final class RuleCells {
             showProblem();
         }
 
+        /** Marks the cell and its control, and puts the reason on both (the control takes the pointer). */
         private void showProblem() {
             String problem = row == null ? null : row.problems().get(field);
             pseudoClassStateChanged(INVALID, problem != null);
             Node control = control();
             control.pseudoClassStateChanged(DANGER, problem != null);
-            Tooltip tip = problem == null ? null : new Tooltip(problem);
-            if (tip != null) {
-                tip.setWrapText(true);
-                tip.setMaxWidth(420);
+            if (problem == null) {
+                pointed().forEach(n -> Tooltip.uninstall(n, tip));
+                setTooltip(null);
+            } else {
+                tip.setText(problem);
+                pointed().forEach(n -> Tooltip.install(n, tip));
+                setTooltip(tip);
             }
-            setTooltip(tip);
         }
 
         RuleRowViewModel row() {
@@ -244,6 +256,11 @@ final class RuleCells {
         @Override
         Node control() {
             return combo;
+        }
+
+        @Override
+        List<Node> pointed() {
+            return List.of(combo, combo.getEditor()); // the editor does not pass the pointer on to the combo
         }
 
         @Override
