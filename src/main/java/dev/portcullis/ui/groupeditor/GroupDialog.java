@@ -81,9 +81,4 @@ public final class GroupDialog extends Dialog<GroupDraft> {
         });
         pane.lookupButton(apply).requestFocus();
     }
-
-    /** The dialog's state, for tests and for the caller that wants to look before it shows. */
-    GroupEditorViewModel viewModel() {
-        return vm;
-    }
 }

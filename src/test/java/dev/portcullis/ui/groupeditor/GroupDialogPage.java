@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
@@ -62,8 +63,8 @@ final class GroupDialogPage {
     }
 
     @SuppressWarnings("unchecked")
-    private javafx.scene.control.TableView<RuleRowViewModel> table() {
-        return robot.lookup(".rule-table").queryAs(javafx.scene.control.TableView.class);
+    private TableView<RuleRowViewModel> table() {
+        return robot.lookup(".rule-table").queryAs(TableView.class);
     }
 
     /** Types into a text cell (Port range, Source / destination, Description), replacing what it held. */
