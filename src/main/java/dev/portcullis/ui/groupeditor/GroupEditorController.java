@@ -1,0 +1,233 @@
+package dev.portcullis.ui.groupeditor;
+
+import dev.portcullis.domain.Direction;
+import dev.portcullis.domain.EtherType;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Binds the group editor's view to its view model; the rule table's cells are in {@link RuleCells}. */
+public final class GroupEditorController {
+
+    private static final int MAX_PROBLEM_LINES = 5;
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+
+    private final GroupEditorViewModel vm;
+
+    @FXML private HBox errorBanner;
+    @FXML private Label errorTitle;
+    @FXML private Label errorText;
+    @FXML private VBox editorPage;
+    @FXML private Label nameLabel;
+    @FXML private TextField nameField;
+    @FXML private Label nameProblem;
+    @FXML private Label descriptionLabel;
+    @FXML private TextField descriptionField;
+    @FXML private Label descriptionProblem;
+    @FXML private CheckBox statefulBox;
+    @FXML private Label ruleCount;
+    @FXML private MenuButton presetsButton;
+    @FXML private Button addRuleButton;
+    @FXML private TableView<RuleRowViewModel> ruleTable;
+    @FXML private TableColumn<RuleRowViewModel, RuleRowViewModel> numberColumn;
+    @FXML private TableColumn<RuleRowViewModel, Direction> directionColumn;
+    @FXML private TableColumn<RuleRowViewModel, EtherType> ipVersionColumn;
+    @FXML private TableColumn<RuleRowViewModel, ProtocolChoice> protocolColumn;
+    @FXML private TableColumn<RuleRowViewModel, String> portsColumn;
+    @FXML private TableColumn<RuleRowViewModel, String> remoteColumn;
+    @FXML private TableColumn<RuleRowViewModel, String> descriptionColumn;
+    @FXML private TableColumn<RuleRowViewModel, RuleRowViewModel> deleteColumn;
+    @FXML private VBox problemList;
+    @FXML private Label hint;
+    @FXML private VBox reviewPage;
+    @FXML private Label reviewTitle;
+    @FXML private Label reviewText;
+    @FXML private VBox changeList;
+
+    public GroupEditorController(GroupEditorViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        errorTitle.setText(vm.isNew() ? "The group was not created" : "The changes were not saved");
+        errorText.textProperty().bind(vm.errorProperty());
+        errorBanner.visibleProperty().bind(vm.errorProperty().isNotNull());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+
+        nameLabel.setLabelFor(nameField);
+        descriptionLabel.setLabelFor(descriptionField);
+        nameField.textProperty().bindBidirectional(vm.nameProperty());
+        nameField.setEditable(vm.isNameEditable());
+        if (!vm.isNameEditable()) {
+            nameField.setTooltip(new Tooltip("Neutron does not let the default group be renamed."));
+        }
+        descriptionField.textProperty().bindBidirectional(vm.descriptionProperty());
+        statefulBox.selectedProperty().bindBidirectional(vm.statefulProperty());
+        showProblem(nameField, nameProblem, vm.nameProblemProperty());
+        showProblem(descriptionField, descriptionProblem, vm.descriptionProblemProperty());
+
+        for (Preset preset : Preset.values()) {
+            MenuItem item = new MenuItem(preset.label() + "  —  " + preset.detail());
+            item.setOnAction(e -> onPreset(preset));
+            presetsButton.getItems().add(item);
+        }
+        setUpTable();
+        vm.problems().addListener((ListChangeListener<String>) c -> showProblems());
+        showProblems();
+        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.noticeProperty().get().isEmpty()
+                ? vm.hintProperty().get() : vm.noticeProperty().get(), vm.noticeProperty(), vm.hintProperty()));
+        hint.visibleProperty().bind(hint.textProperty().isEmpty().not());
+        hint.managedProperty().bind(hint.visibleProperty());
+    }
+
+    private static void showProblem(TextField field, Label label, ObservableValue<String> problem) {
+        label.textProperty().bind(problem);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        problem.addListener((o, old, now) -> field.pseudoClassStateChanged(DANGER, now != null));
+        field.pseudoClassStateChanged(DANGER, problem.getValue() != null);
+    }
+
+    private void setUpTable() {
+        ruleTable.setItems(vm.rows());
+        ruleTable.setFixedCellSize(40);
+        ruleTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ruleCount.textProperty().bind(Bindings.size(vm.rows())
+                .map(n -> n.intValue() == 1 ? "1 rule" : n + " rules"));
+
+        numberColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        numberColumn.setCellFactory(c -> new RuleRows.NumberCell());
+        directionColumn.setCellValueFactory(c -> c.getValue().directionProperty());
+        directionColumn.setCellFactory(c -> new RuleCells.Choice<>(RuleField.DIRECTION, List.of(Direction.values()),
+                Direction::label, RuleRowViewModel::directionProperty, "direction-choice"));
+        ipVersionColumn.setCellValueFactory(c -> c.getValue().ipVersionProperty());
+        ipVersionColumn.setCellFactory(c -> new RuleCells.Choice<>(RuleField.IP_VERSION, List.of(EtherType.values()),
+                EtherType::neutronValue, RuleRowViewModel::ipVersionProperty, "ip-version-choice"));
+        protocolColumn.setCellValueFactory(c -> c.getValue().protocolProperty());
+        protocolColumn.setCellFactory(c -> new RuleCells.ProtocolCell());
+        portsColumn.setCellValueFactory(c -> c.getValue().portsProperty());
+        portsColumn.setCellFactory(c -> new RuleCells.Text(RuleField.PORTS, RuleRowViewModel::portsProperty,
+                RuleRowViewModel::portsPromptProperty, RuleRowViewModel::portsUnusedProperty, "ports-field"));
+        remoteColumn.setCellValueFactory(c -> c.getValue().remoteProperty());
+        remoteColumn.setCellFactory(c -> new RuleCells.RemoteCell(vm::remoteChoices));
+        descriptionColumn.setCellValueFactory(c -> c.getValue().descriptionProperty());
+        descriptionColumn.setCellFactory(c -> new RuleCells.Text(RuleField.DESCRIPTION,
+                RuleRowViewModel::descriptionProperty, null, null, "description-field"));
+        deleteColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        deleteColumn.setCellFactory(c -> new RuleRows.DeleteCell(vm::removeRule));
+        ruleTable.setRowFactory(t -> new RuleRows.InvalidRow());
+    }
+
+    /** The problems in words under the table; past a few, a count (each red cell still says its own). */
+    private void showProblems() {
+        List<String> all = vm.problems();
+        List<Node> lines = new ArrayList<>();
+        all.stream().limit(all.size() > MAX_PROBLEM_LINES ? MAX_PROBLEM_LINES - 1 : MAX_PROBLEM_LINES)
+                .forEach(text -> lines.add(problemLine(text)));
+        if (all.size() > MAX_PROBLEM_LINES) {
+            int more = all.size() - MAX_PROBLEM_LINES + 1;
+            lines.add(problemLine("… and " + more + " more: point at a red cell or row to read what is wrong."));
+        }
+        problemList.getChildren().setAll(lines);
+        problemList.setVisible(!all.isEmpty());
+        problemList.setManaged(!all.isEmpty());
+    }
+
+    private static Label problemLine(String text) {
+        Label line = new Label(text, new FontIcon("mdal-error_outline"));
+        line.getStyleClass().add("problem-line");
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
+    }
+
+    @FXML
+    private void onAddRule() {
+        RuleRowViewModel row = vm.addRule();
+        focusRow(vm.rows().indexOf(row));
+    }
+
+    private void onPreset(Preset preset) {
+        List<RuleRowViewModel> added = vm.addPreset(preset);
+        if (!added.isEmpty()) {
+            ruleTable.scrollTo(vm.rows().indexOf(added.get(0)));
+        }
+    }
+
+    /** Scrolls to a row and puts the cursor in its first cell. */
+    void focusRow(int index) {
+        ruleTable.scrollTo(index);
+        ruleTable.getSelectionModel().clearAndSelect(index);
+        ruleTable.layout();
+        ruleTable.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof RuleRows.InvalidRow r && r.getIndex() == index)
+                .findFirst()
+                .flatMap(n -> n.lookupAll(".cell-control").stream().findFirst())
+                .ifPresent(Node::requestFocus);
+    }
+
+    /** Shows the changes in place of the editor, before they are applied. */
+    void showReview() {
+        List<Change> changes = vm.changeList();
+        reviewTitle.setText(vm.isNew() ? "Check the new group" : "Check the changes to " + vm.originalName());
+        reviewText.setText("Nothing has been sent yet. Press " + vm.applyText() + " to "
+                + (vm.isNew() ? "create the group" : "apply these changes") + ", or Back to keep editing.");
+        boolean underNewGroup = !changes.isEmpty() && changes.get(0).kind() == Change.Kind.CREATE_GROUP;
+        changeList.getChildren().setAll(changes.stream().map(c -> changeLine(c, underNewGroup)).toList());
+        editorPage.setVisible(false);
+        reviewPage.setVisible(true);
+    }
+
+    void showEditor() {
+        reviewPage.setVisible(false);
+        editorPage.setVisible(true);
+    }
+
+    boolean isReviewing() {
+        return reviewPage.isVisible();
+    }
+
+    void focusFirstField() {
+        (vm.isNameEditable() ? nameField : descriptionField).requestFocus();
+    }
+
+    /** One change with its mark; a new group's rules are indented under it. */
+    private static Node changeLine(Change change, boolean underNewGroup) {
+        String icon = switch (change.kind()) {
+            case CREATE_GROUP -> "mdal-add_circle_outline";
+            case UPDATE_GROUP, CHANGE_RULE -> "mdal-create";
+            case ADD_RULE -> "mdal-add";
+            case REMOVE_RULE -> "mdomz-remove_circle_outline";
+        };
+        Label line = new Label(change.text(), new FontIcon(icon));
+        line.setWrapText(true);
+        line.getStyleClass().addAll("change-line", change.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (underNewGroup && change.kind() != Change.Kind.CREATE_GROUP) {
+            VBox.setMargin(line, new Insets(0, 0, 0, 20));
+        }
+        return line;
+    }
+}

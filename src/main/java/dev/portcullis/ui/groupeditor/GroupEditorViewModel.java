@@ -1,0 +1,338 @@
+package dev.portcullis.ui.groupeditor;
+
+import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.Direction;
+import dev.portcullis.domain.ErrorCode;
+import dev.portcullis.domain.EtherType;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.PortRange;
+import dev.portcullis.domain.Problem;
+import dev.portcullis.domain.Protocol;
+import dev.portcullis.domain.Raw;
+import dev.portcullis.domain.Remote;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.RuleKey;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.domain.Validation;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The group dialog's state: the group's name and description and a table of rule rows, all checked as
+ * the person types with the domain's own checks. It works on a copy of the request; {@link #toDraft()} is
+ * the result, and nothing here saves anything.
+ */
+public final class GroupEditorViewModel {
+
+    private final GroupEditRequest request;
+    private final RemoteNames names;
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
+    private final BooleanProperty stateful = new SimpleBooleanProperty(this, "stateful", true);
+    private final ObservableList<RuleRowViewModel> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem");
+    private final ReadOnlyStringWrapper descriptionProblem = new ReadOnlyStringWrapper(this, "descriptionProblem");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply");
+    private boolean nameTouched;
+    private boolean nameInvalid;
+    private boolean building = true;
+
+    public GroupEditorViewModel(GroupEditRequest request) {
+        this.request = request;
+        this.names = new RemoteNames(request.groups());
+        GroupDraft draft = request.draft();
+        name.set(draft.name());
+        description.set(draft.description());
+        stateful.set(draft.stateful());
+        error.set(request.error().orElse(null));
+        nameTouched = request.error().isPresent();
+        draft.rules().forEach(r -> rows.add(row(r)));
+        name.addListener(o -> {
+            nameTouched = true;
+            recompute();
+        });
+        description.addListener(o -> recompute());
+        stateful.addListener(o -> recompute());
+        rows.addListener((ListChangeListener<RuleRowViewModel>) c -> recompute());
+        building = false;
+        recompute();
+    }
+
+    private RuleRowViewModel row(Rule shown) {
+        return new RuleRowViewModel(shown, names, this::recompute);
+    }
+
+    public boolean isNew() {
+        return request.isNew();
+    }
+
+    /** The dialog's title: {@code New Security Group} or {@code Edit <name>}. */
+    public String title() {
+        return isNew() ? "New Security Group" : "Edit " + originalName();
+    }
+
+    /** The group's name as it is stored; empty for a new group. */
+    public String originalName() {
+        return request.original().map(SecurityGroup::name).orElse("");
+    }
+
+    /** The confirming button's text, as the documentation names it: {@code Add} to create, {@code Save} to update. */
+    public String applyText() {
+        return isNew() ? "Add" : "Save";
+    }
+
+    /** Neutron refuses to rename the project's default group. */
+    public boolean isNameEditable() {
+        return request.original().map(g -> !g.isDefault()).orElse(true);
+    }
+
+    /** A new row, inbound TCP from anywhere, at the end of the table. */
+    public RuleRowViewModel addRule() {
+        RuleRowViewModel row = row(Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.ANY,
+                Remote.ANYWHERE, ""));
+        notice.set("");
+        rows.add(row);
+        return row;
+    }
+
+    public void removeRule(RuleRowViewModel row) {
+        notice.set("");
+        rows.remove(row);
+    }
+
+    /** Adds a preset's rules for IPv4 and IPv6, leaving out any the table already has; returns the rows added. */
+    public List<RuleRowViewModel> addPreset(Preset preset) {
+        Set<RuleKey> present = rows.stream().map(RuleRowViewModel::ruleOrNull).filter(r -> r != null)
+                .map(Rule::key).collect(Collectors.toCollection(HashSet::new));
+        List<RuleRowViewModel> added = preset.rules().stream().filter(r -> present.add(r.key())).map(this::row)
+                .toList();
+        rows.addAll(added);
+        notice.set(added.isEmpty() ? "The table already has every " + preset.label() + " rule." : "");
+        return added;
+    }
+
+    private void recompute() {
+        if (building) {
+            return;
+        }
+        checkAcrossRows();
+        checkGroupFields();
+        boolean allValid = !nameInvalid && descriptionProblem.get() == null
+                && rows.stream().allMatch(RuleRowViewModel::isValid);
+        valid.set(allValid);
+        List<String> lines = new ArrayList<>();
+        if (nameProblem.get() != null) {
+            lines.add("Name: " + nameProblem.get());
+        }
+        if (descriptionProblem.get() != null) {
+            lines.add("Description: " + descriptionProblem.get());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            for (String text : new LinkedHashSet<>(rows.get(i).problems().values())) {
+                lines.add("Rule " + (i + 1) + ": " + text);
+            }
+        }
+        if (!lines.equals(problems)) {
+            problems.setAll(lines);
+        }
+        boolean changes = allValid && (isNew() || !plan().isEmpty());
+        canApply.set(changes);
+        if (changes) {
+            hint.set("");
+        } else if (!lines.isEmpty()) {
+            hint.set(applyText() + " is available once the problems above are corrected.");
+        } else if (!allValid) {
+            hint.set("Give the group a name to add it.");
+        } else {
+            hint.set("Nothing to save: nothing has changed yet.");
+        }
+    }
+
+    /** Duplicates (Neutron's rule key, both rows marked) and groups that do not exist, through Validation.ruleSet. */
+    private void checkAcrossRows() {
+        List<Rule> rules = rows.stream().map(RuleRowViewModel::ruleOrNull).toList();
+        Set<String> known = request.groups().stream().map(SecurityGroup::id).collect(Collectors.toSet());
+        String ownId = request.original().map(SecurityGroup::id).orElse(null);
+        Map<Integer, List<Problem>> found = Validation.ruleSet(rules, ownId, known);
+        Map<RuleKey, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) != null) {
+                byKey.computeIfAbsent(rules.get(i).key(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Map<RuleField, String>> across = new ArrayList<>();
+        rows.forEach(r -> across.add(new EnumMap<>(RuleField.class)));
+        found.forEach((index, list) -> {
+            for (Problem p : list) {
+                if (p.code().equals(ErrorCode.GROUP_NOT_FOUND)) {
+                    across.get(index).put(RuleField.REMOTE, p.message() + " Pick another group from the list.");
+                } else {
+                    List<Integer> same = byKey.get(rules.get(index).key());
+                    same.forEach(j -> across.get(j).put(RuleField.RULE, duplicateMessage(j, same, rules)));
+                }
+            }
+        });
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).setProblemsAcrossRows(across.get(i));
+        }
+    }
+
+    private String duplicateMessage(int index, List<Integer> same, List<Rule> rules) {
+        List<Integer> others = same.stream().filter(j -> j != index).toList();
+        String numbers = others.stream().map(j -> Integer.toString(j + 1)).collect(Collectors.joining(", "));
+        int comma = numbers.lastIndexOf(", ");
+        numbers = comma < 0 ? numbers : numbers.substring(0, comma) + " and " + numbers.substring(comma + 2);
+        boolean stored = rules.get(index).isDraft() && others.stream().anyMatch(j -> !rules.get(j).isDraft());
+        return "Same rule as rule" + (others.size() > 1 ? "s " : " ") + numbers
+                + (stored ? ", which the group already has" : "") + " (" + rules.get(index).summary(this::groupName)
+                + "). Rules that differ only in their description count as one: remove "
+                + (stored ? "this one." : "one of them.");
+    }
+
+    private void checkGroupFields() {
+        Map<String, Raw> members = new LinkedHashMap<>();
+        members.put("name", Raw.text(name.get()));
+        members.put("description", Raw.text(description.get()));
+        boolean renamed = request.original().map(g -> !g.name().equals(name.get())).orElse(true);
+        List<Problem> found = Validation.groupFields(members, renamed).problems();
+        String nameText = found.stream().filter(p -> p.field().equals("name")).map(Problem::message).findFirst()
+                .orElse(null);
+        boolean mayBeBlank = request.original().map(g -> g.name().isBlank()).orElse(false);
+        if (nameText == null && name.get().isBlank() && !mayBeBlank) {
+            nameText = "Give the group a name that says what it is for, such as web-server-public.";
+        }
+        nameInvalid = nameText != null;
+        nameProblem.set(nameText != null && (nameTouched || !name.get().isEmpty()) ? nameText : null);
+        descriptionProblem.set(found.stream().filter(p -> p.field().equals("description")).map(Problem::message)
+                .findFirst().orElse(null));
+    }
+
+    private ChangePlan plan() {
+        return ChangePlan.between(request.original().orElseThrow(), toDraft());
+    }
+
+    /** The group as the person wants it; rows left as they were keep their rule and its id. */
+    public GroupDraft toDraft() {
+        if (!valid.get()) {
+            throw new IllegalStateException("the group is not valid: " + problems);
+        }
+        return new GroupDraft(name.get(), description.get(), stateful.get(),
+                rows.stream().map(RuleRowViewModel::rule).toList());
+    }
+
+    /** What Add or Save will do, one line each, in the order it happens. */
+    public List<Change> changeList() {
+        GroupDraft draft = toDraft();
+        List<Change> changes = new ArrayList<>();
+        if (isNew()) {
+            int n = draft.rules().size();
+            changes.add(new Change(Change.Kind.CREATE_GROUP, "Create group \"" + draft.name() + "\" with " + n
+                    + (n == 1 ? " rule" : " rules")));
+            draft.rules().forEach(r -> changes.add(new Change(Change.Kind.ADD_RULE, "Add " + describe(r))));
+            return changes;
+        }
+        ChangePlan plan = plan();
+        plan.update().ifPresent(u -> changes.add(new Change(Change.Kind.UPDATE_GROUP,
+                new ChangePlan.UpdateGroup(u).describe(this::groupName))));
+        plan.create().forEach(r -> changes.add(new Change(Change.Kind.ADD_RULE, "Add " + describe(r))));
+        for (Rule old : plan.deleteFirst()) {
+            String now = plan.recreate().stream().filter(r -> r.key().equals(old.key())).findFirst()
+                    .map(Rule::description).orElse("");
+            changes.add(new Change(Change.Kind.CHANGE_RULE, "Change the description of "
+                    + old.summary(this::groupName) + " to \"" + nullToEmpty(now) + "\""));
+        }
+        plan.deleteAfter().forEach(r -> changes.add(new Change(Change.Kind.REMOVE_RULE,
+                new ChangePlan.DeleteRule(r).describe(this::groupName))));
+        return changes;
+    }
+
+    /** {@link #changeList()} as text. */
+    public List<String> changes() {
+        return changeList().stream().map(Change::text).toList();
+    }
+
+    private String describe(Rule rule) {
+        String text = rule.summary(this::groupName);
+        return rule.description() == null || rule.description().isBlank() ? text
+                : text + " (\"" + rule.description() + "\")";
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private String groupName(String id) {
+        return request.original().filter(g -> g.id().equals(id)).map(g -> name.get())
+                .orElseGet(() -> names.groupName(id));
+    }
+
+    /** What the Source / destination cell offers: Anywhere and the project's groups. */
+    public List<String> remoteChoices() {
+        return names.choices();
+    }
+
+    /** The choices that contain what is typed, so a long list of groups can be searched by typing. */
+    public List<String> remoteChoices(String typed) {
+        return names.choicesMatching(typed);
+    }
+
+    public StringProperty nameProperty() { return name; }
+
+    public StringProperty descriptionProperty() { return description; }
+
+    public BooleanProperty statefulProperty() { return stateful; }
+
+    public ObservableList<RuleRowViewModel> rows() { return rows; }
+
+    /** Every problem in words, e.g. {@code Rule 3: ...}; the dialog lists them under the table. */
+    public ObservableList<String> problems() { return problemsView; }
+
+    public ReadOnlyStringProperty nameProblemProperty() { return nameProblem.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty descriptionProblemProperty() { return descriptionProblem.getReadOnlyProperty(); }
+
+    /** The server's answer when the last save failed; null otherwise. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    public Optional<String> error() { return Optional.ofNullable(error.get()); }
+
+    /** Why Add/Save is disabled, in a sentence; empty when it is not. */
+    public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
+
+    /** A remark on the last action (a preset with nothing left to add); empty otherwise. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    /** Everything is valid: the name, the description and every row, alone and together. */
+    public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+
+    public boolean isValid() { return valid.get(); }
+
+    /** Valid, and there is something to do: always for a new group, for an edit once something changed. */
+    public ReadOnlyBooleanProperty canApplyProperty() { return canApply.getReadOnlyProperty(); }
+}

@@ -1,0 +1,287 @@
+package dev.portcullis.ui.groupeditor;
+
+import dev.portcullis.domain.Direction;
+import dev.portcullis.domain.ErrorCode;
+import dev.portcullis.domain.EtherType;
+import dev.portcullis.domain.PortRange;
+import dev.portcullis.domain.Problem;
+import dev.portcullis.domain.Raw;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.Validation;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One row of the rule table: what the person chose and typed in each cell, checked as Neutron would check
+ * it on every change. A row made from a stored rule gives that rule back, id and all, while its cells
+ * still say what they said.
+ */
+public final class RuleRowViewModel {
+
+    private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction");
+    private final ObjectProperty<EtherType> ipVersion = new SimpleObjectProperty<>(this, "ipVersion");
+    private final ObjectProperty<ProtocolChoice> protocol = new SimpleObjectProperty<>(this, "protocol");
+    private final StringProperty otherProtocol = new SimpleStringProperty(this, "otherProtocol", "");
+    private final StringProperty ports = new SimpleStringProperty(this, "ports", "");
+    private final StringProperty remote = new SimpleStringProperty(this, "remote", RemoteNames.ANYWHERE);
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
+
+    private final ObservableMap<RuleField, String> problems = FXCollections.observableMap(new EnumMap<>(RuleField.class));
+    private final ObservableMap<RuleField, String> problemsView = FXCollections.unmodifiableObservableMap(problems);
+    private final ReadOnlyObjectWrapper<Rule> rule = new ReadOnlyObjectWrapper<>(this, "rule");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper portsPrompt = new ReadOnlyStringWrapper(this, "portsPrompt", "");
+    private final ReadOnlyBooleanWrapper portsUnused = new ReadOnlyBooleanWrapper(this, "portsUnused");
+
+    private final Rule origin;
+    private final Cells initial;
+    private final RemoteNames names;
+    private final Runnable changed;
+    private Map<RuleField, String> own = Map.of();
+    private Map<RuleField, String> acrossRows = Map.of();
+
+    /** The cells' contents, to tell a row the person left alone from one they changed. */
+    private record Cells(Direction direction, EtherType ipVersion, ProtocolChoice protocol, String other,
+                         String ports, String remote, String description) {
+    }
+
+    /**
+     * A row showing {@code shown}, a stored rule (with its id) or a draft; the row gives it back unchanged, id
+     * and all, as long as its cells mean the same.
+     */
+    RuleRowViewModel(Rule shown, RemoteNames names, Runnable changed) {
+        this.origin = shown;
+        this.names = names;
+        this.changed = changed;
+        direction.set(shown.direction());
+        ipVersion.set(shown.etherType());
+        ProtocolChoice choice = ProtocolChoice.of(shown.protocol(), shown.etherType());
+        protocol.set(choice);
+        otherProtocol.set(choice == ProtocolChoice.OTHER ? shown.protocol().value() : "");
+        ports.set(portsText(shown));
+        remote.set(names.label(shown.remote()));
+        description.set(shown.description() == null ? "" : shown.description());
+        initial = cells();
+        for (Observable input : List.of(direction, ipVersion, protocol, otherProtocol, ports, remote, description)) {
+            input.addListener(o -> {
+                validate();
+                this.changed.run();
+            });
+        }
+        validate();
+    }
+
+    private static String portsText(Rule rule) {
+        PortRange p = rule.ports();
+        if (p.isAny()) {
+            return "";
+        }
+        if (rule.protocol().isIcmp()) {
+            return (p.min() == null ? "" : p.min().toString()) + (p.max() == null ? "" : "/" + p.max());
+        }
+        return p.portLabel();
+    }
+
+    private Cells cells() {
+        return new Cells(direction.get(), ipVersion.get(), protocol.get(), otherProtocol.get(), ports.get(),
+                remote.get(), description.get());
+    }
+
+    /** Turns the cells into the members of a create request and lets the domain judge them. */
+    private void validate() {
+        portsPrompt.set(switch (protocol.get()) {
+            case ICMP -> "any type/code";
+            case ANY -> "all ports";
+            case OTHER -> "none";
+            default -> "any port";
+        });
+        portsUnused.set(protocol.get() == ProtocolChoice.ANY && Objects.requireNonNullElse(ports.get(), "").isBlank());
+        if (cells().equals(initial)) {
+            own = Map.of();
+            rule.set(origin);
+            refresh();
+            return;
+        }
+        Map<RuleField, String> found = new LinkedHashMap<>();
+        Map<String, Raw> members = new LinkedHashMap<>();
+        members.put("direction", Raw.text(direction.get().neutronValue()));
+        members.put("ethertype", Raw.text(ipVersion.get().neutronValue()));
+        putProtocol(members, found);
+        putPorts(members, found);
+        putRemote(members, found);
+        members.put("description", Raw.text(Objects.requireNonNullElse(description.get(), "")));
+        Validation.RuleResult result = Validation.ruleRequest(members);
+        for (Problem p : result.problems()) {
+            RuleField field = p.code().equals(ErrorCode.PROTOCOL_REQUIRED_WITH_PORTS)
+                    ? RuleField.PORTS : RuleField.ofMember(p.field());
+            String text = p.message();
+            if (p.code().equals(ErrorCode.INVALID_CIDR)) {
+                long groups = names.groupsContaining(remote.get());
+                if (groups > 0) {
+                    text += " Or pick a group from the list: " + (groups == 1 ? "one group's name contains"
+                            : groups + " groups' names contain") + " \"" + remote.get().strip() + "\".";
+                }
+            }
+            found.putIfAbsent(field, text);
+        }
+        own = found;
+        Rule converted = found.isEmpty() ? result.rule() : null;
+        rule.set(converted != null && sameAsOrigin(converted) ? origin : converted);
+        refresh();
+    }
+
+    private boolean sameAsOrigin(Rule converted) {
+        return converted.withDescription(blankToNull(converted.description()))
+                .equals(origin.asDraft().withDescription(blankToNull(origin.description())));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private void putProtocol(Map<String, Raw> members, Map<RuleField, String> found) {
+        ProtocolChoice choice = protocol.get();
+        if (choice == ProtocolChoice.OTHER) {
+            String typed = Objects.requireNonNullElse(otherProtocol.get(), "").strip();
+            if (typed.isEmpty()) {
+                found.put(RuleField.PROTOCOL, "Type the protocol's name or number (0 to 255), such as gre or 47.");
+            } else {
+                members.put("protocol", Raw.text(typed));
+            }
+        } else if (choice != ProtocolChoice.ANY) {
+            members.put("protocol", Raw.text(choice.neutronValue()));
+        }
+    }
+
+    private void putPorts(Map<String, Raw> members, Map<RuleField, String> found) {
+        String text = Objects.requireNonNullElse(ports.get(), "").strip();
+        if (text.isEmpty() || text.equalsIgnoreCase("any")) {
+            return;
+        }
+        boolean icmp = protocol.get() == ProtocolChoice.ICMP;
+        String[] parts = text.split(icmp ? "/" : "[-:]", -1);
+        if (parts.length > 2) {
+            found.put(RuleField.PORTS, icmp
+                    ? "Write the ICMP type and code as type/code, like 8/0, or the type alone, like 8."
+                    : "Write one port, like 22, or a range, like 8000-8080.");
+            return;
+        }
+        String min = parts[0].strip();
+        String max = parts.length == 2 ? parts[1].strip() : icmp ? "" : min;
+        if (!min.isEmpty()) {
+            members.put("port_range_min", Raw.text(min));
+        }
+        if (!max.isEmpty()) {
+            members.put("port_range_max", Raw.text(max));
+        }
+    }
+
+    private void putRemote(Map<String, Raw> members, Map<RuleField, String> found) {
+        RemoteNames.Parsed parsed = names.parse(remote.get());
+        if (parsed instanceof RemoteNames.Prefix p) {
+            members.put("remote_ip_prefix", Raw.text(p.text()));
+        } else if (parsed instanceof RemoteNames.Group g) {
+            members.put("remote_group_id", Raw.text(g.id()));
+        } else if (parsed instanceof RemoteNames.AddressGroup a) {
+            members.put("remote_address_group_id", Raw.text(a.id()));
+        } else if (parsed instanceof RemoteNames.Unknown u) {
+            found.put(RuleField.REMOTE, u.message());
+        }
+    }
+
+    /** Problems this row has with the other rows (a duplicate, a group that does not exist); set by the editor. */
+    void setProblemsAcrossRows(Map<RuleField, String> found) {
+        acrossRows = Map.copyOf(found);
+        refresh();
+    }
+
+    private void refresh() {
+        Map<RuleField, String> all = new EnumMap<>(RuleField.class);
+        all.putAll(own);
+        acrossRows.forEach((field, text) -> all.merge(field, text, (a, b) -> a + " " + b));
+        if (!all.equals(problems)) {
+            problems.clear();
+            problems.putAll(all);
+        }
+        valid.set(all.isEmpty());
+        message.set(String.join(" ", new LinkedHashSet<>(all.values())));
+    }
+
+    /** The rule this row stands for, or null while its own cells are wrong. */
+    Rule ruleOrNull() {
+        return own.isEmpty() ? rule.get() : null;
+    }
+
+    /** The rule, for a draft; only for a valid row. */
+    public Rule rule() {
+        if (!valid.get()) {
+            throw new IllegalStateException("rule row is not valid: " + message.get());
+        }
+        return rule.get();
+    }
+
+    /** Whether the row still shows a stored rule unchanged. */
+    public boolean isStoredRule() {
+        return origin.id() != null && rule.get() == origin;
+    }
+
+    public ObjectProperty<Direction> directionProperty() { return direction; }
+
+    public ObjectProperty<EtherType> ipVersionProperty() { return ipVersion; }
+
+    public ObjectProperty<ProtocolChoice> protocolProperty() { return protocol; }
+
+    /** The protocol's name or number when {@link ProtocolChoice#OTHER} is chosen. */
+    public StringProperty otherProtocolProperty() { return otherProtocol; }
+
+    /** A port ({@code 22}), a range ({@code 8000-8080}), empty for any; for ICMP {@code type/code} ({@code 8/0}). */
+    public StringProperty portsProperty() { return ports; }
+
+    /** {@code Anywhere}, an address range, {@code Group <name>} or {@code Address group <id>}. */
+    public StringProperty remoteProperty() { return remote; }
+
+    public StringProperty descriptionProperty() { return description; }
+
+    /** What is wrong, by cell, in words; empty when the row is valid. */
+    public ObservableMap<RuleField, String> problems() { return problemsView; }
+
+    public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+
+    public boolean isValid() { return valid.get(); }
+
+    /** Every problem of the row in one text, for a tooltip; empty when valid. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    /** What the Port range cell says while empty, which depends on the protocol. */
+    public ReadOnlyStringProperty portsPromptProperty() { return portsPrompt.getReadOnlyProperty(); }
+
+    /** True while the Port range cell has no meaning: any protocol, and no ports typed that need removing. */
+    public ReadOnlyBooleanProperty portsUnusedProperty() { return portsUnused.getReadOnlyProperty(); }
+
+    ReadOnlyObjectProperty<Rule> ruleProperty() { return rule.getReadOnlyProperty(); }
+
+    /** The row in words, e.g. {@code Ingress IPv4 TCP 22 from 0.0.0.0/0}, or what it would be. */
+    public String summary() {
+        Rule r = ruleOrNull();
+        return r == null ? "an unfinished rule" : r.summary(names::groupName);
+    }
+}
