@@ -97,7 +97,8 @@ final class GroupCatalog {
                 .sorted(Comparator.comparing(Rule::direction, Comparator.comparing(d -> d == Direction.EGRESS)))
                 .map(r -> new RuleLine(r.summary(this::groupName), r.description()))
                 .toList();
-        List<InterfaceUse> interfaces = row.interfaces().stream().map(InterfaceUse::of).toList();
+        List<InterfaceUse> interfaces = row.interfaces().stream()
+                .map(p -> InterfaceUse.of(p, row.id(), this::groupName)).toList();
         return new GroupDetails(row, rules, interfaces, referencesTo(row.id()));
     }
 

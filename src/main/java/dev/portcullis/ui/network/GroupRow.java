@@ -88,9 +88,10 @@ public final class GroupRow {
             return "The default group cannot be deleted: every project has one.";
         }
         if (!interfaces.isEmpty()) {
-            return "\"" + name() + "\" is in use by " + (interfaces.size() == 1 ? "the interface " : "the interfaces ")
-                    + interfaceLabels() + ". Remove it from " + (interfaces.size() == 1 ? "that interface" : "them")
-                    + " first (select the group: its details list them).";
+            return "\"" + name() + "\" cannot be deleted while it is in use by " + (interfaces.size() == 1
+                    ? "the interface " : "the interfaces ") + interfaceLabels() + ". Remove it from "
+                    + (interfaces.size() == 1 ? "that interface" : "them") + " first: select the group and use "
+                    + "\"Remove from interface\" in its details.";
         }
         return "";
     }
