@@ -7,6 +7,8 @@ import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,9 +62,9 @@ final class GroupSearch {
         private boolean everyV4;
         private boolean everyV6;
         private final List<int[]> portRanges = new ArrayList<>();
-        private final List<Cidr> prefixes = new ArrayList<>();
+        private final List<Block> prefixes = new ArrayList<>();
         /** The addresses of the interfaces in the remote groups of these rules, each a /32 or /128. */
-        private final List<Cidr> memberAddresses = new ArrayList<>();
+        private final List<Block> memberAddresses = new ArrayList<>();
 
         boolean letsPort(int port) {
             if (everyPort) {
@@ -76,21 +78,75 @@ final class GroupSearch {
             return false;
         }
 
-        boolean letsAddress(Cidr wanted) {
-            if (wanted.version() == 4 ? everyV4 : everyV6) {
+        boolean letsAddress(Block wanted) {
+            if (wanted.version == 4 ? everyV4 : everyV6) {
                 return true;
             }
-            for (Cidr prefix : prefixes) {
+            for (Block prefix : prefixes) {
                 if (prefix.contains(wanted) || wanted.contains(prefix)) {
                     return true;
                 }
             }
-            for (Cidr member : memberAddresses) {
+            for (Block member : memberAddresses) {
                 if (wanted.contains(member)) {
                     return true;
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * A prefix as two longs, so that a filter over thousands of rules compares numbers instead of making
+     * big integers. IPv4 sits in the last 32 bits, its prefix length counted from bit 96.
+     */
+    static final class Block {
+        private final int version;
+        private final long high;
+        private final long low;
+        private final int length;
+
+        private Block(int version, long high, long low, int length) {
+            this.version = version;
+            this.high = high;
+            this.low = low;
+            this.length = length;
+        }
+
+        /** The block of a CIDR, or null if its address cannot be read back (it always can). */
+        static Block of(Cidr cidr) {
+            byte[] bytes;
+            try {
+                bytes = InetAddress.getByName(cidr.addressText()).getAddress(); // a literal: nothing is looked up
+            } catch (UnknownHostException e) {
+                return null;
+            }
+            long high = 0;
+            long low = 0;
+            if (bytes.length == 16) {
+                for (int i = 0; i < 8; i++) {
+                    high = (high << 8) | (bytes[i] & 0xff);
+                    low = (low << 8) | (bytes[i + 8] & 0xff);
+                }
+            } else {
+                for (byte b : bytes) {
+                    low = (low << 8) | (b & 0xff);
+                }
+                if (cidr.version() == 6) {
+                    low |= 0xffffL << 32; // ::ffff:a.b.c.d, which Java reads as IPv4
+                }
+            }
+            int length = cidr.version() == 4 ? 96 + cidr.prefixLength() : cidr.prefixLength();
+            return new Block(cidr.version(), high, low, length);
+        }
+
+        boolean contains(Block other) {
+            if (other.version != version || other.length < length) {
+                return false;
+            }
+            long highMask = length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
+            long lowMask = length <= 64 ? 0 : length == 128 ? -1L : -1L << (128 - length);
+            return ((other.high ^ high) & highMask) == 0 && ((other.low ^ low) & lowMask) == 0;
         }
     }
 
@@ -127,16 +183,22 @@ final class GroupSearch {
                     facts.everyV6 = true;
                 }
             } else if (remote instanceof Remote.Prefix prefix) {
-                facts.prefixes.add(prefix.cidr());
+                addIfKnown(facts.prefixes, Block.of(prefix.cidr()));
             } else if (remote instanceof Remote.Group other) {
                 for (Cidr address : addressesOfGroup.getOrDefault(other.groupId(), List.of())) {
                     if (address.etherType() == rule.etherType()) {
-                        facts.memberAddresses.add(address);
+                        addIfKnown(facts.memberAddresses, Block.of(address));
                     }
                 }
             }
         }
         return new Index(text.toString().toLowerCase(Locale.ROOT), ingress, egress);
+    }
+
+    private static void addIfKnown(List<Block> blocks, Block block) {
+        if (block != null) {
+            blocks.add(block);
+        }
     }
 
     /** The filter text, read once per change of the text. */
@@ -183,8 +245,9 @@ final class GroupSearch {
             return text.or(index -> index.facts(side).letsPort(port));
         }
         Cidr address = address(term);
-        if (address != null) {
-            return text.or(index -> index.facts(side).letsAddress(address));
+        Block block = address == null ? null : Block.of(address);
+        if (block != null) {
+            return text.or(index -> index.facts(side).letsAddress(block));
         }
         return text;
     }

@@ -6,7 +6,6 @@ import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
 import dev.portcullis.ui.shell.Dialogs;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -87,9 +86,10 @@ public final class NetworkConfigurationController {
         bindStates();
         setUpTable(customTable, customName, customDescription, customRules, customUsedBy, customActions);
         setUpTable(defaultTable, defaultName, defaultDescription, defaultRules, defaultUsedBy, defaultActions);
-        SortedList<GroupRow> sorted = new SortedList<>(vm.customGroups());
-        sorted.comparatorProperty().bind(customTable.comparatorProperty());
-        customTable.setItems(sorted);
+        // the view model sorts below its filter: the table only says how
+        customTable.setItems(vm.customGroups());
+        customTable.setSortPolicy(table -> true);
+        vm.customOrderProperty().bind(customTable.comparatorProperty());
         customTable.getSortOrder().add(customName);
         customTable.setPlaceholder(customPlaceholder());
         defaultTable.setItems(vm.defaultGroups());

@@ -26,7 +26,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +69,11 @@ public final class NetworkConfigurationViewModel {
     private final ObservableList<GroupRow> allDefaults = FXCollections.observableArrayList();
     private final ObservableList<GroupRow> allCustoms = FXCollections.observableArrayList();
     private final FilteredList<GroupRow> defaults = new FilteredList<>(allDefaults);
-    private final FilteredList<GroupRow> customs = new FilteredList<>(allCustoms);
+    private final ObjectProperty<Comparator<? super GroupRow>> customOrder =
+            new SimpleObjectProperty<>(this, "customOrder", null);
+    /** Sorted below the filter, so that typing in the filter never sorts again. */
+    private final SortedList<GroupRow> sortedCustoms = new SortedList<>(allCustoms);
+    private final FilteredList<GroupRow> customs = new FilteredList<>(sortedCustoms);
     private final ReadOnlyIntegerWrapper customTotal = new ReadOnlyIntegerWrapper(this, "customTotal", 0);
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper(this, "filterSummary", "");
@@ -87,6 +93,7 @@ public final class NetworkConfigurationViewModel {
         this.fx = fx;
         changing.bind(changesRunning.greaterThan(0));
         busy.bind(loading.or(changing));
+        sortedCustoms.comparatorProperty().bind(customOrder);
         filterText.addListener((obs, old, text) -> applyFilter(text));
         customs.addListener((ListChangeListener<GroupRow>) change -> summarizeFilter());
         selected.addListener((obs, old, row) -> details.set(row == null ? null : catalog.details(row)));
@@ -181,7 +188,7 @@ public final class NetworkConfigurationViewModel {
         }
         int matching = customs.size() + defaults.size();
         int all = allCustoms.size() + allDefaults.size();
-        filterSummary.set(matching + " of " + plural(all, "group") + " match");
+        filterSummary.set(matching + " of " + all);
     }
 
     /** Selects a group by id, if it is loaded. */
@@ -460,9 +467,14 @@ public final class NetworkConfigurationViewModel {
         return defaults;
     }
 
-    /** The custom groups that match the filter. */
+    /** The custom groups that match the filter, in {@link #customOrderProperty()}'s order. */
     public ObservableList<GroupRow> customGroups() {
         return customs;
+    }
+
+    /** How the custom groups are sorted (the table binds its comparator here); null: as loaded. */
+    public ObjectProperty<Comparator<? super GroupRow>> customOrderProperty() {
+        return customOrder;
     }
 
     /** How many custom groups there are, filter or not (0: the empty state). */
@@ -474,7 +486,7 @@ public final class NetworkConfigurationViewModel {
         return filterText;
     }
 
-    /** {@code 2 of 1005 groups match} while a filter is typed; empty otherwise. */
+    /** How many groups match, {@code 2 of 1005}, while a filter is typed; empty otherwise. */
     public ReadOnlyStringProperty filterSummaryProperty() {
         return filterSummary.getReadOnlyProperty();
     }

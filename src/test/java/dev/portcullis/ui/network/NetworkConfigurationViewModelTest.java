@@ -145,7 +145,7 @@ class NetworkConfigurationViewModelTest {
             vm.filterTextProperty().set("8042");
 
             assertThat(vm.customGroups()).hasSize(100);
-            assertThat(vm.filterSummaryProperty().get()).isEqualTo("101 of 10003 groups match");
+            assertThat(vm.filterSummaryProperty().get()).isEqualTo("101 of 10003");
         }
     }
 
@@ -245,7 +245,7 @@ class NetworkConfigurationViewModelTest {
 
             assertThat(matching("web 443")).containsExactly("web-server-public");
             assertThat(matching("db 443")).isEmpty();
-            assertThat(vm.filterSummaryProperty().get()).isEqualTo("0 of 3 groups match");
+            assertThat(vm.filterSummaryProperty().get()).isEqualTo("0 of 3");
             assertThat(matching(" ")).hasSize(3);
             assertThat(vm.filterSummaryProperty().get()).isEmpty();
         }

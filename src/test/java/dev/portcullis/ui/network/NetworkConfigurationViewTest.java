@@ -103,7 +103,7 @@ class NetworkConfigurationViewTest {
         page.filter("5432");
 
         assertThat(page.rows()).containsExactly("db-internal");
-        assertThat(page.filterSummary()).isEqualTo("2 of 4 groups match");
+        assertThat(page.filterSummary()).isEqualTo("2 of 4");
 
         page.filter("443");
 
