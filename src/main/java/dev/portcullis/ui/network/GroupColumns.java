@@ -48,8 +48,8 @@ final class GroupColumns {
         column.setComparator(Comparator.comparingLong((GroupRow r) -> r.ingress() + r.egress())
                 .thenComparingLong(GroupRow::ingress));
         column.setCellFactory(c -> new TextCell<>(GroupRow::rulesText,
-                row -> NetworkConfigurationViewModel.plural(row.ingress(), "ingress rule") + ", "
-                        + NetworkConfigurationViewModel.plural(row.egress(), "egress rule"), "group-rules"));
+                row -> Words.plural(row.ingress(), "ingress rule") + ", "
+                        + Words.plural(row.egress(), "egress rule"), "group-rules"));
     }
 
     static void usedBy(TableColumn<GroupRow, Integer> column) {

@@ -1,6 +1,5 @@
 package dev.portcullis.ui.network;
 
-import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.ProgressListener;
@@ -32,7 +31,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -133,14 +131,14 @@ public final class NetworkConfigurationViewModel {
                     }
                     loading.set(false);
                     if (failed != null) {
-                        error.set(message(failed));
+                        error.set(Words.message(failed));
                         status.set("Could not load the security groups from " + backend.describe());
                         state.set(catalog.isEmpty() ? State.FAILED : State.READY);
                     } else {
                         error.set(null);
                         show(loaded);
                         if (!quiet) {
-                            status.set("Loaded " + plural(loaded.snapshot().groups().size(), "security group"));
+                            status.set("Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group"));
                         }
                     }
                     then.accept(catalog);
@@ -155,8 +153,8 @@ public final class NetworkConfigurationViewModel {
         allDefaults.setAll(next.defaults());
         allCustoms.setAll(next.customs());
         customTotal.set(allCustoms.size());
-        counts.set(plural(next.snapshot().groups().size(), "security group") + " · "
-                + plural(next.snapshot().ports().size(), "interface"));
+        counts.set(Words.plural(next.snapshot().groups().size(), "security group") + " · "
+                + Words.plural(next.snapshot().ports().size(), "interface"));
         state.set(State.READY);
         selected.set(keep == null ? null : next.row(keep).orElse(null));
         details.set(selected.get() == null ? null : next.details(selected.get()));
@@ -225,10 +223,10 @@ public final class NetworkConfigurationViewModel {
             run("Creating \"" + draft.name() + "\"…", backend.create(draft), (created, failed) -> {
                 if (failed != null) {
                     status.set("Could not create \"" + draft.name() + "\"");
-                    reopen(typed.retry(Optional.empty(), message(failed)));
+                    reopen(typed.retry(Optional.empty(), Words.message(failed)));
                     return;
                 }
-                patch(withGroup(created));
+                patch(SnapshotEdits.withGroup(catalog.snapshot(), created));
                 select(created.id());
                 status.set("Created \"" + created.name() + "\"");
             });
@@ -241,24 +239,24 @@ public final class NetworkConfigurationViewModel {
             return;
         }
         int steps = plan.operations().size();
-        run("Saving \"" + draft.name() + "\" (" + plural(steps, "change") + ")…", backend.apply(plan),
+        run("Saving \"" + draft.name() + "\" (" + Words.plural(steps, "change") + ")…", backend.apply(plan),
                 (report, failed) -> {
                     if (failed != null) {
                         status.set("Could not save \"" + original.name() + "\"");
                         if (failed instanceof BackendException e && e.kind() == BackendException.Kind.STALE) {
                             reload(true, now -> reopen(typed.retry(now.row(original.id()).map(GroupRow::group)
-                                    .or(request::original), staleMessage(original))));
+                                    .or(request::original), Words.staleMessage(original))));
                         } else {
-                            reopen(typed.retry(request.original(), message(failed)));
+                            reopen(typed.retry(request.original(), Words.message(failed)));
                         }
                         return;
                     }
-                    patch(withGroup(report.group()));
+                    patch(SnapshotEdits.withGroup(catalog.snapshot(), report.group()));
                     if (report.complete()) {
                         status.set("Saved \"" + report.group().name() + "\"");
                     } else {
                         status.set("Saved part of \"" + report.group().name() + "\"");
-                        reopen(typed.retry(Optional.of(report.group()), partialMessage(report)));
+                        reopen(typed.retry(Optional.of(report.group()), Words.partialMessage(report, catalog::groupName)));
                     }
                 });
     }
@@ -279,14 +277,14 @@ public final class NetworkConfigurationViewModel {
         run("Deleting \"" + name + "\"…", backend.delete(preview.group().ref()), (done, failed) -> {
             if (failed != null) {
                 status.set("Could not delete \"" + name + "\"");
-                failure.set(new Failure("Could not delete \"" + name + "\"", message(failed)));
+                failure.set(new Failure("Could not delete \"" + name + "\"", Words.message(failed)));
                 refreshAfter(failed);
                 return;
             }
-            patch(without(preview));
+            patch(SnapshotEdits.without(catalog.snapshot(), preview));
             int cascaded = preview.cascadingRules().size();
             status.set("Deleted \"" + name + "\"" + (cascaded == 0 ? ""
-                    : " and " + plural(cascaded, "rule") + " of other groups that pointed at it"));
+                    : " and " + Words.plural(cascaded, "rule") + " of other groups that pointed at it"));
             if (cascaded > 0) {
                 reload(true, loaded -> { }); // the groups that lost a rule have new revisions
             }
@@ -301,11 +299,11 @@ public final class NetworkConfigurationViewModel {
                     if (failed != null) {
                         status.set("Could not remove \"" + name + "\" from " + port.label());
                         failure.set(new Failure("Could not remove \"" + name + "\" from " + port.label(),
-                                message(failed)));
+                                Words.message(failed)));
                         refreshAfter(failed);
                         return;
                     }
-                    patch(withPort(after));
+                    patch(SnapshotEdits.withPort(catalog.snapshot(), after));
                     status.set("Removed \"" + name + "\" from " + after.label());
                 });
     }
@@ -327,7 +325,7 @@ public final class NetworkConfigurationViewModel {
         status.set(progress);
         work.whenCompleteAsync((value, failed) -> {
             changesRunning.set(changesRunning.get() - 1);
-            done.accept(value, failed == null ? null : unwrap(failed));
+            done.accept(value, failed == null ? null : Words.unwrap(failed));
         }, fx);
     }
 
@@ -341,82 +339,6 @@ public final class NetworkConfigurationViewModel {
                 && e.kind() != BackendException.Kind.FORBIDDEN && e.kind() != BackendException.Kind.QUOTA) {
             reload(true, loaded -> { });
         }
-    }
-
-    private Snapshot withGroup(SecurityGroup group) {
-        Snapshot now = catalog.snapshot();
-        List<SecurityGroup> groups = new java.util.ArrayList<>(now.groups());
-        int at = indexOf(groups, group.id());
-        if (at >= 0) {
-            groups.set(at, group);
-        } else {
-            groups.add(group);
-        }
-        return new Snapshot(groups, now.ports(), now.loadedAt());
-    }
-
-    private Snapshot without(DeletePreview preview) {
-        Snapshot now = catalog.snapshot();
-        String gone = preview.group().id();
-        List<SecurityGroup> groups = now.groups().stream().filter(g -> !g.id().equals(gone))
-                .map(g -> g.rules().stream().anyMatch(r -> gone.equals(r.remoteGroupId()))
-                        ? g.withRules(g.rules().stream().filter(r -> !gone.equals(r.remoteGroupId())).toList(),
-                        g.revision(), g.updatedAt())
-                        : g)
-                .toList();
-        return new Snapshot(groups, now.ports(), now.loadedAt());
-    }
-
-    private Snapshot withPort(Port port) {
-        Snapshot now = catalog.snapshot();
-        List<Port> ports = now.ports().stream().map(p -> p.id().equals(port.id()) ? port : p).toList();
-        return new Snapshot(now.groups(), ports, now.loadedAt());
-    }
-
-    private static int indexOf(List<SecurityGroup> groups, String id) {
-        for (int i = 0; i < groups.size(); i++) {
-            if (groups.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private String partialMessage(ApplyReport report) {
-        long applied = report.steps().stream().filter(s -> s.outcome() == ApplyReport.Outcome.APPLIED).count();
-        String step = report.failure()
-                .map(s -> "This step failed: " + s.operation().describe(catalog::groupName) + ". "
-                        + (s.error() == null ? "" : s.error().getMessage() + " "))
-                .orElse("");
-        return "Only part of the change was saved (" + applied + " of " + report.steps().size() + " steps). "
-                + step + "Correct it and save again: what is already saved will not be sent again.";
-    }
-
-    private static String staleMessage(SecurityGroup original) {
-        return "Someone else changed \"" + original.name() + "\" while you were editing it. It has been loaded "
-                + "again: check your changes against it, then save to make the group exactly as shown here.";
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    /** A failure in words: the backend's own message, or what went wrong when it is not a backend refusal. */
-    static String message(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof BackendException) {
-            return cause.getMessage();
-        }
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return "Something unexpected went wrong: " + detail;
-    }
-
-    static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     // ---- properties ----------------------------------------------------------------------------------

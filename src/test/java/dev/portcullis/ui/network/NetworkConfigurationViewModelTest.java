@@ -536,7 +536,7 @@ class NetworkConfigurationViewModelTest {
 
     @Test
     void anUnexpectedFailureIsStillWords() {
-        assertThat(NetworkConfigurationViewModel.message(new java.util.concurrent.CompletionException(
+        assertThat(Words.message(new java.util.concurrent.CompletionException(
                 new IllegalStateException("disk on fire")))).isEqualTo("Something unexpected went wrong: disk on fire");
     }
 }

@@ -84,6 +84,22 @@ class NetworkConfigurationViewTest {
     }
 
     @Test
+    void theColumnsSortTheCustomGroupsAndTheFilterKeepsTheOrder(FxRobot robot) {
+        load(robot);
+
+        page.sortBy("Rules (in/out)");
+        assertThat(page.rows()).containsExactly("old-bastion", "db-internal", "web-server-public");
+        page.sortBy("Rules (in/out)");
+        assertThat(page.rows()).containsExactly("web-server-public", "db-internal", "old-bastion");
+
+        page.filter("198.51.100.0/24");
+        assertThat(page.rows()).containsExactly("web-server-public", "old-bastion");
+
+        page.sortBy("Name");
+        assertThat(page.rows()).containsExactly("old-bastion", "web-server-public");
+    }
+
+    @Test
     void theDetailsShowTheRulesInWordsAndTheInterfaces(FxRobot robot) {
         load(robot);
 
