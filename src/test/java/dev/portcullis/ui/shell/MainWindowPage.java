@@ -1,12 +1,10 @@
 package dev.portcullis.ui.shell;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import org.testfx.api.FxRobot;
 
-import java.util.List;
-
-/** What a test reads off the main window, by role rather than by node lookups in each test. */
+/** What a test reads off the main window's frame, by role rather than by node lookups in each test. */
 final class MainWindowPage {
 
     private final FxRobot robot;
@@ -16,15 +14,26 @@ final class MainWindowPage {
     }
 
     String status() {
-        return robot.lookup("#status").queryAs(Label.class).getText();
+        return text("#status");
     }
 
-    List<String> groupLines() {
-        ListView<?> list = robot.lookup("#groupList").queryAs(ListView.class);
-        return list.getItems().stream().map(String::valueOf).toList();
+    String counts() {
+        return text("#counts");
     }
 
-    String placeholder() {
-        return robot.lookup("#placeholder").queryAs(Label.class).getText();
+    String backend() {
+        return text("#backend");
+    }
+
+    boolean busy() {
+        return robot.lookup("#busy").query().isVisible();
+    }
+
+    Node centre(String id) {
+        return robot.lookup("#" + id).query();
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
     }
 }

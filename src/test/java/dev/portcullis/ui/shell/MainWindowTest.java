@@ -1,7 +1,9 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,36 +23,29 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         Theme.LIGHT.apply();
-        vm = new MainWindowViewModel(backend, Platform::runLater);
-        stage.setScene(Theme.styled(new Scene(new MainWindow(vm).root(), 800, 500)));
+        vm = new MainWindowViewModel(backend.describe(), new NetworkConfigurationViewModel(backend, Platform::runLater));
+        Label view = new Label("the view");
+        view.setId("view");
+        stage.setScene(Theme.styled(new Scene(new MainWindow(vm, view).root(), 800, 500)));
         stage.show();
     }
 
     @Test
-    void showsTheLoadedGroupsAndSaysWhatIsShown(FxRobot robot) {
+    void hostsTheViewAndSaysWhatIsShownAndWhetherWorkIsInProgress(FxRobot robot) {
         MainWindowPage page = new MainWindowPage(robot);
+        assertThat(page.centre("view").isVisible()).isTrue();
+        assertThat(page.backend()).isEqualTo("Test project");
+
         var answer = backend.nextLoad;
         robot.interact(vm::load);
-        assertThat(page.status()).isEqualTo("Loading Test project…");
+        assertThat(page.status()).isEqualTo("Loading security groups from Test project…");
+        assertThat(page.busy()).isTrue();
 
         answer.complete(MainWindowViewModelTest.snapshotWith("default", "web"));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(page.groupLines()).containsExactly("default  —  0 in / 2 out", "web  —  0 in / 2 out");
-        assertThat(page.status()).isEqualTo("Test project: 2 security groups, 0 interfaces");
-    }
-
-    @Test
-    void aLoadFailureTakesThePlaceOfTheList(FxRobot robot) {
-        MainWindowPage page = new MainWindowPage(robot);
-        var answer = backend.nextLoad;
-        robot.interact(vm::load);
-
-        answer.completeExceptionally(new dev.portcullis.backend.BackendException(
-                dev.portcullis.backend.BackendException.Kind.UNAVAILABLE, "FileUnreadable", "The workspace is broken."));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(page.groupLines()).isEmpty();
-        assertThat(page.placeholder()).isEqualTo("The workspace is broken.");
+        assertThat(page.busy()).isFalse();
+        assertThat(page.status()).isEqualTo("Loaded 2 security groups");
+        assertThat(page.counts()).isEqualTo("2 security groups · 0 interfaces");
     }
 }

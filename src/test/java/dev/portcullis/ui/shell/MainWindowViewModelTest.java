@@ -4,6 +4,7 @@ import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainWindowViewModelTest {
 
     private final StubBackend backend = new StubBackend();
-    private final MainWindowViewModel vm = new MainWindowViewModel(backend, Runnable::run);
+    private final NetworkConfigurationViewModel network = new NetworkConfigurationViewModel(backend, Runnable::run);
+    private final MainWindowViewModel vm = new MainWindowViewModel(backend.describe(), network);
 
     static Snapshot snapshotWith(String... names) {
         List<SecurityGroup> groups = java.util.Arrays.stream(names).map(n -> new SecurityGroup("id-" + n, "p", n, "",
@@ -24,23 +26,29 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void isBusyWhileLoadingThenSaysWhatItLoaded() {
+    void saysWhichBackendIsShown() {
+        assertThat(vm.title()).isEqualTo("Portcullis — Test project");
+        assertThat(vm.backendName()).isEqualTo("Test project");
+    }
+
+    @Test
+    void isBusyWhileLoadingThenCountsWhatItLoaded() {
         CompletableFuture<Snapshot> answer = backend.nextLoad;
         vm.load();
 
         assertThat(vm.busyProperty().get()).isTrue();
-        assertThat(vm.statusProperty().get()).isEqualTo("Loading Test project…");
+        assertThat(vm.statusProperty().get()).isEqualTo("Loading security groups from Test project…");
+        assertThat(vm.countsProperty().get()).isEmpty();
 
         answer.complete(snapshotWith("default", "web"));
 
         assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(vm.snapshotProperty().get().groups()).hasSize(2);
-        assertThat(vm.statusProperty().get()).isEqualTo("Test project: 2 security groups, 0 interfaces");
-        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.statusProperty().get()).isEqualTo("Loaded 2 security groups");
+        assertThat(vm.countsProperty().get()).isEqualTo("2 security groups · 0 interfaces");
     }
 
     @Test
-    void aFailureIsShownInWords() {
+    void aFailureIsSaidInTheStatusBar() {
         CompletableFuture<Snapshot> answer = backend.nextLoad;
         vm.load();
 
@@ -48,20 +56,7 @@ class MainWindowViewModelTest {
                 "The workspace /x.json cannot be read."));
 
         assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(vm.errorProperty().get()).isEqualTo("The workspace /x.json cannot be read.");
-        assertThat(vm.statusProperty().get()).isEqualTo("Could not load Test project");
-    }
-
-    @Test
-    void anOlderLoadsAnswerIsDropped() {
-        CompletableFuture<Snapshot> first = backend.nextLoad;
-        vm.load();
-        CompletableFuture<Snapshot> second = backend.nextLoad;
-        vm.load();
-
-        second.complete(snapshotWith("new"));
-        first.complete(snapshotWith("old", "older"));
-
-        assertThat(vm.snapshotProperty().get().groups()).extracting(SecurityGroup::name).containsExactly("new");
+        assertThat(vm.statusProperty().get()).isEqualTo("Could not load the security groups from Test project");
+        assertThat(network.errorProperty().get()).isEqualTo("The workspace /x.json cannot be read.");
     }
 }

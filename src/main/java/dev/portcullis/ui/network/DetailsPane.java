@@ -1,0 +1,162 @@
+package dev.portcullis.ui.network;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Fills the details pane for the selected group: its rules in words, the interfaces using it (each with
+ * "Remove from interface"), the rules of other groups that point at it, and its revision.
+ */
+final class DetailsPane {
+
+    private final VBox box;
+    private final Consumer<GroupRow> edit;
+    private final Consumer<GroupRow> delete;
+    private final BiConsumer<InterfaceUse, GroupRow> removeFromInterface;
+
+    DetailsPane(VBox box, Consumer<GroupRow> edit, Consumer<GroupRow> delete,
+                BiConsumer<InterfaceUse, GroupRow> removeFromInterface) {
+        this.box = box;
+        this.edit = edit;
+        this.delete = delete;
+        this.removeFromInterface = removeFromInterface;
+    }
+
+    void show(GroupDetails details) {
+        box.getChildren().setAll(details == null ? nothingSelected() : of(details));
+    }
+
+    private List<Node> nothingSelected() {
+        FontIcon icon = new FontIcon("mdoal-info");
+        icon.getStyleClass().add("placeholder-icon");
+        Label text = wrapped("Select a group to see its rules, the interfaces using it and what points at it.",
+                "text-muted");
+        VBox empty = new VBox(10, icon, text);
+        empty.setAlignment(Pos.CENTER);
+        empty.getStyleClass().add("details-empty");
+        return List.of(empty);
+    }
+
+    private List<Node> of(GroupDetails details) {
+        GroupRow row = details.row();
+        List<Node> nodes = new ArrayList<>();
+        Label name = wrapped(details.name(), "title-3");
+        name.setId("detailsName");
+        nodes.add(name);
+        if (!details.description().isEmpty()) {
+            nodes.add(wrapped(details.description(), "details-description"));
+        }
+        Label revision = wrapped(details.revisionText(), "text-muted", "text-small");
+        revision.setId("detailsRevision");
+        Label id = wrapped("ID " + details.id(), "text-muted", "text-small", "details-id");
+        nodes.add(new VBox(0, revision, id));
+
+        Button editButton = new Button("Edit", new FontIcon(GroupColumns.EDIT_ICON));
+        editButton.setOnAction(e -> edit.accept(row));
+        editButton.getStyleClass().add("details-edit");
+        Button deleteButton = new Button("Delete", new FontIcon(GroupColumns.DELETE_ICON));
+        deleteButton.getStyleClass().addAll("danger", "details-delete");
+        deleteButton.setDisable(!row.deletable());
+        deleteButton.setOnAction(e -> delete.accept(row));
+        HBox actions = new HBox(8, editButton, deleteButton);
+        actions.getStyleClass().add("details-actions");
+        nodes.add(actions);
+        if (!row.deletable()) {
+            nodes.add(wrapped(row.isDefault() ? row.deleteBlockedReason()
+                    : "It cannot be deleted while interfaces use it: remove it from "
+                    + (row.usedBy() == 1 ? "the interface" : "the interfaces") + " below first.",
+                    "text-muted", "text-small", "delete-blocked"));
+        }
+
+        nodes.add(section(details.rulesHeading()));
+        if (details.rules().isEmpty()) {
+            nodes.add(wrapped("No rules: this group lets no traffic through.", "text-muted"));
+        }
+        for (RuleLine rule : details.rules()) {
+            Label summary = wrapped(rule.summary(), "rule-summary", "own-rule");
+            if (rule.description().isEmpty()) {
+                nodes.add(summary);
+            } else {
+                nodes.add(new VBox(0, summary, wrapped(rule.description(), "text-muted", "text-small",
+                        "rule-description")));
+            }
+        }
+
+        int users = details.interfaces().size();
+        nodes.add(section(users == 0 ? "Not used by any interface" : "Used by " + GroupRow.usedByText(users)));
+        if (users == 0) {
+            nodes.add(wrapped(row.isDefault() ? "No server's interface gets these rules yet."
+                    : "No server's interface gets these rules, so the group can be deleted.", "text-muted"));
+        }
+        for (InterfaceUse use : details.interfaces()) {
+            nodes.add(interfaceLine(use, row));
+        }
+
+        if (!details.referencedBy().isEmpty()) {
+            nodes.add(section("Rules of other groups that point at it"));
+            nodes.addAll(referencing(details.referencedBy()));
+        }
+        return nodes;
+    }
+
+    /** The rules of other groups, under the name of their group: they go when this group is deleted. */
+    static List<Node> referencing(List<ReferencingRule> rules) {
+        Map<String, List<ReferencingRule>> byGroup = new LinkedHashMap<>();
+        rules.forEach(r -> byGroup.computeIfAbsent(r.group().name(), n -> new ArrayList<>()).add(r));
+        List<Node> nodes = new ArrayList<>();
+        byGroup.forEach((group, ofGroup) -> {
+            VBox box = new VBox(1, wrapped(group, "referencing-group"));
+            ofGroup.forEach(r -> box.getChildren().add(wrapped(r.summary(), "rule-summary", "referencing-rule")));
+            nodes.add(box);
+        });
+        return nodes;
+    }
+
+    private HBox interfaceLine(InterfaceUse use, GroupRow row) {
+        Label label = wrapped(use.label(), "interface-label");
+        Label addresses = wrapped(use.addresses().isEmpty() ? "no address" : use.addresses(), "text-muted",
+                "text-small");
+        VBox text = new VBox(0, label, addresses);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button remove = new Button("Remove from interface", new FontIcon(GroupColumns.REMOVE_ICON));
+        remove.getStyleClass().addAll("small", "remove-from-interface");
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setUserData(use.label());
+        remove.setOnAction(e -> removeFromInterface.accept(use, row));
+        HBox line = new HBox(8, text, remove);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("interface-line");
+        return line;
+    }
+
+    private static Node section(String title) {
+        Label label = new Label(title);
+        label.getStyleClass().add("details-section");
+        VBox box = new VBox(6, new Separator(), label);
+        box.getStyleClass().add("details-section-box");
+        return box;
+    }
+
+    static Label wrapped(String text, String... styleClasses) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.getStyleClass().addAll(styleClasses);
+        return label;
+    }
+}

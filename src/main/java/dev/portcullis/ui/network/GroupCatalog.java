@@ -1,0 +1,108 @@
+package dev.portcullis.ui.network;
+
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.Cidr;
+import dev.portcullis.domain.Direction;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.SecurityGroup;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A snapshot made ready for the view, once per load: the rows (with their search indexes), group names
+ * for rules that point at groups, the interfaces using each group and the rules pointing at each group.
+ * It is immutable, so a load can build it off the FX thread.
+ */
+final class GroupCatalog {
+
+    static final GroupCatalog EMPTY = new GroupCatalog(null);
+
+    private final Snapshot snapshot;
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, List<Port>> portsByGroup = new HashMap<>();
+    private final Map<String, List<ReferencingRule>> referencesTo = new HashMap<>();
+    private final Map<String, GroupRow> rowsById = new LinkedHashMap<>();
+    private final List<GroupRow> defaults = new ArrayList<>();
+    private final List<GroupRow> customs = new ArrayList<>();
+
+    GroupCatalog(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        if (snapshot == null) {
+            return;
+        }
+        Map<String, List<Cidr>> addressesOfGroup = new HashMap<>();
+        for (Port port : snapshot.ports()) {
+            List<Cidr> addresses = port.fixedIps().stream().map(Cidr::host).flatMap(Optional::stream).toList();
+            for (String groupId : port.securityGroupIds()) {
+                portsByGroup.computeIfAbsent(groupId, id -> new ArrayList<>()).add(port);
+                addressesOfGroup.computeIfAbsent(groupId, id -> new ArrayList<>()).addAll(addresses);
+            }
+        }
+        for (SecurityGroup group : snapshot.groups()) {
+            names.put(group.id(), group.name());
+        }
+        for (SecurityGroup group : snapshot.groups()) {
+            for (Rule rule : group.rules()) {
+                String target = rule.remoteGroupId();
+                if (target != null && !target.equals(group.id())) {
+                    referencesTo.computeIfAbsent(target, id -> new ArrayList<>())
+                            .add(new ReferencingRule(group, rule, rule.summary(this::groupName)));
+                }
+            }
+            GroupRow row = new GroupRow(group, portsByGroup.getOrDefault(group.id(), List.of()),
+                    GroupSearch.index(group, addressesOfGroup));
+            rowsById.put(group.id(), row);
+            (group.isDefault() ? defaults : customs).add(row);
+        }
+    }
+
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
+    boolean isEmpty() {
+        return snapshot == null;
+    }
+
+    List<GroupRow> defaults() {
+        return defaults;
+    }
+
+    List<GroupRow> customs() {
+        return customs;
+    }
+
+    Optional<GroupRow> row(String id) {
+        return Optional.ofNullable(rowsById.get(id));
+    }
+
+    /** A group's name by id, or null when the group is not in the snapshot. */
+    String groupName(String id) {
+        return names.get(id);
+    }
+
+    List<ReferencingRule> referencesTo(String groupId) {
+        return referencesTo.getOrDefault(groupId, List.of());
+    }
+
+    GroupDetails details(GroupRow row) {
+        List<RuleLine> rules = row.group().rules().stream()
+                .sorted(Comparator.comparing(Rule::direction, Comparator.comparing(d -> d == Direction.EGRESS)))
+                .map(r -> new RuleLine(r.summary(this::groupName), r.description()))
+                .toList();
+        List<InterfaceUse> interfaces = row.interfaces().stream()
+                .map(p -> InterfaceUse.of(p, row.id(), this::groupName)).toList();
+        return new GroupDetails(row, rules, interfaces, referencesTo(row.id()));
+    }
+
+    DeletePreview deletePreview(GroupRow row) {
+        return new DeletePreview(row, row.interfaces(), referencesTo(row.id()));
+    }
+}

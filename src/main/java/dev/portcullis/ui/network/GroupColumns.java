@@ -1,0 +1,171 @@
+package dev.portcullis.ui.network;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The cells of the group tables: read-only values taken from the row (nothing here is edited in place),
+ * counts in words, and the Actions column's edit and delete buttons.
+ */
+final class GroupColumns {
+
+    /** The icon literals of the view (ikonli-material2-pack, outlined). */
+    static final String EDIT_ICON = "mdoal-edit";
+    static final String DELETE_ICON = "mdoal-delete";
+    static final String REMOVE_ICON = "mdoal-link_off";
+
+    private GroupColumns() {
+    }
+
+    static void name(TableColumn<GroupRow, String> column) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        column.setComparator(String.CASE_INSENSITIVE_ORDER);
+        column.setCellFactory(c -> new TextCell<>(GroupRow::name, GroupRow::name, "group-name"));
+    }
+
+    static void description(TableColumn<GroupRow, String> column) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().description()));
+        column.setComparator(String.CASE_INSENSITIVE_ORDER);
+        column.setCellFactory(c -> new TextCell<>(row -> row.description().isEmpty() ? "—" : row.description(),
+                row -> row.description().isEmpty() ? null : row.description(), "group-description"));
+    }
+
+    static void rules(TableColumn<GroupRow, GroupRow> column) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setComparator(Comparator.comparingLong((GroupRow r) -> r.ingress() + r.egress())
+                .thenComparingLong(GroupRow::ingress));
+        column.setCellFactory(c -> new TextCell<>(GroupRow::rulesText,
+                row -> Words.plural(row.ingress(), "ingress rule") + ", "
+                        + Words.plural(row.egress(), "egress rule"), "group-rules"));
+    }
+
+    static void usedBy(TableColumn<GroupRow, Integer> column) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().usedBy()));
+        column.setCellFactory(c -> new TextCell<>(GroupRow::usedByText,
+                row -> row.usedBy() == 0 ? "No interface uses this group" : "Used by " + row.interfaceLabels(),
+                "group-used-by") {
+            @Override
+            protected void updateItem(Integer count, boolean empty) {
+                super.updateItem(count, empty);
+                getStyleClass().remove("unused");
+                if (!empty && count != null && count == 0) {
+                    getStyleClass().add("unused");
+                }
+            }
+        });
+        column.getStyleClass().add("count-column");
+    }
+
+    static void actions(TableColumn<GroupRow, GroupRow> column, Consumer<GroupRow> edit, Consumer<GroupRow> delete) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new ActionsCell(edit, delete));
+    }
+
+    static Button iconButton(String icon, String styleClass) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.getStyleClass().addAll("button-icon", "flat", styleClass);
+        return button;
+    }
+
+    static Tooltip tooltip() {
+        Tooltip tooltip = new Tooltip();
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+        tooltip.setShowDelay(Duration.millis(300));
+        tooltip.setShowDuration(Duration.seconds(20));
+        return tooltip;
+    }
+
+    /** A cell showing a value in words, with a tooltip from the row (the whole text, or more detail). */
+    private static class TextCell<T> extends TableCell<GroupRow, T> {
+        private final Function<GroupRow, String> text;
+        private final Function<GroupRow, String> tip;
+        private final Tooltip tooltip = tooltip();
+
+        TextCell(Function<GroupRow, String> text, Function<GroupRow, String> tip, String styleClass) {
+            this.text = text;
+            this.tip = tip;
+            getStyleClass().add(styleClass);
+        }
+
+        @Override
+        protected void updateItem(T value, boolean empty) {
+            super.updateItem(value, empty);
+            GroupRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+            if (row == null || value == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(text.apply(row));
+            String more = tip.apply(row);
+            tooltip.setText(more);
+            setTooltip(more == null ? null : tooltip);
+        }
+    }
+
+    /**
+     * Edit and delete. A group that cannot be deleted gets a disabled delete button; its tooltip (on a
+     * holder, since a disabled control shows none) says why and names the interfaces.
+     */
+    static final class ActionsCell extends TableCell<GroupRow, GroupRow> {
+        private final Button edit = iconButton(EDIT_ICON, "edit-group");
+        private final Button delete = iconButton(DELETE_ICON, "delete-group");
+        private final Label deleteHolder = new Label(null, delete);
+        private final Tooltip editTip = tooltip();
+        private final Tooltip deleteTip = tooltip();
+        private final HBox box = new HBox(2, edit, deleteHolder);
+
+        ActionsCell(Consumer<GroupRow> onEdit, Consumer<GroupRow> onDelete) {
+            delete.getStyleClass().add("danger");
+            deleteHolder.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            deleteHolder.getStyleClass().add("delete-holder");
+            deleteHolder.setTooltip(deleteTip);
+            edit.setTooltip(editTip);
+            box.setAlignment(Pos.CENTER_LEFT);
+            edit.setOnAction(e -> onEdit.accept(getItem()));
+            delete.setOnAction(e -> onDelete.accept(getItem()));
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(GroupRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            editTip.setText("Edit \"" + row.name() + "\" (Enter)");
+            edit.setAccessibleText("Edit " + row.name());
+            delete.setDisable(!row.deletable());
+            delete.setAccessibleText("Delete " + row.name());
+            deleteTip.setText(row.deletable() ? "Delete \"" + row.name() + "\" (Delete)" : row.deleteBlockedReason());
+            setGraphic(box);
+        }
+
+        Button editButton() {
+            return edit;
+        }
+
+        Button deleteButton() {
+            return delete;
+        }
+
+        Tooltip deleteTooltip() {
+            return deleteTip;
+        }
+    }
+}

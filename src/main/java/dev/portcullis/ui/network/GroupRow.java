@@ -1,0 +1,107 @@
+package dev.portcullis.ui.network;
+
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.SecurityGroup;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One group as the tables show it: its counts in words, the interfaces using it, and whether (and why
+ * not) it can be deleted. Rows are immutable and made afresh for every load; {@link #id()} says which
+ * group a row is across loads.
+ */
+public final class GroupRow {
+
+    private final SecurityGroup group;
+    private final List<Port> interfaces;
+    private final GroupSearch.Index index;
+
+    GroupRow(SecurityGroup group, List<Port> interfaces, GroupSearch.Index index) {
+        this.group = group;
+        this.interfaces = List.copyOf(interfaces);
+        this.index = index;
+    }
+
+    public SecurityGroup group() {
+        return group;
+    }
+
+    public String id() {
+        return group.id();
+    }
+
+    public String name() {
+        return group.name();
+    }
+
+    public String description() {
+        return group.description() == null ? "" : group.description();
+    }
+
+    public boolean isDefault() {
+        return group.isDefault();
+    }
+
+    public long ingress() {
+        return group.ingressCount();
+    }
+
+    public long egress() {
+        return group.egressCount();
+    }
+
+    /** {@code 3 in / 2 out}. */
+    public String rulesText() {
+        return ingress() + " in / " + egress() + " out";
+    }
+
+    public List<Port> interfaces() {
+        return interfaces;
+    }
+
+    public int usedBy() {
+        return interfaces.size();
+    }
+
+    /** {@code Not used}, {@code 1 interface}, {@code 3 interfaces}. */
+    public String usedByText() {
+        return usedByText(usedBy());
+    }
+
+    static String usedByText(int count) {
+        return count == 0 ? "Not used" : count == 1 ? "1 interface" : count + " interfaces";
+    }
+
+    /** The interfaces' labels, for a tooltip or a message: {@code web-1 eth0, web-2 eth0}. */
+    public String interfaceLabels() {
+        return interfaces.stream().map(Port::label).collect(Collectors.joining(", "));
+    }
+
+    public boolean deletable() {
+        return !isDefault() && interfaces.isEmpty();
+    }
+
+    /** Why the group cannot be deleted, in words; empty when it can. */
+    public String deleteBlockedReason() {
+        if (isDefault()) {
+            return "The default group cannot be deleted: every project has one.";
+        }
+        if (!interfaces.isEmpty()) {
+            return "\"" + name() + "\" cannot be deleted while it is in use by " + (interfaces.size() == 1
+                    ? "the interface " : "the interfaces ") + interfaceLabels() + ". Remove it from "
+                    + (interfaces.size() == 1 ? "that interface" : "them") + " first: select the group and use "
+                    + "\"Remove from interface\" in its details.";
+        }
+        return "";
+    }
+
+    GroupSearch.Index index() {
+        return index;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,434 @@
+package dev.portcullis.ui.network;
+
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.BackendException;
+import dev.portcullis.backend.ProgressListener;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.ui.groupeditor.GroupEditRequest;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The Network Configuration view's state and commands: the project's groups split into the default
+ * group(s) and the custom ones, a filter, the selected group's details, and create, save, delete and
+ * "remove from interface". Every backend answer arrives through {@code fx}; a load overtaken by a newer
+ * load or by a change is dropped.
+ */
+public final class NetworkConfigurationViewModel {
+
+    /** What the view can show: nothing yet (loading), the groups, or why nothing could be loaded. */
+    public enum State { LOADING, READY, FAILED }
+
+    /** A change that did not happen, for the view to show in a dialog. */
+    public record Failure(String title, String message) {
+    }
+
+    private final Backend backend;
+    private final Executor fx;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyIntegerWrapper changesRunning = new ReadOnlyIntegerWrapper(this, "changesRunning", 0);
+    private final ReadOnlyBooleanWrapper changing = new ReadOnlyBooleanWrapper(this, "changing", false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", null);
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", null);
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
+
+    private final ObservableList<GroupRow> allDefaults = FXCollections.observableArrayList();
+    private final ObservableList<GroupRow> allCustoms = FXCollections.observableArrayList();
+    private final FilteredList<GroupRow> defaults = new FilteredList<>(allDefaults);
+    private final ObjectProperty<Comparator<? super GroupRow>> customOrder =
+            new SimpleObjectProperty<>(this, "customOrder", null);
+    /** Sorted below the filter, so that typing in the filter never sorts again. */
+    private final SortedList<GroupRow> sortedCustoms = new SortedList<>(allCustoms);
+    private final FilteredList<GroupRow> customs = new FilteredList<>(sortedCustoms);
+    private final ReadOnlyIntegerWrapper customTotal = new ReadOnlyIntegerWrapper(this, "customTotal", 0);
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper(this, "filterSummary", "");
+
+    private final ObjectProperty<GroupRow> selected = new SimpleObjectProperty<>(this, "selected", null);
+    private final ReadOnlyObjectWrapper<GroupDetails> details = new ReadOnlyObjectWrapper<>(this, "details", null);
+
+    private final ReadOnlyObjectWrapper<GroupEditRequest> reopenRequest =
+            new ReadOnlyObjectWrapper<>(this, "reopenRequest", null);
+    private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>(this, "failure", null);
+
+    private GroupCatalog catalog = GroupCatalog.EMPTY;
+    private long generation;
+
+    public NetworkConfigurationViewModel(Backend backend, Executor fx) {
+        this.backend = backend;
+        this.fx = fx;
+        changing.bind(changesRunning.greaterThan(0));
+        busy.bind(loading.or(changing));
+        sortedCustoms.comparatorProperty().bind(customOrder);
+        filterText.addListener((obs, old, text) -> applyFilter(text));
+        customs.addListener((ListChangeListener<GroupRow>) change -> summarizeFilter());
+        selected.addListener((obs, old, row) -> details.set(row == null ? null : catalog.details(row)));
+    }
+
+    // ---- loading -------------------------------------------------------------------------------------
+
+    /** Loads the project again; the groups shown stay until the new ones arrive. */
+    public void refresh() {
+        reload(false, loaded -> { });
+    }
+
+    /**
+     * Loads, then calls {@code then} on the FX thread with the catalog shown afterwards (even if it failed).
+     * A quiet load, made to catch up after a change, leaves the status saying what the change did.
+     */
+    private void reload(boolean quiet, Consumer<GroupCatalog> then) {
+        long current = ++generation;
+        loading.set(true);
+        if (catalog.isEmpty()) {
+            state.set(State.LOADING);
+        }
+        if (!quiet) {
+            status.set("Loading security groups from " + backend.describe() + "…");
+        }
+        ProgressListener progress = (page, loadedSoFar) -> fx.execute(() -> {
+            if (current == generation && !quiet) {
+                status.set("Loading security groups from " + backend.describe() + "… " + loadedSoFar + " so far");
+            }
+        });
+        backend.load(progress)
+                .thenApply(GroupCatalog::new) // built where the load completes, off the FX thread
+                .whenCompleteAsync((loaded, failed) -> {
+                    if (current != generation) {
+                        then.accept(catalog); // overtaken: a newer load or a change decides what is shown
+                        return;
+                    }
+                    loading.set(false);
+                    if (failed != null) {
+                        error.set(Words.message(failed));
+                        status.set("Could not load the security groups from " + backend.describe());
+                        state.set(catalog.isEmpty() ? State.FAILED : State.READY);
+                    } else {
+                        error.set(null);
+                        show(loaded);
+                        if (!quiet) {
+                            status.set("Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group"));
+                        }
+                    }
+                    then.accept(catalog);
+                }, fx);
+    }
+
+    /** Shows a catalog: rows replaced, the selection kept by id, any load still running dropped. */
+    private void show(GroupCatalog next) {
+        String keep = selected.get() == null ? null : selected.get().id();
+        catalog = next;
+        snapshot.set(next.snapshot());
+        allDefaults.setAll(next.defaults());
+        allCustoms.setAll(next.customs());
+        customTotal.set(allCustoms.size());
+        counts.set(Words.plural(next.snapshot().groups().size(), "security group") + " · "
+                + Words.plural(next.snapshot().ports().size(), "interface"));
+        state.set(State.READY);
+        selected.set(keep == null ? null : next.row(keep).orElse(null));
+        details.set(selected.get() == null ? null : next.details(selected.get()));
+        summarizeFilter();
+    }
+
+    /** Shows a snapshot changed here after a change succeeded; a load that was running is overtaken. */
+    private void patch(Snapshot changed) {
+        generation++;
+        loading.set(false);
+        show(new GroupCatalog(changed));
+    }
+
+    // ---- filter and selection ------------------------------------------------------------------------
+
+    private void applyFilter(String text) {
+        Predicate<GroupSearch.Index> query = GroupSearch.parse(text);
+        Predicate<GroupRow> rows = row -> query.test(row.index());
+        defaults.setPredicate(rows);
+        customs.setPredicate(rows);
+        summarizeFilter();
+    }
+
+    private void summarizeFilter() {
+        String text = filterText.get() == null ? "" : filterText.get().trim();
+        if (text.isEmpty()) {
+            filterSummary.set("");
+            return;
+        }
+        int matching = customs.size() + defaults.size();
+        int all = allCustoms.size() + allDefaults.size();
+        filterSummary.set(matching + " of " + all);
+    }
+
+    /** Selects a group by id, if it is loaded. */
+    public void select(String groupId) {
+        selected.set(catalog.row(groupId).orElse(null));
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------
+
+    /** What the group dialog opens on for a new group. */
+    public GroupEditRequest newGroupRequest() {
+        return GroupEditRequest.create(groups());
+    }
+
+    /** What the group dialog opens on for a group, as it is now. */
+    public GroupEditRequest editRequest(GroupRow row) {
+        SecurityGroup current = catalog.row(row.id()).map(GroupRow::group).orElse(row.group());
+        return GroupEditRequest.edit(current, groups());
+    }
+
+    private List<SecurityGroup> groups() {
+        return catalog.isEmpty() ? List.of() : catalog.snapshot().groups();
+    }
+
+    /**
+     * Saves what the dialog returned: creates a new group, or applies the plan from the group the dialog
+     * opened on to the draft. When it fails, {@link #reopenRequestProperty()} asks for the dialog again
+     * with the draft and the reason; after a partial apply it opens on the group as it is afterwards, so
+     * the next plan holds only what is left.
+     */
+    public void save(GroupEditRequest request, GroupDraft draft) {
+        GroupEditRequest typed = request.withDraft(draft);
+        if (request.isNew()) {
+            run("Creating \"" + draft.name() + "\"…", backend.create(draft), (created, failed) -> {
+                if (failed != null) {
+                    status.set("Could not create \"" + draft.name() + "\"");
+                    reopen(typed.retry(Optional.empty(), Words.message(failed)));
+                    return;
+                }
+                patch(SnapshotEdits.withGroup(catalog.snapshot(), created));
+                select(created.id());
+                status.set("Created \"" + created.name() + "\"");
+            });
+            return;
+        }
+        SecurityGroup original = request.original().orElseThrow();
+        ChangePlan plan = ChangePlan.between(original, draft);
+        if (plan.isEmpty()) {
+            status.set("Nothing to save: \"" + original.name() + "\" is unchanged");
+            return;
+        }
+        int steps = plan.operations().size();
+        run("Saving \"" + draft.name() + "\" (" + Words.plural(steps, "change") + ")…", backend.apply(plan),
+                (report, failed) -> {
+                    if (failed != null) {
+                        status.set("Could not save \"" + original.name() + "\"");
+                        if (failed instanceof BackendException e && e.kind() == BackendException.Kind.STALE) {
+                            reload(true, now -> reopen(typed.retry(now.row(original.id()).map(GroupRow::group)
+                                    .or(request::original), Words.staleMessage(original))));
+                        } else {
+                            reopen(typed.retry(request.original(), Words.message(failed)));
+                        }
+                        return;
+                    }
+                    patch(SnapshotEdits.withGroup(catalog.snapshot(), report.group()));
+                    if (report.complete()) {
+                        status.set("Saved \"" + report.group().name() + "\"");
+                    } else {
+                        status.set("Saved part of \"" + report.group().name() + "\"");
+                        reopen(typed.retry(Optional.of(report.group()), Words.partialMessage(report, catalog::groupName)));
+                    }
+                });
+    }
+
+    /** What deleting a group would do: the interfaces that stop it, the rules of other groups that go too. */
+    public DeletePreview deletePreview(GroupRow row) {
+        return catalog.deletePreview(catalog.row(row.id()).orElse(row));
+    }
+
+    /** Deletes a group; refused here, with the reason, while interfaces use it or when it is the default. */
+    public void delete(GroupRow row) {
+        DeletePreview preview = deletePreview(row);
+        String name = preview.group().name();
+        if (!preview.deletable()) {
+            failure.set(new Failure("\"" + name + "\" cannot be deleted", preview.reason()));
+            return;
+        }
+        run("Deleting \"" + name + "\"…", backend.delete(preview.group().ref()), (done, failed) -> {
+            if (failed != null) {
+                status.set("Could not delete \"" + name + "\"");
+                failure.set(new Failure("Could not delete \"" + name + "\"", Words.message(failed)));
+                refreshAfter(failed);
+                return;
+            }
+            patch(SnapshotEdits.without(catalog.snapshot(), preview));
+            int cascaded = preview.cascadingRules().size();
+            status.set("Deleted \"" + name + "\"" + (cascaded == 0 ? ""
+                    : " and " + Words.plural(cascaded, "rule") + " of other groups that pointed at it"));
+            if (cascaded > 0) {
+                reload(true, loaded -> { }); // the groups that lost a rule have new revisions
+            }
+        });
+    }
+
+    /** Removes a group from an interface ("Remove from interface"). */
+    public void detach(Port port, GroupRow row) {
+        String name = row.name();
+        run("Removing \"" + name + "\" from " + port.label() + "…", backend.detach(port.ref(), row.group().ref()),
+                (after, failed) -> {
+                    if (failed != null) {
+                        status.set("Could not remove \"" + name + "\" from " + port.label());
+                        failure.set(new Failure("Could not remove \"" + name + "\" from " + port.label(),
+                                Words.message(failed)));
+                        refreshAfter(failed);
+                        return;
+                    }
+                    patch(SnapshotEdits.withPort(catalog.snapshot(), after));
+                    status.set("Removed \"" + name + "\" from " + after.label());
+                });
+    }
+
+    /** The view has opened the dialog again; the request is cleared. */
+    public void reopenHandled() {
+        reopenRequest.set(null);
+    }
+
+    /** The view has shown the failure; it is cleared. */
+    public void failureShown() {
+        failure.set(null);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private <T> void run(String progress, CompletableFuture<T> work, BiConsumer<T, Throwable> done) {
+        changesRunning.set(changesRunning.get() + 1);
+        status.set(progress);
+        work.whenCompleteAsync((value, failed) -> {
+            changesRunning.set(changesRunning.get() - 1);
+            done.accept(value, failed == null ? null : Words.unwrap(failed));
+        }, fx);
+    }
+
+    private void reopen(GroupEditRequest request) {
+        reopenRequest.set(request);
+    }
+
+    /** After a refusal that says the view is out of date, load again so it shows the truth. */
+    private void refreshAfter(Throwable failed) {
+        if (failed instanceof BackendException e && e.kind() != BackendException.Kind.INVALID
+                && e.kind() != BackendException.Kind.FORBIDDEN && e.kind() != BackendException.Kind.QUOTA) {
+            reload(true, loaded -> { });
+        }
+    }
+
+    // ---- properties ----------------------------------------------------------------------------------
+
+    public String backendName() {
+        return backend.describe();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** True while a load or a change runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True while a create, save, delete or detach runs. */
+    public ReadOnlyBooleanProperty changingProperty() {
+        return changing.getReadOnlyProperty();
+    }
+
+    /** What is happening or last happened, for the status bar. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Why the last load failed, in words; null after a load that worked. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    /** {@code 3 security groups · 2 interfaces}. */
+    public ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    /** The default group(s) that match the filter. */
+    public ObservableList<GroupRow> defaultGroups() {
+        return defaults;
+    }
+
+    /** The custom groups that match the filter, in {@link #customOrderProperty()}'s order. */
+    public ObservableList<GroupRow> customGroups() {
+        return customs;
+    }
+
+    /** How the custom groups are sorted (the table binds its comparator here); null: as loaded. */
+    public ObjectProperty<Comparator<? super GroupRow>> customOrderProperty() {
+        return customOrder;
+    }
+
+    /** How many custom groups there are, filter or not (0: the empty state). */
+    public ReadOnlyIntegerProperty customTotalProperty() {
+        return customTotal.getReadOnlyProperty();
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /** How many groups match, {@code 2 of 1005}, while a filter is typed; empty otherwise. */
+    public ReadOnlyStringProperty filterSummaryProperty() {
+        return filterSummary.getReadOnlyProperty();
+    }
+
+    /** The selected group; the view sets it, and a reload keeps it by id. */
+    public ObjectProperty<GroupRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<GroupDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** Set when a save failed: the dialog should open again on this request (draft and reason included). */
+    public ReadOnlyObjectProperty<GroupEditRequest> reopenRequestProperty() {
+        return reopenRequest.getReadOnlyProperty();
+    }
+
+    /** Set when a delete or "remove from interface" did not happen: what to tell the user. */
+    public ReadOnlyObjectProperty<Failure> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+}

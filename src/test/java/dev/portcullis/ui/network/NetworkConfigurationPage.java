@@ -1,0 +1,197 @@
+package dev.portcullis.ui.network;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The Network Configuration view as a user sees it: what a test reads off it and does to it. */
+final class NetworkConfigurationPage {
+
+    private final FxRobot robot;
+
+    NetworkConfigurationPage(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------
+
+    /** The custom groups' names, in the order the table shows them. */
+    List<String> rows() {
+        return table("#customTable").getItems().stream().map(GroupRow::name).toList();
+    }
+
+    List<String> defaultRows() {
+        return table("#defaultTable").getItems().stream().map(GroupRow::name).toList();
+    }
+
+    /** The texts of a group's row as shown: name, description, rules, used by. */
+    List<String> cells(String group) {
+        return row(group).lookupAll(".table-cell").stream().map(n -> ((Labeled) n).getText())
+                .filter(t -> t != null).toList();
+    }
+
+    boolean deleteEnabled(String group) {
+        return !row(group).lookup(".delete-group").isDisabled();
+    }
+
+    String deleteTooltip(String group) {
+        return ((Label) row(group).lookup(".delete-holder")).getTooltip().getText();
+    }
+
+    /** The selected group's rules in the details pane. */
+    List<String> detailsRules() {
+        return texts(".details-content .own-rule");
+    }
+
+    List<String> detailsInterfaces() {
+        return texts(".details-content .interface-label");
+    }
+
+    String detailsRevision() {
+        return robot.lookup("#detailsRevision").queryAs(Label.class).getText();
+    }
+
+    String status() {
+        return robot.lookup("#status").queryAs(Label.class).getText();
+    }
+
+    String filterSummary() {
+        return robot.lookup("#filterSummary").queryAs(Label.class).getText();
+    }
+
+    boolean filterFocused() {
+        return robot.lookup("#filterField").query().isFocused();
+    }
+
+    boolean showing(String id) {
+        Node node = robot.lookup("#" + id).query();
+        return node.isVisible();
+    }
+
+    String errorText() {
+        return robot.lookup("#errorLabel").queryAs(Label.class).getText();
+    }
+
+    /** Everything the empty table says (title, sentence, button). */
+    List<String> emptyState() {
+        Node placeholder = robot.lookup(".empty-state").query();
+        return placeholder.lookupAll("*").stream().filter(n -> n instanceof Labeled)
+                .map(n -> ((Labeled) n).getText()).toList();
+    }
+
+    /** The texts of the open dialog with this style class (header first), or empty when none is open. */
+    Optional<List<String>> dialog(String styleClass) {
+        Set<DialogPane> panes = robot.lookup("." + styleClass).queryAllAs(DialogPane.class);
+        return panes.stream().filter(p -> p.getScene() != null && p.getScene().getWindow().isShowing()).findFirst()
+                .map(p -> {
+                    List<String> texts = new ArrayList<>();
+                    texts.add(p.getHeaderText());
+                    p.getContent().lookupAll(".label").forEach(n -> texts.add(((Labeled) n).getText()));
+                    if (p.getContentText() != null && !p.getContentText().isEmpty()) {
+                        texts.add(p.getContentText());
+                    }
+                    return texts;
+                });
+    }
+
+    /** The error dialog's title and message, when one is open. */
+    Optional<String> errorDialog() {
+        return robot.lookup(".alert").queryAllAs(DialogPane.class).stream()
+                .filter(p -> p.getScene() != null && p.getScene().getWindow().isShowing()).findFirst()
+                .map(p -> p.getHeaderText() + ": " + ((Label) p.getContent()).getText());
+    }
+
+    // ---- doing ---------------------------------------------------------------------------------------
+
+    void filter(String text) {
+        TextField field = robot.lookup("#filterField").queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::clear);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks a column header of the custom groups' table (again: the other way round). */
+    void sortBy(String header) {
+        Label label = robot.lookup("#customTable .column-header .label").queryAllAs(Label.class).stream()
+                .filter(l -> header.equals(l.getText())).findFirst().orElseThrow();
+        robot.clickOn(label);
+    }
+
+    void selectGroup(String name) {
+        robot.clickOn(row(name).lookup(".group-name"));
+    }
+
+    void pressNew() {
+        robot.clickOn("#newButton");
+    }
+
+    void pressEdit(String group) {
+        robot.clickOn(row(group).lookup(".edit-group"));
+    }
+
+    void pressDelete(String group) {
+        robot.clickOn(row(group).lookup(".delete-group"));
+    }
+
+    void confirmDelete() {
+        DialogPane pane = robot.lookup(".delete-confirmation").queryAs(DialogPane.class);
+        robot.clickOn(pane.lookupButton(Confirmations.DELETE));
+    }
+
+    /** Presses "Remove from interface" for an interface in the details pane, and confirms. */
+    void removeFromInterface(String label) {
+        Button remove = robot.lookup(".remove-from-interface").queryAllAs(Button.class).stream()
+                .filter(b -> label.equals(b.getUserData())).findFirst().orElseThrow();
+        robot.clickOn(remove);
+        DialogPane pane = robot.lookup(".remove-confirmation").queryAs(DialogPane.class);
+        robot.clickOn(pane.lookupButton(Confirmations.REMOVE));
+    }
+
+    void retry() {
+        robot.clickOn("#retryButton");
+    }
+
+    void pressEmptyStateAction() {
+        robot.clickOn(robot.lookup(".placeholder-action").queryButton());
+    }
+
+    void key(KeyCode... keys) {
+        robot.push(keys);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    // ---- lookups -------------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private TableView<GroupRow> table(String query) {
+        return robot.lookup(query).queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableRow<GroupRow> row(String group) {
+        return robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .map(r -> (TableRow<GroupRow>) r)
+                .filter(r -> r.getItem() != null && r.getItem().name().equals(group) && r.isVisible())
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + group + " in " + rows()));
+    }
+
+    private List<String> texts(String query) {
+        return robot.lookup(query).queryAllAs(Label.class).stream().map(Label::getText)
+                .collect(Collectors.toList());
+    }
+}
