@@ -22,6 +22,11 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
 
     public MainWindow(MainWindowViewModel vm, Parent view) {
+        this(vm, view, null);
+    }
+
+    /** {@code darkTheme}: the switch between the light and the dark theme, or null for none. */
+    public MainWindow(MainWindowViewModel vm, Parent view, javafx.beans.property.BooleanProperty darkTheme) {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setId("busy");
         spinner.setPrefSize(14, 14);
@@ -43,6 +48,16 @@ public final class MainWindow {
         backend.setId("backend");
         backend.setMinWidth(Region.USE_PREF_SIZE);
         HBox statusBar = new HBox(8, spinner, status, spacer, counts, between, backend);
+        if (darkTheme != null) {
+            javafx.scene.control.ToggleButton dark = new javafx.scene.control.ToggleButton(null,
+                    new FontIcon("mdoal-brightness_4"));
+            dark.setId("darkTheme");
+            dark.getStyleClass().addAll("flat", "button-icon");
+            dark.setTooltip(new javafx.scene.control.Tooltip("Dark theme"));
+            dark.setFocusTraversable(false);
+            dark.selectedProperty().bindBidirectional(darkTheme);
+            statusBar.getChildren().addAll(new Separator(Orientation.VERTICAL), dark);
+        }
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(5, 20, 5, 20));
         statusBar.getStyleClass().add("status-bar");

@@ -3,16 +3,18 @@ package dev.portcullis.ui.shell;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.ui.groupeditor.GroupDialog;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import dev.portcullis.ui.network.NetworkConfigurationController;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -32,46 +34,60 @@ public final class PortcullisApp extends Application {
 
     /** The workspace file to open; null for the default location. */
     private static volatile Path workspaceFile;
+    /** Read before the toolkit starts, so the FX thread never reads a file. */
+    private static volatile Settings settings;
 
     private Backend backend;
 
     /** Opens the console on a workspace file (null: the default one) and returns when its window closes. */
     public static void launch(Path workspace) {
         workspaceFile = workspace;
+        settings = Settings.forUser();
+        settings.theme(); // loads the preferences here, on the launching thread
         Application.launch(PortcullisApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        Theme.LIGHT.apply();
+        ErrorHandler.install(() -> stage);
+        settings.theme().apply();
+        BooleanProperty dark = new SimpleBooleanProperty(settings.theme() == Theme.DARK);
+        dark.addListener((obs, was, isDark) -> {
+            Theme theme = isDark ? Theme.DARK : Theme.LIGHT;
+            theme.apply();
+            settings.setTheme(theme);
+        });
         Path workspace = workspaceFile != null ? workspaceFile : WorkspaceBackend.defaultLocation();
         backend = WorkspaceBackend.open(workspace);
         Executor fx = Platform::runLater;
         NetworkConfigurationViewModel network = new NetworkConfigurationViewModel(backend, fx);
-        Function<GroupEditRequest, Optional<GroupDraft>> editor = groupDialogNotBuiltYet(stage);
+        Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage);
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
                 () -> new NetworkConfigurationController(network, editor));
         MainWindowViewModel viewModel = new MainWindowViewModel(backend.describe(), network);
-        MainWindow window = new MainWindow(viewModel, view);
+        MainWindow window = new MainWindow(viewModel, view, dark);
 
         stage.setTitle(viewModel.title());
         stage.getIcons().setAll(icons());
-        stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
+        Settings.WindowBounds bounds = settings.windowBounds()
+                .orElse(new Settings.WindowBounds(Double.NaN, Double.NaN, 1280, 800, false));
+        stage.setScene(Theme.styled(new Scene(window.root(), bounds.width(), bounds.height())));
         stage.setMinWidth(900);
         stage.setMinHeight(480);
+        if (!Double.isNaN(bounds.x()) && onSomeScreen(bounds)) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+        }
+        stage.setMaximized(bounds.maximized());
+        stage.setOnHidden(e -> settings.setWindowBounds(new Settings.WindowBounds(stage.getX(), stage.getY(),
+                stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized())));
         stage.show();
         viewModel.load();
     }
 
-    /**
-     * PLACEHOLDER for the group dialog (ui/groupeditor), which is built on another branch: until it is
-     * merged, New and Edit say so. The lead replaces this with the real dialog when merging.
-     */
-    private static Function<GroupEditRequest, Optional<GroupDraft>> groupDialogNotBuiltYet(Window owner) {
-        return request -> {
-            Dialogs.showError(owner, "Not available", "The group dialog is not built yet");
-            return Optional.empty();
-        };
+    /** A remembered place is used only if a screen still shows it (a monitor may have gone). */
+    private static boolean onSomeScreen(Settings.WindowBounds bounds) {
+        return !javafx.stage.Screen.getScreensForRectangle(bounds.x(), bounds.y(), 100, 100).isEmpty();
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.portcullis.ui.shell;
 
 import java.util.Optional;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
  * What the console remembers between runs: the theme and the window's size and place. Kept in the
- * user's Java preferences (on Linux under {@code ~/.java/.userPrefs}); nothing here is secret.
+ * user's Java preferences (on Linux under {@code ~/.java/.userPrefs}); nothing here is secret. Setting a
+ * value changes memory only: the JDK writes preferences to disk on its own thread (periodically and when
+ * the program ends), so the FX thread never waits for a file.
  */
 public final class Settings {
 
@@ -42,7 +43,6 @@ public final class Settings {
 
     public void setTheme(Theme theme) {
         node.put(THEME, theme.name());
-        flush();
     }
 
     public Optional<WindowBounds> windowBounds() {
@@ -61,16 +61,5 @@ public final class Settings {
         node.putDouble(WIDTH, bounds.width());
         node.putDouble(HEIGHT, bounds.height());
         node.putBoolean(MAXIMIZED, bounds.maximized());
-        flush();
-    }
-
-    private void flush() {
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            // Remembering is a convenience: a read-only home folder must not stop the console.
-            System.getLogger(Settings.class.getName()).log(System.Logger.Level.WARNING,
-                    "Cannot save the console's settings: " + e.getMessage());
-        }
     }
 }
