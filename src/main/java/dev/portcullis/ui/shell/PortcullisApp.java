@@ -9,8 +9,6 @@ import dev.portcullis.ui.network.NetworkConfigurationController;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -38,6 +36,8 @@ public final class PortcullisApp extends Application {
     private static volatile Settings settings;
 
     private Backend backend;
+    /** Held for the window's life: the switch's binding keeps it only weakly. */
+    private ThemeSwitch themeSwitch;
 
     /** Opens the console on a workspace file (null: the default one) and returns when its window closes. */
     public static void launch(Path workspace) {
@@ -50,13 +50,7 @@ public final class PortcullisApp extends Application {
     @Override
     public void start(Stage stage) {
         ErrorHandler.install(() -> stage);
-        settings.theme().apply();
-        BooleanProperty dark = new SimpleBooleanProperty(settings.theme() == Theme.DARK);
-        dark.addListener((obs, was, isDark) -> {
-            Theme theme = isDark ? Theme.DARK : Theme.LIGHT;
-            theme.apply();
-            settings.setTheme(theme);
-        });
+        themeSwitch = new ThemeSwitch(settings);
         Path workspace = workspaceFile != null ? workspaceFile : WorkspaceBackend.defaultLocation();
         backend = WorkspaceBackend.open(workspace);
         Executor fx = Platform::runLater;
@@ -65,7 +59,7 @@ public final class PortcullisApp extends Application {
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
                 () -> new NetworkConfigurationController(network, editor));
         MainWindowViewModel viewModel = new MainWindowViewModel(backend.describe(), network);
-        MainWindow window = new MainWindow(viewModel, view, dark);
+        MainWindow window = new MainWindow(viewModel, view, themeSwitch.darkProperty());
 
         stage.setTitle(viewModel.title());
         stage.getIcons().setAll(icons());
