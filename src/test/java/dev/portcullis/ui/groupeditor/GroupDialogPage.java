@@ -23,7 +23,7 @@ import java.util.Objects;
  * The group dialog as a person sees it: fields, the rule table by rule number (1 is the first row, as the
  * dialog numbers them), the buttons, and the messages. Every action goes through the mouse and keyboard.
  */
-final class GroupDialogPage {
+public final class GroupDialogPage {
 
     private static final Map<RuleField, String> COLUMNS = Map.of(
             RuleField.DIRECTION, "directionColumn",
@@ -35,16 +35,16 @@ final class GroupDialogPage {
 
     private final FxRobot robot;
 
-    GroupDialogPage(FxRobot robot) {
+    public GroupDialogPage(FxRobot robot) {
         this.robot = robot;
     }
 
-    GroupDialogPage setName(String name) {
+    public GroupDialogPage setName(String name) {
         return replaceText(robot.lookup("#nameField").queryAs(TextField.class), name);
     }
 
     /** Moves from the name to the description with Tab, as a keyboard user would. */
-    GroupDialogPage tabToDescriptionAndType(String description) {
+    public GroupDialogPage tabToDescriptionAndType(String description) {
         robot.push(KeyCode.TAB);
         robot.write(description);
         WaitForAsyncUtils.waitForFxEvents();
@@ -52,13 +52,13 @@ final class GroupDialogPage {
     }
 
     /** Clicks "+ Add new rule"; returns the new rule's number. */
-    int addRule() {
+    public int addRule() {
         robot.clickOn("+ Add new rule");
         WaitForAsyncUtils.waitForFxEvents();
         return ruleCount();
     }
 
-    int ruleCount() {
+    public int ruleCount() {
         return table().getItems().size();
     }
 
@@ -68,7 +68,7 @@ final class GroupDialogPage {
     }
 
     /** Types into a text cell (Port range, Source / destination, Description), replacing what it held. */
-    GroupDialogPage editCell(int rule, RuleField column, String text) {
+    public GroupDialogPage editCell(int rule, RuleField column, String text) {
         Node control = control(rule, column);
         TextField field = control instanceof ComboBox<?> combo ? combo.getEditor()
                 : control instanceof TextField t ? t : null;
@@ -79,7 +79,7 @@ final class GroupDialogPage {
     }
 
     /** Opens a choice cell (Direction, IP Version, Protocol, Source / destination) and clicks the item. */
-    GroupDialogPage choose(int rule, RuleField column, String item) {
+    public GroupDialogPage choose(int rule, RuleField column, String item) {
         Node control = control(rule, column);
         ComboBox<?> combo = control instanceof ComboBox<?> c ? c
                 : (ComboBox<?>) control.lookup(".combo-box");
@@ -92,7 +92,7 @@ final class GroupDialogPage {
         return this;
     }
 
-    GroupDialogPage chooseProtocol(int rule, ProtocolChoice protocol) {
+    public GroupDialogPage chooseProtocol(int rule, ProtocolChoice protocol) {
         return choose(rule, RuleField.PROTOCOL, protocol.label());
     }
 
@@ -118,11 +118,11 @@ final class GroupDialogPage {
     }
 
     /** Add or Save: the first press shows the changes, the second applies them. */
-    GroupDialogPage pressAdd() {
+    public GroupDialogPage pressAdd() {
         return pressApply("Add");
     }
 
-    GroupDialogPage pressSave() {
+    public GroupDialogPage pressSave() {
         return pressApply("Save");
     }
 
@@ -148,7 +148,7 @@ final class GroupDialogPage {
         return this;
     }
 
-    boolean isApplyEnabled() {
+    public boolean isApplyEnabled() {
         return !applyButton().isDisabled();
     }
 
@@ -157,7 +157,7 @@ final class GroupDialogPage {
     }
 
     /** The problem lines under the table, e.g. {@code Rule 3: ...}. */
-    List<String> errors() {
+    public List<String> errors() {
         VBox list = robot.lookup(".problem-list").queryAs(VBox.class);
         if (!list.isVisible()) {
             return List.of();
@@ -170,7 +170,7 @@ final class GroupDialogPage {
     }
 
     /** The lines of the change list shown before applying; empty while the editor is shown. */
-    List<String> changes() {
+    public List<String> changes() {
         VBox list = robot.lookup(".change-list").queryAs(VBox.class);
         if (!robot.lookup(".review-page").query().isVisible()) {
             return List.of();
@@ -179,7 +179,7 @@ final class GroupDialogPage {
     }
 
     /** The server's message at the top, or null when none is shown. */
-    String errorBanner() {
+    public String errorBanner() {
         Node banner = robot.lookup(".error-banner").query();
         return banner.isVisible() ? robot.lookup(".banner-text").queryAs(Label.class).getText() : null;
     }

@@ -1,0 +1,106 @@
+package dev.portcullis.ui.network;
+
+import dev.portcullis.backend.workspace.WorkspaceBackend;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.files.DefinitionReader;
+import dev.portcullis.ui.groupeditor.GroupDialog;
+import dev.portcullis.ui.groupeditor.GroupDialogPage;
+import dev.portcullis.ui.groupeditor.ProtocolChoice;
+import dev.portcullis.ui.groupeditor.RuleField;
+import dev.portcullis.ui.shell.MainWindow;
+import dev.portcullis.ui.shell.MainWindowViewModel;
+import dev.portcullis.ui.shell.Theme;
+import dev.portcullis.ui.shell.ViewLoader;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console as it runs: the Network Configuration view, the real group dialog and the local workspace
+ * on a file, wired as the composition root wires them.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private WorkspaceBackend backend;
+    private NetworkConfigurationViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        backend = WorkspaceBackend.open(dir.resolve("workspace.json"));
+        vm = new NetworkConfigurationViewModel(backend, Platform::runLater);
+        Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
+                () -> new NetworkConfigurationController(vm, request -> GroupDialog.open(request, stage)));
+        MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), vm), view);
+        stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeWorkspace() {
+        backend.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    @Test
+    void aGroupWithThreeRulesIsCreatedSavedToTheWorkspaceAndFoundByItsPort(FxRobot robot) throws Exception {
+        NetworkConfigurationPage page = new NetworkConfigurationPage(robot);
+        robot.interact(vm::refresh);
+        waitUntil(() -> page.rows().contains("web-server-public"));
+
+        page.pressNew();
+        GroupDialogPage dialog = new GroupDialogPage(robot);
+        dialog.setName("ssh-admins").tabToDescriptionAndType("Administrators' jump hosts");
+        int ssh = dialog.addRule();
+        dialog.editCell(ssh, RuleField.PORTS, "22").editCell(ssh, RuleField.REMOTE, "203.0.113.0/24");
+        int tls = dialog.addRule();
+        dialog.editCell(tls, RuleField.PORTS, "8443").choose(tls, RuleField.IP_VERSION, "IPv6");
+        int ping = dialog.addRule();
+        dialog.chooseProtocol(ping, ProtocolChoice.ICMP).editCell(ping, RuleField.PORTS, "8/0")
+                .editCell(ping, RuleField.REMOTE, "10.0.0.0/8");
+        assertThat(dialog.errors()).isEmpty();
+        dialog.pressAdd();
+        assertThat(dialog.changes()).first().asString().isEqualTo("Create group \"ssh-admins\" with 5 rules");
+        dialog.pressAdd();
+
+        waitUntil(() -> page.rows().contains("ssh-admins"));
+        page.filter("8443");
+        assertThat(page.rows()).containsExactly("ssh-admins");
+
+        SecurityGroup saved = new DefinitionReader().read(dir.resolve("workspace.json")).definitions().groups()
+                .stream().filter(g -> g.name().equals("ssh-admins")).findFirst().orElseThrow();
+        assertThat(saved.description()).isEqualTo("Administrators' jump hosts");
+        assertThat(saved.rules()).extracting(r -> r.summary(id -> null)).containsExactlyInAnyOrder(
+                "Egress IPv4 all traffic to 0.0.0.0/0",
+                "Egress IPv6 all traffic to ::/0",
+                "Ingress IPv4 TCP 22 from 203.0.113.0/24",
+                "Ingress IPv6 TCP 8443 from ::/0",
+                "Ingress IPv4 ICMP type 8 code 0 from 10.0.0.0/8");
+    }
+}
