@@ -9,6 +9,9 @@ import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
 import javafx.scene.control.DialogPane;
@@ -58,6 +61,24 @@ public final class GroupDialog extends Dialog<GroupDraft> {
             }
         });
         setResultConverter(button -> button == apply ? vm.toDraft() : null);
+        // Escape on the list of changes goes back to the editor; Cancel, Escape and the window's close
+        // button ask before throwing away what was typed.
+        pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && controller.isReviewing()) {
+                e.consume();
+                backToEditor();
+            }
+        });
+        pane.lookupButton(ButtonType.CANCEL).addEventFilter(ActionEvent.ACTION, e -> {
+            if (!mayDiscard()) {
+                e.consume();
+            }
+        });
+        setOnCloseRequest(e -> {
+            if (getResult() == null && !mayDiscard()) {
+                e.consume();
+            }
+        });
         addEventHandler(DialogEvent.DIALOG_SHOWN, e -> Platform.runLater(controller::focusFirstField));
     }
 
@@ -65,6 +86,33 @@ public final class GroupDialog extends Dialog<GroupDraft> {
     public static Optional<GroupDraft> open(GroupEditRequest request, Window owner) {
         return new GroupDialog(request, owner).showAndWait();
     }
+
+    private void backToEditor() {
+        controller.showEditor();
+        getDialogPane().getButtonTypes().remove(BACK);
+        controller.focusFirstField();
+    }
+
+    /** True when nothing typed would be lost, or the user said to discard it; asked once. */
+    private boolean mayDiscard() {
+        if (discardConfirmed || !vm.hasEdits()) {
+            return true;
+        }
+        Alert ask = Dialogs.prepare(new Alert(Alert.AlertType.CONFIRMATION), getDialogPane().getScene().getWindow());
+        ButtonType discard = new ButtonType("Discard changes", ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep editing", ButtonData.CANCEL_CLOSE);
+        ask.getButtonTypes().setAll(keep, discard);
+        ask.setTitle("Discard changes?");
+        ask.setHeaderText("Discard your changes to " + (vm.isNew() ? "the new group" : "\"" + vm.originalName() + "\"") + "?");
+        ask.setContentText("Nothing has been saved. What you typed in this dialog will be lost.");
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ask.getDialogPane().lookupButton(discard).setId("discardButton");
+        discardConfirmed = ask.showAndWait().filter(discard::equals).isPresent();
+        return discardConfirmed;
+    }
+
+    private boolean discardConfirmed;
 
     private void review() {
         controller.showReview();
@@ -75,9 +123,7 @@ public final class GroupDialog extends Dialog<GroupDraft> {
         back.setId("backButton");
         back.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            controller.showEditor();
-            pane.getButtonTypes().remove(BACK);
-            controller.focusFirstField();
+            backToEditor();
         });
         pane.lookupButton(apply).requestFocus();
     }

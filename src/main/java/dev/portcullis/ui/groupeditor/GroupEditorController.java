@@ -152,8 +152,10 @@ public final class GroupEditorController {
             lines.add(problemLine("… and " + more + " more: point at a red cell or row to read what is wrong."));
         }
         problemList.getChildren().setAll(lines);
+        // The list keeps its place and height whether or not it has lines: if it came and went, the table
+        // above would shrink while the user types, scroll the row being typed in out of view, and the
+        // rest of the keystrokes would go nowhere.
         problemList.setVisible(!all.isEmpty());
-        problemList.setManaged(!all.isEmpty());
     }
 
     private static Label problemLine(String text) {

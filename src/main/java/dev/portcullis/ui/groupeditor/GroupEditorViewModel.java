@@ -62,6 +62,9 @@ public final class GroupEditorViewModel {
     private boolean nameTouched;
     private boolean nameInvalid;
     private boolean building = true;
+    /** Whether anything was typed or chosen since the dialog opened (or it reopened on typed input). */
+    private boolean edited;
+    private boolean shown;
 
     public GroupEditorViewModel(GroupEditRequest request) {
         this.request = request;
@@ -82,10 +85,17 @@ public final class GroupEditorViewModel {
         rows.addListener((ListChangeListener<RuleRowViewModel>) c -> recompute());
         building = false;
         recompute();
+        edited = request.error().isPresent();
+        shown = true;
     }
 
     private RuleRowViewModel row(Rule shown) {
         return new RuleRowViewModel(shown, names, this::recompute);
+    }
+
+    /** Whether closing now would throw away something the user typed. */
+    public boolean hasEdits() {
+        return edited;
     }
 
     public boolean isNew() {
@@ -140,6 +150,9 @@ public final class GroupEditorViewModel {
     private void recompute() {
         if (building) {
             return;
+        }
+        if (shown) {
+            edited = true;
         }
         checkAcrossRows();
         checkGroupFields();

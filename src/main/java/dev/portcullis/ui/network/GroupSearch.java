@@ -241,13 +241,15 @@ final class GroupSearch {
         }
         Direction side = direction;
         int port = port(term);
+        // A port or an address is a question about traffic, not text: "22" must not find every group
+        // whose name or description happens to contain those digits.
         if (port >= 0) {
-            return text.or(index -> index.facts(side).letsPort(port));
+            return index -> index.facts(side).letsPort(port);
         }
         Cidr address = address(term);
         Block block = address == null ? null : Block.of(address);
         if (block != null) {
-            return text.or(index -> index.facts(side).letsAddress(block));
+            return index -> index.facts(side).letsAddress(block);
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.ui.network;
 
+import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.ProgressListener;
@@ -84,14 +85,32 @@ public final class NetworkConfigurationViewModel {
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>(this, "failure", null);
 
     private GroupCatalog catalog = GroupCatalog.EMPTY;
+    /**
+     * The data as changes here have left it, ahead of {@link #catalog} while a new catalog is being built
+     * off the FX thread: every change starts from this, so two changes close together never lose one.
+     */
+    private Snapshot latest;
+    /** How many changes ended with something to show the user (a reopened dialog, an error). */
+    private long setbacks;
+    private final Executor worker;
     private long generation;
 
-    public NetworkConfigurationViewModel(Backend backend, Executor fx) {
+    /**
+     * @param fx     where results are applied: the FX thread in the console, the caller's in tests
+     * @param worker where catalogs (search indexes over every group) are built: never the FX thread
+     */
+    public NetworkConfigurationViewModel(Backend backend, Executor fx, Executor worker) {
         this.backend = backend;
         this.fx = fx;
+        this.worker = worker;
         changing.bind(changesRunning.greaterThan(0));
         busy.bind(loading.or(changing));
         sortedCustoms.comparatorProperty().bind(customOrder);
+        failure.addListener((obs, old, now) -> {
+            if (now != null) {
+                setbacks++;
+            }
+        });
         filterText.addListener((obs, old, text) -> applyFilter(text));
         customs.addListener((ListChangeListener<GroupRow>) change -> summarizeFilter());
         selected.addListener((obs, old, row) -> details.set(row == null ? null : catalog.details(row)));
@@ -123,7 +142,7 @@ public final class NetworkConfigurationViewModel {
             }
         });
         backend.load(progress)
-                .thenApply(GroupCatalog::new) // built where the load completes, off the FX thread
+                .thenApplyAsync(GroupCatalog::new, worker)
                 .whenCompleteAsync((loaded, failed) -> {
                     if (current != generation) {
                         then.accept(catalog); // overtaken: a newer load or a change decides what is shown
@@ -149,6 +168,7 @@ public final class NetworkConfigurationViewModel {
     private void show(GroupCatalog next) {
         String keep = selected.get() == null ? null : selected.get().id();
         catalog = next;
+        latest = next.snapshot();
         snapshot.set(next.snapshot());
         allDefaults.setAll(next.defaults());
         allCustoms.setAll(next.customs());
@@ -161,11 +181,34 @@ public final class NetworkConfigurationViewModel {
         summarizeFilter();
     }
 
-    /** Shows a snapshot changed here after a change succeeded; a load that was running is overtaken. */
-    private void patch(Snapshot changed) {
-        generation++;
+    /**
+     * Shows a snapshot changed here after a change succeeded; a load that was running is overtaken. The
+     * catalog is built on the worker; {@code then} runs on the FX thread once it is shown.
+     */
+    private void patch(java.util.function.UnaryOperator<Snapshot> edit, Runnable then) {
+        if (latest == null) {
+            reload(true, loaded -> then.run()); // nothing was shown to change: load it all
+            return;
+        }
+        Snapshot changed = edit.apply(latest);
+        long current = ++generation;
+        latest = changed;
         loading.set(false);
-        show(new GroupCatalog(changed));
+        CompletableFuture.supplyAsync(() -> new GroupCatalog(changed), worker).whenCompleteAsync((next, failed) -> {
+            if (current != generation) {
+                return;
+            }
+            if (failed != null) {
+                reload(true, loaded -> then.run());
+                return;
+            }
+            show(next);
+            then.run();
+        }, fx);
+    }
+
+    private void patch(java.util.function.UnaryOperator<Snapshot> edit) {
+        patch(edit, () -> { });
     }
 
     // ---- filter and selection ------------------------------------------------------------------------
@@ -226,8 +269,7 @@ public final class NetworkConfigurationViewModel {
                     reopen(typed.retry(Optional.empty(), Words.message(failed)));
                     return;
                 }
-                patch(SnapshotEdits.withGroup(catalog.snapshot(), created));
-                select(created.id());
+                patch(now -> SnapshotEdits.withGroup(now, created), () -> select(created.id()));
                 status.set("Created \"" + created.name() + "\"");
             });
             return;
@@ -251,11 +293,13 @@ public final class NetworkConfigurationViewModel {
                         }
                         return;
                     }
-                    patch(SnapshotEdits.withGroup(catalog.snapshot(), report.group()));
+                    patch(now -> SnapshotEdits.withGroup(now, report.group()));
                     if (report.complete()) {
                         status.set("Saved \"" + report.group().name() + "\"");
                     } else {
-                        status.set("Saved part of \"" + report.group().name() + "\"");
+                        boolean nothing = report.steps().stream()
+                                .noneMatch(step -> step.outcome() == ApplyReport.Outcome.APPLIED);
+                        status.set((nothing ? "Could not save \"" : "Saved part of \"") + report.group().name() + "\"");
                         reopen(typed.retry(Optional.of(report.group()), Words.partialMessage(report, catalog::groupName)));
                     }
                 });
@@ -281,7 +325,7 @@ public final class NetworkConfigurationViewModel {
                 refreshAfter(failed);
                 return;
             }
-            patch(SnapshotEdits.without(catalog.snapshot(), preview));
+            patch(now -> SnapshotEdits.without(now, preview));
             int cascaded = preview.cascadingRules().size();
             status.set("Deleted \"" + name + "\"" + (cascaded == 0 ? ""
                     : " and " + Words.plural(cascaded, "rule") + " of other groups that pointed at it"));
@@ -303,7 +347,7 @@ public final class NetworkConfigurationViewModel {
                         refreshAfter(failed);
                         return;
                     }
-                    patch(SnapshotEdits.withPort(catalog.snapshot(), after));
+                    patch(now -> SnapshotEdits.withPort(now, after));
                     status.set("Removed \"" + name + "\" from " + after.label());
                 });
     }
@@ -330,6 +374,7 @@ public final class NetworkConfigurationViewModel {
     }
 
     private void reopen(GroupEditRequest request) {
+        setbacks++;
         reopenRequest.set(request);
     }
 
@@ -342,6 +387,14 @@ public final class NetworkConfigurationViewModel {
     }
 
     // ---- properties ----------------------------------------------------------------------------------
+
+    /**
+     * A count that grows whenever a change ends in something the user must see: compare it before and
+     * after a change to know whether it went through (closing the window waits on this).
+     */
+    public long setbacks() {
+        return setbacks;
+    }
 
     public String backendName() {
         return backend.describe();

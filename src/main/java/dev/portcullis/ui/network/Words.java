@@ -20,6 +20,9 @@ final class Words {
                 .map(s -> "This step failed: " + s.operation().describe(groupName) + ". "
                         + (s.error() == null ? "" : s.error().getMessage() + " "))
                 .orElse("");
+        if (applied == 0) {
+            return "Nothing was saved. " + step + "Correct it and save again.";
+        }
         return "Only part of the change was saved (" + applied + " of " + report.steps().size() + " steps). "
                 + step + "Correct it and save again: what is already saved will not be sent again.";
     }

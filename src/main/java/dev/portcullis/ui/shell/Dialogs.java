@@ -42,7 +42,11 @@ public final class Dialogs {
         alert.setHeaderText(title);
         Label text = new Label(message);
         text.setWrapText(true);
+        // A wrapping label's preferred width is its unwrapped line: fix it, or the alert is sized (and
+        // centred) for one very long line and opens off the window.
+        text.setPrefWidth(520);
         text.setMaxWidth(520);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(text);
         alert.showAndWait();
     }

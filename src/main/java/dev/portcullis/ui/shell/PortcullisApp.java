@@ -13,6 +13,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class PortcullisApp extends Application {
         Path workspace = workspaceFile != null ? workspaceFile : WorkspaceBackend.defaultLocation();
         backend = WorkspaceBackend.open(workspace);
         Executor fx = Platform::runLater;
-        NetworkConfigurationViewModel network = new NetworkConfigurationViewModel(backend, fx);
+        NetworkConfigurationViewModel network = new NetworkConfigurationViewModel(backend, fx, java.util.concurrent.ForkJoinPool.commonPool());
         Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage);
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
                 () -> new NetworkConfigurationController(network, editor));
@@ -73,10 +74,42 @@ public final class PortcullisApp extends Application {
             stage.setY(bounds.y());
         }
         stage.setMaximized(bounds.maximized());
-        stage.setOnHidden(e -> settings.setWindowBounds(new Settings.WindowBounds(stage.getX(), stage.getY(),
-                stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized())));
+        stage.setOnCloseRequest(e -> closeWhenChangesAreDone(e, stage, network));
+        stage.setOnHidden(e -> settings.setWindowBounds(stage.isMaximized()
+                // a maximised window's size is the screen's: keep the size it had before, and that it was maximised
+                ? new Settings.WindowBounds(bounds.x(), bounds.y(), bounds.width(), bounds.height(), true)
+                : new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getScene().getWidth(),
+                        stage.getScene().getHeight(), false)));
         stage.show();
         viewModel.load();
+    }
+
+    /**
+     * Closing while a change is being saved would end the program before its answer arrives: a failure
+     * could then never reopen the dialog with what the user typed. The window waits for the change and
+     * closes when it succeeded; if it failed, it stays open to show why and give the input back.
+     */
+    private static void closeWhenChangesAreDone(WindowEvent close, Stage stage, NetworkConfigurationViewModel network) {
+        if (!network.changingProperty().get()) {
+            return;
+        }
+        close.consume();
+        long setbacksBefore = network.setbacks();
+        network.changingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    return;
+                }
+                obs.removeListener(this);
+                // The answer's follow-ups (reopen, failure) are applied on the FX thread right after.
+                Platform.runLater(() -> {
+                    if (network.setbacks() == setbacksBefore) {
+                        stage.close();
+                    }
+                });
+            }
+        });
     }
 
     /** A remembered place is used only if a screen still shows it (a monitor may have gone). */

@@ -142,6 +142,24 @@ public final class GroupDialogPage {
         return this;
     }
 
+    /** Answers the "Discard changes?" question with Discard. */
+    public GroupDialogPage confirmDiscard() {
+        robot.clickOn("#discardButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** Answers the "Discard changes?" question with Keep editing. */
+    public GroupDialogPage keepEditing() {
+        robot.clickOn("Keep editing");
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    public boolean isReviewing() {
+        return robot.lookup("#backButton").tryQuery().isPresent();
+    }
+
     GroupDialogPage pressEscape() {
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();

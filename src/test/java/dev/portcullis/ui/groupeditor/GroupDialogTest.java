@@ -156,7 +156,7 @@ class GroupDialogTest {
         assertThat(page.changes()).isEmpty();
         assertThat(result).isNotDone();
 
-        page.pressEscape();
+        page.pressEscape().confirmDiscard();
         assertThat(answer()).isEmpty();
     }
 
@@ -203,10 +203,38 @@ class GroupDialogTest {
     }
 
     @Test
-    void cancelReturnsNothing(FxRobot robot) throws Exception {
-        GroupDialogPage page = open(robot, GroupEditRequest.create(List.of(WEB)));
-        page.setName("temporary");
+    void cancelWithNothingTypedReturnsNothingAtOnce(FxRobot robot) throws Exception {
+        open(robot, GroupEditRequest.create(List.of(WEB)));
         robot.clickOn("Cancel");
         assertThat(answer()).isEmpty();
+    }
+
+    @Test
+    void cancelAsksBeforeThrowingAwayWhatWasTyped(FxRobot robot) throws Exception {
+        GroupDialogPage page = open(robot, GroupEditRequest.create(List.of(WEB)));
+        page.setName("temporary");
+
+        robot.clickOn("Cancel");
+        page.keepEditing();
+        assertThat(result).isNotDone();
+        assertThat(robot.lookup("#nameField").queryTextInputControl().getText()).isEqualTo("temporary");
+
+        page.pressEscape().confirmDiscard();
+        assertThat(answer()).isEmpty();
+    }
+
+    @Test
+    void escapeOnTheListOfChangesGoesBackToTheEditor(FxRobot robot) throws Exception {
+        GroupDialogPage page = open(robot, GroupEditRequest.create(List.of(WEB)));
+        page.setName("kept");
+        page.pressAdd();
+        assertThat(page.isReviewing()).isTrue();
+
+        page.pressEscape();
+
+        assertThat(page.isReviewing()).isFalse();
+        assertThat(result).isNotDone();
+        page.pressAdd().pressAdd();
+        assertThat(answer()).hasValueSatisfying(draft -> assertThat(draft.name()).isEqualTo("kept"));
     }
 }

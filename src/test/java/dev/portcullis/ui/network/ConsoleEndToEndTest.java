@@ -48,7 +48,7 @@ class ConsoleEndToEndTest {
     void start(Stage stage) {
         Theme.LIGHT.apply();
         backend = WorkspaceBackend.open(dir.resolve("workspace.json"));
-        vm = new NetworkConfigurationViewModel(backend, Platform::runLater);
+        vm = new NetworkConfigurationViewModel(backend, Platform::runLater, java.util.concurrent.ForkJoinPool.commonPool());
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
                 () -> new NetworkConfigurationController(vm, request -> GroupDialog.open(request, stage)));
         MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), vm), view);

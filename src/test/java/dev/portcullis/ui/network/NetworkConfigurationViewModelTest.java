@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NetworkConfigurationViewModelTest {
 
     private final FakeBackend backend = Fixtures.seededBackend();
-    private final NetworkConfigurationViewModel vm = new NetworkConfigurationViewModel(backend, Runnable::run);
+    private final NetworkConfigurationViewModel vm = new NetworkConfigurationViewModel(backend, Runnable::run, Runnable::run);
 
     private static List<String> names(List<GroupRow> rows) {
         return rows.stream().map(GroupRow::name).toList();
@@ -174,6 +174,16 @@ class NetworkConfigurationViewModelTest {
         }
 
         @Test
+        void aPortIsAQuestionAboutTrafficNotAboutDigitsInNames() {
+            backend.groups.add(group("g-perf", "perf-0022", "batch 22 of the load test", List.of(
+                    tcpIn("r-perf", 8080, 8080, "10.0.0.0/8"))));
+            vm.refresh();
+
+            assertThat(matching("22")).doesNotContain("perf-0022").contains("web-server-public");
+            assertThat(matching("perf-0022")).containsExactly("perf-0022");
+        }
+
+        @Test
         void byNameDescriptionAndRuleDescriptionIgnoringCase() {
             vm.refresh();
 
@@ -310,6 +320,7 @@ class NetworkConfigurationViewModelTest {
             assertThat(names(vm.customGroups())).containsExactly("web-server-public", "db-internal", "app-tier");
             assertThat(vm.selectedProperty().get().name()).isEqualTo("app-tier");
             assertThat(vm.statusProperty().get()).isEqualTo("Created \"app-tier\"");
+            assertThat(vm.setbacks()).isZero();
             assertThat(vm.reopenRequestProperty().get()).isNull();
             assertThat(vm.busyProperty().get()).isFalse();
         }
@@ -320,8 +331,10 @@ class NetworkConfigurationViewModelTest {
             backend.failNextCreate = FakeBackend.refusal(BackendException.Kind.QUOTA, "OverQuota",
                     "The project may have at most 10 security groups.");
 
+            long setbacks = vm.setbacks();
             vm.save(vm.newGroupRequest(), typed);
 
+            assertThat(vm.setbacks()).as("closing the window waits on this").isEqualTo(setbacks + 1);
             GroupEditRequest again = vm.reopenRequestProperty().get();
             assertThat(again.isNew()).isTrue();
             assertThat(again.draft()).isEqualTo(typed);

@@ -49,7 +49,7 @@ class NetworkConfigurationViewTest {
         Theme.LIGHT.apply();
         backend.groups.add(Fixtures.group("g-old", "old-bastion", "Jump host, retired", List.of(
                 Fixtures.tcpIn("r-old", 22, 22, "198.51.100.0/24"))));
-        vm = new NetworkConfigurationViewModel(backend, Platform::runLater);
+        vm = new NetworkConfigurationViewModel(backend, Platform::runLater, Runnable::run);
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
                 () -> new NetworkConfigurationController(vm, this::editor));
         MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), vm), view);

@@ -23,7 +23,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         Theme.LIGHT.apply();
-        vm = new MainWindowViewModel(backend.describe(), new NetworkConfigurationViewModel(backend, Platform::runLater));
+        vm = new MainWindowViewModel(backend.describe(), new NetworkConfigurationViewModel(backend, Platform::runLater, Runnable::run));
         Label view = new Label("the view");
         view.setId("view");
         stage.setScene(Theme.styled(new Scene(new MainWindow(vm, view).root(), 800, 500)));

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainWindowViewModelTest {
 
     private final StubBackend backend = new StubBackend();
-    private final NetworkConfigurationViewModel network = new NetworkConfigurationViewModel(backend, Runnable::run);
+    private final NetworkConfigurationViewModel network = new NetworkConfigurationViewModel(backend, Runnable::run, Runnable::run);
     private final MainWindowViewModel vm = new MainWindowViewModel(backend.describe(), network);
 
     static Snapshot snapshotWith(String... names) {

@@ -32,7 +32,7 @@ class ThemeSwitchTest {
     void start(Stage stage) {
         themeSwitch = new ThemeSwitch(settings);
         MainWindowViewModel vm = new MainWindowViewModel("Test project",
-                new NetworkConfigurationViewModel(new StubBackend(), Platform::runLater));
+                new NetworkConfigurationViewModel(new StubBackend(), Platform::runLater, Runnable::run));
         stage.setScene(Theme.styled(new Scene(new MainWindow(vm, new Pane(), themeSwitch.darkProperty()).root(),
                 800, 500)));
         stage.show();
