@@ -248,6 +248,20 @@ final class RuleCells {
                 }
             });
             combo.setVisibleRowCount(12);
+            // Shift+Tab in the text field would move focus to the combo, which hands it straight back to the
+            // field, so the cell could not be left backwards: focus the row's previous control instead.
+            combo.getEditor().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.TAB && e.isShiftDown()) {
+                    e.consume();
+                    previousControl().ifPresent(Node::requestFocus);
+                }
+            });
+            // Arriving in the cell selects its text, so typing replaces "Anywhere" instead of adding to it.
+            combo.getEditor().focusedProperty().addListener((o, was, focused) -> {
+                if (focused) {
+                    javafx.application.Platform.runLater(combo.getEditor()::selectAll);
+                }
+            });
             combo.setPromptText("CIDR, Anywhere or a group");
             combo.getStyleClass().addAll("cell-control", "remote-choice");
             combo.setMaxWidth(Double.MAX_VALUE);
@@ -261,6 +275,23 @@ final class RuleCells {
         @Override
         List<Node> pointed() {
             return List.of(combo, combo.getEditor()); // the editor does not pass the pointer on to the combo
+        }
+
+        /** The enabled, visible control before this one in its row, in column order. */
+        private java.util.Optional<Node> previousControl() {
+            if (getTableRow() == null) {
+                return java.util.Optional.empty();
+            }
+            Node previous = null;
+            for (Node control : getTableRow().lookupAll(".cell-control")) {
+                if (control == combo) {
+                    return java.util.Optional.ofNullable(previous);
+                }
+                if (control.isVisible() && !control.isDisabled() && control.isFocusTraversable()) {
+                    previous = control;
+                }
+            }
+            return java.util.Optional.empty();
         }
 
         @Override

@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -236,5 +237,23 @@ class GroupDialogTest {
         assertThat(result).isNotDone();
         page.pressAdd().pressAdd();
         assertThat(answer()).hasValueSatisfying(draft -> assertThat(draft.name()).isEqualTo("kept"));
+    }
+
+    @Test
+    void theKeyboardReplacesAnywhereAndShiftTabLeavesTheSourceCell(FxRobot robot) throws Exception {
+        GroupDialogPage page = open(robot, GroupEditRequest.create(List.of(WEB)));
+        page.setName("keyboard-only");
+        int rule = page.addRule();
+
+        page.tabAndType(4, "10.1.0.0/16");
+        robot.press(KeyCode.SHIFT).push(KeyCode.TAB).release(KeyCode.SHIFT);
+        robot.write("22");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.ComboBox<?> remote = (javafx.scene.control.ComboBox<?>) page.control(rule, RuleField.REMOTE);
+        javafx.scene.control.TextField ports = (javafx.scene.control.TextField) page.control(rule, RuleField.PORTS);
+        assertThat(remote.getEditor().getText()).isEqualTo("10.1.0.0/16");
+        assertThat(ports.getText()).isEqualTo("22");
+        assertThat(page.errors()).isEmpty();
     }
 }
