@@ -299,12 +299,14 @@ public final class NetworkConfigurationController {
         if (!preview.deletable() || Confirmations.delete(window(), preview)) {
             vm.delete(row); // a group that cannot be deleted is refused there, with the reason
         }
+        customTable.requestFocus(); // the button that asked may be gone or disabled now
     }
 
     private void removeFromInterface(InterfaceUse use, GroupRow row) {
         if (Confirmations.removeFromInterface(window(), use, row)) {
             vm.detach(use.port(), row);
         }
+        customTable.requestFocus();
     }
 
     private Window window() {

@@ -318,6 +318,7 @@ public final class NetworkConfigurationViewModel {
             failure.set(new Failure("\"" + name + "\" cannot be deleted", preview.reason()));
             return;
         }
+        Optional<String> neighbour = neighbourOf(row.id());
         run("Deleting \"" + name + "\"…", backend.delete(preview.group().ref()), (done, failed) -> {
             if (failed != null) {
                 status.set("Could not delete \"" + name + "\"");
@@ -325,7 +326,7 @@ public final class NetworkConfigurationViewModel {
                 refreshAfter(failed);
                 return;
             }
-            patch(now -> SnapshotEdits.without(now, preview));
+            patch(now -> SnapshotEdits.without(now, preview), () -> neighbour.ifPresent(this::select));
             int cascaded = preview.cascadingRules().size();
             status.set("Deleted \"" + name + "\"" + (cascaded == 0 ? ""
                     : " and " + Words.plural(cascaded, "rule") + " of other groups that pointed at it"));
@@ -333,6 +334,17 @@ public final class NetworkConfigurationViewModel {
                 reload(true, loaded -> { }); // the groups that lost a rule have new revisions
             }
         });
+    }
+
+    /** The row shown after a group (or before it, for the last), to select once the group is gone. */
+    private Optional<String> neighbourOf(String groupId) {
+        for (int i = 0; i < customs.size(); i++) {
+            if (customs.get(i).id().equals(groupId)) {
+                int next = i + 1 < customs.size() ? i + 1 : i - 1;
+                return next < 0 ? Optional.empty() : Optional.of(customs.get(next).id());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Removes a group from an interface ("Remove from interface"). */

@@ -178,6 +178,16 @@ final class NetworkConfigurationPage {
     // ---- lookups -------------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
+    /** The selected custom group's name, or null. */
+    String selected() {
+        GroupRow row = table("#customTable").getSelectionModel().getSelectedItem();
+        return row == null ? null : row.name();
+    }
+
+    boolean tableFocused() {
+        return table("#customTable").isFocused();
+    }
+
     private TableView<GroupRow> table(String query) {
         return robot.lookup(query).queryAs(TableView.class);
     }

@@ -139,6 +139,8 @@ class NetworkConfigurationViewTest {
         assertThat(page.rows()).containsExactly("db-internal", "web-server-public");
         assertThat(backend.deleted).extracting(r -> r.name()).containsExactly("old-bastion");
         assertThat(page.status()).isEqualTo("Deleted \"old-bastion\"");
+        assertThat(page.selected()).as("the row that took its place").isEqualTo("web-server-public");
+        assertThat(page.tableFocused()).isTrue();
     }
 
     @Test
