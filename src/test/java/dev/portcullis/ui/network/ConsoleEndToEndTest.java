@@ -68,6 +68,14 @@ class ConsoleEndToEndTest {
         });
     }
 
+    private static boolean onScreen(NetworkConfigurationPage page, String group) {
+        try {
+            return !page.cells(group).isEmpty();
+        } catch (AssertionError notYetLaidOut) {
+            return false;
+        }
+    }
+
     @Test
     void aGroupWithThreeRulesIsCreatedSavedToTheWorkspaceAndFoundByItsPort(FxRobot robot) throws Exception {
         NetworkConfigurationPage page = new NetworkConfigurationPage(robot);
@@ -102,5 +110,38 @@ class ConsoleEndToEndTest {
                 "Ingress IPv4 TCP 22 from 203.0.113.0/24",
                 "Ingress IPv6 TCP 8443 from ::/0",
                 "Ingress IPv4 ICMP type 8 code 0 from 10.0.0.0/8");
+    }
+
+    @Test
+    void aGroupChangedElsewhereWhileEditingComesBackWithWhatWasTypedThenSaves(FxRobot robot) throws Exception {
+        NetworkConfigurationPage page = new NetworkConfigurationPage(robot);
+        robot.interact(vm::refresh);
+        waitUntil(() -> page.rows().contains("web-server-public"));
+        SecurityGroup web = backend.load(dev.portcullis.backend.ProgressListener.NONE).get(5, TimeUnit.SECONDS)
+                .groups().stream().filter(g -> g.name().equals("web-server-public")).findFirst().orElseThrow();
+
+        waitUntil(() -> onScreen(page, "web-server-public"));
+        page.pressEdit("web-server-public");
+        GroupDialogPage dialog = new GroupDialogPage(robot);
+        // Meanwhile a colleague changes the group's description.
+        backend.apply(dev.portcullis.domain.ChangePlan.between(web, new dev.portcullis.domain.GroupDraft(
+                web.name(), "Changed by a colleague", true, web.rules()))).get(5, TimeUnit.SECONDS);
+        dialog.setName("web-public");
+        int smtp = dialog.addRule();
+        dialog.editCell(smtp, RuleField.PORTS, "25").editCell(smtp, RuleField.REMOTE, "10.0.0.0/8");
+        dialog.pressSave().pressSave();
+
+        GroupDialogPage again = new GroupDialogPage(robot);
+        waitUntil(() -> again.errorBanner() != null);
+        assertThat(again.errorBanner()).startsWith("Someone else changed \"web-server-public\"");
+        assertThat(robot.lookup("#nameField").queryTextInputControl().getText()).isEqualTo("web-public");
+        assertThat(again.ruleCount()).as("the typed rule is still there").isEqualTo(web.rules().size() + 1);
+        again.pressSave().pressSave();
+
+        waitUntil(() -> page.rows().contains("web-public"));
+        SecurityGroup saved = new DefinitionReader().read(dir.resolve("workspace.json")).definitions().groups()
+                .stream().filter(g -> g.name().equals("web-public")).findFirst().orElseThrow();
+        assertThat(saved.rules()).extracting(r -> r.summary(id -> null))
+                .contains("Ingress IPv4 TCP 25 from 10.0.0.0/8").hasSize(web.rules().size() + 1);
     }
 }
