@@ -32,6 +32,8 @@ import java.util.Locale;
 public final class GroupEditorController {
 
     private static final int MAX_PROBLEM_LINES = 5;
+    /** How many frames a new rule keeps the cursor while the table settles (about a third of a second). */
+    private static final int FOCUS_FRAMES = 20;
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
 
     private final GroupEditorViewModel vm;
@@ -139,6 +141,7 @@ public final class GroupEditorController {
         deleteColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         deleteColumn.setCellFactory(c -> new RuleRows.DeleteCell(vm::removeRule));
         ruleTable.setRowFactory(t -> new RuleRows.InvalidRow());
+        RuleCells.installTabOrder(ruleTable);
     }
 
     /** The problems in words under the table; past a few, a count (each red cell still says its own). */
@@ -179,16 +182,40 @@ public final class GroupEditorController {
         }
     }
 
-    /** Scrolls to a row and puts the cursor in its first cell. */
+    /**
+     * Scrolls to a row and puts the cursor in its first cell. The table lays its rows out again after a
+     * scroll and reuses row nodes for other rows, so the cell is found once that has happened, by the row
+     * it shows rather than by position: otherwise the cursor lands in whichever row the node shows next,
+     * and what the user types goes into the wrong rule.
+     */
     void focusRow(int index) {
+        RuleRowViewModel wanted = vm.rows().get(index);
         ruleTable.scrollTo(index);
         ruleTable.getSelectionModel().clearAndSelect(index);
-        ruleTable.layout();
-        ruleTable.lookupAll(".table-row-cell").stream()
-                .filter(n -> n instanceof RuleRows.InvalidRow r && r.getIndex() == index)
-                .findFirst()
-                .flatMap(n -> n.lookupAll(".cell-control").stream().findFirst())
-                .ifPresent(Node::requestFocus);
+        // The table lays the new row out over the next frames (a scroll bar may appear, rows are reused):
+        // for a few frames, put the cursor back in the new rule wherever a layout moved it.
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames > FOCUS_FRAMES) {
+                    stop();
+                } else if (!focusIsIn(wanted)) {
+                    RuleCells.focusCell(ruleTable, wanted, RuleField.DIRECTION);
+                }
+            }
+        }.start();
+    }
+
+    private boolean focusIsIn(RuleRowViewModel row) {
+        Node owner = ruleTable.getScene() == null ? null : ruleTable.getScene().getFocusOwner();
+        for (Node n = owner; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TableRow<?> tableRow) {
+                return tableRow.getItem() == row;
+            }
+        }
+        return false;
     }
 
     /** Shows the changes in place of the editor, before they are applied. */

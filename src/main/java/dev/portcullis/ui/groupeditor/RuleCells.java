@@ -39,6 +39,145 @@ final class RuleCells {
      * A cell bound to one row at a time. The table calls updateItem whenever the value changes too; the
      * binding is only redone when the row changes, so a text field keeps its caret while the person types.
      */
+    private static final String FOCUS_ROW = "portcullis.focus.row";
+    private static final String FOCUS_FIELD = "portcullis.focus.field";
+
+    /** Asks that the cell of {@code field} in {@code row} takes the cursor when a node shows it. */
+    static void wantFocus(javafx.scene.control.TableView<RuleRowViewModel> table, RuleRowViewModel row,
+                          RuleField field) {
+        table.getProperties().put(FOCUS_ROW, row);
+        table.getProperties().put(FOCUS_FIELD, field);
+    }
+
+    /** Whether the cursor was asked for this row's field; the request is used up. */
+    static boolean takeFocusRequest(javafx.scene.control.TableView<RuleRowViewModel> table, RuleRowViewModel row,
+                                    RuleField field) {
+        if (table == null || table.getProperties().get(FOCUS_ROW) != row
+                || table.getProperties().get(FOCUS_FIELD) != field) {
+            return false;
+        }
+        table.getProperties().remove(FOCUS_ROW);
+        table.getProperties().remove(FOCUS_FIELD);
+        return true;
+    }
+
+    /** Puts the cursor in the cell of {@code field} of the node that shows {@code row} now, if one does. */
+    static void focusCell(javafx.scene.control.TableView<RuleRowViewModel> table, RuleRowViewModel row,
+                          RuleField field) {
+        table.layout();
+        Bound<?> cell = cellShowing(table, row, field);
+        if (cell != null) {
+            stops(cell).stream().findFirst().ifPresent(Node::requestFocus);
+        }
+    }
+
+    /**
+     * Tab and Shift+Tab in the rule table go from field to field of a rule in column order, then to the next
+     * (or previous) rule. The toolkit's own traversal follows the order of the row nodes, which the table
+     * reuses for other rows as it scrolls, so it jumped from a new rule into another one, and what the user
+     * typed next went into the wrong rule. Past the first or last field of the table, the toolkit takes over.
+     */
+    static void installTabOrder(javafx.scene.control.TableView<RuleRowViewModel> table) {
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.TAB || e.isControlDown() || e.isAltDown()
+                    || e.isMetaDown() || table.getScene() == null) {
+                return;
+            }
+            Node owner = table.getScene().getFocusOwner();
+            Bound<?> from = enclosingCell(owner);
+            if (from == null || from.row == null) {
+                return;
+            }
+            boolean back = e.isShiftDown();
+            List<Node> stops = stops(from);
+            int at = 0;
+            for (int i = 0; i < stops.size(); i++) {
+                if (isWithin(owner, stops.get(i))) {
+                    at = i;
+                }
+            }
+            int within = at + (back ? -1 : 1);
+            if (within >= 0 && within < stops.size()) {
+                stops.get(within).requestFocus();
+                e.consume();
+                return;
+            }
+            List<RuleRowViewModel> rows = table.getItems();
+            int r = rows.indexOf(from.row);
+            int f = from.field.ordinal();
+            int last = RuleField.DESCRIPTION.ordinal();
+            while (true) {
+                f += back ? -1 : 1;
+                if (f < 0) {
+                    r--;
+                    f = last;
+                } else if (f > last) {
+                    r++;
+                    f = 0;
+                }
+                if (r < 0 || r >= rows.size()) {
+                    return;
+                }
+                Bound<?> to = cellShowing(table, rows.get(r), RuleField.values()[f]);
+                if (to == null) {
+                    table.scrollTo(r);
+                    table.layout();
+                    to = cellShowing(table, rows.get(r), RuleField.values()[f]);
+                }
+                if (to == null) {
+                    return;
+                }
+                List<Node> next = stops(to);
+                if (!next.isEmpty()) {
+                    (back ? next.get(next.size() - 1) : next.get(0)).requestFocus();
+                    e.consume();
+                    return;
+                }
+            }
+        });
+    }
+
+    private static Bound<?> enclosingCell(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof Bound<?> bound) {
+                return bound;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWithin(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The controls of a cell the cursor may stop at, in order. */
+    private static List<Node> stops(Bound<?> cell) {
+        return cell.lookupAll(".cell-control").stream()
+                .filter(n -> n.isVisible() && !n.isDisabled() && n.isFocusTraversable())
+                .toList();
+    }
+
+    /** The cell of {@code field} in the row node that shows {@code row} now, if one is shown. */
+    private static Bound<?> cellShowing(javafx.scene.control.TableView<RuleRowViewModel> table, RuleRowViewModel row,
+                                        RuleField field) {
+        for (Node rowNode : table.lookupAll(".table-row-cell")) {
+            if (rowNode instanceof javafx.scene.control.TableRow<?> tableRow && tableRow.getItem() == row
+                    && tableRow.isVisible()) {
+                for (Node cell : tableRow.lookupAll(".rule-cell")) {
+                    if (cell instanceof Bound<?> bound && bound.field == field) {
+                        return bound;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     abstract static class Bound<T> extends TableCell<RuleRowViewModel, T> {
         private final RuleField field;
         private final MapChangeListener<RuleField, String> onProblems = c -> showProblem();
@@ -74,6 +213,18 @@ final class RuleCells {
                 return;
             }
             if (row != null) {
+                if (control().isFocusWithin() && getTableView() != null) {
+                    // The table reuses this node for another row while it has the cursor: the cursor stays
+                    // with the rule being edited, in whichever node shows that rule, bound before or after.
+                    javafx.scene.control.TableView<RuleRowViewModel> table = getTableView();
+                    RuleRowViewModel target = row;
+                    wantFocus(table, target, field);
+                    javafx.application.Platform.runLater(() -> {
+                        if (takeFocusRequest(table, target, field)) {
+                            focusCell(table, target, field);
+                        }
+                    });
+                }
                 row.problems().removeListener(onProblems);
                 unbind(row);
             }
@@ -89,6 +240,13 @@ final class RuleCells {
             row.problems().addListener(onProblems);
             setGraphic(control());
             showProblem();
+            if (takeFocusRequest(getTableView(), row, field)) {
+                // A hand-over from a recycled node. During layout this node may not be shown yet, and a
+                // hidden node cannot take focus: focus whichever node shows the row once layout is done.
+                javafx.scene.control.TableView<RuleRowViewModel> table = getTableView();
+                RuleRowViewModel target = row;
+                javafx.application.Platform.runLater(() -> focusCell(table, target, field));
+            }
         }
 
         /** Marks the cell and its control, and puts the reason on both (the control takes the pointer). */
@@ -248,14 +406,6 @@ final class RuleCells {
                 }
             });
             combo.setVisibleRowCount(12);
-            // Shift+Tab in the text field would move focus to the combo, which hands it straight back to the
-            // field, so the cell could not be left backwards: focus the row's previous control instead.
-            combo.getEditor().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.TAB && e.isShiftDown()) {
-                    e.consume();
-                    previousControl().ifPresent(Node::requestFocus);
-                }
-            });
             // Arriving in the cell selects its text, so typing replaces "Anywhere" instead of adding to it.
             combo.getEditor().focusedProperty().addListener((o, was, focused) -> {
                 if (focused) {
@@ -275,23 +425,6 @@ final class RuleCells {
         @Override
         List<Node> pointed() {
             return List.of(combo, combo.getEditor()); // the editor does not pass the pointer on to the combo
-        }
-
-        /** The enabled, visible control before this one in its row, in column order. */
-        private java.util.Optional<Node> previousControl() {
-            if (getTableRow() == null) {
-                return java.util.Optional.empty();
-            }
-            Node previous = null;
-            for (Node control : getTableRow().lookupAll(".cell-control")) {
-                if (control == combo) {
-                    return java.util.Optional.ofNullable(previous);
-                }
-                if (control.isVisible() && !control.isDisabled() && control.isFocusTraversable()) {
-                    previous = control;
-                }
-            }
-            return java.util.Optional.empty();
         }
 
         @Override

@@ -256,4 +256,22 @@ class GroupDialogTest {
         assertThat(ports.getText()).isEqualTo("22");
         assertThat(page.errors()).isEmpty();
     }
+
+    @Test
+    void aNewRuleBelowTheFoldGetsTheCursorAndWhatIsTypedGoesIntoIt(FxRobot robot) throws Exception {
+        GroupDialogPage page = open(robot, GroupEditRequest.create(List.of(WEB)));
+        page.setName("many-rules").choosePreset("HTTP");
+        page.choosePreset("HTTPS");
+        page.choosePreset("SSH");
+        page.choosePreset("RDP");
+        int last = page.addRule();
+
+        // The cursor is placed once the table has laid the new row out, a pulse or two later.
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> page.hasFocusInRow(last));
+        page.tabAndType(4, "10.1.0.0/16");
+
+        javafx.scene.control.ComboBox<?> remote = (javafx.scene.control.ComboBox<?>) page.control(last, RuleField.REMOTE);
+        assertThat(remote.getEditor().getText()).isEqualTo("10.1.0.0/16");
+        assertThat(page.errors()).isEmpty();
+    }
 }

@@ -510,7 +510,8 @@ class NetworkConfigurationViewModelTest {
             assertThat(backend.deleted).extracting(r -> r.id()).containsExactly(Fixtures.WEB);
             assertThat(names(vm.customGroups())).containsExactly("db-internal");
             assertThat(row("db-internal").rulesText()).isEqualTo("0 in / 2 out");
-            assertThat(vm.selectedProperty().get()).isNull();
+            assertThat(vm.selectedProperty().get().name()).as("the group that took its place")
+                    .isEqualTo("db-internal");
             assertThat(vm.statusProperty().get()).isEqualTo(
                     "Deleted \"web-server-public\" and 2 rules of other groups that pointed at it");
             assertThat(backend.loads).isEqualTo(loadsBefore + 1);
