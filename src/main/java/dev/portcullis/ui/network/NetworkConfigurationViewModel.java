@@ -19,14 +19,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The Network Configuration view's state and commands: the project's groups split into the default
@@ -65,20 +58,10 @@ public final class NetworkConfigurationViewModel {
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", null);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
 
-    private final ObservableList<GroupRow> allDefaults = FXCollections.observableArrayList();
-    private final ObservableList<GroupRow> allCustoms = FXCollections.observableArrayList();
-    private final FilteredList<GroupRow> defaults = new FilteredList<>(allDefaults);
-    private final ObjectProperty<Comparator<? super GroupRow>> customOrder =
-            new SimpleObjectProperty<>(this, "customOrder", null);
+    /** The rows, their order, the filter and the selection. */
+    private final GroupListModel list = new GroupListModel();
     /** Sorted below the filter, so that typing in the filter never sorts again. */
-    private final SortedList<GroupRow> sortedCustoms = new SortedList<>(allCustoms);
-    private final FilteredList<GroupRow> customs = new FilteredList<>(sortedCustoms);
-    private final ReadOnlyIntegerWrapper customTotal = new ReadOnlyIntegerWrapper(this, "customTotal", 0);
-    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-    private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper(this, "filterSummary", "");
 
-    private final ObjectProperty<GroupRow> selected = new SimpleObjectProperty<>(this, "selected", null);
-    private final ReadOnlyObjectWrapper<GroupDetails> details = new ReadOnlyObjectWrapper<>(this, "details", null);
 
     private final ReadOnlyObjectWrapper<GroupEditRequest> reopenRequest =
             new ReadOnlyObjectWrapper<>(this, "reopenRequest", null);
@@ -105,15 +88,11 @@ public final class NetworkConfigurationViewModel {
         this.worker = worker;
         changing.bind(changesRunning.greaterThan(0));
         busy.bind(loading.or(changing));
-        sortedCustoms.comparatorProperty().bind(customOrder);
         failure.addListener((obs, old, now) -> {
             if (now != null) {
                 setbacks++;
             }
         });
-        filterText.addListener((obs, old, text) -> applyFilter(text));
-        customs.addListener((ListChangeListener<GroupRow>) change -> summarizeFilter());
-        selected.addListener((obs, old, row) -> details.set(row == null ? null : catalog.details(row)));
     }
 
     // ---- loading -------------------------------------------------------------------------------------
@@ -166,19 +145,13 @@ public final class NetworkConfigurationViewModel {
 
     /** Shows a catalog: rows replaced, the selection kept by id, any load still running dropped. */
     private void show(GroupCatalog next) {
-        String keep = selected.get() == null ? null : selected.get().id();
         catalog = next;
         latest = next.snapshot();
         snapshot.set(next.snapshot());
-        allDefaults.setAll(next.defaults());
-        allCustoms.setAll(next.customs());
-        customTotal.set(allCustoms.size());
         counts.set(Words.plural(next.snapshot().groups().size(), "security group") + " · "
                 + Words.plural(next.snapshot().ports().size(), "interface"));
         state.set(State.READY);
-        selected.set(keep == null ? null : next.row(keep).orElse(null));
-        details.set(selected.get() == null ? null : next.details(selected.get()));
-        summarizeFilter();
+        list.show(next);
     }
 
     /**
@@ -211,30 +184,9 @@ public final class NetworkConfigurationViewModel {
         patch(edit, () -> { });
     }
 
-    // ---- filter and selection ------------------------------------------------------------------------
-
-    private void applyFilter(String text) {
-        Predicate<GroupSearch.Index> query = GroupSearch.parse(text);
-        Predicate<GroupRow> rows = row -> query.test(row.index());
-        defaults.setPredicate(rows);
-        customs.setPredicate(rows);
-        summarizeFilter();
-    }
-
-    private void summarizeFilter() {
-        String text = filterText.get() == null ? "" : filterText.get().trim();
-        if (text.isEmpty()) {
-            filterSummary.set("");
-            return;
-        }
-        int matching = customs.size() + defaults.size();
-        int all = allCustoms.size() + allDefaults.size();
-        filterSummary.set(matching + " of " + all);
-    }
-
     /** Selects a group by id, if it is loaded. */
     public void select(String groupId) {
-        selected.set(catalog.row(groupId).orElse(null));
+        list.select(groupId);
     }
 
     // ---- commands ------------------------------------------------------------------------------------
@@ -318,7 +270,7 @@ public final class NetworkConfigurationViewModel {
             failure.set(new Failure("\"" + name + "\" cannot be deleted", preview.reason()));
             return;
         }
-        Optional<String> neighbour = neighbourOf(row.id());
+        Optional<String> neighbour = list.neighbourOf(row.id());
         run("Deleting \"" + name + "\"…", backend.delete(preview.group().ref()), (done, failed) -> {
             if (failed != null) {
                 status.set("Could not delete \"" + name + "\"");
@@ -334,17 +286,6 @@ public final class NetworkConfigurationViewModel {
                 reload(true, loaded -> { }); // the groups that lost a rule have new revisions
             }
         });
-    }
-
-    /** The row shown after a group (or before it, for the last), to select once the group is gone. */
-    private Optional<String> neighbourOf(String groupId) {
-        for (int i = 0; i < customs.size(); i++) {
-            if (customs.get(i).id().equals(groupId)) {
-                int next = i + 1 < customs.size() ? i + 1 : i - 1;
-                return next < 0 ? Optional.empty() : Optional.of(customs.get(next).id());
-            }
-        }
-        return Optional.empty();
     }
 
     /** Removes a group from an interface ("Remove from interface"). */
@@ -451,40 +392,40 @@ public final class NetworkConfigurationViewModel {
 
     /** The default group(s) that match the filter. */
     public ObservableList<GroupRow> defaultGroups() {
-        return defaults;
+        return list.defaults();
     }
 
     /** The custom groups that match the filter, in {@link #customOrderProperty()}'s order. */
     public ObservableList<GroupRow> customGroups() {
-        return customs;
+        return list.customs();
     }
 
     /** How the custom groups are sorted (the table binds its comparator here); null: as loaded. */
     public ObjectProperty<Comparator<? super GroupRow>> customOrderProperty() {
-        return customOrder;
+        return list.customOrderProperty();
     }
 
     /** How many custom groups there are, filter or not (0: the empty state). */
     public ReadOnlyIntegerProperty customTotalProperty() {
-        return customTotal.getReadOnlyProperty();
+        return list.customTotalProperty();
     }
 
     public StringProperty filterTextProperty() {
-        return filterText;
+        return list.filterTextProperty();
     }
 
     /** How many groups match, {@code 2 of 1005}, while a filter is typed; empty otherwise. */
     public ReadOnlyStringProperty filterSummaryProperty() {
-        return filterSummary.getReadOnlyProperty();
+        return list.filterSummaryProperty();
     }
 
     /** The selected group; the view sets it, and a reload keeps it by id. */
     public ObjectProperty<GroupRow> selectedProperty() {
-        return selected;
+        return list.selectedProperty();
     }
 
     public ReadOnlyObjectProperty<GroupDetails> detailsProperty() {
-        return details.getReadOnlyProperty();
+        return list.detailsProperty();
     }
 
     /** Set when a save failed: the dialog should open again on this request (draft and reason included). */
