@@ -219,6 +219,11 @@ public final class Cidr {
         return prefixLength;
     }
 
+    /** The address as a number: 32 bits for IPv4, 128 for IPv6 (host bits included, as stored). */
+    public BigInteger addressValue() {
+        return address;
+    }
+
     public int width() {
         return version == 4 ? 32 : 128;
     }

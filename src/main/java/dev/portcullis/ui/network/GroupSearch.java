@@ -7,8 +7,6 @@ import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -113,29 +111,11 @@ final class GroupSearch {
             this.length = length;
         }
 
-        /** The block of a CIDR, or null if its address cannot be read back (it always can). */
+        /** The block of a CIDR, from the address {@link Cidr} has already read. */
         static Block of(Cidr cidr) {
-            byte[] bytes;
-            try {
-                bytes = InetAddress.getByName(cidr.addressText()).getAddress(); // a literal: nothing is looked up
-            } catch (UnknownHostException e) {
-                return null;
-            }
-            long high = 0;
-            long low = 0;
-            if (bytes.length == 16) {
-                for (int i = 0; i < 8; i++) {
-                    high = (high << 8) | (bytes[i] & 0xff);
-                    low = (low << 8) | (bytes[i + 8] & 0xff);
-                }
-            } else {
-                for (byte b : bytes) {
-                    low = (low << 8) | (b & 0xff);
-                }
-                if (cidr.version() == 6) {
-                    low |= 0xffffL << 32; // ::ffff:a.b.c.d, which Java reads as IPv4
-                }
-            }
+            java.math.BigInteger address = cidr.addressValue();
+            long high = address.shiftRight(64).longValue();
+            long low = address.longValue();
             int length = cidr.version() == 4 ? 96 + cidr.prefixLength() : cidr.prefixLength();
             return new Block(cidr.version(), high, low, length);
         }
@@ -183,11 +163,11 @@ final class GroupSearch {
                     facts.everyV6 = true;
                 }
             } else if (remote instanceof Remote.Prefix prefix) {
-                addIfKnown(facts.prefixes, Block.of(prefix.cidr()));
+                facts.prefixes.add(Block.of(prefix.cidr()));
             } else if (remote instanceof Remote.Group other) {
                 for (Cidr address : addressesOfGroup.getOrDefault(other.groupId(), List.of())) {
                     if (address.etherType() == rule.etherType()) {
-                        addIfKnown(facts.memberAddresses, Block.of(address));
+                        facts.memberAddresses.add(Block.of(address));
                     }
                 }
             }
@@ -195,11 +175,6 @@ final class GroupSearch {
         return new Index(text.toString().toLowerCase(Locale.ROOT), ingress, egress);
     }
 
-    private static void addIfKnown(List<Block> blocks, Block block) {
-        if (block != null) {
-            blocks.add(block);
-        }
-    }
 
     /** The filter text, read once per change of the text. */
     static Predicate<Index> parse(String filter) {
@@ -247,8 +222,8 @@ final class GroupSearch {
             return index -> index.facts(side).letsPort(port);
         }
         Cidr address = address(term);
-        Block block = address == null ? null : Block.of(address);
-        if (block != null) {
+        if (address != null) {
+            Block block = Block.of(address);
             return index -> index.facts(side).letsAddress(block);
         }
         return text;
