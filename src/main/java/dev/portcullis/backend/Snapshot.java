@@ -7,12 +7,33 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A project's groups and interfaces as loaded at one moment. */
-public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loadedAt) {
+/**
+ * A project's groups and interfaces as loaded at one moment.
+ *
+ * @param loadedAt when the data was read from its source (for an offline copy: when it was saved)
+ * @param offline  why this is a saved copy and not the live project (the cloud could not be reached), or
+ *                 null when it is live. An offline snapshot is read-only.
+ */
+public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loadedAt, String offline) {
 
     public Snapshot {
         groups = List.copyOf(groups);
         ports = List.copyOf(ports);
+    }
+
+    /** A live snapshot. */
+    public Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loadedAt) {
+        this(groups, ports, loadedAt, null);
+    }
+
+    /** True when this is a saved copy shown because the source could not be reached. */
+    public boolean isOffline() {
+        return offline != null;
+    }
+
+    /** The same data marked as an offline copy, with the reason the live source failed. */
+    public Snapshot asOffline(String reason) {
+        return new Snapshot(groups, ports, loadedAt, reason);
     }
 
     public Optional<SecurityGroup> group(String id) {

@@ -1,0 +1,50 @@
+package dev.portcullis.backend.openstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A session whose access never changes: an {@code auth_type: none} endpoint, or a server that trusts
+ * headers it is sent. A 401 is final here, since authenticating again would send the same thing.
+ */
+public final class FixedSession implements Session {
+
+    private final String name;
+    private final HttpClient http;
+    private final Access access;
+
+    public FixedSession(String name, HttpClient http, Access access) {
+        this.name = name;
+        this.http = http;
+        this.access = access;
+    }
+
+    /** A session to an endpoint that needs no authentication, on a client of its own. */
+    public static FixedSession open(String name, URI endpoint, Map<String, Secret> headers) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return new FixedSession(name, http, new Access(endpoint, headers));
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+
+    @Override
+    public HttpClient http() {
+        return http;
+    }
+
+    @Override
+    public CompletableFuture<Access> access() {
+        return CompletableFuture.completedFuture(access);
+    }
+
+    @Override
+    public CompletableFuture<Access> reauthenticate(Access refused) {
+        return CompletableFuture.completedFuture(access);
+    }
+}

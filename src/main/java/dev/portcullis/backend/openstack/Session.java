@@ -1,0 +1,36 @@
+package dev.portcullis.backend.openstack;
+
+import java.net.http.HttpClient;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A connection to one cloud's project: the shared HTTP client (TLS as configured) and the access to its
+ * network service, authenticating when first asked. Thread-safe; every call returns at once.
+ */
+public interface Session extends AutoCloseable {
+
+    /** What to call it in the window and in messages: the cloud's name in clouds.yaml. */
+    String describe();
+
+    /** The one HTTP client every request of this session goes through (connection reuse). */
+    HttpClient http();
+
+    /** The endpoint and headers to use, authenticating first if there is no valid token yet. */
+    CompletableFuture<Access> access();
+
+    /**
+     * The server refused {@code refused} (401): authenticate again and answer the new access. Callers do
+     * this once per request; a second 401 is final.
+     */
+    CompletableFuture<Access> reauthenticate(Access refused);
+
+    /** A warning the window must show while connected, e.g. that TLS certificates are not checked. */
+    default Optional<String> warning() {
+        return Optional.empty();
+    }
+
+    @Override
+    default void close() {
+    }
+}
