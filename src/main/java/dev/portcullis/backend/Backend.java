@@ -37,6 +37,15 @@ public interface Backend extends AutoCloseable {
     /** Removes a group from an interface; answers the interface as it is afterwards. */
     CompletableFuture<Port> detach(PortRef port, GroupRef group);
 
+    /**
+     * Something the window must show for as long as this backend is open, such as "TLS certificates are
+     * not checked for this cloud (verify: false)"; empty for most.
+     */
+    default java.util.Optional<String> warning() {
+        return java.util.Optional.empty();
+    }
+
+    /** Ends every request still running (their futures complete exceptionally) and frees what it holds. */
     @Override
     default void close() {
     }
