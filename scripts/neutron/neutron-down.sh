@@ -59,6 +59,8 @@ stop() {
     log "$name: stopped"
 }
 
+stop "Keystone neutron-server" "$RUN_DIR/neutron-server-keystone.pid" neutron-server
+stop "Keystone" "$RUN_DIR/keystone.pid" uwsgi
 stop "trusted-headers neutron-server" "$RUN_DIR/neutron-server-headers.pid" neutron-server
 stop "neutron-server" "$RUN_DIR/neutron-server.pid" neutron-server
 stop "mariadbd" "$RUN_DIR/mariadbd.pid" mariadbd

@@ -8,6 +8,10 @@
 #     fake messaging transport, listening on 127.0.0.1:9696
 #   * WITH_HEADERS=1 additionally starts a second neutron-server on 127.0.0.1:9697 that takes
 #     the caller's identity from X-User-Id / X-Project-Id / X-Roles headers (non-admin tests).
+#   * WITH_KEYSTONE=1 additionally installs Keystone (uwsgi on 127.0.0.1:5000, fernet tokens, same
+#     MariaDB), fills it with keystone-seed.py (admin/admin, demo/demo as a member of project demo
+#     with an application credential, the network service at 127.0.0.1:9698 in RegionOne) and starts
+#     a third neutron-server there that checks Keystone tokens.
 #
 # Idempotent: every step checks its own state first; running it again while everything is up
 # does nothing. Stop everything with neutron-down.sh (same directory).
@@ -26,6 +30,11 @@ SOCK=/run/mysqld/mysqld.sock
 APT_LOG=/var/log/neutron-loopback-apt.log
 WAIT_SECS=${WAIT_SECS:-90}
 WITH_HEADERS=${WITH_HEADERS:-0}
+WITH_KEYSTONE=${WITH_KEYSTONE:-0}
+SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
+KS_CONF=/etc/keystone/keystone-loopback.conf
+KS_UWSGI=/etc/keystone/keystone-loopback-uwsgi.ini
+KS_NEUTRON_CONF=/etc/neutron/neutron-loopback-keystone.conf
 
 T0=$EPOCHREALTIME
 log()  { printf '[neutron-up %5.1fs] %s\n' "$(awk -v a="$T0" -v b="$EPOCHREALTIME" 'BEGIN{print b-a}')" "$*"; }
@@ -83,7 +92,9 @@ wait_http() {
 pkg_installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
 
 MISSING=()
-for p in neutron-server mariadb-server; do pkg_installed "$p" || MISSING+=("$p"); done
+WANTED=(neutron-server mariadb-server)
+[ "$WITH_KEYSTONE" = 1 ] && WANTED+=(keystone)
+for p in "${WANTED[@]}"; do pkg_installed "$p" || MISSING+=("$p"); done
 if [ ${#MISSING[@]} -gt 0 ]; then
     log "installing ${MISSING[*]} (apt log: $APT_LOG)"
     CREATED_POLICY=0
@@ -98,7 +109,7 @@ if [ ${#MISSING[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     if ! { apt-get -o DPkg::Lock::Timeout=600 update \
            && apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
-                  neutron-server mariadb-server; } >>"$APT_LOG" 2>&1; then
+                  "${MISSING[@]}"; } >>"$APT_LOG" 2>&1; then
         tail -n 20 "$APT_LOG" >&2
         die "apt-get failed (see $APT_LOG)"
     fi
@@ -265,4 +276,107 @@ if [ "$WITH_HEADERS" = 1 ]; then
         neutron-loopback-headers "$LOG_DIR/neutron-server-headers.stdout" "$HURL" "${HARGS[@]}"
 fi
 
-log "ready: noauth API at http://127.0.0.1:9696$( [ "$WITH_HEADERS" = 1 ] && echo ', trusted headers at http://127.0.0.1:9697')"
+if [ "$WITH_KEYSTONE" = 1 ]; then
+    # --- Keystone on 127.0.0.1:5000 and a token-checking neutron-server on 127.0.0.1:9698 -------
+    mariadb --socket="$SOCK" -u root <<'SQL'
+CREATE DATABASE IF NOT EXISTS keystone CHARACTER SET utf8mb4;
+CREATE USER IF NOT EXISTS 'keystone'@'localhost' IDENTIFIED BY 'keystone';
+GRANT ALL PRIVILEGES ON keystone.* TO 'keystone'@'localhost';
+SQL
+    install -d -o keystone -g keystone -m 750 /var/log/keystone /var/lib/keystone
+    install -d -m 755 /etc/keystone/policy.d
+    write_if_changed "$KS_CONF" <<'CONF'
+# Written by Portcullis scripts/neutron/neutron-up.sh (WITH_KEYSTONE=1). Loopback only.
+[DEFAULT]
+log_dir = /var/log/keystone
+log_file = keystone-loopback.log
+[database]
+connection = mysql+pymysql://keystone:keystone@localhost/keystone?unix_socket=/run/mysqld/mysqld.sock&charset=utf8
+[token]
+provider = fernet
+[catalog]
+driver = sql
+[oslo_policy]
+policy_dirs = /etc/keystone/policy.d
+CONF
+    chown root:keystone "$KS_CONF"
+    chmod 640 "$KS_CONF"
+    write_if_changed "$KS_UWSGI" <<CONF
+[uwsgi]
+plugins = python3
+http-socket = 127.0.0.1:5000
+wsgi-file = /usr/bin/keystone-wsgi-public
+env = OS_KEYSTONE_CONFIG_FILES=$KS_CONF
+master = true
+processes = 2
+threads = 4
+enable-threads = true
+lazy-apps = true
+die-on-term = true
+buffer-size = 65535
+# clients reuse pooled keep-alive connections that uwsgi has closed: close after every answer
+add-header = Connection: close
+uid = keystone
+gid = keystone
+chdir = /var/lib/keystone
+logto = /var/log/keystone/keystone-loopback-uwsgi.log
+CONF
+    KURL=http://127.0.0.1:5000/v3/
+    if pid_alive "$RUN_DIR/keystone.pid" keystone-loopback-uwsgi; then
+        log "Keystone already running (pid $(cat "$RUN_DIR/keystone.pid"))"
+    else
+        rm -f "$RUN_DIR/keystone.pid"
+        code=$(http_code "$KURL")
+        [ "$code" = 000 ] || die "something not started by this script already answers on 127.0.0.1:5000 (HTTP $code)"
+        KM="keystone-manage --config-file $KS_CONF"
+        log "keystone db_sync, fernet and credential keys, bootstrap"
+        {
+            su -s /bin/sh keystone -c "$KM db_sync" \
+            && su -s /bin/sh keystone -c "$KM fernet_setup --keystone-user keystone --keystone-group keystone" \
+            && su -s /bin/sh keystone -c "$KM credential_setup --keystone-user keystone --keystone-group keystone" \
+            && su -s /bin/sh keystone -c "$KM bootstrap --bootstrap-password admin \
+                   --bootstrap-admin-url $KURL --bootstrap-internal-url $KURL --bootstrap-public-url $KURL \
+                   --bootstrap-region-id RegionOne"
+        } >"$LOG_DIR/keystone-manage.log" 2>&1 || { tail -n 30 "$LOG_DIR/keystone-manage.log" >&2; die "keystone-manage failed"; }
+        log "starting Keystone (uwsgi) on 127.0.0.1:5000"
+        : > "$LOG_DIR/keystone-uwsgi.stdout"
+        start_bg "$RUN_DIR/keystone.pid" "$LOG_DIR/keystone-uwsgi.stdout" /usr/bin/uwsgi --ini "$KS_UWSGI"
+    fi
+    wait_http "Keystone" "$RUN_DIR/keystone.pid" keystone-loopback-uwsgi "$LOG_DIR/keystone-uwsgi.stdout" "$KURL"
+    log "Keystone: projects, users, roles and the network endpoint"
+    /usr/bin/python3 "$SCRIPT_DIR/keystone-seed.py" http://127.0.0.1:5000 http://127.0.0.1:9698 \
+        >"$LOG_DIR/keystone-seed.log" 2>&1 || { cat "$LOG_DIR/keystone-seed.log" >&2; die "seeding Keystone failed"; }
+    write_if_changed "$KS_NEUTRON_CONF" <<'CONF'
+# Overlay for neutron-loopback.conf: Keystone tokens, port 9698.
+[DEFAULT]
+bind_port = 9698
+auth_strategy = keystone
+log_file = /var/log/neutron/neutron-loopback-keystone.log
+[keystone_authtoken]
+www_authenticate_uri = http://127.0.0.1:5000
+auth_url = http://127.0.0.1:5000
+auth_type = password
+project_domain_name = Default
+user_domain_name = Default
+project_name = service
+username = neutron
+password = neutron
+region_name = RegionOne
+CONF
+    if pid_alive "$RUN_DIR/neutron-server-keystone.pid" neutron-loopback-keystone; then
+        log "Keystone neutron-server already running (pid $(cat "$RUN_DIR/neutron-server-keystone.pid"))"
+    else
+        rm -f "$RUN_DIR/neutron-server-keystone.pid"
+        code=$(http_code http://127.0.0.1:9698/)
+        [ "$code" = 000 ] || die "something not started by this script already answers on 127.0.0.1:9698 (HTTP $code)"
+        log "starting Keystone-checking neutron-server on 127.0.0.1:9698"
+        : > "$LOG_DIR/neutron-server-keystone.stdout"
+        start_bg "$RUN_DIR/neutron-server-keystone.pid" "$LOG_DIR/neutron-server-keystone.stdout" \
+            /usr/bin/neutron-server --config-file "$CONF" --config-file "$KS_NEUTRON_CONF"
+    fi
+    # the version document needs no token: 200 once the server listens
+    wait_http "Keystone neutron-server" "$RUN_DIR/neutron-server-keystone.pid" neutron-loopback-keystone \
+        "$LOG_DIR/neutron-server-keystone.stdout" http://127.0.0.1:9698/
+fi
+
+log "ready: noauth API at http://127.0.0.1:9696$( [ "$WITH_HEADERS" = 1 ] && echo ', trusted headers at http://127.0.0.1:9697')$( [ "$WITH_KEYSTONE" = 1 ] && echo ', Keystone at http://127.0.0.1:5000/v3 with Neutron at http://127.0.0.1:9698')"
