@@ -72,7 +72,7 @@ public final class CloudConfigs {
         }
         String fileSource = cloudsFile != null ? cloudsFile.path().toString()
                 : secureFile != null ? secureFile.path().toString() : "clouds.yaml";
-        if (secureFile != null) {
+        if (cloudsFile != null && secureFile != null) {
             fileSource += " (with " + secureFile.path() + ")";
         }
         CloudReader reader = new CloudReader(locations, cwd);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ final class ConfigFile {
             tree = (path.toString().endsWith(".json") ? JSON : YAML).readTree(bytes);
         } catch (JsonProcessingException e) {
             problems.add(path + where(e.getLocation()) + " is not valid "
-                    + (path.toString().endsWith(".json") ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage())
+                    + (path.toString().endsWith(".json") ? "JSON" : "YAML") + ": " + what(e)
                     + ". The file was passed over.");
             return null;
         } catch (IOException e) {
@@ -86,13 +87,22 @@ final class ConfigFile {
         return ", line " + location.getLineNr() + (location.getColumnNr() > 0 ? " column " + location.getColumnNr() : "") + ",";
     }
 
+    /** SnakeYAML's own words (the problem, then what it was reading), else Jackson's first line. */
+    private static String what(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+            return firstLine(yaml.getProblem() + context);
+        }
+        // Jackson quotes the token it choked on, which may be a secret written without quotes.
+        return firstLine(e.getOriginalMessage()).replaceAll("'[^'\\s]{4,}'", "'…'");
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable content";
         }
-        // Only the first line: the following ones may quote the file, and a secret with it.
+        // Only the first line: the following ones quote the file, and a secret with it.
         String line = message.strip().lines().findFirst().orElse("unreadable content");
-        line = line.replaceAll("'[^']{4,}'", "'…'");
         return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
