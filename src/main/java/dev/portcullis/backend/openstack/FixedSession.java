@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,11 +16,20 @@ public final class FixedSession implements Session {
     private final String name;
     private final HttpClient http;
     private final Access access;
+    private final Duration timeout;
+    private final String warning;
 
     public FixedSession(String name, HttpClient http, Access access) {
+        this(name, http, access, CloudConfig.DEFAULT_TIMEOUT, null);
+    }
+
+    /** A session with the request timeout and the standing warning (or null) of its cloud's configuration. */
+    public FixedSession(String name, HttpClient http, Access access, Duration timeout, String warning) {
         this.name = name;
         this.http = http;
         this.access = access;
+        this.timeout = timeout;
+        this.warning = warning;
     }
 
     /** A session to an endpoint that needs no authentication, on a client of its own. */
@@ -36,6 +46,16 @@ public final class FixedSession implements Session {
     @Override
     public HttpClient http() {
         return http;
+    }
+
+    @Override
+    public Duration requestTimeout() {
+        return timeout;
+    }
+
+    @Override
+    public Optional<String> warning() {
+        return Optional.ofNullable(warning);
     }
 
     @Override

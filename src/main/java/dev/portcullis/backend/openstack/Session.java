@@ -1,6 +1,7 @@
 package dev.portcullis.backend.openstack;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,6 +25,11 @@ public interface Session extends AutoCloseable {
      * this once per request; a second 401 is final.
      */
     CompletableFuture<Access> reauthenticate(Access refused);
+
+    /** How long one request to the cloud may take ({@code api_timeout}); set it on every request. */
+    default Duration requestTimeout() {
+        return CloudConfig.DEFAULT_TIMEOUT;
+    }
 
     /** A warning the window must show while connected, e.g. that TLS certificates are not checked. */
     default Optional<String> warning() {
