@@ -1,0 +1,111 @@
+package dev.portcullis.backend.neutron;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.BackendContract;
+import dev.portcullis.backend.openstack.FixedSession;
+import dev.portcullis.backend.openstack.Secret;
+import dev.portcullis.domain.GroupRef;
+import dev.portcullis.domain.PortRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The backend contract against a real Neutron with trusted headers (shared/neutron/RECIPE.md section 5), as
+ * a member of a project made up for this run; each test has a project of its own (a project may hold 10
+ * groups, and a member cannot raise that), named after the run's. The server's address comes from the system property
+ * {@value #URL_PROPERTY}; without it the run fails, it is never skipped.
+ */
+class NeutronBackendIT extends BackendContract {
+
+    static final String URL_PROPERTY = "portcullis.neutron.url";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The run's name: each test's project is this and a number. */
+    private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    private static final java.util.List<String> PROJECTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static URI endpoint;
+    private String project;
+    private String networkId;
+
+    @BeforeAll
+    static void server() {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("NeutronBackendIT needs a Neutron server with trusted headers: give "
+                    + "its address with -D" + URL_PROPERTY + "=http://127.0.0.1:9697");
+        }
+        endpoint = URI.create(url);
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (endpoint == null) {
+            return;
+        }
+        for (String p : PROJECTS) {
+            for (JsonNode port : call(p, "GET", "/v2.0/ports", null).path("ports")) {
+                call(p, "DELETE", "/v2.0/ports/" + port.path("id").asText(), null);
+            }
+            for (JsonNode network : call(p, "GET", "/v2.0/networks", null).path("networks")) {
+                call(p, "DELETE", "/v2.0/networks/" + network.path("id").asText(), null);
+            }
+            for (JsonNode group : call(p, "GET", "/v2.0/security-groups", null).path("security_groups")) {
+                if (group.path("name").asText().equals("default")) {
+                    continue; // a member cannot delete it; it is all the project has left
+                }
+                call(p, "DELETE", "/v2.0/security-groups/" + group.path("id").asText(), null);
+            }
+        }
+    }
+
+    private Map<String, Secret> headers() {
+        return Map.of("X-User-Id", Secret.of("portcullis-it"), "X-Project-Id", Secret.of(project),
+                "X-Roles", Secret.of("member"));
+    }
+
+    @Override
+    protected Backend newBackend() {
+        project = RUN + String.format("%08x", PROJECTS.size());
+        PROJECTS.add(project);
+        return new NeutronBackend(FixedSession.open("neutron-it", endpoint, headers()),
+                Options.DEFAULTS.withRequestTimeout(Duration.ofSeconds(4)));
+    }
+
+    @Override
+    protected PortRef attachInterface(Backend backend, String name, GroupRef group) throws Exception {
+        if (networkId == null) {
+            networkId = call(project, "POST", "/v2.0/networks",
+                    "{\"network\":{\"name\":\"portcullis-it\"}}").path("network").path("id").asText();
+        }
+        JsonNode port = call(project, "POST", "/v2.0/ports", "{\"port\":{\"network_id\":\"" + networkId + "\",\"name\":\""
+                + name + "\",\"security_groups\":[\"" + group.id() + "\"]}}").path("port");
+        assertThat(port.path("security_groups").get(0).asText()).isEqualTo(group.id());
+        return new PortRef(port.path("id").asText(), name);
+    }
+
+    private static JsonNode call(String project, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-User-Id", "portcullis-it").header("X-Project-Id", project)
+                .header("X-Roles", "member")
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+}
