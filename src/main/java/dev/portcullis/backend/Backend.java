@@ -31,7 +31,10 @@ public interface Backend extends AutoCloseable {
      */
     CompletableFuture<ApplyReport> apply(ChangePlan plan);
 
-    /** Deletes a group; refused while an interface uses it. Rules of other groups that point at it go too. */
+    /**
+     * Deletes a group; refused while an interface uses it. Rules of other groups that point at it go too.
+     * A group that is gone already (someone else deleted it) counts as deleted.
+     */
     CompletableFuture<Void> delete(GroupRef group);
 
     /** Removes a group from an interface; answers the interface as it is afterwards. */

@@ -145,7 +145,9 @@ public abstract class BackendContract {
         assertThat(ruleLike(group, rules.get(2)).description()).isEqualTo("SSH");
         assertThat(ruleLike(group, rules.get(3)).description())
                 .as("Neutron stores a rule created without a description with an empty one").isEmpty();
-        assertThat(group.revision()).as("created at 1, then one request creating the other rules").isEqualTo(2);
+        // The workspace counts one revision for the request; Zed's Neutron usually one per rule stored (3 here).
+        assertThat(group.revision()).as("created at 1, then moved on by the request creating the other rules")
+                .isGreaterThan(1);
         assertSameGroup(loadGroup(group.id()).orElseThrow(), group);
     }
 
@@ -522,18 +524,16 @@ public abstract class BackendContract {
     }
 
     @Test
-    void whatIsGoneIsNotFound() throws Exception {
+    void whatIsGoneIsNotFoundExceptForDeletingItAgain() throws Exception {
         SecurityGroup group = createWith(uniqueName("contract-gone"));
         await(backend.delete(group.ref()));
 
-        BackendException deleteAgain = refusal(backend.delete(group.ref()));
+        await(backend.delete(group.ref())); // already gone counts as deleted, as a 404 on DELETE does
         BackendException applyToGone = refusal(backend.apply(ChangePlan.between(group,
                 new GroupDraft(group.name(), "too late", true, group.rules()))));
         BackendException detachFromNothing = refusal(backend.detach(
                 new PortRef(UUID.randomUUID().toString(), "no such interface"), group.ref()));
 
-        assertThat(deleteAgain.kind()).isEqualTo(Kind.NOT_FOUND);
-        assertThat(deleteAgain.code()).isEqualTo(ErrorCode.GROUP_NOT_FOUND);
         assertThat(applyToGone.kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(applyToGone.code()).isEqualTo(ErrorCode.GROUP_NOT_FOUND);
         assertThat(detachFromNothing.kind()).isEqualTo(Kind.NOT_FOUND);

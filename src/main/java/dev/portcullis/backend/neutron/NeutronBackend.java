@@ -303,8 +303,9 @@ public final class NeutronBackend implements Backend {
     public CompletableFuture<Void> delete(GroupRef group) {
         Objects.requireNonNull(group, "group");
         return http.call(call -> http.send(call, Request.delete("/v2.0/security-groups/" + group.id()))
-                .exceptionallyCompose(e -> failure(refined(call, group, null, e)))
-                .thenApply(a -> null));
+                .<Void>thenApply(a -> null)
+                .exceptionallyCompose(e -> alreadyGone(e) ? CompletableFuture.completedFuture(null)
+                        : failure(refined(call, group, null, e))));
     }
 
     /**
@@ -469,6 +470,12 @@ public final class NeutronBackend implements Backend {
     private CompletableFuture<SecurityGroup> getGroup(Call call, String id) {
         return http.send(call, Request.get("/v2.0/security-groups/" + id))
                 .thenApply(answer -> NeutronParse.group(answer.json()));
+    }
+
+    /** A 404 on DELETE: the group is gone already, which is what deleting it was for. */
+    private static boolean alreadyGone(Throwable e) {
+        return NeutronHttp.unwrap(e) instanceof BackendException refusal && refusal.kind() == Kind.NOT_FOUND
+                && ErrorCode.GROUP_NOT_FOUND.equals(refusal.code());
     }
 
     private static <T> CompletableFuture<T> failure(Throwable t) {

@@ -217,7 +217,10 @@ public final class WorkspaceBackend implements Backend {
     public CompletableFuture<Void> delete(GroupRef group) {
         Objects.requireNonNull(group, "group");
         return submit(() -> {
-            commit(project().delete(group, stamp()));
+            Project current = project();
+            if (current.group(group.id()).isPresent()) { // gone already: someone else deleted it
+                commit(current.delete(group, stamp()));
+            }
             return null;
         });
     }

@@ -448,13 +448,21 @@ class NeutronBackendTest {
     }
 
     @Test
-    void aGroupMissingOnTheFirstDeleteIsNotFound() {
+    void aGroupMissingOnTheFirstDeleteIsAlreadyGoneWhichCountsAsDeleted() throws Exception {
         server.stubFor(delete(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(json(404, "62-err-sg-show-missing.json")));
+
+        await(backend.delete(new GroupRef(APP, "app", 1)));
+
+        server.verify(1, deleteRequestedFor(urlPathEqualTo(GROUPS + "/" + APP)));
+    }
+
+    @Test
+    void aDeleteRefusedForAnotherReasonIsNotTakenForGone() {
+        server.stubFor(delete(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(json(409, "76-hdr-err-sg-delete-in-use.json")));
 
         BackendException e = refusal(backend.delete(new GroupRef(APP, "app", 1)));
 
-        assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
-        assertThat(e.getMessage()).contains("\"app\" does not exist");
+        assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
     }
 
     @Test
