@@ -1,6 +1,8 @@
 package dev.portcullis;
 
+import dev.portcullis.cli.ConsoleOptions;
 import dev.portcullis.cli.PortcullisCommand;
+import dev.portcullis.ui.shell.ConsolePlaces;
 import dev.portcullis.ui.shell.PortcullisApp;
 
 import java.io.OutputStreamWriter;
@@ -27,7 +29,7 @@ public final class Main {
         try {
             exit = PortcullisCommand.commandLine(options -> {
                 consoleOpened[0] = true;
-                openConsole(options.workspace(), err);
+                openConsole(options, err);
             }, out, err).execute(args);
         } catch (OutOfMemoryError e) {
             err.println("portcullis: not enough memory for this input. Give Java more, for example "
@@ -41,9 +43,13 @@ public final class Main {
         }
     }
 
-    private static void openConsole(java.nio.file.Path workspace, PrintWriter err) {
+    private static void openConsole(ConsoleOptions options, PrintWriter err) {
         try {
-            PortcullisApp.launch(workspace);
+            PortcullisApp.launch(options.workspace(), options.cloud());
+        } catch (ConsolePlaces.UnknownPlaceException e) {
+            err.println("portcullis: " + e.getMessage());
+            err.flush();
+            System.exit(PortcullisCommand.EXIT_UNUSABLE);
         } catch (UnsupportedOperationException | IllegalStateException e) {
             // JavaFX says "Unable to open DISPLAY" and nothing more; say what still works.
             err.println("portcullis: the console needs a graphical desktop (" + e.getMessage() + ").");

@@ -39,6 +39,10 @@ public final class PortcullisCommand implements Callable<Integer> {
                     + "else ~/.local/share/portcullis/workspace.json).")
     Path workspace;
 
+    @Option(names = "--cloud", paramLabel = "NAME",
+            description = "The cloud (its name in clouds.yaml) the console shows first (default: the project shown last).")
+    String cloud;
+
     private final Consumer<ConsoleOptions> console;
 
     public PortcullisCommand(Consumer<ConsoleOptions> console) {
@@ -47,7 +51,7 @@ public final class PortcullisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        console.accept(new ConsoleOptions(workspace));
+        console.accept(new ConsoleOptions(workspace, cloud));
         return EXIT_OK;
     }
 

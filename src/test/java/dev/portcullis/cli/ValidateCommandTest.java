@@ -130,6 +130,13 @@ class ValidateCommandTest {
     }
 
     @Test
+    void noCommandOpensTheConsoleOnTheCloudNamed() {
+        assertThat(run("--cloud", "prod")).isZero();
+        assertThat(consoles).containsExactly(new ConsoleOptions(null, "prod"));
+        assertThat(run("--cloud")).isEqualTo(PortcullisCommand.EXIT_UNUSABLE);
+    }
+
+    @Test
     void jsonIsPlainAsciiWhateverTheNamesHold(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("unicode.json"),
                 "{\"security_groups\": [{\"name\": \"w\u00e9b \ud83d\ude00\", \"security_group_rules\": []}]}");

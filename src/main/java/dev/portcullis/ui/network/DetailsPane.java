@@ -28,9 +28,13 @@ final class DetailsPane {
     private final Consumer<GroupRow> edit;
     private final Consumer<GroupRow> delete;
     private final BiConsumer<InterfaceUse, GroupRow> removeFromInterface;
+    private final java.util.function.Supplier<String> readOnlyReason;
+    private GroupDetails shown;
 
+    /** {@code readOnlyReason}: why nothing can be changed now, empty when it can. */
     DetailsPane(VBox box, Consumer<GroupRow> edit, Consumer<GroupRow> delete,
-                BiConsumer<InterfaceUse, GroupRow> removeFromInterface) {
+                BiConsumer<InterfaceUse, GroupRow> removeFromInterface, java.util.function.Supplier<String> readOnlyReason) {
+        this.readOnlyReason = readOnlyReason;
         this.box = box;
         this.edit = edit;
         this.delete = delete;
@@ -38,7 +42,13 @@ final class DetailsPane {
     }
 
     void show(GroupDetails details) {
+        shown = details;
         box.getChildren().setAll(details == null ? nothingSelected() : of(details));
+    }
+
+    /** Shows the same group again, after whether it can be changed has changed. */
+    void refresh() {
+        show(shown);
     }
 
     private List<Node> nothingSelected() {
@@ -71,12 +81,18 @@ final class DetailsPane {
         editButton.getStyleClass().add("details-edit");
         Button deleteButton = new Button("Delete", new FontIcon(GroupColumns.DELETE_ICON));
         deleteButton.getStyleClass().addAll("danger", "details-delete");
-        deleteButton.setDisable(!row.deletable());
+        String readOnly = readOnlyReason.get() == null ? "" : readOnlyReason.get();
+        editButton.setDisable(!readOnly.isEmpty());
+        deleteButton.setDisable(!row.deletable() || !readOnly.isEmpty());
         deleteButton.setOnAction(e -> delete.accept(row));
         HBox actions = new HBox(8, editButton, deleteButton);
         actions.getStyleClass().add("details-actions");
         nodes.add(actions);
-        if (!row.deletable()) {
+        if (!readOnly.isEmpty()) {
+            Label why = wrapped(readOnly, "text-muted", "text-small", "read-only-reason");
+            why.setId("detailsReadOnly");
+            nodes.add(why);
+        } else if (!row.deletable()) {
             nodes.add(wrapped(row.isDefault() ? row.deleteBlockedReason()
                     : "It cannot be deleted while interfaces use it: remove it from "
                     + (row.usedBy() == 1 ? "the interface" : "the interfaces") + " below first.",
@@ -138,6 +154,8 @@ final class DetailsPane {
         remove.setMinWidth(Region.USE_PREF_SIZE);
         remove.setUserData(use.label());
         remove.setOnAction(e -> removeFromInterface.accept(use, row));
+        String readOnly = readOnlyReason.get() == null ? "" : readOnlyReason.get();
+        remove.setDisable(!readOnly.isEmpty());
         HBox line = new HBox(8, text, remove);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("interface-line");

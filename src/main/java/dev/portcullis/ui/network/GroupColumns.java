@@ -30,11 +30,36 @@ final class GroupColumns {
     private GroupColumns() {
     }
 
-    static void name(TableColumn<GroupRow, String> column) {
+    static final String CHANGED_ICON = "mdoal-fiber_manual_record";
+    static final String CHANGED_TIP = "Changed on the server since you last looked";
+
+    /** The name, with a mark when the group changed on the server since the user last looked at it. */
+    static void name(TableColumn<GroupRow, String> column, java.util.Set<String> changedOnServer) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         column.setComparator(String.CASE_INSENSITIVE_ORDER);
-        column.setCellFactory(c -> new TextCell<>(GroupRow::name, GroupRow::name, "group-name"));
+        column.setCellFactory(c -> new TextCell<>(GroupRow::name, GroupRow::name, "group-name") {
+            private final FontIcon mark = new FontIcon(CHANGED_ICON);
+
+            {
+                mark.getStyleClass().add("changed-mark");
+                Tooltip.install(mark, new Tooltip(CHANGED_TIP));
+            }
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                GroupRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                boolean changed = row != null && changedOnServer.contains(row.id());
+                setGraphic(changed ? mark : null);
+                if (changed) {
+                    getTooltip().setText(row.name() + " — " + CHANGED_TIP.toLowerCase(java.util.Locale.ROOT));
+                }
+                pseudoClassStateChanged(CHANGED, changed);
+            }
+        });
     }
+
+    private static final javafx.css.PseudoClass CHANGED = javafx.css.PseudoClass.getPseudoClass("changed");
 
     static void description(TableColumn<GroupRow, String> column) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().description()));
@@ -69,9 +94,10 @@ final class GroupColumns {
         column.getStyleClass().add("count-column");
     }
 
-    static void actions(TableColumn<GroupRow, GroupRow> column, Consumer<GroupRow> edit, Consumer<GroupRow> delete) {
+    static void actions(TableColumn<GroupRow, GroupRow> column, Consumer<GroupRow> edit, Consumer<GroupRow> delete,
+                        javafx.beans.value.ObservableStringValue readOnlyReason) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setCellFactory(c -> new ActionsCell(edit, delete));
+        column.setCellFactory(c -> new ActionsCell(edit, delete, readOnlyReason));
     }
 
     static Button iconButton(String icon, String styleClass) {
@@ -90,7 +116,7 @@ final class GroupColumns {
     }
 
     /** A cell showing a value in words, with a tooltip from the row (the whole text, or more detail). */
-    private static class TextCell<T> extends TableCell<GroupRow, T> {
+    static class TextCell<T> extends TableCell<GroupRow, T> {
         private final Function<GroupRow, String> text;
         private final Function<GroupRow, String> tip;
         private final Tooltip tooltip = tooltip();
@@ -123,18 +149,24 @@ final class GroupColumns {
      */
     static final class ActionsCell extends TableCell<GroupRow, GroupRow> {
         private final Button edit = iconButton(EDIT_ICON, "edit-group");
+        private final Label editHolder = new Label(null, edit);
+        private final javafx.beans.value.ObservableStringValue readOnlyReason;
         private final Button delete = iconButton(DELETE_ICON, "delete-group");
         private final Label deleteHolder = new Label(null, delete);
         private final Tooltip editTip = tooltip();
         private final Tooltip deleteTip = tooltip();
-        private final HBox box = new HBox(2, edit, deleteHolder);
+        private final HBox box = new HBox(2, editHolder, deleteHolder);
 
-        ActionsCell(Consumer<GroupRow> onEdit, Consumer<GroupRow> onDelete) {
+        /** {@code readOnlyReason}: why nothing can be changed now, empty when it can. */
+        ActionsCell(Consumer<GroupRow> onEdit, Consumer<GroupRow> onDelete,
+                    javafx.beans.value.ObservableStringValue readOnlyReason) {
+            this.readOnlyReason = readOnlyReason;
+            editHolder.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            editHolder.setTooltip(editTip);
             delete.getStyleClass().add("danger");
             deleteHolder.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             deleteHolder.getStyleClass().add("delete-holder");
             deleteHolder.setTooltip(deleteTip);
-            edit.setTooltip(editTip);
             box.setAlignment(Pos.CENTER_LEFT);
             edit.setOnAction(e -> onEdit.accept(getItem()));
             delete.setOnAction(e -> onDelete.accept(getItem()));
@@ -148,11 +180,14 @@ final class GroupColumns {
                 setGraphic(null);
                 return;
             }
-            editTip.setText("Edit \"" + row.name() + "\" (Enter)");
+            String readOnly = readOnlyReason.get() == null ? "" : readOnlyReason.get();
+            editTip.setText(readOnly.isEmpty() ? "Edit \"" + row.name() + "\" (Enter)" : readOnly);
+            edit.setDisable(!readOnly.isEmpty());
             edit.setAccessibleText("Edit " + row.name());
-            delete.setDisable(!row.deletable());
+            delete.setDisable(!row.deletable() || !readOnly.isEmpty());
             delete.setAccessibleText("Delete " + row.name());
-            deleteTip.setText(row.deletable() ? "Delete \"" + row.name() + "\" (Delete)" : row.deleteBlockedReason());
+            deleteTip.setText(!readOnly.isEmpty() ? readOnly
+                    : row.deletable() ? "Delete \"" + row.name() + "\" (Delete)" : row.deleteBlockedReason());
             setGraphic(box);
         }
 

@@ -113,7 +113,8 @@ public final class NetworkConfigurationController {
         filterSummary.managedProperty().bind(filterSummary.visibleProperty());
         filterField.addEventFilter(KeyEvent.KEY_PRESSED, this::filterKeys);
 
-        detailsPane = new DetailsPane(details, this::edit, this::delete, this::removeFromInterface);
+        detailsPane = new DetailsPane(details, this::edit, this::delete, this::removeFromInterface,
+                vm.readOnlyReasonProperty()::get);
         detailsPane.show(null);
         vm.detailsProperty().addListener((obs, old, shown) -> detailsPane.show(shown));
         syncSelection();
@@ -131,6 +132,44 @@ public final class NetworkConfigurationController {
             }
         });
         root.sceneProperty().addListener((obs, old, scene) -> installShortcuts(scene));
+        bindLiveProject();
+    }
+
+    /** Read-only while loading or offline, the offline banner, server changes marked, stale saves resolved. */
+    private void bindLiveProject() {
+        VBox groupsPane = (VBox) errorBanner.getParent();
+        groupsPane.getChildren().add(0, OfflineBanner.of(vm.snapshotProperty(), java.time.Clock.systemDefaultZone(),
+                vm::refresh));
+        HBox header = (HBox) newButton.getParent();
+        Label holder = new Label(); // a disabled button shows no tooltip: its holder does
+        holder.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        holder.setMinWidth(Label.USE_PREF_SIZE);
+        header.getChildren().set(header.getChildren().indexOf(newButton), holder);
+        holder.setGraphic(newButton);
+        javafx.scene.control.Tooltip why = GroupColumns.tooltip();
+        why.textProperty().bind(vm.readOnlyReasonProperty());
+        holder.tooltipProperty().bind(Bindings.when(vm.editableProperty()).then((javafx.scene.control.Tooltip) null)
+                .otherwise(why));
+        newButton.disableProperty().bind(vm.editableProperty().not());
+        vm.readOnlyReasonProperty().addListener((obs, old, now) -> {
+            customTable.refresh();
+            defaultTable.refresh();
+            detailsPane.refresh();
+        });
+        vm.changedOnServer().addListener((javafx.collections.SetChangeListener<String>) change -> {
+            customTable.refresh();
+            defaultTable.refresh();
+        });
+        vm.conflictProperty().addListener((obs, old, conflict) -> {
+            if (conflict != null) {
+                vm.conflictHandled();
+                Platform.runLater(() -> {
+                    if (ConflictDialog.ask(window(), conflict)) {
+                        openEditor(conflict.reapply());
+                    }
+                });
+            }
+        });
     }
 
     private void bindStates() {
@@ -150,11 +189,11 @@ public final class NetworkConfigurationController {
     private void setUpTable(TableView<GroupRow> table, TableColumn<GroupRow, String> name,
                             TableColumn<GroupRow, String> description, TableColumn<GroupRow, GroupRow> rules,
                             TableColumn<GroupRow, Integer> usedBy, TableColumn<GroupRow, GroupRow> actions) {
-        GroupColumns.name(name);
+        GroupColumns.name(name, vm.changedOnServer());
         GroupColumns.description(description);
         GroupColumns.rules(rules);
         GroupColumns.usedBy(usedBy);
-        GroupColumns.actions(actions, this::edit, this::delete);
+        GroupColumns.actions(actions, this::edit, this::delete, vm.readOnlyReasonProperty());
         table.setFixedCellSize(ROW_HEIGHT);
         table.setRowFactory(t -> {
             TableRow<GroupRow> row = new TableRow<>();
@@ -280,13 +319,15 @@ public final class NetworkConfigurationController {
 
     @FXML
     private void newGroup() {
-        if (vm.stateProperty().get() == State.READY) {
+        if (vm.editableProperty().get()) {
             openEditor(vm.newGroupRequest());
         }
     }
 
     private void edit(GroupRow row) {
-        openEditor(vm.editRequest(row));
+        if (vm.editableProperty().get()) {
+            openEditor(vm.editRequest(row));
+        }
     }
 
     /** Opens the group dialog; what it returns is saved, and a failed save opens it again (see initialize). */
@@ -295,6 +336,9 @@ public final class NetworkConfigurationController {
     }
 
     private void delete(GroupRow row) {
+        if (!vm.editableProperty().get()) {
+            return;
+        }
         DeletePreview preview = vm.deletePreview(row);
         if (!preview.deletable() || Confirmations.delete(window(), preview)) {
             vm.delete(row); // a group that cannot be deleted is refused there, with the reason

@@ -66,6 +66,16 @@ public final class NetworkConfigurationViewModel {
     private final ReadOnlyObjectWrapper<GroupEditRequest> reopenRequest =
             new ReadOnlyObjectWrapper<>(this, "reopenRequest", null);
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>(this, "failure", null);
+    private final ReadOnlyObjectWrapper<StaleConflict> conflict = new ReadOnlyObjectWrapper<>(this, "conflict", null);
+    /** True while rows of a load still running are shown: the project is not all in yet. */
+    private final ReadOnlyBooleanWrapper partial = new ReadOnlyBooleanWrapper(this, "partial", false);
+    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable", false);
+    private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "readOnlyReason", "");
+    private final ChangeMarks marks = new ChangeMarks();
+    private final javafx.collections.ObservableSet<String> changedOnServer =
+            javafx.collections.FXCollections.unmodifiableObservableSet(marks.marked());
+    /** The backend's own future of the load running, to cancel when a refresh overtakes it. */
+    private CompletableFuture<Snapshot> running;
 
     private GroupCatalog catalog = GroupCatalog.EMPTY;
     /**
@@ -93,13 +103,45 @@ public final class NetworkConfigurationViewModel {
                 setbacks++;
             }
         });
+        state.addListener((obs, old, now) -> updateEditable());
+        partial.addListener((obs, old, now) -> updateEditable());
+        snapshot.addListener((obs, old, now) -> updateEditable());
+        list.selectedProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                marks.looked(row.id());
+            }
+        });
+    }
+
+    private void updateEditable() {
+        Snapshot shown = snapshot.get();
+        String reason = state.get() != State.READY ? "The security groups are not loaded yet."
+                : partial.get() ? "Still loading: groups can be changed once all of them are in."
+                : shown != null && shown.isOffline() ? "Offline: this is the copy saved when " + backend.describe()
+                        + " was last reached, and it can only be read. Retry to connect again."
+                : "";
+        readOnlyReason.set(reason);
+        editable.set(reason.isEmpty());
     }
 
     // ---- loading -------------------------------------------------------------------------------------
 
-    /** Loads the project again; the groups shown stay until the new ones arrive. */
+    /**
+     * Loads the project again; the groups shown stay until the new ones arrive. A load still running is
+     * cancelled: its answer would be older than this one's.
+     */
     public void refresh() {
+        if (running != null && !running.isDone()) {
+            running.cancel(true);
+        }
         reload(false, loaded -> { });
+    }
+
+    /** The timer's refresh: skipped while a load or a change runs, which will show fresh data anyway. */
+    public void autoRefresh() {
+        if (!busy.get()) {
+            refresh();
+        }
     }
 
     /**
@@ -115,19 +157,33 @@ public final class NetworkConfigurationViewModel {
         if (!quiet) {
             status.set("Loading security groups from " + backend.describe() + "…");
         }
-        ProgressListener progress = (page, loadedSoFar) -> fx.execute(() -> {
-            if (current == generation && !quiet) {
-                status.set("Loading security groups from " + backend.describe() + "… " + loadedSoFar + " so far");
-            }
-        });
-        backend.load(progress)
-                .thenApplyAsync(GroupCatalog::new, worker)
+        PartialLoad pages = new PartialLoad(current);
+        ProgressListener progress = (page, loadedSoFar) -> {
+            pages.add(page);
+            fx.execute(() -> {
+                if (current == generation && !quiet) {
+                    status.set("Loaded " + Words.plural(loadedSoFar, "security group") + " from "
+                            + backend.describe() + " so far…");
+                }
+                pages.showIfNothingIs();
+            });
+        };
+        CompletableFuture<Snapshot> load = backend.load(progress);
+        running = load;
+        load.thenApplyAsync(GroupCatalog::new, worker)
                 .whenCompleteAsync((loaded, failed) -> {
                     if (current != generation) {
                         then.accept(catalog); // overtaken: a newer load or a change decides what is shown
                         return;
                     }
                     loading.set(false);
+                    if (failed != null && partial.get()) {
+                        partial.set(false); // part of a project is not shown as if it were all of it
+                        catalog = GroupCatalog.EMPTY;
+                        list.show(catalog);
+                        snapshot.set(null);
+                        counts.set("");
+                    }
                     if (failed != null) {
                         error.set(Words.message(failed));
                         status.set("Could not load the security groups from " + backend.describe());
@@ -135,8 +191,14 @@ public final class NetworkConfigurationViewModel {
                     } else {
                         error.set(null);
                         show(loaded);
-                        if (!quiet) {
-                            status.set("Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group"));
+                        if (quiet) {
+                            marks.remember(loaded.snapshot());
+                        } else {
+                            GroupRow looking = list.selectedProperty().get();
+                            marks.loaded(loaded.snapshot(), looking == null ? null : looking.id());
+                            status.set(loaded.snapshot().isOffline()
+                                    ? "Offline: showing the saved copy of " + backend.describe()
+                                    : "Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group"));
                         }
                     }
                     then.accept(catalog);
@@ -145,6 +207,7 @@ public final class NetworkConfigurationViewModel {
 
     /** Shows a catalog: rows replaced, the selection kept by id, any load still running dropped. */
     private void show(GroupCatalog next) {
+        partial.set(false);
         catalog = next;
         latest = next.snapshot();
         snapshot.set(next.snapshot());
@@ -176,8 +239,56 @@ public final class NetworkConfigurationViewModel {
                 return;
             }
             show(next);
+            marks.remember(next.snapshot());
             then.run();
         }, fx);
+    }
+
+    /**
+     * The pages of one load as they arrive (on the backend's threads). While nothing is on screen, what
+     * has arrived is shown at once, its catalog built on the worker; one build at a time, the next one
+     * taking every page that came meanwhile.
+     */
+    private final class PartialLoad {
+        private final long load;
+        private final List<SecurityGroup> groups = new java.util.ArrayList<>();
+        private boolean building;
+
+        PartialLoad(long load) {
+            this.load = load;
+        }
+
+        synchronized void add(List<SecurityGroup> page) {
+            groups.addAll(page);
+        }
+
+        private synchronized List<SecurityGroup> soFar() {
+            return List.copyOf(groups);
+        }
+
+        /** On the FX thread. */
+        void showIfNothingIs() {
+            if (building || load != generation || !(catalog.isEmpty() || partial.get())) {
+                return;
+            }
+            building = true;
+            List<SecurityGroup> rows = soFar();
+            CompletableFuture.supplyAsync(() -> new GroupCatalog(new Snapshot(rows, List.of(),
+                    java.time.Instant.now())), worker).whenCompleteAsync((built, failed) -> {
+                        building = false;
+                        if (failed != null || load != generation || !loading.get()) {
+                            return;
+                        }
+                        catalog = built;
+                        list.show(built);
+                        partial.set(true);
+                        state.set(State.READY);
+                        counts.set(Words.plural(rows.size(), "security group") + " so far");
+                        if (soFar().size() > rows.size()) {
+                            showIfNothingIs();
+                        }
+                    }, fx);
+        }
     }
 
     private void patch(java.util.function.UnaryOperator<Snapshot> edit) {
@@ -238,8 +349,16 @@ public final class NetworkConfigurationViewModel {
                     if (failed != null) {
                         status.set("Could not save \"" + original.name() + "\"");
                         if (failed instanceof BackendException e && e.kind() == BackendException.Kind.STALE) {
-                            reload(true, now -> reopen(typed.retry(now.row(original.id()).map(GroupRow::group)
-                                    .or(request::original), Words.staleMessage(original))));
+                            reload(true, now -> {
+                                Optional<SecurityGroup> fresh = now.row(original.id()).map(GroupRow::group);
+                                if (fresh.isPresent() && fresh.get().revision() != original.revision()) {
+                                    setbacks++;
+                                    conflict.set(StaleConflict.of(typed, original, fresh.get(), draft,
+                                            now::groupName));
+                                } else {
+                                    reopen(typed.retry(fresh.or(request::original), Words.staleMessage(original)));
+                                }
+                            });
                         } else {
                             reopen(typed.retry(request.original(), Words.message(failed)));
                         }
@@ -266,6 +385,10 @@ public final class NetworkConfigurationViewModel {
     public void delete(GroupRow row) {
         DeletePreview preview = deletePreview(row);
         String name = preview.group().name();
+        if (!editable.get()) {
+            failure.set(new Failure("\"" + name + "\" cannot be deleted now", readOnlyReason.get()));
+            return;
+        }
         if (!preview.deletable()) {
             failure.set(new Failure("\"" + name + "\" cannot be deleted", preview.reason()));
             return;
@@ -291,6 +414,11 @@ public final class NetworkConfigurationViewModel {
     /** Removes a group from an interface ("Remove from interface"). */
     public void detach(Port port, GroupRow row) {
         String name = row.name();
+        if (!editable.get()) {
+            failure.set(new Failure("\"" + name + "\" cannot be removed from " + port.label() + " now",
+                    readOnlyReason.get()));
+            return;
+        }
         run("Removing \"" + name + "\" from " + port.label() + "…", backend.detach(port.ref(), row.group().ref()),
                 (after, failed) -> {
                     if (failed != null) {
@@ -308,6 +436,11 @@ public final class NetworkConfigurationViewModel {
     /** The view has opened the dialog again; the request is cleared. */
     public void reopenHandled() {
         reopenRequest.set(null);
+    }
+
+    /** The view has asked the user about a conflict; it is cleared. */
+    public void conflictHandled() {
+        conflict.set(null);
     }
 
     /** The view has shown the failure; it is cleared. */
@@ -431,6 +564,31 @@ public final class NetworkConfigurationViewModel {
     /** Set when a save failed: the dialog should open again on this request (draft and reason included). */
     public ReadOnlyObjectProperty<GroupEditRequest> reopenRequestProperty() {
         return reopenRequest.getReadOnlyProperty();
+    }
+
+    /** Set when a save was refused because someone else changed the group first: what to ask the user. */
+    public ReadOnlyObjectProperty<StaleConflict> conflictProperty() {
+        return conflict.getReadOnlyProperty();
+    }
+
+    /** True while the first rows of a load are shown and the rest still loads. */
+    public ReadOnlyBooleanProperty partialProperty() {
+        return partial.getReadOnlyProperty();
+    }
+
+    /** True when groups may be created, changed and deleted: everything is loaded, and live. */
+    public ReadOnlyBooleanProperty editableProperty() {
+        return editable.getReadOnlyProperty();
+    }
+
+    /** Why nothing can be changed now, in words; empty when {@link #editableProperty()} is true. */
+    public ReadOnlyStringProperty readOnlyReasonProperty() {
+        return readOnlyReason.getReadOnlyProperty();
+    }
+
+    /** The ids of the groups changed on the server since the user last looked at them. */
+    public javafx.collections.ObservableSet<String> changedOnServer() {
+        return changedOnServer;
     }
 
     /** Set when a delete or "remove from interface" did not happen: what to tell the user. */

@@ -2,6 +2,7 @@ package dev.portcullis.ui.network;
 
 import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.BackendException;
+import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.SecurityGroup;
 
 import java.util.concurrent.CompletionException;
@@ -13,18 +14,36 @@ final class Words {
     private Words() {
     }
 
-    /** After a partial apply: how much was saved, what failed and why, and that nothing is sent twice. */
+    /**
+     * After a partial apply: how much was saved, then one line per operation saying whether it was
+     * applied, failed (and why) or not tried; what is saved is not sent again.
+     */
     static String partialMessage(ApplyReport report, Function<String, String> groupName) {
         long applied = report.steps().stream().filter(s -> s.outcome() == ApplyReport.Outcome.APPLIED).count();
-        String step = report.failure()
-                .map(s -> "This step failed: " + s.operation().describe(groupName) + ". "
-                        + (s.error() == null ? "" : s.error().getMessage() + " "))
-                .orElse("");
-        if (applied == 0) {
-            return "Nothing was saved. " + step + "Correct it and save again.";
+        StringBuilder text = new StringBuilder(applied == 0 ? "Nothing was saved."
+                : "Only part of the change was saved (" + applied + " of " + report.steps().size() + " steps).");
+        for (ApplyReport.Step step : report.steps()) {
+            text.append('\n').append(switch (step.outcome()) {
+                case APPLIED -> "✓ Saved: ";
+                case FAILED -> "✗ Failed: ";
+                case NOT_TRIED -> "– Not tried: ";
+            }).append(operation(step.operation(), groupName));
+            if (step.outcome() == ApplyReport.Outcome.FAILED && step.error() != null) {
+                text.append(" — ").append(step.error().getMessage());
+            }
         }
-        return "Only part of the change was saved (" + applied + " of " + report.steps().size() + " steps). "
-                + step + "Correct it and save again: what is already saved will not be sent again.";
+        text.append(applied == 0 ? "\nCorrect it and save again."
+                : "\nCorrect it and save again: what is already saved will not be sent again.");
+        return text.toString();
+    }
+
+    /** An operation in words, naming each rule it adds. */
+    static String operation(ChangePlan.Operation operation, Function<String, String> groupName) {
+        if (operation instanceof ChangePlan.CreateRules create) {
+            return "Add " + create.rules().stream().map(r -> r.summary(groupName))
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+        return operation.describe(groupName);
     }
 
     static String staleMessage(SecurityGroup original) {

@@ -1,32 +1,57 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.network.NetworkConfigurationViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Parent;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Separator;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.function.Function;
+
 /**
- * The main window's frame: the Network Configuration view in the centre and a status bar that says
- * what is happening, how many groups and interfaces are shown, and from which backend.
+ * The main window's frame: the place's Network Configuration view in the centre, a warning strip above it
+ * when the place's backend warns of something, and a status bar that says what is happening, how many
+ * groups and interfaces are shown, the connection, the place (a chooser when there are several) and how
+ * often it is refreshed.
  */
 public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
+    private final MainWindowViewModel vm;
 
     public MainWindow(MainWindowViewModel vm, Parent view) {
         this(vm, view, null);
     }
 
-    /** {@code darkTheme}: the switch between the light and the dark theme, or null for none. */
-    public MainWindow(MainWindowViewModel vm, Parent view, javafx.beans.property.BooleanProperty darkTheme) {
+    public MainWindow(MainWindowViewModel vm, Parent view, BooleanProperty darkTheme) {
+        this(vm, network -> view, darkTheme);
+    }
+
+    /**
+     * @param views     makes the view of a place's view model
+     * @param darkTheme the switch between the light and the dark theme, or null for none
+     */
+    public MainWindow(MainWindowViewModel vm, Function<NetworkConfigurationViewModel, Parent> views,
+                      BooleanProperty darkTheme) {
+        this.vm = vm;
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setId("busy");
         spinner.setPrefSize(14, 14);
@@ -44,16 +69,13 @@ public final class MainWindow {
         counts.setMinWidth(Region.USE_PREF_SIZE);
         Separator between = new Separator(Orientation.VERTICAL);
         between.visibleProperty().bind(vm.countsProperty().isNotEmpty());
-        Label backend = new Label(vm.backendName(), new FontIcon("mdomz-storage"));
-        backend.setId("backend");
-        backend.setMinWidth(Region.USE_PREF_SIZE);
-        HBox statusBar = new HBox(8, spinner, status, spacer, counts, between, backend);
+        HBox statusBar = new HBox(8, spinner, status, spacer, counts, between, connection(),
+                new Separator(Orientation.VERTICAL), placeChooser(), autoRefresh());
         if (darkTheme != null) {
-            javafx.scene.control.ToggleButton dark = new javafx.scene.control.ToggleButton(null,
-                    new FontIcon("mdoal-brightness_4"));
+            ToggleButton dark = new ToggleButton(null, new FontIcon("mdoal-brightness_4"));
             dark.setId("darkTheme");
             dark.getStyleClass().addAll("flat", "button-icon");
-            dark.setTooltip(new javafx.scene.control.Tooltip("Dark theme"));
+            dark.setTooltip(new Tooltip("Dark theme"));
             dark.setFocusTraversable(false);
             dark.selectedProperty().bindBidirectional(darkTheme);
             statusBar.getChildren().addAll(new Separator(Orientation.VERTICAL), dark);
@@ -62,8 +84,125 @@ public final class MainWindow {
         statusBar.setPadding(new Insets(5, 20, 5, 20));
         statusBar.getStyleClass().add("status-bar");
 
-        root.setCenter(view);
+        root.setTop(warningStrip());
+        root.setCenter(centre(vm.networkProperty().get(), views));
+        vm.networkProperty().addListener((obs, old, now) -> root.setCenter(centre(now, views)));
         root.setBottom(statusBar);
+    }
+
+    private Parent centre(NetworkConfigurationViewModel network, Function<NetworkConfigurationViewModel, Parent> views) {
+        if (network != null) {
+            return views.apply(network);
+        }
+        Label text = new Label();
+        text.setId("placeMessage");
+        text.setWrapText(true);
+        text.setMaxWidth(620);
+        text.getStyleClass().add("text-muted");
+        text.textProperty().bind(vm.statusProperty());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(48, 48);
+        spinner.visibleProperty().bind(vm.busyProperty());
+        spinner.managedProperty().bind(vm.busyProperty());
+        javafx.scene.control.Button retry = new javafx.scene.control.Button("Retry", new FontIcon("mdomz-refresh"));
+        retry.setId("placeRetry");
+        retry.getStyleClass().add("accent");
+        retry.visibleProperty().bind(vm.busyProperty().not());
+        retry.managedProperty().bind(retry.visibleProperty());
+        retry.setOnAction(e -> vm.load());
+        VBox box = new VBox(14, spinner, text, retry);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("state-pane");
+        return box;
+    }
+
+    private Node warningStrip() {
+        FontIcon icon = new FontIcon("mdomz-warning");
+        icon.getStyleClass().add("warning-icon");
+        Label text = new Label();
+        text.setId("warningText");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.warningProperty());
+        HBox strip = new HBox(10, icon, text);
+        strip.setId("warningStrip");
+        strip.setAlignment(Pos.CENTER_LEFT);
+        strip.getStyleClass().add("warning-strip");
+        strip.visibleProperty().bind(vm.warningProperty().isNotEmpty());
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
+    }
+
+    private Label connection() {
+        Label label = new Label();
+        label.setId("connection");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.textProperty().bind(Bindings.createStringBinding(() -> vm.connectionProperty().get().text(),
+                vm.connectionProperty()));
+        vm.connectionProperty().addListener((obs, old, now) -> style(label, now));
+        style(label, vm.connectionProperty().get());
+        return label;
+    }
+
+    private static void style(Label label, MainWindowViewModel.Connection connection) {
+        label.setGraphic(new FontIcon(switch (connection) {
+            case CONNECTING -> "mdoal-cloud_queue";
+            case CONNECTED -> "mdoal-cloud_done";
+            case OFFLINE -> "mdoal-cloud_off";
+            case FAILED -> "mdoal-error_outline";
+        }));
+        label.getStyleClass().removeAll("connection-offline", "connection-failed", "connection-ok");
+        label.getStyleClass().add(switch (connection) {
+            case OFFLINE -> "connection-offline";
+            case FAILED -> "connection-failed";
+            default -> "connection-ok";
+        });
+    }
+
+    private Node placeChooser() {
+        Label fixed = new Label(vm.backendName(), new FontIcon("mdomz-storage"));
+        fixed.setId("backend");
+        fixed.setMinWidth(Region.USE_PREF_SIZE);
+        fixed.textProperty().bind(Bindings.createStringBinding(vm::backendName, vm.placeProperty()));
+        if (vm.places().size() < 2) {
+            return fixed;
+        }
+        ComboBox<Place> chooser = new ComboBox<>();
+        chooser.setId("placeChooser");
+        chooser.getItems().setAll(vm.places());
+        chooser.setValue(vm.placeProperty().get());
+        chooser.setTooltip(new Tooltip("The project shown: the local workspace or a cloud from clouds.yaml"));
+        chooser.setFocusTraversable(false);
+        vm.placeProperty().addListener((obs, old, now) -> chooser.setValue(now));
+        chooser.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(vm.placeProperty().get())) {
+                vm.open(now);
+            }
+        });
+        chooser.disableProperty().bind(vm.changingProperty());
+        return chooser;
+    }
+
+    private MenuButton autoRefresh() {
+        MenuButton menu = new MenuButton(null, new FontIcon("mdoal-autorenew"));
+        menu.setId("autoRefresh");
+        menu.getStyleClass().addAll("flat", "button-icon");
+        menu.setFocusTraversable(false);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> "Refresh on its own: "
+                + vm.autoRefreshProperty().get().label().toLowerCase(java.util.Locale.ROOT), vm.autoRefreshProperty()));
+        menu.setTooltip(tip);
+        ToggleGroup group = new ToggleGroup();
+        for (AutoRefresh every : AutoRefresh.values()) {
+            RadioMenuItem item = new RadioMenuItem(every.label());
+            item.setId("autoRefresh-" + every.name());
+            item.setToggleGroup(group);
+            item.setSelected(every == vm.autoRefreshProperty().get());
+            item.setOnAction(e -> vm.autoRefreshProperty().set(every));
+            menu.getItems().add(item);
+        }
+        vm.autoRefreshProperty().addListener((obs, old, now) -> group.getToggles().forEach(t ->
+                t.setSelected(((RadioMenuItem) t).getText().equals(now.label()))));
+        return menu;
     }
 
     public Parent root() {

@@ -1,47 +1,275 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.Snapshot;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
+import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The main window's state: which project or backend is shown, whether work is in progress and what the
- * status bar says. The Network Configuration view model does the work; this says it for the window.
+ * The main window's state: which place (the local workspace or a cloud) is shown and how the connection
+ * to it stands, whether work is in progress and what the status bar says. Switching places closes the old
+ * backend (ending its requests) and loads the new one. The Network Configuration view model of the place
+ * does the work; this says it for the window.
  */
 public final class MainWindowViewModel {
 
-    private final String backendName;
-    private final NetworkConfigurationViewModel network;
+    /** How the window stands with its place. */
+    public enum Connection {
+        CONNECTING("Connecting…"), CONNECTED("Connected"), OFFLINE("Offline"), FAILED("Could not connect");
 
-    public MainWindowViewModel(String backendName, NetworkConfigurationViewModel network) {
-        this.backendName = backendName;
-        this.network = network;
+        private final String text;
+
+        Connection(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
     }
 
-    /** Loads the project into the view. */
+    private final Places places;
+    private final Function<Backend, NetworkConfigurationViewModel> views;
+    private final Executor fx;
+    private final Executor worker;
+    private final Consumer<Place> remember;
+
+    private final ReadOnlyObjectWrapper<Place> place = new ReadOnlyObjectWrapper<>(this, "place", null);
+    private final ReadOnlyObjectWrapper<NetworkConfigurationViewModel> network =
+            new ReadOnlyObjectWrapper<>(this, "network", null);
+    private final ReadOnlyObjectWrapper<Connection> connection =
+            new ReadOnlyObjectWrapper<>(this, "connection", Connection.CONNECTING);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyBooleanWrapper changing = new ReadOnlyBooleanWrapper(this, "changing", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Portcullis");
+    private final ObjectProperty<AutoRefresh> autoRefresh = new SimpleObjectProperty<>(this, "autoRefresh",
+            AutoRefresh.DEFAULT);
+
+    private Backend backend;
+    private long opening;
+
+    /**
+     * A window that switches between places.
+     *
+     * @param views    makes the view model of a place's backend
+     * @param fx       where results are applied: the FX thread in the console
+     * @param worker   where backends are opened and closed: never the FX thread
+     * @param remember told of every place opened, to open it again next time
+     */
+    public MainWindowViewModel(Places places, Function<Backend, NetworkConfigurationViewModel> views, Executor fx,
+                               Executor worker, Consumer<Place> remember) {
+        this.places = places;
+        this.views = views;
+        this.fx = fx;
+        this.worker = worker;
+        this.remember = remember;
+        place.addListener((obs, old, now) -> title.set(now == null ? "Portcullis" : "Portcullis — " + now.name()));
+    }
+
+    /** A window on one place whose view model is already made (nothing to choose). */
+    public MainWindowViewModel(String backendName, NetworkConfigurationViewModel network) {
+        this(new Places() {
+            @Override
+            public List<Place> all() {
+                return List.of(new Place(backendName, false));
+            }
+
+            @Override
+            public Backend open(Place p) {
+                throw new IllegalStateException("this window shows one place");
+            }
+        }, b -> network, Runnable::run, Runnable::run, p -> { });
+        place.set(places.all().get(0));
+        show(network, null);
+    }
+
+    public List<Place> places() {
+        return places.all();
+    }
+
+    /**
+     * Shows a place: the backend shown before is closed (its requests end), the place's backend is opened
+     * off the FX thread and loaded. Refused while a change is being saved, so that no answer is lost.
+     */
+    public void open(Place next) {
+        Objects.requireNonNull(next);
+        if (changing.get()) {
+            return;
+        }
+        long current = ++opening;
+        closeBackend();
+        place.set(next);
+        remember.accept(next);
+        unbind();
+        network.set(null);
+        connection.set(Connection.CONNECTING);
+        status.set("Connecting to " + next.name() + "…");
+        counts.set("");
+        warning.set("");
+        busy.set(true);
+        CompletableFuture.supplyAsync(() -> places.open(next), worker).whenCompleteAsync((opened, failed) -> {
+            if (current != opening) {
+                if (opened != null) {
+                    worker.execute(opened::close);
+                }
+                return;
+            }
+            if (failed != null) {
+                busy.set(false);
+                connection.set(Connection.FAILED);
+                Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
+                status.set("Could not open " + next.name() + ": " + cause.getMessage());
+                return;
+            }
+            backend = opened;
+            NetworkConfigurationViewModel view = views.apply(opened);
+            show(view, opened);
+            view.refresh();
+        }, fx);
+    }
+
+    private void show(NetworkConfigurationViewModel view, Backend opened) {
+        network.set(view);
+        busy.bind(view.busyProperty());
+        changing.bind(view.changingProperty());
+        status.bind(view.statusProperty());
+        counts.bind(view.countsProperty());
+        connection.bind(Bindings.createObjectBinding(() -> connectionOf(view), view.stateProperty(),
+                view.snapshotProperty(), view.errorProperty(), view.loadingProperty()));
+        String says = opened == null ? "" : opened.warning().orElse("");
+        warning.bind(Bindings.when(connection.isEqualTo(Connection.CONNECTED)).then(says).otherwise(""));
+    }
+
+    private static Connection connectionOf(NetworkConfigurationViewModel view) {
+        Snapshot shown = view.snapshotProperty().get();
+        if (view.stateProperty().get() == State.FAILED) {
+            return Connection.FAILED;
+        }
+        if (view.stateProperty().get() == State.LOADING || shown == null) {
+            return Connection.CONNECTING;
+        }
+        if (shown.isOffline()) {
+            return Connection.OFFLINE;
+        }
+        return view.errorProperty().get() != null ? Connection.FAILED : Connection.CONNECTED;
+    }
+
+    private void unbind() {
+        busy.unbind();
+        changing.unbind();
+        status.unbind();
+        counts.unbind();
+        connection.unbind();
+        warning.unbind();
+    }
+
+    private void closeBackend() {
+        Backend old = backend;
+        backend = null;
+        if (old != null) {
+            worker.execute(old::close);
+        }
+    }
+
+    /** Loads the place shown again (F5, Retry). */
     public void load() {
-        network.refresh();
+        if (network.get() != null) {
+            network.get().refresh();
+        } else if (place.get() != null) {
+            open(place.get());
+        }
+    }
+
+    /** The timer's refresh: skipped while work runs; a place that could not be opened is tried again. */
+    public void autoRefresh() {
+        if (network.get() != null) {
+            network.get().autoRefresh();
+        } else if (place.get() != null && !busy.get()) {
+            open(place.get());
+        }
+    }
+
+    /** Closes the backend shown; the window is going away. */
+    public void close() {
+        opening++;
+        Backend old = backend;
+        backend = null;
+        if (old != null) {
+            old.close();
+        }
     }
 
     /** {@code Portcullis — Local workspace}. */
     public String title() {
-        return "Portcullis — " + backendName;
+        return title.get();
     }
 
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The name of the place shown. */
     public String backendName() {
-        return backendName;
+        return place.get() == null ? "" : place.get().name();
+    }
+
+    public ReadOnlyObjectProperty<Place> placeProperty() {
+        return place.getReadOnlyProperty();
+    }
+
+    /** The view model of the place shown; null while it is being opened or could not be. */
+    public ReadOnlyObjectProperty<NetworkConfigurationViewModel> networkProperty() {
+        return network.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Connection> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** What the place's backend warns of while connected ("TLS certificates are not checked…"); empty otherwise. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return network.busyProperty();
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True while a change is being saved: the place cannot be switched then. */
+    public ReadOnlyBooleanProperty changingProperty() {
+        return changing.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return network.statusProperty();
+        return status.getReadOnlyProperty();
     }
 
     /** {@code 3 security groups · 2 interfaces}; empty until something is loaded. */
     public ReadOnlyStringProperty countsProperty() {
-        return network.countsProperty();
+        return counts.getReadOnlyProperty();
+    }
+
+    /** How often the place is loaded again on its own; the window's timer follows it. */
+    public ObjectProperty<AutoRefresh> autoRefreshProperty() {
+        return autoRefresh;
     }
 }

@@ -1,6 +1,6 @@
 package dev.portcullis.ui.shell;
 
-import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.offline.SnapshotStore;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.ui.groupeditor.GroupDialog;
@@ -35,34 +35,65 @@ public final class PortcullisApp extends Application {
     private static volatile Path workspaceFile;
     /** Read before the toolkit starts, so the FX thread never reads a file. */
     private static volatile Settings settings;
+    private static volatile ConsolePlaces places;
+    /** The place to open first: the one asked for on the command line, else the one shown last. */
+    private static volatile Place initial;
 
-    private Backend backend;
+    private MainWindowViewModel viewModel;
+    private RefreshTimer timer;
     /** Held for the window's life: the switch's binding keeps it only weakly. */
     private ThemeSwitch themeSwitch;
 
     /** Opens the console on a workspace file (null: the default one) and returns when its window closes. */
     public static void launch(Path workspace) {
+        launch(workspace, null);
+    }
+
+    /**
+     * Opens the console and returns when its window closes: on the cloud named {@code cloud}, or (null) on
+     * the place shown last, the workspace file {@code workspace} (null: the default one) by default.
+     *
+     * @throws ConsolePlaces.UnknownPlaceException when no cloud has that name; nothing is opened then
+     */
+    public static void launch(Path workspace, String cloud) {
         workspaceFile = workspace;
         settings = Settings.forUser();
         settings.theme(); // loads the preferences here, on the launching thread
+        places = new ConsolePlaces(() -> WorkspaceBackend.open(workspaceFile != null ? workspaceFile
+                : WorkspaceBackend.defaultLocation()), clouds(), SnapshotStore.open(SnapshotStore.defaultFolder()));
+        initial = cloud != null ? places.require(cloud)
+                : settings.place().flatMap(places::named).orElse(Place.WORKSPACE);
         Application.launch(PortcullisApp.class);
+    }
+
+    /**
+     * The clouds the project chooser offers besides the local workspace.
+     * LEAD (merge): wire CloudConfigs.forUser() here: names() -> its names(), open(name) -> a NeutronBackend
+     * on Sessions.open(cloud(name)). Until then no cloud is configured and the chooser shows only
+     * "Local workspace".
+     */
+    static CloudDirectory clouds() {
+        return CloudDirectory.NONE;
     }
 
     @Override
     public void start(Stage stage) {
         ErrorHandler.install(() -> stage);
         themeSwitch = new ThemeSwitch(settings);
-        Path workspace = workspaceFile != null ? workspaceFile : WorkspaceBackend.defaultLocation();
-        backend = WorkspaceBackend.open(workspace);
         Executor fx = Platform::runLater;
-        NetworkConfigurationViewModel network = new NetworkConfigurationViewModel(backend, fx, java.util.concurrent.ForkJoinPool.commonPool());
+        Executor worker = java.util.concurrent.ForkJoinPool.commonPool();
         Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage);
-        Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
+        viewModel = new MainWindowViewModel(places, backend -> new NetworkConfigurationViewModel(backend, fx, worker),
+                fx, worker, place -> settings.setPlace(place.name()));
+        viewModel.autoRefreshProperty().set(settings.autoRefresh());
+        viewModel.autoRefreshProperty().addListener((obs, old, now) -> settings.setAutoRefresh(now));
+        Function<NetworkConfigurationViewModel, Parent> views = network -> ViewLoader.load(
+                NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
                 () -> new NetworkConfigurationController(network, editor));
-        MainWindowViewModel viewModel = new MainWindowViewModel(backend.describe(), network);
-        MainWindow window = new MainWindow(viewModel, view, themeSwitch.darkProperty());
+        MainWindow window = new MainWindow(viewModel, views, themeSwitch.darkProperty());
+        timer = new RefreshTimer(viewModel.autoRefreshProperty(), viewModel::autoRefresh);
 
-        stage.setTitle(viewModel.title());
+        stage.titleProperty().bind(viewModel.titleProperty());
         stage.getIcons().setAll(icons());
         Settings.WindowBounds bounds = settings.windowBounds()
                 .orElse(new Settings.WindowBounds(Double.NaN, Double.NaN, 1280, 800, false));
@@ -74,14 +105,19 @@ public final class PortcullisApp extends Application {
             stage.setY(bounds.y());
         }
         stage.setMaximized(bounds.maximized());
-        stage.setOnCloseRequest(e -> closeWhenChangesAreDone(e, stage, network));
+        stage.setOnCloseRequest(e -> {
+            NetworkConfigurationViewModel network = viewModel.networkProperty().get();
+            if (network != null) {
+                closeWhenChangesAreDone(e, stage, network);
+            }
+        });
         stage.setOnHidden(e -> settings.setWindowBounds(stage.isMaximized()
                 // a maximised window's size is the screen's: keep the size it had before, and that it was maximised
                 ? new Settings.WindowBounds(bounds.x(), bounds.y(), bounds.width(), bounds.height(), true)
                 : new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getScene().getWidth(),
                         stage.getScene().getHeight(), false)));
         stage.show();
-        viewModel.load();
+        viewModel.open(initial);
     }
 
     /**
@@ -119,8 +155,11 @@ public final class PortcullisApp extends Application {
 
     @Override
     public void stop() {
-        if (backend != null) {
-            backend.close();
+        if (timer != null) {
+            timer.stop();
+        }
+        if (viewModel != null) {
+            viewModel.close();
         }
     }
 

@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 
 /**
- * What the console remembers between runs: the theme and the window's size and place. Kept in the
+ * What the console remembers between runs: the theme, the window's size and place, the project
+ * shown and how often it is refreshed. Kept in the
  * user's Java preferences (on Linux under {@code ~/.java/.userPrefs}); nothing here is secret. Setting a
  * value changes memory only: the JDK writes preferences to disk on its own thread (periodically and when
  * the program ends), so the FX thread never waits for a file.
@@ -21,6 +22,9 @@ public final class Settings {
     private static final String WIDTH = "window.width";
     private static final String HEIGHT = "window.height";
     private static final String MAXIMIZED = "window.maximized";
+
+    private static final String PLACE = "place";
+    private static final String AUTO_REFRESH = "autoRefresh";
 
     private final Preferences node;
 
@@ -61,5 +65,26 @@ public final class Settings {
         node.putDouble(WIDTH, bounds.width());
         node.putDouble(HEIGHT, bounds.height());
         node.putBoolean(MAXIMIZED, bounds.maximized());
+    }
+
+    /** The place shown last ("Local workspace" or a cloud's name), if any. */
+    public Optional<String> place() {
+        return Optional.ofNullable(node.get(PLACE, null));
+    }
+
+    public void setPlace(String name) {
+        node.put(PLACE, name);
+    }
+
+    public AutoRefresh autoRefresh() {
+        try {
+            return AutoRefresh.valueOf(node.get(AUTO_REFRESH, AutoRefresh.DEFAULT.name()));
+        } catch (IllegalArgumentException e) {
+            return AutoRefresh.DEFAULT;
+        }
+    }
+
+    public void setAutoRefresh(AutoRefresh every) {
+        node.put(AUTO_REFRESH, every.name());
     }
 }

@@ -131,9 +131,16 @@ class ConsoleEndToEndTest {
         dialog.editCell(smtp, RuleField.PORTS, "25").editCell(smtp, RuleField.REMOTE, "10.0.0.0/8");
         dialog.pressSave().pressSave();
 
+        // The save is refused: what the colleague changed is listed, and the user reapplies their changes.
+        waitUntil(() -> !robot.lookup("#conflictContent").queryAll().isEmpty());
+        assertThat(robot.lookup(".conflict-change").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText)
+                .containsExactly("• Description changed to \"Changed by a colleague\"");
+        robot.clickOn("#reapplyButton");
+
         GroupDialogPage again = new GroupDialogPage(robot);
         waitUntil(() -> again.errorBanner() != null);
-        assertThat(again.errorBanner()).startsWith("Someone else changed \"web-server-public\"");
+        assertThat(again.errorBanner()).startsWith("Your changes were carried over onto \"web-server-public\"");
         assertThat(robot.lookup("#nameField").queryTextInputControl().getText()).isEqualTo("web-public");
         assertThat(again.ruleCount()).as("the typed rule is still there").isEqualTo(web.rules().size() + 1);
         again.pressSave().pressSave();
@@ -143,5 +150,6 @@ class ConsoleEndToEndTest {
                 .stream().filter(g -> g.name().equals("web-public")).findFirst().orElseThrow();
         assertThat(saved.rules()).extracting(r -> r.summary(id -> null))
                 .contains("Ingress IPv4 TCP 25 from 10.0.0.0/8").hasSize(web.rules().size() + 1);
+        assertThat(saved.description()).as("the colleague's change stays").isEqualTo("Changed by a colleague");
     }
 }

@@ -32,6 +32,8 @@ final class FakeBackend implements Backend {
     boolean holdLoads;
     final List<CompletableFuture<Snapshot>> heldLoads = new ArrayList<>();
     int loads;
+    /** The progress listener of each held load, to report pages as a cloud would. */
+    final List<ProgressListener> heldProgress = new ArrayList<>();
 
     BackendException failNextLoad;
     BackendException failNextCreate;
@@ -78,6 +80,7 @@ final class FakeBackend implements Backend {
         if (holdLoads) {
             CompletableFuture<Snapshot> answer = new CompletableFuture<>();
             heldLoads.add(answer);
+            heldProgress.add(progress);
             return answer;
         }
         progress.page(List.copyOf(groups), groups.size());

@@ -184,6 +184,42 @@ final class NetworkConfigurationPage {
         return row == null ? null : row.name();
     }
 
+    /** The offline banner's text, or empty when it is not shown. */
+    Optional<String> offlineBanner() {
+        Node banner = robot.lookup("#offlineBanner").query();
+        return banner.isVisible() ? Optional.of(robot.lookup("#offlineText").queryAs(Label.class).getText())
+                : Optional.empty();
+    }
+
+    void retryOffline() {
+        robot.clickOn("#offlineRetry");
+    }
+
+    boolean newEnabled() {
+        return !robot.lookup("#newButton").query().isDisabled();
+    }
+
+    /** What the New button's holder says while the button is disabled; null while it is enabled. */
+    String newTooltip() {
+        Label holder = (Label) robot.lookup("#newButton").query().getParent();
+        return holder.getTooltip() == null ? null : holder.getTooltip().getText();
+    }
+
+    boolean editEnabled(String group) {
+        return !row(group).lookup(".edit-group").isDisabled();
+    }
+
+    /** Whether a group's row carries the "changed on the server" mark. */
+    boolean markedChanged(String group) {
+        Node mark = row(group).lookup(".changed-mark");
+        return mark != null && mark.isVisible() && mark.getScene() != null;
+    }
+
+    /** The read-only reason under the details' buttons, or empty. */
+    Optional<String> detailsReadOnly() {
+        return robot.lookup("#detailsReadOnly").tryQueryAs(Label.class).map(Label::getText);
+    }
+
     boolean tableFocused() {
         return table("#customTable").isFocused();
     }

@@ -414,6 +414,13 @@ class NetworkConfigurationViewModelTest {
             assertThat(again.error()).hasValueSatisfying(why -> assertThat(why)
                     .startsWith("Only part of the change was saved (2 of 3 steps).")
                     .contains("The rule is no longer in this group."));
+            List<String> lines = again.error().orElseThrow().lines().toList();
+            assertThat(lines).hasSize(5);
+            assertThat(lines.get(1)).isEqualTo("✓ Saved: Rename the group to \"web-public\"");
+            assertThat(lines.get(2)).isEqualTo("✓ Saved: Add Ingress IPv4 TCP 8443 from 0.0.0.0/0");
+            assertThat(lines.get(3)).startsWith("✗ Failed: Remove Ingress IPv4 TCP 22 from ")
+                    .endsWith(" — The rule is no longer in this group.");
+            assertThat(lines.get(4)).isEqualTo("Correct it and save again: what is already saved will not be sent again.");
             assertThat(names(vm.customGroups())).contains("web-public");
 
             vm.reopenHandled();
@@ -428,23 +435,62 @@ class NetworkConfigurationViewModelTest {
         }
 
         @Test
-        void aStaleEditLoadsTheGroupAgainAndReopensOnIt() {
+        void aStaleEditLoadsTheGroupAgainAndAsksWithWhatChangedOnTheServer() {
             vm.refresh();
             GroupEditRequest request = vm.editRequest(row("db-internal"));
             SecurityGroup db = request.original().orElseThrow();
+            Rule https = tcpIn("r-theirs", 443, 443, "0.0.0.0/0");
+            List<Rule> theirRules = new ArrayList<>(db.rules());
+            theirRules.add(https);
             SecurityGroup changedElsewhere = db.withNameAndDescription("db-internal", "changed by a colleague", 7,
-                    Instant.EPOCH);
+                    Instant.EPOCH).withRules(theirRules, 7, Instant.EPOCH);
             backend.groups.set(2, changedElsewhere);
-            GroupDraft draft = new GroupDraft("db-internal", "mine", true, db.rules());
+            Rule ssh = tcpIn(null, 22, 22, "10.0.0.0/8");
+            List<Rule> myRules = new ArrayList<>(db.rules());
+            myRules.add(ssh);
+            GroupDraft draft = new GroupDraft("db-main", "mine", true, myRules);
             int loadsBefore = backend.loads;
 
             vm.save(request, draft);
 
             assertThat(backend.loads).isEqualTo(loadsBefore + 1);
-            GroupEditRequest again = vm.reopenRequestProperty().get();
+            assertThat(vm.reopenRequestProperty().get()).isNull();
+            StaleConflict conflict = vm.conflictProperty().get();
+            assertThat(conflict.heading()).isEqualTo("Someone else changed \"db-internal\" while you were editing it");
+            assertThat(conflict.theirChanges()).containsExactly(
+                    "Description changed to \"changed by a colleague\"",
+                    "Rule added: Ingress IPv4 TCP 443 from 0.0.0.0/0");
+
+            GroupEditRequest again = conflict.reapply();
             assertThat(again.original()).contains(changedElsewhere);
+            assertThat(again.draft().name()).isEqualTo("db-main");
+            assertThat(again.draft().description()).isEqualTo("mine");
+            assertThat(again.draft().rules()).contains(https, ssh).hasSize(theirRules.size() + 1);
+            assertThat(again.error()).hasValueSatisfying(why -> assertThat(why).contains("revision 7"));
+
+            vm.conflictHandled();
+            vm.save(again, again.draft());
+            ChangePlan second = backend.plans.get(1);
+            assertThat(second.group().revision()).isEqualTo(7);
+            assertThat(second.create()).containsExactly(ssh);
+            assertThat(second.deleteAfter()).isEmpty();
+            assertThat(vm.statusProperty().get()).isEqualTo("Saved \"db-main\"");
+        }
+
+        @Test
+        void aSaveThatFindsTheCloudGoneReopensWithWhatWasTyped() {
+            vm.refresh();
+            GroupEditRequest request = vm.editRequest(row("db-internal"));
+            GroupDraft draft = new GroupDraft("db-main", "typed", true, request.draft().rules());
+            backend.failNextApply = FakeBackend.refusal(BackendException.Kind.UNAVAILABLE, "ConnectionRefused",
+                    "The cloud could not be reached.");
+
+            vm.save(request, draft);
+
+            GroupEditRequest again = vm.reopenRequestProperty().get();
             assertThat(again.draft()).isEqualTo(draft);
-            assertThat(again.error()).hasValueSatisfying(why -> assertThat(why).contains("Someone else changed"));
+            assertThat(again.original()).isEqualTo(request.original());
+            assertThat(again.error()).contains("The cloud could not be reached.");
         }
     }
 

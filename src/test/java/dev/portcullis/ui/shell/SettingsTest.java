@@ -38,4 +38,20 @@ class SettingsTest {
 
         assertThat(new Settings(node).theme()).isEqualTo(Theme.LIGHT);
     }
+
+    @Test
+    void remembersThePlaceAndHowOftenItIsRefreshed() {
+        Settings settings = new Settings(node);
+        assertThat(settings.place()).isEmpty();
+        assertThat(settings.autoRefresh()).isEqualTo(AutoRefresh.MINUTE_1);
+
+        settings.setPlace("prod");
+        settings.setAutoRefresh(AutoRefresh.MINUTES_5);
+
+        Settings again = new Settings(node);
+        assertThat(again.place()).contains("prod");
+        assertThat(again.autoRefresh()).isEqualTo(AutoRefresh.MINUTES_5);
+        node.put("autoRefresh", "EVERY_SECOND");
+        assertThat(again.autoRefresh()).isEqualTo(AutoRefresh.DEFAULT);
+    }
 }

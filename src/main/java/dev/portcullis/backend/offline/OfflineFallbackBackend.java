@@ -1,0 +1,117 @@
+package dev.portcullis.backend.offline;
+
+import dev.portcullis.backend.ApplyReport;
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.BackendException;
+import dev.portcullis.backend.ProgressListener;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.GroupRef;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.PortRef;
+import dev.portcullis.domain.SecurityGroup;
+
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A cloud's backend that remembers: every load that works is saved to the {@link SnapshotStore} (without
+ * the caller waiting for the disk), and a load that fails because the cloud cannot be reached answers the
+ * saved copy instead, marked offline with the reason ({@link Snapshot#asOffline}). Any other failure, or
+ * an unreachable cloud with no saved copy, fails as the live backend did. Changes always go to the live
+ * backend: an offline copy is for reading.
+ */
+public final class OfflineFallbackBackend implements Backend {
+
+    private static final System.Logger LOG = System.getLogger(OfflineFallbackBackend.class.getName());
+
+    private final Backend live;
+    private final String cloud;
+    private final SnapshotStore store;
+
+    /** @param cloud the name the snapshot is saved under (the cloud's name in clouds.yaml) */
+    public OfflineFallbackBackend(Backend live, String cloud, SnapshotStore store) {
+        this.live = live;
+        this.cloud = cloud;
+        this.store = store;
+    }
+
+    @Override
+    public String describe() {
+        return live.describe();
+    }
+
+    @Override
+    public CompletableFuture<Snapshot> load(ProgressListener progress) {
+        CompletableFuture<Snapshot> loading = live.load(progress);
+        CompletableFuture<Snapshot> answer = loading.handle((snapshot, failed) -> {
+            if (failed == null) {
+                store.save(cloud, snapshot).whenComplete((saved, notSaved) -> {
+                    if (notSaved != null) {
+                        LOG.log(System.Logger.Level.WARNING, "The offline copy of " + cloud + " was not saved",
+                                notSaved);
+                    }
+                });
+                return CompletableFuture.completedFuture(snapshot);
+            }
+            Throwable cause = unwrap(failed);
+            if (cause instanceof BackendException e && e.kind() == BackendException.Kind.UNAVAILABLE) {
+                return store.read(cloud).<Snapshot>handle((saved, unreadable) -> {
+                    if (saved == null || saved.isEmpty()) {
+                        throw new CompletionException(e); // no copy to show: the cloud's own failure
+                    }
+                    return saved.get().asOffline(e.getMessage());
+                });
+            }
+            return CompletableFuture.<Snapshot>failedFuture(cause);
+        }).thenCompose(f -> f);
+        // Cancelling the answer (a refresh overtaking this load) ends the request itself.
+        answer.whenComplete((s, failed) -> {
+            if (failed instanceof CancellationException) {
+                loading.cancel(true);
+            }
+        });
+        return answer;
+    }
+
+    @Override
+    public CompletableFuture<SecurityGroup> create(GroupDraft draft) {
+        return live.create(draft);
+    }
+
+    @Override
+    public CompletableFuture<ApplyReport> apply(ChangePlan plan) {
+        return live.apply(plan);
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(GroupRef group) {
+        return live.delete(group);
+    }
+
+    @Override
+    public CompletableFuture<Port> detach(PortRef port, GroupRef group) {
+        return live.detach(port, group);
+    }
+
+    @Override
+    public Optional<String> warning() {
+        return live.warning();
+    }
+
+    @Override
+    public void close() {
+        live.close();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

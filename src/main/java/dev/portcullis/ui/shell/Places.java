@@ -1,0 +1,24 @@
+package dev.portcullis.ui.shell;
+
+import dev.portcullis.backend.Backend;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The places the project chooser offers, and how to open one. */
+public interface Places {
+
+    /** The local workspace first, then each cloud. */
+    List<Place> all();
+
+    /**
+     * Opens a place's backend; may take a moment (a file is read, a configuration checked), so it is called
+     * off the FX thread. Failures are said in words.
+     */
+    Backend open(Place place);
+
+    /** The place with this name: "Local workspace" or a cloud's name. */
+    default Optional<Place> named(String name) {
+        return all().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.portcullis.ui.network;
+
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.ui.groupeditor.GroupEditRequest;
+import dev.portcullis.ui.shell.MainWindow;
+import dev.portcullis.ui.shell.MainWindowViewModel;
+import dev.portcullis.ui.shell.Theme;
+import dev.portcullis.ui.shell.ViewLoader;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The view on a cloud, headless: pages shown as they come, the offline copy read-only, server changes marked. */
+@ExtendWith(ApplicationExtension.class)
+class LiveProjectViewTest {
+
+    private final FakeBackend backend = Fixtures.seededBackend();
+    private final List<GroupEditRequest> editorCalls = new ArrayList<>();
+    private NetworkConfigurationViewModel vm;
+    private NetworkConfigurationPage page;
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        vm = new NetworkConfigurationViewModel(backend, Platform::runLater, Runnable::run);
+        Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
+                () -> new NetworkConfigurationController(vm, request -> {
+                    editorCalls.add(request);
+                    return Optional.<GroupDraft>empty();
+                }));
+        stage.setScene(Theme.styled(new Scene(new MainWindow(new MainWindowViewModel(backend.describe(), vm), view)
+                .root(), 1280, 800)));
+        stage.show();
+    }
+
+    @Test
+    void theFirstPageIsOnScreenWhileTheRestLoadsAndNewWaitsSayingWhy(FxRobot robot) {
+        page = new NetworkConfigurationPage(robot);
+        backend.holdLoads = true;
+        robot.interact(vm::refresh);
+
+        backend.heldProgress.get(0).page(List.of(backend.groups.get(0), backend.groups.get(1)), 2);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.rows()).containsExactly("web-server-public");
+        assertThat(page.status()).isEqualTo("Loaded 2 security groups from Fake project so far…");
+        assertThat(page.newEnabled()).isFalse();
+        assertThat(page.newTooltip()).isEqualTo("Still loading: groups can be changed once all of them are in.");
+        assertThat(page.editEnabled("web-server-public")).isFalse();
+
+        robot.interact(() -> backend.heldLoads.get(0).complete(backend.snapshot()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.rows()).containsExactlyInAnyOrder("web-server-public", "db-internal");
+        assertThat(page.newEnabled()).isTrue();
+        assertThat(page.newTooltip()).isNull();
+        assertThat(page.editEnabled("web-server-public")).isTrue();
+    }
+
+    @Test
+    void anOfflineCopyIsReadOnlyWithABannerAndRetry(FxRobot robot) {
+        page = new NetworkConfigurationPage(robot);
+        backend.holdLoads = true;
+        robot.interact(vm::refresh);
+        Snapshot saved = new Snapshot(backend.groups, backend.ports, Instant.now().minusSeconds(7200))
+                .asOffline("The cloud could not be reached.");
+        robot.interact(() -> backend.heldLoads.get(0).complete(saved));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.offlineBanner()).hasValueSatisfying(text -> assertThat(text)
+                .startsWith("Offline: showing the copy saved 2 hours ago (").endsWith("). The cloud could not be reached."));
+        assertThat(page.newEnabled()).isFalse();
+        assertThat(page.newTooltip()).startsWith("Offline:");
+        assertThat(page.editEnabled("db-internal")).isFalse();
+        assertThat(page.deleteEnabled("db-internal")).isFalse();
+        assertThat(page.deleteTooltip("db-internal")).startsWith("Offline:");
+        page.selectGroup("db-internal");
+        assertThat(page.detailsReadOnly()).hasValueSatisfying(t -> assertThat(t).startsWith("Offline:"));
+        page.key(javafx.scene.input.KeyCode.ENTER);
+        assertThat(editorCalls).isEmpty();
+
+        page.retryOffline();
+        robot.interact(() -> backend.heldLoads.get(1).complete(backend.snapshot()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.offlineBanner()).isEmpty();
+        assertThat(page.newEnabled()).isTrue();
+        assertThat(page.detailsReadOnly()).isEmpty();
+    }
+
+    @Test
+    void aGroupChangedOnTheServerIsMarkedUntilSelected(FxRobot robot) {
+        page = new NetworkConfigurationPage(robot);
+        robot.interact(vm::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(page.markedChanged("db-internal")).isFalse();
+
+        SecurityGroup db = backend.group("db-internal");
+        backend.groups.set(2, db.withNameAndDescription(db.name(), "changed", db.revision() + 1, Instant.EPOCH));
+        robot.interact(vm::autoRefresh);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.markedChanged("db-internal")).isTrue();
+        assertThat(page.markedChanged("web-server-public")).isFalse();
+
+        page.selectGroup("db-internal");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(page.markedChanged("db-internal")).isFalse();
+        assertThat(page.detailsRevision()).startsWith("Revision " + (db.revision() + 1));
+    }
+}
