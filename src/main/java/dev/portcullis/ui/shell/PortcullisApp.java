@@ -1,6 +1,10 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.neutron.NeutronBackend;
 import dev.portcullis.backend.offline.SnapshotStore;
+import dev.portcullis.backend.openstack.CloudConfigs;
+import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.ui.groupeditor.GroupDialog;
@@ -67,13 +71,25 @@ public final class PortcullisApp extends Application {
     }
 
     /**
-     * The clouds the project chooser offers besides the local workspace.
-     * LEAD (merge): wire CloudConfigs.forUser() here: names() -> its names(), open(name) -> a NeutronBackend
-     * on Sessions.open(cloud(name)). Until then no cloud is configured and the chooser shows only
-     * "Local workspace".
+     * The clouds the project chooser offers besides the local workspace: those of clouds.yaml (and the
+     * {@code OS_*} variables), found the way the OpenStack tools find them. Opening one makes its session
+     * (no request yet: it signs in on the first load) and a Neutron backend over it; a cloud whose settings
+     * cannot be used fails to open with the reason in words.
      */
     static CloudDirectory clouds() {
-        return CloudDirectory.NONE;
+        CloudConfigs configs = CloudConfigs.forUser();
+        configs.problems().forEach(problem -> System.err.println("portcullis: " + problem));
+        return new CloudDirectory() {
+            @Override
+            public List<String> names() {
+                return configs.names();
+            }
+
+            @Override
+            public Backend open(String name) {
+                return new NeutronBackend(Sessions.open(configs.cloud(name)));
+            }
+        };
     }
 
     @Override

@@ -3,6 +3,10 @@ package dev.portcullis.backend.openstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.backend.BackendException;
+import dev.portcullis.backend.neutron.NeutronBackend;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.GroupRef;
+import dev.portcullis.domain.SecurityGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
@@ -145,7 +150,42 @@ class KeystoneNeutronIT {
         }
     }
 
+    @Test
+    void theNeutronBackendWorksOnAKeystoneSessionAndAMembersRefusalsComeInWords() throws Exception {
+        try (NeutronBackend backend = new NeutronBackend(open(passwordCloud("demo"), "demo"))) {
+            SecurityGroup created = backend.create(GroupDraft.newGroup(
+                    "keystone-it-" + UUID.randomUUID().toString().substring(0, 8), "via a Keystone token"))
+                    .get(30, SECONDS);
+            assertThat(created.rules()).hasSize(2);
+            backend.delete(created.ref()).get(30, SECONDS);
+
+            // As a member, the project's default group cannot be deleted (an admin could).
+            GroupRef defaultGroup = new GroupRef(defaultGroupId(backend), "default", 1);
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> backend.delete(defaultGroup).get(30, SECONDS));
+            BackendException refusal = (BackendException) refused.getCause();
+            assertThat(refusal.code()).isEqualTo("SecurityGroupCannotRemoveDefault");
+            assertThat(refusal.kind()).isEqualTo(BackendException.Kind.CONFLICT);
+        }
+    }
+
+    /** The default group's id, asked for by name so that a project holding many groups is not loaded. */
+    private static String defaultGroupId(NeutronBackend backend) throws Exception {
+        try (Session session = open(passwordCloudStatic("demo"), "demo", Files.createTempDirectory("ks-it"))) {
+            Access access = session.access().get(30, SECONDS);
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                    URI.create(access.networkEndpoint() + "/v2.0/security-groups?name=default&fields=id"));
+            access.headers().forEach((name, value) -> request.header(name, value.reveal()));
+            String body = session.http().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+            return new ObjectMapper().readTree(body).path("security_groups").get(0).path("id").asText();
+        }
+    }
+
     private String passwordCloud(String password) {
+        return passwordCloudStatic(password);
+    }
+
+    private static String passwordCloudStatic(String password) {
         return """
                 clouds:
                   demo:
@@ -158,6 +198,10 @@ class KeystoneNeutronIT {
     }
 
     private Session open(String cloudsYaml, String cloud) throws Exception {
+        return open(cloudsYaml, cloud, home);
+    }
+
+    private static Session open(String cloudsYaml, String cloud, Path home) throws Exception {
         Files.writeString(home.resolve("clouds.yaml"), cloudsYaml);
         CloudConfigs configs = CloudConfigs.load(Map.of(), home, home.resolve("no-home"), home.resolve("no-etc"));
         assertThat(configs.problems()).isEmpty();
