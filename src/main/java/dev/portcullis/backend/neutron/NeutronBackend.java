@@ -135,14 +135,14 @@ public final class NeutronBackend implements Backend {
     private <T> CompletableFuture<List<T>> pages(Call call, String path, String query,
                                                  Function<JsonNode, List<T>> parse, Function<T, String> id,
                                                  Consumer<List<T>> onPage) {
-        return page(call, path, query, parse, id, onPage, null, new ArrayList<>(), new HashSet<>());
+        return page(call, path, query, parse, id, onPage, null, options.pageSize(), new ArrayList<>(), new HashSet<>());
     }
 
     private <T> CompletableFuture<List<T>> page(Call call, String path, String query,
                                                 Function<JsonNode, List<T>> parse, Function<T, String> id,
-                                                Consumer<List<T>> onPage, String marker, List<T> all,
+                                                Consumer<List<T>> onPage, String marker, int limit, List<T> all,
                                                 Set<String> seen) {
-        String url = path + "?limit=" + options.pageSize() + (marker == null ? "" : "&marker=" + encode(marker))
+        String url = path + "?limit=" + limit + (marker == null ? "" : "&marker=" + encode(marker))
                 + query;
         return http.send(call, Request.get(url)).thenCompose(answer -> {
             List<T> items = parse.apply(answer.json());
@@ -151,11 +151,12 @@ public final class NeutronBackend implements Backend {
                 all.addAll(fresh);
                 onPage.accept(fresh);
             }
-            boolean more = items.size() >= options.pageSize() && fresh.size() == items.size();
+            boolean more = items.size() >= limit && fresh.size() == items.size();
             if (!more) {
                 return CompletableFuture.completedFuture(List.copyOf(all));
             }
-            return page(call, path, query, parse, id, onPage, id.apply(items.get(items.size() - 1)), all, seen);
+            int next = (int) Math.min((long) limit * 4, options.maxPageSize());
+            return page(call, path, query, parse, id, onPage, id.apply(items.get(items.size() - 1)), next, all, seen);
         });
     }
 

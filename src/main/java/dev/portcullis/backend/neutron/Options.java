@@ -6,7 +6,11 @@ import java.util.Objects;
 /**
  * How the Neutron backend talks to the server.
  *
- * @param pageSize        groups (and interfaces) asked for per request; Neutron's {@code limit}
+ * @param pageSize        groups (and interfaces) asked for by the first request; Neutron's {@code limit}
+ * @param maxPageSize     each later request asks for four times as many as the one before, up to this:
+ *                        the first page is on screen quickly, and a large project then costs a few
+ *                        requests instead of one per hundred groups (measured on 1,001 groups: 11 pages of
+ *                        100 took 7.3-7.9 s with curl, one unpaged GET 5.8 s)
  * @param requestTimeout  how long one request may take, from sending to the whole answer
  * @param retries         how many times a GET or DELETE is tried again after a connection failure, a
  *                        timeout or a 502/503/504; POST and PUT are never tried again
@@ -14,9 +18,9 @@ import java.util.Objects;
  *                        the wait is a random share of that)
  * @param backoffCap      the longest wait between tries, a server's {@code Retry-After} included
  */
-public record Options(int pageSize, Duration requestTimeout, int retries, Duration backoffBase, Duration backoffCap) {
+public record Options(int pageSize, int maxPageSize, Duration requestTimeout, int retries, Duration backoffBase, Duration backoffCap) {
 
-    public static final Options DEFAULTS = new Options(100, Duration.ofSeconds(30), 3, Duration.ofMillis(200),
+    public static final Options DEFAULTS = new Options(100, 1000, Duration.ofSeconds(30), 3, Duration.ofMillis(200),
             Duration.ofSeconds(10));
 
     public Options {
@@ -25,6 +29,10 @@ public record Options(int pageSize, Duration requestTimeout, int retries, Durati
         Objects.requireNonNull(backoffCap, "backoffCap");
         if (pageSize < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, not " + pageSize);
+        }
+        if (maxPageSize < pageSize) {
+            throw new IllegalArgumentException("The largest page (" + maxPageSize + ") cannot be smaller than the first ("
+                    + pageSize + ")");
         }
         if (retries < 0) {
             throw new IllegalArgumentException("The number of retries cannot be negative: " + retries);
@@ -37,15 +45,21 @@ public record Options(int pageSize, Duration requestTimeout, int retries, Durati
         }
     }
 
+    /** Pages of one size throughout. */
     public Options withPageSize(int size) {
-        return new Options(size, requestTimeout, retries, backoffBase, backoffCap);
+        return new Options(size, size, requestTimeout, retries, backoffBase, backoffCap);
+    }
+
+    /** A first page of {@code first}, later ones growing fourfold up to {@code largest}. */
+    public Options withPageSizes(int first, int largest) {
+        return new Options(first, largest, requestTimeout, retries, backoffBase, backoffCap);
     }
 
     public Options withRequestTimeout(Duration timeout) {
-        return new Options(pageSize, timeout, retries, backoffBase, backoffCap);
+        return new Options(pageSize, maxPageSize, timeout, retries, backoffBase, backoffCap);
     }
 
     public Options withRetries(int count) {
-        return new Options(pageSize, requestTimeout, count, backoffBase, backoffCap);
+        return new Options(pageSize, maxPageSize, requestTimeout, count, backoffBase, backoffCap);
     }
 }

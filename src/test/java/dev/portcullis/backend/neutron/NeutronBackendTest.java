@@ -204,6 +204,20 @@ class NeutronBackendTest {
     }
 
     @Test
+    void laterPagesGrowFourfoldUpToTheLargestSoABigProjectTakesFewRequests() throws Exception {
+        backend = backend(Options.DEFAULTS.withPageSizes(7, 20).withRequestTimeout(Duration.ofSeconds(5)));
+        noPorts();
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7")).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=20&marker=" + APP))
+                .willReturn(json(200, "15p-sg-list-empty-page-after-next.json")));
+
+        assertThat(await(backend.load(ProgressListener.NONE)).groups()).hasSize(7);
+
+        server.verify(1, getRequestedFor(urlEqualTo(GROUPS + "?limit=20&marker=" + APP)));
+        server.verify(2, getRequestedFor(urlPathEqualTo(GROUPS)));
+    }
+
+    @Test
     void theListenerSeesTheFirstPageBeforeTheLoadCompletes() throws Exception {
         noPorts();
         server.stubFor(get(urlEqualTo(GROUPS + "?limit=7")).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
