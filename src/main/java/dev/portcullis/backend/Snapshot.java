@@ -4,6 +4,7 @@ import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,38 @@ public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loa
     /** The same data marked as an offline copy, with the reason the live source failed. */
     public Snapshot asOffline(String reason) {
         return new Snapshot(groups, ports, loadedAt, reason);
+    }
+
+    /** The same moment's data with a group added, or replaced by its new version (after a change worked). */
+    public Snapshot withGroup(SecurityGroup group) {
+        List<SecurityGroup> changed = new ArrayList<>(groups);
+        int at = -1;
+        for (int i = 0; i < changed.size() && at < 0; i++) {
+            at = changed.get(i).id().equals(group.id()) ? i : -1;
+        }
+        if (at >= 0) {
+            changed.set(at, group);
+        } else {
+            changed.add(group);
+        }
+        return new Snapshot(changed, ports, loadedAt, offline);
+    }
+
+    /** Without a deleted group, nor the rules of other groups that pointed at it (Neutron's cascade). */
+    public Snapshot withoutGroup(String id) {
+        List<SecurityGroup> remaining = groups.stream().filter(g -> !g.id().equals(id))
+                .map(g -> g.rules().stream().anyMatch(r -> id.equals(r.remoteGroupId()))
+                        ? g.withRules(g.rules().stream().filter(r -> !id.equals(r.remoteGroupId())).toList(),
+                        g.revision(), g.updatedAt())
+                        : g)
+                .toList();
+        return new Snapshot(remaining, ports, loadedAt, offline);
+    }
+
+    /** With an interface as it is now. */
+    public Snapshot withPort(Port port) {
+        return new Snapshot(groups, ports.stream().map(p -> p.id().equals(port.id()) ? port : p).toList(),
+                loadedAt, offline);
     }
 
     public Optional<SecurityGroup> group(String id) {

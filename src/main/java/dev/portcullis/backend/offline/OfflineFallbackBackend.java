@@ -16,13 +16,15 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 
 /**
  * A cloud's backend that remembers: every load that works is saved to the {@link SnapshotStore} (without
  * the caller waiting for the disk), and a load that fails because the cloud cannot be reached answers the
  * saved copy instead, marked offline with the reason ({@link Snapshot#asOffline}). Any other failure, or
  * an unreachable cloud with no saved copy, fails as the live backend did. Changes always go to the live
- * backend: an offline copy is for reading.
+ * backend: an offline copy is for reading. A change that worked is written into the saved copy as well,
+ * so that going offline right after an edit never shows the group as it was before it.
  */
 public final class OfflineFallbackBackend implements Backend {
 
@@ -31,6 +33,8 @@ public final class OfflineFallbackBackend implements Backend {
     private final Backend live;
     private final String cloud;
     private final SnapshotStore store;
+    /** The last live load with the changes made since; null before the first load worked. */
+    private Snapshot saved;
 
     /** @param cloud the name the snapshot is saved under (the cloud's name in clouds.yaml) */
     public OfflineFallbackBackend(Backend live, String cloud, SnapshotStore store) {
@@ -49,12 +53,7 @@ public final class OfflineFallbackBackend implements Backend {
         CompletableFuture<Snapshot> loading = live.load(progress);
         CompletableFuture<Snapshot> answer = loading.handle((snapshot, failed) -> {
             if (failed == null) {
-                store.save(cloud, snapshot).whenComplete((saved, notSaved) -> {
-                    if (notSaved != null) {
-                        LOG.log(System.Logger.Level.WARNING, "The offline copy of " + cloud + " was not saved",
-                                notSaved);
-                    }
-                });
+                saveLoaded(snapshot);
                 return CompletableFuture.completedFuture(snapshot);
             }
             Throwable cause = unwrap(failed);
@@ -79,22 +78,59 @@ public final class OfflineFallbackBackend implements Backend {
 
     @Override
     public CompletableFuture<SecurityGroup> create(GroupDraft draft) {
-        return live.create(draft);
+        return live.create(draft).thenApply(created -> {
+            save(current -> current.withGroup(created));
+            return created;
+        });
     }
 
     @Override
     public CompletableFuture<ApplyReport> apply(ChangePlan plan) {
-        return live.apply(plan);
+        return live.apply(plan).thenApply(report -> {
+            save(current -> current.withGroup(report.group()));
+            return report;
+        });
     }
 
     @Override
     public CompletableFuture<Void> delete(GroupRef group) {
-        return live.delete(group);
+        return live.delete(group).thenApply(done -> {
+            save(current -> current.withoutGroup(group.id()));
+            return done;
+        });
     }
 
     @Override
     public CompletableFuture<Port> detach(PortRef port, GroupRef group) {
-        return live.detach(port, group);
+        return live.detach(port, group).thenApply(after -> {
+            save(current -> current.withPort(after));
+            return after;
+        });
+    }
+
+    private synchronized void saveLoaded(Snapshot loaded) {
+        saved = loaded;
+        write(loaded);
+    }
+
+    /**
+     * Writes a change that worked into the copy. Nothing is saved before a first load worked: there is no
+     * whole project to save then, and the next load saves everything anyway.
+     */
+    private synchronized void save(UnaryOperator<Snapshot> change) {
+        if (saved != null) {
+            saved = change.apply(saved);
+            write(saved);
+        }
+    }
+
+    /** The store writes in the order it is asked, off the caller's thread. */
+    private void write(Snapshot snapshot) {
+        store.save(cloud, snapshot).whenComplete((written, notSaved) -> {
+            if (notSaved != null) {
+                LOG.log(System.Logger.Level.WARNING, "The offline copy of " + cloud + " was not saved", notSaved);
+            }
+        });
     }
 
     @Override

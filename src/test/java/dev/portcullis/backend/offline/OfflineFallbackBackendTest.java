@@ -164,6 +164,27 @@ class OfflineFallbackBackendTest {
     }
 
     @Test
+    void aChangeThatWorkedIsInTheCopyShownWhenTheCloudGoesAway() throws Exception {
+        SnapshotStore inDir = new SnapshotStore(dir, Runnable::run);
+        OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "prod", inDir);
+        SecurityGroup unused = new SecurityGroup("3f1c2a9e-0000-4000-8000-000000000003", "p1", "old", "", true,
+                false, 1, List.of(), List.of(), SnapshotStoreTest.LOADED, SnapshotStoreTest.LOADED);
+        Snapshot twoGroups = SnapshotStoreTest.snapshot().withGroup(unused);
+        remembering.load(ProgressListener.NONE);
+        live.loads.get(0).complete(twoGroups);
+
+        remembering.delete(unused.ref()).get(5, TimeUnit.SECONDS);
+        CompletableFuture<Snapshot> offline = remembering.load(ProgressListener.NONE);
+        live.loads.get(1).completeExceptionally(unreachable());
+
+        assertThat(offline.get(5, TimeUnit.SECONDS).isOffline()).isTrue();
+        assertThat(offline.get(5, TimeUnit.SECONDS).groups()).extracting(SecurityGroup::id)
+                .containsExactly(SnapshotStoreTest.snapshot().groups().get(0).id());
+        assertThat(offline.get(5, TimeUnit.SECONDS).loadedAt()).as("still the time of the load")
+                .isEqualTo(SnapshotStoreTest.LOADED);
+    }
+
+    @Test
     void changesWarningsAndClosingGoToTheLiveBackend() throws Exception {
         backend.delete(new GroupRef("g", "web", 1)).get(5, TimeUnit.SECONDS);
         assertThat(backend.create(GroupDraft.newGroup("new", ""))).isCompletedExceptionally();
