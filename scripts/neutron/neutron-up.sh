@@ -235,8 +235,9 @@ EOF
 fi
 
 # --- 5./6. schema and neutron-server ----------------------------------------------------------
+# Readiness asks for one group: the whole list of a server holding thousands takes longer than a check waits.
 
-URL=http://127.0.0.1:9696/v2.0/security-groups
+URL=http://127.0.0.1:9696/v2.0/security-groups?limit=1
 if pid_alive "$RUN_DIR/neutron-server.pid" neutron-server; then
     log "neutron-server already running (pid $(cat "$RUN_DIR/neutron-server.pid"))"
     wait_http "neutron-server" "$RUN_DIR/neutron-server.pid" neutron-server \
@@ -259,7 +260,7 @@ else
 fi
 
 if [ "$WITH_HEADERS" = 1 ]; then
-    HURL=http://127.0.0.1:9697/v2.0/security-groups
+    HURL=http://127.0.0.1:9697/v2.0/security-groups?limit=1
     HARGS=(-H 'X-User-Id: neutron-up' -H 'X-Project-Id: fake_project_id' -H 'X-Roles: admin')
     if pid_alive "$RUN_DIR/neutron-server-headers.pid" neutron-loopback-headers; then
         log "trusted-headers neutron-server already running (pid $(cat "$RUN_DIR/neutron-server-headers.pid"))"
