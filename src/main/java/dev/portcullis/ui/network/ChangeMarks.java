@@ -2,6 +2,7 @@ package dev.portcullis.ui.network;
 
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.SecurityGroup;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 
@@ -17,6 +18,7 @@ final class ChangeMarks {
 
     private final Map<String, Long> seen = new HashMap<>();
     private final ObservableSet<String> marked = FXCollections.observableSet();
+    private final ObservableSet<String> readOnly = FXCollections.unmodifiableObservableSet(marked);
     private boolean first = true;
 
     /** A load from the server: marks what others changed (except {@code looking}, the group on screen). */
@@ -44,7 +46,17 @@ final class ChangeMarks {
         marked.remove(groupId);
     }
 
+    /** Takes the mark off each group as it is selected. */
+    void follow(ObservableValue<GroupRow> selected) {
+        selected.addListener((obs, old, row) -> {
+            if (row != null) {
+                looked(row.id());
+            }
+        });
+    }
+
+    /** The ids of the marked groups, for the view to read. */
     ObservableSet<String> marked() {
-        return marked;
+        return readOnly;
     }
 }

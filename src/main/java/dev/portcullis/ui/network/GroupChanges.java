@@ -1,0 +1,183 @@
+package dev.portcullis.ui.network;
+
+import dev.portcullis.backend.ApplyReport;
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.BackendException;
+import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.ui.groupeditor.GroupEditRequest;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.StringProperty;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+
+/**
+ * The changes the view sends to the backend (create, save, delete, remove from an interface) and what their
+ * answers do: a change that worked is shown at once, one that did not becomes a setback for the user (the
+ * dialog again, a conflict, a failure), and a refusal that says the view is out of date loads it again.
+ */
+final class GroupChanges {
+
+    private final ViewContext context;
+    private final Backend backend;
+    private final StringProperty status;
+    private final ShownProject shown;
+    private final ProjectLoader loader;
+    private final Setbacks setbacks;
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
+    private final ReadOnlyBooleanWrapper changing = new ReadOnlyBooleanWrapper(this, "changing", false);
+
+    GroupChanges(ViewContext context, ShownProject shown, ProjectLoader loader, Setbacks setbacks) {
+        this.context = context;
+        backend = context.backend();
+        status = context.status();
+        this.shown = shown;
+        this.loader = loader;
+        this.setbacks = setbacks;
+        changing.bind(running.greaterThan(0));
+    }
+
+    /** Creates a group; when it fails, the dialog opens again on the draft with the reason. */
+    void create(GroupEditRequest request, GroupDraft draft) {
+        GroupEditRequest typed = request.withDraft(draft);
+        run("Creating \"" + draft.name() + "\"…", backend.create(draft), (created, failed) -> {
+            if (failed != null) {
+                status.set("Could not create \"" + draft.name() + "\"");
+                setbacks.reopen(typed.retry(Optional.empty(), Words.message(failed)));
+                return;
+            }
+            loader.patch(now -> SnapshotEdits.withGroup(now, created), () -> shown.list().select(created.id()));
+            status.set("Created \"" + created.name() + "\"");
+        });
+    }
+
+    /**
+     * Applies the plan from the group the dialog opened on to the draft. When it fails, the dialog opens
+     * again; after a partial apply it opens on the group as it is afterwards, so the next plan holds only
+     * what is left; after someone else changed the group first, the user is asked what to do.
+     */
+    void save(GroupEditRequest request, GroupDraft draft) {
+        SecurityGroup original = request.original().orElseThrow();
+        ChangePlan plan = ChangePlan.between(original, draft);
+        if (plan.isEmpty()) {
+            status.set("Nothing to save: \"" + original.name() + "\" is unchanged");
+            return;
+        }
+        GroupEditRequest typed = request.withDraft(draft);
+        int steps = plan.operations().size();
+        run("Saving \"" + draft.name() + "\" (" + Words.plural(steps, "change") + ")…", backend.apply(plan),
+                (report, failed) -> {
+                    if (failed != null) {
+                        status.set("Could not save \"" + original.name() + "\"");
+                        if (failed instanceof BackendException e && e.kind() == BackendException.Kind.STALE) {
+                            loader.reload(true, now -> stale(typed, original, now));
+                        } else {
+                            setbacks.reopen(typed.retry(request.original(), Words.message(failed)));
+                        }
+                        return;
+                    }
+                    saved(typed, report);
+                });
+    }
+
+    /** A save refused as stale: the group is loaded again, and the user asked about what changed. */
+    private void stale(GroupEditRequest typed, SecurityGroup original, GroupCatalog now) {
+        Optional<SecurityGroup> fresh = now.row(original.id()).map(GroupRow::group);
+        if (fresh.isPresent() && fresh.get().revision() != original.revision()) {
+            setbacks.conflict(StaleConflict.of(typed, original, fresh.get(), typed.draft(), now::groupName));
+        } else {
+            setbacks.reopen(typed.retry(fresh.or(typed::original), Words.staleMessage(original)));
+        }
+    }
+
+    private void saved(GroupEditRequest typed, ApplyReport report) {
+        loader.patch(now -> SnapshotEdits.withGroup(now, report.group()));
+        if (report.complete()) {
+            status.set("Saved \"" + report.group().name() + "\"");
+            return;
+        }
+        boolean nothing = report.steps().stream().noneMatch(step -> step.outcome() == ApplyReport.Outcome.APPLIED);
+        status.set((nothing ? "Could not save \"" : "Saved part of \"") + report.group().name() + "\"");
+        setbacks.reopen(typed.retry(Optional.of(report.group()),
+                Words.partialMessage(report, shown.catalog()::groupName)));
+    }
+
+    /** Deletes a group; refused, with the reason, when the view is read-only or the group cannot go. */
+    void delete(GroupRow row) {
+        DeletePreview preview = shown.catalog().deletePreview(shown.current(row));
+        String name = preview.group().name();
+        if (!shown.editableProperty().get()) {
+            setbacks.fail("\"" + name + "\" cannot be deleted now", shown.readOnlyReasonProperty().get());
+            return;
+        }
+        if (!preview.deletable()) {
+            setbacks.fail("\"" + name + "\" cannot be deleted", preview.reason());
+            return;
+        }
+        Optional<String> neighbour = shown.list().neighbourOf(row.id());
+        run("Deleting \"" + name + "\"…", backend.delete(preview.group().ref()), (done, failed) -> {
+            if (failed != null) {
+                refused("Could not delete \"" + name + "\"", failed);
+                return;
+            }
+            loader.patch(now -> SnapshotEdits.without(now, preview), () -> neighbour.ifPresent(shown.list()::select));
+            int cascaded = preview.cascadingRules().size();
+            status.set("Deleted \"" + name + "\"" + (cascaded == 0 ? ""
+                    : " and " + Words.plural(cascaded, "rule") + " of other groups that pointed at it"));
+            if (cascaded > 0) {
+                loader.reload(true, loaded -> { }); // the groups that lost a rule have new revisions
+            }
+        });
+    }
+
+    /** Removes a group from an interface; refused, with the reason, when the view is read-only. */
+    void detach(Port port, GroupRow row) {
+        String name = row.name();
+        if (!shown.editableProperty().get()) {
+            setbacks.fail("\"" + name + "\" cannot be removed from " + port.label() + " now", shown.readOnlyReasonProperty().get());
+            return;
+        }
+        run("Removing \"" + name + "\" from " + port.label() + "…", backend.detach(port.ref(), row.group().ref()),
+                (after, failed) -> {
+                    if (failed != null) {
+                        refused("Could not remove \"" + name + "\" from " + port.label(), failed);
+                        return;
+                    }
+                    loader.patch(now -> SnapshotEdits.withPort(now, after));
+                    status.set("Removed \"" + name + "\" from " + after.label());
+                });
+    }
+
+    /** True while a change runs. */
+    ReadOnlyBooleanProperty changingProperty() {
+        return changing.getReadOnlyProperty();
+    }
+
+    private <T> void run(String progress, CompletableFuture<T> work, BiConsumer<T, Throwable> done) {
+        running.set(running.get() + 1);
+        status.set(progress);
+        work.whenCompleteAsync((value, failed) -> {
+            running.set(running.get() - 1);
+            done.accept(value, failed == null ? null : Words.unwrap(failed));
+        }, context.fx());
+    }
+
+    /**
+     * A delete or detach refused: said in the status and a failure; when the refusal says the view is out
+     * of date, it is loaded again so it shows the truth.
+     */
+    private void refused(String what, Throwable failed) {
+        status.set(what);
+        setbacks.fail(what, Words.message(failed));
+        if (failed instanceof BackendException e && e.kind() != BackendException.Kind.INVALID
+                && e.kind() != BackendException.Kind.FORBIDDEN && e.kind() != BackendException.Kind.QUOTA) {
+            loader.reload(true, loaded -> { });
+        }
+    }
+}

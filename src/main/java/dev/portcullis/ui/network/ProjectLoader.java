@@ -1,0 +1,204 @@
+package dev.portcullis.ui.network;
+
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.ProgressListener;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.SecurityGroup;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Brings the project onto the screen: loads it (page by page, the first pages shown while the rest comes),
+ * and shows what a change here left without loading it all again. Each load or change gets a generation;
+ * an answer from an older one is dropped, and a refresh cancels the load it overtakes.
+ */
+final class ProjectLoader {
+
+    private final Backend backend;
+    private final Executor fx;
+    private final Executor worker;
+    private final StringProperty status;
+    private final ShownProject shown;
+    private final ChangeMarks marks;
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", null);
+    /** The backend's own future of the load running, to cancel when a refresh overtakes it. */
+    private CompletableFuture<Snapshot> running;
+    /**
+     * The data as changes here have left it, ahead of the catalog shown while a new one is being built off
+     * the FX thread: every change starts from this, so two changes close together never lose one.
+     */
+    private Snapshot latest;
+    private long generation;
+
+    ProjectLoader(ViewContext context, ShownProject shown, ChangeMarks marks) {
+        backend = context.backend();
+        fx = context.fx();
+        worker = context.worker();
+        status = context.status();
+        this.shown = shown;
+        this.marks = marks;
+    }
+
+    /** Loads again, cancelling a load still running: its answer would be older than this one's. */
+    void refresh() {
+        if (running != null && !running.isDone()) {
+            running.cancel(true);
+        }
+        reload(false, loaded -> { });
+    }
+
+    /**
+     * Loads, then calls {@code then} on the FX thread with the catalog shown afterwards (even if it failed).
+     * A quiet load, made to catch up after a change, leaves the status saying what the change did.
+     */
+    void reload(boolean quiet, Consumer<GroupCatalog> then) {
+        long current = ++generation;
+        loading.set(true);
+        shown.loading();
+        if (!quiet) {
+            status.set("Loading security groups from " + backend.describe() + "…");
+        }
+        PartialLoad pages = new PartialLoad(current);
+        ProgressListener progress = (page, loadedSoFar) -> {
+            pages.add(page);
+            fx.execute(() -> {
+                if (current == generation && !quiet) {
+                    status.set("Loaded " + Words.plural(loadedSoFar, "security group") + " from "
+                            + backend.describe() + " so far…");
+                }
+                pages.showIfNothingIs();
+            });
+        };
+        CompletableFuture<Snapshot> load = backend.load(progress);
+        running = load;
+        load.thenApplyAsync(GroupCatalog::new, worker)
+                .whenCompleteAsync((loaded, failed) -> {
+                    if (current == generation) {
+                        answered(quiet, loaded, failed);
+                    } // else overtaken: a newer load or a change decides what is shown
+                    then.accept(shown.catalog());
+                }, fx);
+    }
+
+    private void answered(boolean quiet, GroupCatalog loaded, Throwable failed) {
+        loading.set(false);
+        if (failed != null) {
+            shown.dropPart();
+            error.set(Words.message(failed));
+            status.set("Could not load the security groups from " + backend.describe());
+            shown.failed();
+            return;
+        }
+        error.set(null);
+        show(loaded);
+        if (quiet) {
+            marks.remember(loaded.snapshot());
+            return;
+        }
+        GroupRow looking = shown.list().selectedProperty().get();
+        marks.loaded(loaded.snapshot(), looking == null ? null : looking.id());
+        status.set(loaded.snapshot().isOffline()
+                ? "Offline: showing the saved copy of " + backend.describe()
+                : "Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group"));
+    }
+
+    private void show(GroupCatalog next) {
+        latest = next.snapshot();
+        shown.show(next);
+    }
+
+    /**
+     * Shows a snapshot changed here after a change succeeded; a load that was running is overtaken. The
+     * catalog is built on the worker; {@code then} runs on the FX thread once it is shown.
+     */
+    void patch(UnaryOperator<Snapshot> edit, Runnable then) {
+        if (latest == null) {
+            reload(true, loaded -> then.run()); // nothing was shown to change: load it all
+            return;
+        }
+        Snapshot changed = edit.apply(latest);
+        long current = ++generation;
+        latest = changed;
+        loading.set(false);
+        CompletableFuture.supplyAsync(() -> new GroupCatalog(changed), worker).whenCompleteAsync((next, failed) -> {
+            if (current != generation) {
+                return;
+            }
+            if (failed != null) {
+                reload(true, loaded -> then.run());
+                return;
+            }
+            show(next);
+            marks.remember(next.snapshot());
+            then.run();
+        }, fx);
+    }
+
+    void patch(UnaryOperator<Snapshot> edit) {
+        patch(edit, () -> { });
+    }
+
+    ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Why the last load failed, in words; null after a load that worked. */
+    ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /**
+     * The pages of one load as they arrive (on the backend's threads). While nothing is on screen, what
+     * has arrived is shown at once, its catalog built on the worker; one build at a time, the next one
+     * taking every page that came meanwhile.
+     */
+    private final class PartialLoad {
+        private final long load;
+        private final List<SecurityGroup> groups = new ArrayList<>();
+        private boolean building;
+
+        PartialLoad(long load) {
+            this.load = load;
+        }
+
+        synchronized void add(List<SecurityGroup> page) {
+            groups.addAll(page);
+        }
+
+        private synchronized List<SecurityGroup> soFar() {
+            return List.copyOf(groups);
+        }
+
+        /** On the FX thread. */
+        void showIfNothingIs() {
+            if (building || load != generation || !(shown.catalog().isEmpty() || shown.partialProperty().get())) {
+                return;
+            }
+            building = true;
+            List<SecurityGroup> rows = soFar();
+            CompletableFuture.supplyAsync(() -> new GroupCatalog(new Snapshot(rows, List.of(), Instant.now())),
+                    worker).whenCompleteAsync((built, failed) -> {
+                        building = false;
+                        if (failed != null || load != generation || !loading.get()) {
+                            return;
+                        }
+                        shown.showPart(built, rows.size());
+                        if (soFar().size() > rows.size()) {
+                            showIfNothingIs();
+                        }
+                    }, fx);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.portcullis.ui.network;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The view's keys: Ctrl+N creates a group, F5 loads again and Ctrl+F goes to the filter, in which Escape
+ * clears it and Down or Enter goes on to the custom groups.
+ */
+final class Shortcuts {
+
+    private Shortcuts() {
+    }
+
+    static void install(Node view, TextField filter, GroupTables tables, Runnable newGroup, Runnable refresh) {
+        filter.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                tables.enterCustoms();
+                e.consume();
+            }
+        });
+        view.sceneProperty().addListener((obs, old, scene) -> onScene(scene, filter, newGroup, refresh));
+    }
+
+    private static void onScene(Scene scene, TextField filter, Runnable newGroup, Runnable refresh) {
+        if (scene == null) {
+            return;
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), newGroup);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            filter.requestFocus();
+            filter.selectAll();
+        });
+    }
+}

@@ -1,0 +1,131 @@
+package dev.portcullis.ui.network;
+
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.function.Supplier;
+
+/**
+ * What the view shows of the project: the catalog on screen and its rows, whether it is all of the project
+ * or the first pages of a load still running, and so whether it may be changed (not while partial, not an
+ * offline copy) and, when not, why.
+ */
+final class ShownProject {
+
+    private final Supplier<String> backendName;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", null);
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
+    /** True while rows of a load still running are shown: the project is not all in yet. */
+    private final ReadOnlyBooleanWrapper partial = new ReadOnlyBooleanWrapper(this, "partial", false);
+    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable", false);
+    private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "readOnlyReason", "");
+    /** The rows, their order, the filter and the selection. */
+    private final GroupListModel list = new GroupListModel();
+    private GroupCatalog catalog = GroupCatalog.EMPTY;
+
+    ShownProject(Supplier<String> backendName) {
+        this.backendName = backendName;
+        state.addListener((obs, old, now) -> updateEditable());
+        partial.addListener((obs, old, now) -> updateEditable());
+        snapshot.addListener((obs, old, now) -> updateEditable());
+    }
+
+    private void updateEditable() {
+        Snapshot shown = snapshot.get();
+        String reason = state.get() != State.READY ? "The security groups are not loaded yet."
+                : partial.get() ? "Still loading: groups can be changed once all of them are in."
+                : shown != null && shown.isOffline() ? "Offline: this is the copy saved when " + backendName.get()
+                        + " was last reached, and it can only be read. Retry to connect again."
+                : "";
+        readOnlyReason.set(reason);
+        editable.set(reason.isEmpty());
+    }
+
+    GroupCatalog catalog() {
+        return catalog;
+    }
+
+    GroupListModel list() {
+        return list;
+    }
+
+    /** The whole project: rows replaced, the selection kept by id, the partial rows of a load dropped. */
+    void show(GroupCatalog next) {
+        partial.set(false);
+        catalog = next;
+        snapshot.set(next.snapshot());
+        counts.set(Words.plural(next.snapshot().groups().size(), "security group") + " · "
+                + Words.plural(next.snapshot().ports().size(), "interface"));
+        state.set(State.READY);
+        list.show(next);
+    }
+
+    /** The first {@code rows} groups of a load still running, shown read-only until the rest is in. */
+    void showPart(GroupCatalog part, int rows) {
+        catalog = part;
+        list.show(part);
+        partial.set(true);
+        state.set(State.READY);
+        counts.set(Words.plural(rows, "security group") + " so far");
+    }
+
+    /** A load failed after its first pages: part of a project is not shown as if it were all of it. */
+    void dropPart() {
+        if (!partial.get()) {
+            return;
+        }
+        partial.set(false);
+        catalog = GroupCatalog.EMPTY;
+        list.show(catalog);
+        snapshot.set(null);
+        counts.set("");
+    }
+
+    /** A load starts: only when nothing is on screen does the view show that it is loading. */
+    void loading() {
+        if (catalog.isEmpty()) {
+            state.set(State.LOADING);
+        }
+    }
+
+    /** A load failed: what is on screen stays, or the view shows the failure when nothing is. */
+    void failed() {
+        state.set(catalog.isEmpty() ? State.FAILED : State.READY);
+    }
+
+    /** The row of a group as the catalog shown has it, or the row given when it is gone from it. */
+    GroupRow current(GroupRow row) {
+        return catalog.row(row.id()).orElse(row);
+    }
+
+    ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty partialProperty() {
+        return partial.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty editableProperty() {
+        return editable.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty readOnlyReasonProperty() {
+        return readOnlyReason.getReadOnlyProperty();
+    }
+}
