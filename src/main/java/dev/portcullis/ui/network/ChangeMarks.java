@@ -21,8 +21,14 @@ final class ChangeMarks {
     private final ObservableSet<String> readOnly = FXCollections.unmodifiableObservableSet(marked);
     private boolean first = true;
 
-    /** A load from the server: marks what others changed (except {@code looking}, the group on screen). */
+    /**
+     * A load from the server: marks what others changed (except {@code looking}, the group on screen). An
+     * offline copy marks nothing and is not remembered as seen.
+     */
     void loaded(Snapshot snapshot, String looking) {
+        if (snapshot.isOffline()) {
+            return; // an older saved copy says nothing about what changed on the server since
+        }
         if (!first) {
             for (SecurityGroup group : snapshot.groups()) {
                 Long before = seen.get(group.id());

@@ -52,7 +52,7 @@ final class GroupChanges {
                 setbacks.reopen(typed.retry(Optional.empty(), Words.message(failed)));
                 return;
             }
-            loader.patch(now -> SnapshotEdits.withGroup(now, created), () -> shown.list().select(created.id()));
+            loader.patch(now -> now.withGroup(created), () -> shown.list().select(created.id()));
             status.set("Created \"" + created.name() + "\"");
         });
     }
@@ -97,7 +97,7 @@ final class GroupChanges {
     }
 
     private void saved(GroupEditRequest typed, ApplyReport report) {
-        loader.patch(now -> SnapshotEdits.withGroup(now, report.group()));
+        loader.patch(now -> now.withGroup(report.group()));
         if (report.complete()) {
             status.set("Saved \"" + report.group().name() + "\"");
             return;
@@ -126,7 +126,7 @@ final class GroupChanges {
                 refused("Could not delete \"" + name + "\"", failed);
                 return;
             }
-            loader.patch(now -> SnapshotEdits.without(now, preview), () -> neighbour.ifPresent(shown.list()::select));
+            loader.patch(now -> now.withoutGroup(preview.group().id()), () -> neighbour.ifPresent(shown.list()::select));
             int cascaded = preview.cascadingRules().size();
             status.set("Deleted \"" + name + "\"" + (cascaded == 0 ? ""
                     : " and " + Words.plural(cascaded, "rule") + " of other groups that pointed at it"));
@@ -149,7 +149,7 @@ final class GroupChanges {
                         refused("Could not remove \"" + name + "\" from " + port.label(), failed);
                         return;
                     }
-                    loader.patch(now -> SnapshotEdits.withPort(now, after));
+                    loader.patch(now -> now.withPort(after));
                     status.set("Removed \"" + name + "\" from " + after.label());
                 });
     }

@@ -50,7 +50,12 @@ final class GroupTables {
         vm.customOrderProperty().bind(customs.comparatorProperty());
         customs.getSortOrder().add(customColumns.name());
         defaults.setItems(vm.defaultGroups());
-        defaults.setPlaceholder(new Label("No default group matches the filter."));
+        Label noDefault = new Label();
+        noDefault.textProperty().bind(Bindings.when(vm.filterTextProperty().isNotEmpty())
+                .then("No default group matches the filter.")
+                .otherwise(Bindings.when(vm.loadingProperty()).then("Loading…")
+                        .otherwise("This project has no default group.")));
+        defaults.setPlaceholder(noDefault);
         defaults.prefHeightProperty().bind(Bindings.max(1, Bindings.size(vm.defaultGroups()))
                 .multiply(ROW_HEIGHT).add(4));
         defaults.minHeightProperty().bind(defaults.prefHeightProperty());

@@ -35,6 +35,7 @@ final class ShownProject {
         state.addListener((obs, old, now) -> updateEditable());
         partial.addListener((obs, old, now) -> updateEditable());
         snapshot.addListener((obs, old, now) -> updateEditable());
+        updateEditable(); // the first load has not begun: say so from the start
     }
 
     private void updateEditable() {

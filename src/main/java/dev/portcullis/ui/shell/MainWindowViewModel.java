@@ -154,7 +154,7 @@ public final class MainWindowViewModel {
         status.bind(view.statusProperty());
         counts.bind(view.countsProperty());
         connection.bind(Bindings.createObjectBinding(() -> connectionOf(view), view.stateProperty(),
-                view.snapshotProperty(), view.errorProperty(), view.loadingProperty()));
+                view.snapshotProperty(), view.errorProperty(), view.loadingProperty(), view.customTotalProperty()));
         String says = opened == null ? "" : opened.warning().orElse("");
         warning.bind(Bindings.when(connection.isEqualTo(Connection.CONNECTED)).then(says).otherwise(""));
     }
@@ -165,7 +165,8 @@ public final class MainWindowViewModel {
             return Connection.FAILED;
         }
         if (view.stateProperty().get() == State.LOADING || shown == null) {
-            return Connection.CONNECTING;
+            // the first pages on screen: the cloud answered, the rest is on its way
+            return view.customTotalProperty().get() > 0 ? Connection.CONNECTED : Connection.CONNECTING;
         }
         if (shown.isOffline()) {
             return Connection.OFFLINE;

@@ -39,6 +39,19 @@ class ChangeMarksTest {
     }
 
     @Test
+    void anOfflineCopyMarksNothingAndIsNotTakenAsSeen() {
+        marks.loaded(withWebAtRevision(2), null);
+
+        marks.loaded(withWebAtRevision(1).asOffline("unreachable"), null);
+        assertThat(marks.marked()).as("an older saved copy is not a change on the server").isEmpty();
+
+        marks.loaded(withWebAtRevision(2), null);
+        assertThat(marks.marked()).as("back online, nothing changed since the last live look").isEmpty();
+        marks.loaded(withWebAtRevision(3), null);
+        assertThat(marks.marked()).containsExactly(Fixtures.WEB);
+    }
+
+    @Test
     void theViewCannotChangeTheMarks() {
         assertThatThrownBy(() -> marks.marked().add(Fixtures.WEB)).isInstanceOf(UnsupportedOperationException.class);
     }

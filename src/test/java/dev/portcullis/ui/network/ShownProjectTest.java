@@ -18,6 +18,8 @@ class ShownProjectTest {
     @Test
     void nothingLoadedIsReadOnlyAndAFailedLoadShowsTheFailure() {
         assertThat(shown.editableProperty().get()).isFalse();
+        assertThat(shown.readOnlyReasonProperty().get()).as("the disabled buttons say why from the start")
+                .isEqualTo("The security groups are not loaded yet.");
 
         shown.loading();
         assertThat(shown.stateProperty().get()).isEqualTo(State.LOADING);

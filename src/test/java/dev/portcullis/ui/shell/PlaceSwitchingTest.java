@@ -171,6 +171,19 @@ class PlaceSwitchingTest {
     }
 
     @Test
+    void theFirstPageOnScreenMeansConnectedWhileTheRestLoads() {
+        MainWindowViewModel vm = window(places("prod"));
+        vm.open(Place.cloud("prod"));
+        assertThat(vm.connectionProperty().get()).isEqualTo(Connection.CONNECTING);
+
+        Snapshot firstPage = MainWindowViewModelTest.snapshotWith("default", "web");
+        opened.get("prod").loads.progress.page(firstPage.groups(), 2);
+
+        assertThat(vm.networkProperty().get().customGroups()).isNotEmpty();
+        assertThat(vm.connectionProperty().get()).isEqualTo(Connection.CONNECTED);
+    }
+
+    @Test
     void theBackendsWarningShowsWhileConnectedOnly() {
         MainWindowViewModel vm = window(places("insecure"));
         vm.open(Place.cloud("insecure"));

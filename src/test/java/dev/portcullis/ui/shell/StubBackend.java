@@ -19,6 +19,8 @@ final class StubBackend implements Backend {
 
     CompletableFuture<Snapshot> nextLoad = new CompletableFuture<>();
     int loads;
+    /** Where the running load reports its pages. */
+    ProgressListener progress = ProgressListener.NONE;
 
     @Override
     public String describe() {
@@ -28,6 +30,7 @@ final class StubBackend implements Backend {
     @Override
     public CompletableFuture<Snapshot> load(ProgressListener progress) {
         loads++;
+        this.progress = progress;
         CompletableFuture<Snapshot> answer = nextLoad;
         nextLoad = new CompletableFuture<>();
         return answer;
