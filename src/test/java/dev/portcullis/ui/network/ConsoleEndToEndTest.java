@@ -3,17 +3,9 @@ package dev.portcullis.ui.network;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.DefinitionReader;
-import dev.portcullis.ui.groupeditor.GroupDialog;
 import dev.portcullis.ui.groupeditor.GroupDialogPage;
 import dev.portcullis.ui.groupeditor.ProtocolChoice;
 import dev.portcullis.ui.groupeditor.RuleField;
-import dev.portcullis.ui.shell.MainWindow;
-import dev.portcullis.ui.shell.MainWindowViewModel;
-import dev.portcullis.ui.shell.Theme;
-import dev.portcullis.ui.shell.ViewLoader;
-import javafx.application.Platform;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +38,8 @@ class ConsoleEndToEndTest {
 
     @Start
     void start(Stage stage) {
-        Theme.LIGHT.apply();
         backend = WorkspaceBackend.open(dir.resolve("workspace.json"));
-        vm = new NetworkConfigurationViewModel(backend, Platform::runLater, java.util.concurrent.ForkJoinPool.commonPool());
-        Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
-                () -> new NetworkConfigurationController(vm, request -> GroupDialog.open(request, stage)));
-        MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), vm), view);
-        stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
-        stage.show();
+        vm = ConsoleWindow.show(stage, backend);
     }
 
     @AfterEach

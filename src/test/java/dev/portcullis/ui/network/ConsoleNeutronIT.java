@@ -5,16 +5,8 @@ import dev.portcullis.backend.neutron.NeutronBackend;
 import dev.portcullis.backend.openstack.FixedSession;
 import dev.portcullis.backend.openstack.Secret;
 import dev.portcullis.domain.SecurityGroup;
-import dev.portcullis.ui.groupeditor.GroupDialog;
 import dev.portcullis.ui.groupeditor.GroupDialogPage;
 import dev.portcullis.ui.groupeditor.RuleField;
-import dev.portcullis.ui.shell.MainWindow;
-import dev.portcullis.ui.shell.MainWindowViewModel;
-import dev.portcullis.ui.shell.Theme;
-import dev.portcullis.ui.shell.ViewLoader;
-import javafx.application.Platform;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +20,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -57,13 +48,7 @@ class ConsoleNeutronIT {
                 "X-Roles", Secret.of("member"));
         backend = new NeutronBackend(FixedSession.open("console-it", URI.create(url), member));
         reader = new NeutronBackend(FixedSession.open("console-it reader", URI.create(url), member));
-        Theme.LIGHT.apply();
-        vm = new NetworkConfigurationViewModel(backend, Platform::runLater, ForkJoinPool.commonPool());
-        Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
-                () -> new NetworkConfigurationController(vm, request -> GroupDialog.open(request, stage)));
-        MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), vm), view);
-        stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
-        stage.show();
+        vm = ConsoleWindow.show(stage, backend);
     }
 
     @AfterEach
