@@ -287,6 +287,24 @@ class NeutronBackendTest {
     }
 
     @Test
+    void aServerThatSendsItsHeadersButStallsTheBodyTimesOut() throws Exception {
+        // The request timeout of java.net.http ends when the headers arrive; the body must be bounded too.
+        try (dev.portcullis.backend.StallingServer stalling = new dev.portcullis.backend.StallingServer(200, "")) {
+            NeutronBackend stalled = new NeutronBackend(new CountingSession(stalling.uri()),
+                    Options.DEFAULTS.withRequestTimeout(Duration.ofMillis(300)).withRetries(0));
+            try {
+                BackendException e = refusal(stalled.load(ProgressListener.NONE));
+
+                assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+                assertThat(e.code()).isEqualTo(NeutronErrors.TIMEOUT);
+                assertThat(e.getMessage()).contains("did not answer within 300 ms");
+            } finally {
+                stalled.close();
+            }
+        }
+    }
+
+    @Test
     void anInternalErrorIsNotTriedAgain() {
         noPorts();
         server.stubFor(get(urlPathEqualTo(GROUPS)).willReturn(json(500, "64c-err-sgr-update-not-allowed.json")));
