@@ -69,8 +69,9 @@ public final class NeutronBackend implements Backend {
     private final ExecutorService worker;
     private final NeutronHttp http;
 
+    /** With the default options and the session's request timeout (a cloud's {@code api_timeout}). */
     public NeutronBackend(Session session) {
-        this(session, Options.DEFAULTS);
+        this(session, Options.DEFAULTS.withRequestTimeout(Objects.requireNonNull(session, "session").requestTimeout()));
     }
 
     public NeutronBackend(Session session, Options options) {

@@ -305,6 +305,24 @@ class NeutronBackendTest {
     }
 
     @Test
+    void theOneArgumentBackendTakesTheSessionsTimeout() {
+        NeutronBackend plain = new NeutronBackend(new dev.portcullis.backend.openstack.FixedSession("short",
+                session.http, new Access(session.endpoint, Map.of()), Duration.ofMillis(300), null));
+        try {
+            noPorts();
+            server.stubFor(get(urlPathEqualTo(GROUPS)).willReturn(json(200, "71-hdr-member-sg-list.json")
+                    .withFixedDelay(15_000)));
+
+            BackendException e = refusal(plain.load(ProgressListener.NONE));
+
+            assertThat(e.code()).isEqualTo(NeutronErrors.TIMEOUT);
+            assertThat(e.getMessage()).contains("did not answer within 300 ms");
+        } finally {
+            plain.close();
+        }
+    }
+
+    @Test
     void anInternalErrorIsNotTriedAgain() {
         noPorts();
         server.stubFor(get(urlPathEqualTo(GROUPS)).willReturn(json(500, "64c-err-sgr-update-not-allowed.json")));
