@@ -261,9 +261,36 @@ public final class NeutronBackend implements Backend {
         }).thenCompose(Function.identity());
     }
 
+    /**
+     * The report, with the group read again. When it cannot be read (the server went away part-way, say),
+     * there is no report to answer, so the failure says in its words which operations were saved and which
+     * were not: a failure alone would pass for "nothing was saved".
+     */
     private CompletableFuture<ApplyReport> report(Call call, GroupRef ref, List<ApplyReport.Step> steps) {
-        return getGroup(call, ref.id()).exceptionallyCompose(e -> failure(refined(call, ref, null, e)))
+        return getGroup(call, ref.id())
+                .exceptionallyCompose(e -> failure(refined(call, ref, null, e)
+                        .thenApply(error -> unreadAfter(ref, steps, error))))
                 .thenApply(group -> new ApplyReport(group, steps));
+    }
+
+    private static BackendException unreadAfter(GroupRef ref, List<ApplyReport.Step> steps, BackendException error) {
+        long saved = steps.stream().filter(s -> s.outcome() == Outcome.APPLIED).count();
+        StringBuilder text = new StringBuilder(saved + " of " + steps.size() + " changes to " + label(ref)
+                + " were saved, but the group could not be read again afterwards: " + error.getMessage());
+        for (ApplyReport.Step step : steps) {
+            text.append('\n').append(switch (step.outcome()) {
+                case APPLIED -> "Saved: ";
+                case FAILED -> "Failed: ";
+                case NOT_TRIED -> "Not saved: ";
+            })
+                    .append(step.operation().describe(id -> null));
+            if (step.outcome() == Outcome.FAILED && step.error() != null) {
+                text.append(" (").append(step.error().getMessage()).append(")");
+            }
+        }
+        text.append(saved == 0 ? "\nPlease reload the group and save again."
+                : "\nPlease reload the group before saving again: what was saved is on the server already.");
+        return new BackendException(error.kind(), error.code(), text.toString(), error);
     }
 
     /** One operation of a plan: its request; the answer is not needed, since the group is read afterwards. */

@@ -423,6 +423,31 @@ class NeutronBackendTest {
     }
 
     @Test
+    void whenTheServerGoesAwayPartWayTheFailureStillSaysWhatWasSaved() {
+        // The rename lands, then the server goes away: the rules and the read-back both fail. The apply
+        // cannot answer a report without the group, but its failure must not pass for "nothing was saved".
+        SecurityGroup app = app();
+        Rule ssh = Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.of(22), Remote.ANYWHERE, "");
+        ChangePlan plan = new ChangePlan(app.ref(), Optional.of(new ChangePlan.GroupUpdate("app2", "", true,
+                java.util.Set.of(ChangePlan.GroupUpdate.NAME))), List.of(), List.of(ssh), List.of());
+        server.stubFor(put(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(json(200, "26-sg-update-ifmatch-ok.json")));
+        server.stubFor(post(urlPathEqualTo("/v2.0/security-group-rules"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(get(urlPathEqualTo(GROUPS + "/" + APP))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        BackendException e = refusal(backend.apply(plan));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(e.getMessage())
+                .contains("1 of 2 changes")
+                .contains("Saved: Rename the group to \"app2\"")
+                .contains("Failed: Add 1 rule")
+                .contains("Could not reach the network service")
+                .contains("reload");
+    }
+
+    @Test
     void aStaleRevisionBeforeAnythingRanIsRefusedAsStale() {
         SecurityGroup app = app();
         server.stubFor(put(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(json(412,
