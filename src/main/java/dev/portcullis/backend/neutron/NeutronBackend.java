@@ -165,8 +165,8 @@ public final class NeutronBackend implements Backend {
     /**
      * The group, then its rules as the workspace makes them: the plan from the group Neutron made (with its
      * two egress rules) to the draft, so that all new rules go in one atomic request and the egress rules the
-     * draft does not have are deleted. If any of that fails, the group is deleted again (as far as it can
-     * be) and the failure says why in words.
+     * draft does not have are deleted. If any of that fails, or the caller cancels it after the group was
+     * made, the group is deleted again (as far as it can be) and the failure says why in words.
      */
     @Override
     public CompletableFuture<SecurityGroup> create(GroupDraft draft) {
@@ -186,7 +186,10 @@ public final class NeutronBackend implements Backend {
                             .thenCompose(done -> getGroup(call, base.id()))
                             .exceptionallyCompose(e -> {
                                 Throwable cause = NeutronHttp.unwrap(e);
-                                return http.send(call, Request.delete("/v2.0/security-groups/" + base.id()))
+                                // A call of its own: when the caller cancelled the create, its call is
+                                // over, and the half-made group must go all the same.
+                                return http.call(cleanup -> http.send(cleanup,
+                                                Request.delete("/v2.0/security-groups/" + base.id())))
                                         .handle((gone, notGone) -> null)
                                         .thenCompose(ignored -> failure(notCreated(draft.name(), cause)));
                             });

@@ -551,6 +551,33 @@ class NeutronBackendTest {
     // --- cancellation and close --------------------------------------------------------------------------------
 
     @Test
+    void cancellingACreateAfterTheGroupWasMadeStillDeletesTheHalfMadeGroup() throws Exception {
+        server.stubFor(post(urlPathEqualTo(GROUPS)).willReturn(json(201, "74-hdr-member-sg-create.json")));
+        server.stubFor(post(urlPathEqualTo("/v2.0/security-group-rules")).willReturn(json(201,
+                "91-sgr-bulk-create.json").withFixedDelay(3000)));
+        server.stubFor(delete(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(aResponse().withStatus(204)));
+        CountDownLatch rulesSent = new CountDownLatch(1); // the group is made, its rules on their way
+        CountDownLatch groupDeleted = new CountDownLatch(1);
+        server.addMockServiceRequestListener((request, response) -> {
+            if (request.getMethod().getName().equals("POST") && request.getUrl().equals("/v2.0/security-group-rules")) {
+                rulesSent.countDown();
+            }
+            if (request.getMethod().getName().equals("DELETE") && request.getUrl().equals(GROUPS + "/" + APP)) {
+                groupDeleted.countDown();
+            }
+        });
+        Rule ssh = Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.of(22), Remote.ANYWHERE, "");
+
+        CompletableFuture<SecurityGroup> create = backend.create(new dev.portcullis.domain.GroupDraft("app", "app tier",
+                true, List.of(Rule.egressAnywhere(EtherType.IPV4), Rule.egressAnywhere(EtherType.IPV6), ssh)));
+        assertThat(rulesSent.await(5, TimeUnit.SECONDS)).isTrue();
+        create.cancel(true);
+
+        assertThat(groupDeleted.await(5, TimeUnit.SECONDS)).as("the half-made group is deleted").isTrue();
+        assertThrows(CancellationException.class, () -> create.get(1, TimeUnit.SECONDS));
+    }
+
+    @Test
     void cancellingALoadCancelsItsRequestAndClosingFailsWhatRuns() throws Exception {
         noPorts();
         server.stubFor(get(urlPathEqualTo(GROUPS)).willReturn(json(200, "71-hdr-member-sg-list.json")
