@@ -69,8 +69,9 @@ public final class NeutronBackend implements Backend {
     private final ExecutorService worker;
     private final NeutronHttp http;
 
+    /** With the default options and the session's request timeout (a cloud's {@code api_timeout}). */
     public NeutronBackend(Session session) {
-        this(session, Options.DEFAULTS);
+        this(session, Options.DEFAULTS.withRequestTimeout(Objects.requireNonNull(session, "session").requestTimeout()));
     }
 
     public NeutronBackend(Session session, Options options) {
@@ -165,8 +166,8 @@ public final class NeutronBackend implements Backend {
     /**
      * The group, then its rules as the workspace makes them: the plan from the group Neutron made (with its
      * two egress rules) to the draft, so that all new rules go in one atomic request and the egress rules the
-     * draft does not have are deleted. If any of that fails, the group is deleted again (as far as it can
-     * be) and the failure says why in words.
+     * draft does not have are deleted. If any of that fails, or the caller cancels it after the group was
+     * made, the group is deleted again (as far as it can be) and the failure says why in words.
      */
     @Override
     public CompletableFuture<SecurityGroup> create(GroupDraft draft) {
@@ -186,7 +187,10 @@ public final class NeutronBackend implements Backend {
                             .thenCompose(done -> getGroup(call, base.id()))
                             .exceptionallyCompose(e -> {
                                 Throwable cause = NeutronHttp.unwrap(e);
-                                return http.send(call, Request.delete("/v2.0/security-groups/" + base.id()))
+                                // A call of its own: when the caller cancelled the create, its call is
+                                // over, and the half-made group must go all the same.
+                                return http.call(cleanup -> http.send(cleanup,
+                                                Request.delete("/v2.0/security-groups/" + base.id())))
                                         .handle((gone, notGone) -> null)
                                         .thenCompose(ignored -> failure(notCreated(draft.name(), cause)));
                             });
@@ -261,9 +265,36 @@ public final class NeutronBackend implements Backend {
         }).thenCompose(Function.identity());
     }
 
+    /**
+     * The report, with the group read again. When it cannot be read (the server went away part-way, say),
+     * there is no report to answer, so the failure says in its words which operations were saved and which
+     * were not: a failure alone would pass for "nothing was saved".
+     */
     private CompletableFuture<ApplyReport> report(Call call, GroupRef ref, List<ApplyReport.Step> steps) {
-        return getGroup(call, ref.id()).exceptionallyCompose(e -> failure(refined(call, ref, null, e)))
+        return getGroup(call, ref.id())
+                .exceptionallyCompose(e -> failure(refined(call, ref, null, e)
+                        .thenApply(error -> unreadAfter(ref, steps, error))))
                 .thenApply(group -> new ApplyReport(group, steps));
+    }
+
+    private static BackendException unreadAfter(GroupRef ref, List<ApplyReport.Step> steps, BackendException error) {
+        long saved = steps.stream().filter(s -> s.outcome() == Outcome.APPLIED).count();
+        StringBuilder text = new StringBuilder(saved + " of " + steps.size() + " changes to " + label(ref)
+                + " were saved, but the group could not be read again afterwards: " + error.getMessage());
+        for (ApplyReport.Step step : steps) {
+            text.append('\n').append(switch (step.outcome()) {
+                case APPLIED -> "Saved: ";
+                case FAILED -> "Failed: ";
+                case NOT_TRIED -> "Not saved: ";
+            })
+                    .append(step.operation().describe(id -> null));
+            if (step.outcome() == Outcome.FAILED && step.error() != null) {
+                text.append(" (").append(step.error().getMessage()).append(")");
+            }
+        }
+        text.append(saved == 0 ? "\nPlease reload the group and save again."
+                : "\nPlease reload the group before saving again: what was saved is on the server already.");
+        return new BackendException(error.kind(), error.code(), text.toString(), error);
     }
 
     /** One operation of a plan: its request; the answer is not needed, since the group is read afterwards. */

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -195,7 +198,16 @@ final class NeutronHttp {
             return CompletableFuture.failedFuture(NeutronErrors.unreachable(endpoint, e, options.requestTimeout()));
         }
         call.running(exchange);
-        return exchange.handleAsync((response, failure) -> {
+        // The request's own timeout ends when the headers arrive; this one bounds the whole answer, body
+        // included, and ends the exchange when it fires.
+        CompletableFuture<HttpResponse<byte[]>> whole = exchange.copy()
+                .orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        whole.whenComplete((response, failure) -> {
+            if (unwrap(failure) instanceof TimeoutException) {
+                exchange.cancel(true);
+            }
+        });
+        return whole.handleAsync((response, failure) -> {
             if (failure != null) {
                 return failed(call, request, access, tries, reauthenticated, endpoint, unwrap(failure));
             }
@@ -204,12 +216,16 @@ final class NeutronHttp {
     }
 
     private CompletableFuture<Answer> failed(Call call, Request request, Access access, int tries,
-                                             boolean reauthenticated, URI endpoint, Throwable failure) {
+                                             boolean reauthenticated, URI endpoint, Throwable failed) {
+        Throwable failure = failed;
         if (closed) {
             return CompletableFuture.failedFuture(NeutronErrors.closed());
         }
         if (failure instanceof CancellationException) {
             return CompletableFuture.failedFuture(failure);
+        }
+        if (failure instanceof TimeoutException) {
+            failure = new HttpTimeoutException("no whole answer within " + options.requestTimeout());
         }
         if (failure instanceof IOException && request.idempotent() && tries < options.retries()) {
             return later(backoff(tries), () -> attempt(call, request, access, tries + 1, reauthenticated));

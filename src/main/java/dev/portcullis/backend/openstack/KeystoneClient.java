@@ -8,10 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Asks Keystone v3 for a project-scoped token and reads the network endpoint from its catalog. */
 final class KeystoneClient {
@@ -50,13 +54,23 @@ final class KeystoneClient {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw KeystoneFailures.transport(failure, tokens, config.apiTimeout());
-                    }
-                    return read(response);
-                });
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        // The request's timeout ends when the headers arrive; api_timeout bounds the whole answer, since every
+        // request of the session waits for this token.
+        CompletableFuture<HttpResponse<String>> whole = exchange.copy()
+                .orTimeout(config.apiTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return whole.handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof TimeoutException) {
+                    exchange.cancel(true);
+                    cause = new HttpTimeoutException("no whole answer within " + config.apiTimeout());
+                }
+                throw KeystoneFailures.transport(cause, tokens, config.apiTimeout());
+            }
+            return read(response);
+        });
     }
 
     private Issued read(HttpResponse<String> response) {

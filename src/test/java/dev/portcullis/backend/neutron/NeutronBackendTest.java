@@ -301,6 +301,42 @@ class NeutronBackendTest {
     }
 
     @Test
+    void aServerThatSendsItsHeadersButStallsTheBodyTimesOut() throws Exception {
+        // The request timeout of java.net.http ends when the headers arrive; the body must be bounded too.
+        try (dev.portcullis.backend.StallingServer stalling = new dev.portcullis.backend.StallingServer(200, "")) {
+            NeutronBackend stalled = new NeutronBackend(new CountingSession(stalling.uri()),
+                    Options.DEFAULTS.withRequestTimeout(Duration.ofMillis(300)).withRetries(0));
+            try {
+                BackendException e = refusal(stalled.load(ProgressListener.NONE));
+
+                assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+                assertThat(e.code()).isEqualTo(NeutronErrors.TIMEOUT);
+                assertThat(e.getMessage()).contains("did not answer within 300 ms");
+            } finally {
+                stalled.close();
+            }
+        }
+    }
+
+    @Test
+    void theOneArgumentBackendTakesTheSessionsTimeout() {
+        NeutronBackend plain = new NeutronBackend(new dev.portcullis.backend.openstack.FixedSession("short",
+                session.http, new Access(session.endpoint, Map.of()), Duration.ofMillis(300), null));
+        try {
+            noPorts();
+            server.stubFor(get(urlPathEqualTo(GROUPS)).willReturn(json(200, "71-hdr-member-sg-list.json")
+                    .withFixedDelay(15_000)));
+
+            BackendException e = refusal(plain.load(ProgressListener.NONE));
+
+            assertThat(e.code()).isEqualTo(NeutronErrors.TIMEOUT);
+            assertThat(e.getMessage()).contains("did not answer within 300 ms");
+        } finally {
+            plain.close();
+        }
+    }
+
+    @Test
     void anInternalErrorIsNotTriedAgain() {
         noPorts();
         server.stubFor(get(urlPathEqualTo(GROUPS)).willReturn(json(500, "64c-err-sgr-update-not-allowed.json")));
@@ -398,6 +434,31 @@ class NeutronBackendTest {
         assertThat(error.getMessage()).startsWith("The rule Ingress IPv4 ").contains("already exists")
                 .contains("4c248ff9-7101-4def-8323-9faece0fb494");
         server.verify(0, deleteRequestedFor(urlPathEqualTo("/v2.0/security-group-rules/" + app.rules().get(0).id())));
+    }
+
+    @Test
+    void whenTheServerGoesAwayPartWayTheFailureStillSaysWhatWasSaved() {
+        // The rename lands, then the server goes away: the rules and the read-back both fail. The apply
+        // cannot answer a report without the group, but its failure must not pass for "nothing was saved".
+        SecurityGroup app = app();
+        Rule ssh = Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.of(22), Remote.ANYWHERE, "");
+        ChangePlan plan = new ChangePlan(app.ref(), Optional.of(new ChangePlan.GroupUpdate("app2", "", true,
+                java.util.Set.of(ChangePlan.GroupUpdate.NAME))), List.of(), List.of(ssh), List.of());
+        server.stubFor(put(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(json(200, "26-sg-update-ifmatch-ok.json")));
+        server.stubFor(post(urlPathEqualTo("/v2.0/security-group-rules"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(get(urlPathEqualTo(GROUPS + "/" + APP))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        BackendException e = refusal(backend.apply(plan));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(e.getMessage())
+                .contains("1 of 2 changes")
+                .contains("Saved: Rename the group to \"app2\"")
+                .contains("Failed: Add 1 rule")
+                .contains("Could not reach the network service")
+                .contains("reload");
     }
 
     @Test
@@ -502,6 +563,33 @@ class NeutronBackendTest {
     }
 
     // --- cancellation and close --------------------------------------------------------------------------------
+
+    @Test
+    void cancellingACreateAfterTheGroupWasMadeStillDeletesTheHalfMadeGroup() throws Exception {
+        server.stubFor(post(urlPathEqualTo(GROUPS)).willReturn(json(201, "74-hdr-member-sg-create.json")));
+        server.stubFor(post(urlPathEqualTo("/v2.0/security-group-rules")).willReturn(json(201,
+                "91-sgr-bulk-create.json").withFixedDelay(3000)));
+        server.stubFor(delete(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(aResponse().withStatus(204)));
+        CountDownLatch rulesSent = new CountDownLatch(1); // the group is made, its rules on their way
+        CountDownLatch groupDeleted = new CountDownLatch(1);
+        server.addMockServiceRequestListener((request, response) -> {
+            if (request.getMethod().getName().equals("POST") && request.getUrl().equals("/v2.0/security-group-rules")) {
+                rulesSent.countDown();
+            }
+            if (request.getMethod().getName().equals("DELETE") && request.getUrl().equals(GROUPS + "/" + APP)) {
+                groupDeleted.countDown();
+            }
+        });
+        Rule ssh = Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.of(22), Remote.ANYWHERE, "");
+
+        CompletableFuture<SecurityGroup> create = backend.create(new dev.portcullis.domain.GroupDraft("app", "app tier",
+                true, List.of(Rule.egressAnywhere(EtherType.IPV4), Rule.egressAnywhere(EtherType.IPV6), ssh)));
+        assertThat(rulesSent.await(5, TimeUnit.SECONDS)).isTrue();
+        create.cancel(true);
+
+        assertThat(groupDeleted.await(5, TimeUnit.SECONDS)).as("the half-made group is deleted").isTrue();
+        assertThrows(CancellationException.class, () -> create.get(1, TimeUnit.SECONDS));
+    }
 
     @Test
     void cancellingALoadCancelsItsRequestAndClosingFailsWhatRuns() throws Exception {

@@ -326,6 +326,20 @@ class KeystoneSessionTest {
     }
 
     @Test
+    void keystoneThatSendsItsHeadersButStallsTheBodyTimesOutToo() throws Exception {
+        // The headers come at once, the body never: api_timeout must bound the whole answer, or every
+        // request of the session waits for this one token for as long as the connection stays open.
+        try (dev.portcullis.backend.StallingServer stalling = new dev.portcullis.backend.StallingServer(201,
+                "X-Subject-Token: t\r\n")) {
+            CloudConfig config = cloud("api_timeout: 0.5\nauth:\n  auth_url: " + stalling.uri() + "\n  username: u\n"
+                    + "  password: p\n  project_id: x\n");
+            BackendException e = failure(Sessions.open(config, clock).access());
+            assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("did not answer within 0.5 s");
+        }
+    }
+
+    @Test
     void unreachableKeystone() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
