@@ -72,10 +72,23 @@ public final class AtomicFiles {
 
     /** Replaces {@code target} with {@code content}, keeping the last versions as backups. */
     public static void write(Path target, byte[] content) throws IOException {
-        write(target, content, FORCE);
+        write(target, content, FORCE, false);
+    }
+
+    /**
+     * Replaces {@code target} with {@code content} that is only a copy of data kept elsewhere (an offline
+     * snapshot of a cloud): readable by the owner only whatever the file was before, and without backups,
+     * which would only pile up old copies.
+     */
+    public static void replaceCopy(Path target, byte[] content) throws IOException {
+        write(target, content, FORCE, true);
     }
 
     static void write(Path target, byte[] content, Flush flush) throws IOException {
+        write(target, content, flush, false);
+    }
+
+    private static void write(Path target, byte[] content, Flush flush, boolean copy) throws IOException {
         Path file = realFile(target);
         Path dir = file.getParent();
         boolean exists = Files.exists(file);
@@ -87,7 +100,7 @@ public final class AtomicFiles {
         }
         createPrivateDirectories(dir);
         deleteLeftovers(file);
-        Set<PosixFilePermission> permissions = POSIX && exists ? Files.getPosixFilePermissions(file) : OWNER_ONLY;
+        Set<PosixFilePermission> permissions = POSIX && exists && !copy ? Files.getPosixFilePermissions(file) : OWNER_ONLY;
         Path temp = createTemp(file, ".tmp", permissions);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -98,7 +111,7 @@ public final class AtomicFiles {
                 }
                 flush.force(channel, temp);
             }
-            if (exists) {
+            if (exists && !copy) {
                 keepBackup(file, permissions, flush);
             }
             move(temp, file);

@@ -3,6 +3,7 @@ package dev.portcullis.backend.offline;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
+import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
 
@@ -107,7 +108,7 @@ public final class SnapshotStore implements AutoCloseable {
         return CompletableFuture.runAsync(() -> {
             Path file = file(cloud);
             try {
-                writer.write(file, new Definitions(snapshot.groups(), snapshot.ports()));
+                AtomicFiles.replaceCopy(file, writer.toJson(new Definitions(snapshot.groups(), snapshot.ports())));
                 Files.setLastModifiedTime(file, FileTime.from(snapshot.loadedAt()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not save the offline copy of " + cloud + " to " + file, e);

@@ -77,6 +77,22 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void savingAgainMakesAReadableFileOwnerOnlyAndKeepsNoOldCopies() throws Exception {
+        SnapshotStore store = store();
+        store.save("prod", snapshot()).get(5, TimeUnit.SECONDS);
+        Path file = store.file("prod");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        store.save("prod", snapshot()).get(5, TimeUnit.SECONDS);
+        store.save("prod", snapshot()).get(5, TimeUnit.SECONDS);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("prod.json");
+        }
+    }
+
+    @Test
     void savingReturnsAtOnceAndWritesOnTheStoresThread() throws Exception {
         Queue<Runnable> io = new ArrayDeque<>();
         SnapshotStore store = new SnapshotStore(dir, io::add);
