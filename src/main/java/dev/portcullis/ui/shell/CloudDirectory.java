@@ -22,6 +22,11 @@ public interface CloudDirectory {
 
     List<String> names();
 
+    /** What is wrong in clouds.yaml and the other places clouds come from, one sentence each. */
+    default List<String> problems() {
+        return List.of();
+    }
+
     /** The live backend of a cloud; opening authenticates lazily, so this returns quickly. */
     Backend open(String name);
 }

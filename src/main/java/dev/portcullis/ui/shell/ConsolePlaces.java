@@ -35,6 +35,11 @@ public final class ConsolePlaces implements Places {
     }
 
     @Override
+    public List<String> problems() {
+        return clouds.problems();
+    }
+
+    @Override
     public Backend open(Place place) {
         if (!place.cloud()) {
             return workspace.get();

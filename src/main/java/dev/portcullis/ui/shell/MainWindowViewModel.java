@@ -1,6 +1,7 @@
 package dev.portcullis.ui.shell;
 
 import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
@@ -124,7 +125,7 @@ public final class MainWindowViewModel {
         connection.set(Connection.CONNECTING);
         status.set("Connecting to " + next.name() + "…");
         counts.set("");
-        warning.set("");
+        warning.set(configurationProblems());
         busy.set(true);
         CompletableFuture.supplyAsync(() -> places.open(next), worker).whenCompleteAsync((opened, failed) -> {
             if (current != opening) {
@@ -137,7 +138,8 @@ public final class MainWindowViewModel {
                 busy.set(false);
                 connection.set(Connection.FAILED);
                 Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
-                status.set("Could not open " + next.name() + ": " + cause.getMessage());
+                status.set("Could not open " + next.name() + ": " + (cause instanceof BackendException
+                        ? cause.getMessage() : "something unexpected went wrong (" + cause + ")"));
                 return;
             }
             backend = opened;
@@ -155,8 +157,16 @@ public final class MainWindowViewModel {
         counts.bind(view.countsProperty());
         connection.bind(Bindings.createObjectBinding(() -> connectionOf(view), view.stateProperty(),
                 view.snapshotProperty(), view.errorProperty(), view.loadingProperty(), view.customTotalProperty()));
+        String problems = configurationProblems();
         String says = opened == null ? "" : opened.warning().orElse("");
-        warning.bind(Bindings.when(connection.isEqualTo(Connection.CONNECTED)).then(says).otherwise(""));
+        String both = says.isEmpty() || problems.isEmpty() ? says + problems : says + "\n" + problems;
+        warning.bind(Bindings.when(connection.isEqualTo(Connection.CONNECTED)).then(both).otherwise(problems));
+    }
+
+    /** The cloud configuration's problems, shown whatever place is open: a cloud may be missing because of them. */
+    private String configurationProblems() {
+        List<String> problems = places.problems();
+        return problems.isEmpty() ? "" : "Not every cloud could be read: " + String.join(" ", problems);
     }
 
     private static Connection connectionOf(NetworkConfigurationViewModel view) {

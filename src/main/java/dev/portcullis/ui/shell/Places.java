@@ -11,6 +11,11 @@ public interface Places {
     /** The local workspace first, then each cloud. */
     List<Place> all();
 
+    /** What is wrong in the cloud configuration (a clouds.yaml that cannot be read, a cloud left out), in words. */
+    default List<String> problems() {
+        return List.of();
+    }
+
     /**
      * Opens a place's backend; may take a moment (a file is read, a configuration checked), so it is called
      * off the FX thread. Failures are said in words.

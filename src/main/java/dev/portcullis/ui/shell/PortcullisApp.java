@@ -78,7 +78,6 @@ public final class PortcullisApp extends Application {
      */
     static CloudDirectory clouds() {
         CloudConfigs configs = CloudConfigs.forUser();
-        configs.problems().forEach(problem -> System.err.println("portcullis: " + problem));
         return new CloudDirectory() {
             @Override
             public List<String> names() {
@@ -88,6 +87,11 @@ public final class PortcullisApp extends Application {
             @Override
             public Backend open(String name) {
                 return new NeutronBackend(Sessions.open(configs.cloud(name)));
+            }
+
+            @Override
+            public List<String> problems() {
+                return configs.problems();
             }
         };
     }

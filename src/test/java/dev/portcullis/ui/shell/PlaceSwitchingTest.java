@@ -90,10 +90,19 @@ class PlaceSwitchingTest {
     private final List<Place> remembered = new ArrayList<>();
 
     private Places places(String... clouds) {
+        return places(List.of(), clouds);
+    }
+
+    private Places places(List<String> problems, String... clouds) {
         CloudDirectory directory = new CloudDirectory() {
             @Override
             public List<String> names() {
                 return List.of(clouds);
+            }
+
+            @Override
+            public List<String> problems() {
+                return problems;
             }
 
             @Override
@@ -184,6 +193,20 @@ class PlaceSwitchingTest {
     }
 
     @Test
+    void problemsInCloudsYamlAreShownInTheWindowWhateverPlaceIsOpen() {
+        String problem = "/home/a/.config/openstack/clouds.yaml, line 4: the cloud \"lab\" has no auth_url.";
+        MainWindowViewModel vm = window(places(List.of(problem), "insecure"));
+
+        vm.open(Place.WORKSPACE);
+        assertThat(vm.warningProperty().get()).isEqualTo("Not every cloud could be read: " + problem);
+
+        vm.open(Place.cloud("insecure"));
+        opened.get("insecure").running.get(0).complete(MainWindowViewModelTest.snapshotWith("default"));
+        assertThat(vm.warningProperty().get()).isEqualTo(
+                "TLS certificates are not checked for this cloud (verify: false)\nNot every cloud could be read: " + problem);
+    }
+
+    @Test
     void theBackendsWarningShowsWhileConnectedOnly() {
         MainWindowViewModel vm = window(places("insecure"));
         vm.open(Place.cloud("insecure"));
@@ -209,7 +232,8 @@ class PlaceSwitchingTest {
             @Override
             public Backend open(Place place) {
                 if (tries++ == 0) {
-                    throw new IllegalStateException("clouds.yaml has no auth_url for prod");
+                    throw new BackendException(BackendException.Kind.INVALID, "CloudConfig",
+                            "clouds.yaml has no auth_url for prod");
                 }
                 ClosingBackend backend = new ClosingBackend("Local workspace");
                 opened.put("again", backend);
