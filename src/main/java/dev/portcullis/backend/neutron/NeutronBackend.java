@@ -399,7 +399,8 @@ public final class NeutronBackend implements Backend {
         if (!(t instanceof NeutronRefusal r)) {
             return CompletableFuture.completedFuture(t instanceof BackendException b ? b
                     : new BackendException(Kind.UNAVAILABLE, NeutronErrors.UNREACHABLE,
-                    "The request to the network service failed: " + t, t));
+                    "The request to the network service failed unexpectedly (" + t.getClass().getSimpleName()
+                            + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ").", t));
         }
         String groupLabel = group == null ? null : label(group);
         switch (r.code()) {

@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 
 /**
  * Neutron's answers that are not a success, in words: each {@code NeutronError.type} of the error catalogue
@@ -169,6 +170,8 @@ public final class NeutronErrors {
                     + " did not answer within " + seconds(timeout) + ".", cause);
         }
         String why = cause instanceof ConnectException ? "the connection was refused"
+                : cause instanceof SSLException ? "TLS failed (" + cause.getMessage() + "); if the cloud uses its"
+                        + " own certificate authority, set cacert in clouds.yaml to its PEM file"
                 : cause instanceof IOException && cause.getMessage() != null
                 ? "the connection failed (" + cause.getMessage() + ")" : "the connection failed";
         return new BackendException(Kind.UNAVAILABLE, UNREACHABLE, "Could not reach the network service at "

@@ -64,4 +64,16 @@ class NeutronErrorsTest {
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.getMessage()).isEqualTo(words);
     }
+
+    @org.junit.jupiter.api.Test
+    void aCertificateTheClientDoesNotTrustPointsAtCacert() {
+        Exception cause = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+
+        BackendException e = NeutronErrors.unreachable(URI.create("https://neutron.example:9696/"), cause,
+                Duration.ofSeconds(2));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(e.getMessage()).startsWith("Could not reach the network service at https://neutron.example:9696/:"
+                + " TLS failed (PKIX path building failed)").contains("set cacert in clouds.yaml");
+    }
 }
