@@ -4,13 +4,13 @@ import dev.portcullis.backend.Snapshot;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.AtomicFiles;
+import dev.portcullis.files.DataFolder;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.charset.StandardCharsets;
@@ -66,18 +66,7 @@ public final class SnapshotStore implements AutoCloseable {
 
     /** As {@link #defaultFolder()}; an empty or relative {@code XDG_DATA_HOME} is ignored, as XDG says. */
     public static Path defaultFolder(Map<String, String> environment, String userHome) {
-        String dataHome = environment.get("XDG_DATA_HOME");
-        if (dataHome != null && !dataHome.isBlank()) {
-            try {
-                Path base = Path.of(dataHome);
-                if (base.isAbsolute()) {
-                    return base.resolve("portcullis").resolve("snapshots");
-                }
-            } catch (InvalidPathException e) {
-                // not a usable folder: fall back as for an unset variable
-            }
-        }
-        return Path.of(userHome, ".local", "share", "portcullis", "snapshots");
+        return DataFolder.of(environment, userHome).resolve("snapshots");
     }
 
     /** The file of a cloud's snapshot; any cloud name gives one plain file name inside the folder. */

@@ -15,6 +15,7 @@ import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.AtomicFiles;
+import dev.portcullis.files.DataFolder;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.DefinitionWriter;
@@ -27,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -164,18 +164,7 @@ public final class WorkspaceBackend implements Backend {
      * As the XDG base directory specification says, an empty or relative {@code XDG_DATA_HOME} is ignored.
      */
     public static Path defaultLocation(Map<String, String> environment, String userHome) {
-        String dataHome = environment.get("XDG_DATA_HOME");
-        if (dataHome != null && !dataHome.isBlank()) {
-            try {
-                Path base = Path.of(dataHome);
-                if (base.isAbsolute()) {
-                    return base.resolve("portcullis").resolve("workspace.json");
-                }
-            } catch (InvalidPathException e) {
-                // not a usable folder: fall back as for an unset variable
-            }
-        }
-        return Path.of(userHome, ".local", "share", "portcullis", "workspace.json");
+        return DataFolder.of(environment, userHome).resolve("workspace.json");
     }
 
     public Path file() {
