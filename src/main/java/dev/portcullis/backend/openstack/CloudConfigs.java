@@ -78,7 +78,7 @@ public final class CloudConfigs {
         CloudReader reader = new CloudReader(locations, cwd);
         Map<String, Entry> clouds = new LinkedHashMap<>();
         JsonNode fileClouds = merged.path("clouds");
-        for (Iterator<Map.Entry<String, JsonNode>> it = fileClouds.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = fileClouds.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> cloud = it.next();
             clouds.put(cloud.getKey(), entry(reader, cloud.getKey(), fileSource, cloud.getValue(), problems));
         }

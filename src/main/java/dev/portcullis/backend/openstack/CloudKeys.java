@@ -102,7 +102,7 @@ final class CloudKeys {
 
     private static ObjectNode normalize(ObjectNode node) {
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             String key = e.getKey().replace('-', '_');
             if (key.endsWith("endpoint_type")) {
                 key = key.substring(0, key.length() - "endpoint_type".length()) + "interface";

@@ -121,7 +121,7 @@ final class ConfigFile {
 
     /** Merges {@code over} into {@code base}: mappings are merged key by key, anything else replaces. */
     static ObjectNode merge(ObjectNode base, ObjectNode over) {
-        over.fields().forEachRemaining(entry -> {
+        over.properties().forEach(entry -> {
             JsonNode mine = base.get(entry.getKey());
             if (entry.getValue().isObject() && mine != null && mine.isObject()) {
                 merge((ObjectNode) mine, (ObjectNode) entry.getValue());
