@@ -1,0 +1,101 @@
+package dev.portcullis.review;
+
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.SecurityGroup;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Groups seen against each other and the interfaces: use, references, names, the quota. */
+final class ProjectChecks {
+
+    private ProjectChecks() {
+    }
+
+    static void run(Context c) {
+        quota(c);
+        for (SecurityGroup group : c.groups) {
+            List<SecurityGroup> referrers = c.groups.stream().filter(g -> g != group && refersTo(g, group.id())).toList();
+            usage(c, group, referrers);
+            if (!referrers.isEmpty()) {
+                long rules = referrers.stream().flatMap(g -> g.rules().stream())
+                        .filter(r -> group.id().equals(r.remoteGroupId())).count();
+                c.group(Check.REFERENCED_GROUP, group, "Other groups refer to it: deleting it also deletes " + rules
+                                + (rules == 1 ? " rule" : " rules") + " in " + names(referrers) + ".",
+                        "Before deleting it, replace those rules or accept that they go with it.");
+            }
+            long sameName = c.groups.stream().filter(g -> !group.name().isEmpty() && g.name().equals(group.name())).count();
+            if (sameName > 1) {
+                c.group(Check.DUPLICATE_GROUP_NAME, group, sameName + " groups are called \"" + group.name()
+                                + "\"; tools that look groups up by name pick one of them, or fail.",
+                        "Rename all but one, or delete those not needed.");
+            }
+            for (Rule rule : group.rules()) {
+                remoteElsewhere(c, group, rule);
+            }
+        }
+    }
+
+    private static boolean refersTo(SecurityGroup group, String id) {
+        return group.rules().stream().anyMatch(r -> id.equals(r.remoteGroupId()));
+    }
+
+    private static String names(List<SecurityGroup> groups) {
+        return groups.stream().map(g -> g.name().isEmpty() ? g.id() : g.name()).collect(Collectors.joining(", "));
+    }
+
+    private static void usage(Context c, SecurityGroup group, List<SecurityGroup> referrers) {
+        if (!c.portsKnown()) {
+            return;
+        }
+        List<Port> users = c.ports.stream().filter(p -> p.uses(group.id())).toList();
+        if (group.isDefault()) {
+            if (!users.isEmpty()) {
+                c.group(Check.DEFAULT_GROUP_IN_USE, group, users.size() + (users.size() == 1 ? " interface uses"
+                                : " interfaces use") + " the default group, whose rules nobody chose for them.",
+                        "Give each interface a group made for its role and take the default group off it.");
+            }
+        } else if (users.isEmpty() && referrers.isEmpty()) {
+            c.group(Check.UNUSED_GROUP, group, "No interface uses the group and no other group refers to it.",
+                    "Delete it if nobody needs it any more.");
+        }
+    }
+
+    private static void remoteElsewhere(Context c, SecurityGroup group, Rule rule) {
+        String remote = rule.remoteGroupId();
+        if (remote == null) {
+            return;
+        }
+        SecurityGroup target = c.groups.stream().filter(g -> g.id().equals(remote)).findFirst().orElse(null);
+        if (target == null) {
+            c.rule(Check.REMOTE_GROUP_ELSEWHERE, group, rule, "It refers to group " + remote
+                            + ", which is not among these definitions (shared from another project, or deleted).",
+                    "Check that the group exists and that its owner will keep it.");
+        } else if (target.projectId() != null && group.projectId() != null
+                && !target.projectId().equals(group.projectId())) {
+            c.rule(Check.REMOTE_GROUP_ELSEWHERE, group, rule, "It refers to group " + (target.name().isEmpty() ? target.id() : target.name())
+                            + " of project " + target.projectId() + ", which that project can change or delete.",
+                    "Check with the owner of that project, or use a group of your own.");
+        }
+    }
+
+    private static void quota(Context c) {
+        if (c.settings.ruleQuota() < 0) {
+            return;
+        }
+        Map<String, Integer> perProject = new LinkedHashMap<>();
+        c.groups.forEach(g -> perProject.merge(Objects.toString(g.projectId(), ""), g.rules().size(), Integer::sum));
+        perProject.forEach((project, rules) -> {
+            if ((long) rules * 100 >= (long) c.settings.ruleQuota() * c.settings.quotaWarningPercent()) {
+                c.project(Check.RULE_QUOTA, (project.isEmpty() ? "The project" : "Project " + project) + " has "
+                                + rules + " rules; the quota is " + c.settings.ruleQuota()
+                                + ", and rules beyond it, even those Neutron adds to a new group, are refused.",
+                        "Remove duplicate, shadowed and unused rules, or ask for a larger quota.");
+            }
+        });
+    }
+}

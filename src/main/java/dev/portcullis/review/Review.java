@@ -1,0 +1,37 @@
+package dev.portcullis.review;
+
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.SecurityGroup;
+
+import java.util.List;
+
+/**
+ * The offline review: what is risky, redundant or untidy in a project's groups, from their definitions
+ * alone. Every check is listed in {@link Check}.
+ */
+public final class Review {
+
+    private Review() {
+    }
+
+    /**
+     * Reviews the groups. {@code ports} are the interfaces and the groups they use; an empty list is read
+     * as "not known" (a file without interfaces), so the checks about use ({@code unused-group},
+     * {@code default-group-in-use}) stay silent and {@code world-open-all} stays critical.
+     *
+     * @return the findings, project-wide ones first, then by group and rule in the order given, the most
+     *     serious first within one group or rule
+     */
+    public static List<Finding> of(List<SecurityGroup> groups, List<Port> ports, ReviewSettings settings) {
+        Context c = new Context(groups, ports, settings);
+        ProjectChecks.run(c);
+        for (SecurityGroup group : c.groups) {
+            GroupChecks.run(c, group);
+            for (Rule rule : group.rules()) {
+                ExposureChecks.run(c, group, rule);
+            }
+        }
+        return c.findings();
+    }
+}
