@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The differences between two sets of groups. Groups are paired by id, and the rest by name where the name
- * is unique among the unpaired groups of each side. Rules are compared as Neutron compares them for
+ * The differences between two sets of groups. Groups are paired by id, and the rest by name (groups
+ * sharing a name, which Neutron allows, pair in the order they appear; the extras have no partner). Rules are compared as Neutron compares them for
  * duplicates ({@link RuleKey}: the id and the description do not count), so a rule whose description alone
  * changed is shown as that, not as a removal and an addition. A remote group is compared through the pairing:
  * a rule of the second source pointing at group B is the same as one of the first pointing at the group
@@ -81,8 +81,8 @@ public record Comparison(List<SecurityGroup> onlyInFirst, List<SecurityGroup> on
         Map<SecurityGroup, SecurityGroup> byName = new LinkedHashMap<>();
         firstByName.forEach((name, as) -> {
             List<SecurityGroup> bs = secondByName.getOrDefault(name, List.of());
-            if (as.size() == 1 && bs.size() == 1) {
-                byName.put(as.get(0), bs.get(0));
+            for (int i = 0; i < Math.min(as.size(), bs.size()); i++) {
+                byName.put(as.get(i), bs.get(i));
             }
         });
         Map<SecurityGroup, SecurityGroup> ordered = new LinkedHashMap<>();

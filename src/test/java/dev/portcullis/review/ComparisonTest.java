@@ -134,14 +134,15 @@ class ComparisonTest {
     }
 
     @Test
-    void aNameSharedByTwoUnpairedGroupsPairsNeither() {
-        SecurityGroup one = group("a1", "web");
-        SecurityGroup two = group("a2", "web");
-        SecurityGroup other = group("b1", "web");
+    void groupsSharingANamePairInOrderAndTheExtraHasNoPartner() {
+        SecurityGroup one = group("a1", "web", tcp(22, null, null));
+        SecurityGroup two = group("a2", "web", tcp(80, null, null));
+        SecurityGroup otherOne = group("b1", "web", tcp(22, null, null));
 
-        Comparison c = Comparison.of(List.of(one, two), List.of(other));
+        Comparison c = Comparison.of(List.of(one, two), List.of(otherOne));
 
-        assertThat(c.onlyInFirst()).containsExactly(one, two);
-        assertThat(c.onlyInSecond()).containsExactly(other);
+        assertThat(c.unchanged()).isEqualTo(1);
+        assertThat(c.onlyInFirst()).containsExactly(two);
+        assertThat(c.onlyInSecond()).isEmpty();
     }
 }
