@@ -1,0 +1,216 @@
+package dev.portcullis.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.Direction;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.TrafficCheck;
+import dev.portcullis.review.TrafficCheckAnswer;
+import dev.portcullis.review.TrafficCheckAnswer.Found;
+import dev.portcullis.review.TrafficCheckPacket;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * {@code portcullis check SOURCE --group NAME ...}: would this packet pass the group, or the groups of an
+ * interface? Answers allowed (naming the rules), denied, or unknown (saying why).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Would a packet pass a security group, or an interface (all its groups together)?",
+            "Exit 0 when it is allowed, 1 when it is denied, 2 when the input cannot be used, a name is unknown, "
+                + "or the answer cannot be known (a rule allows a remote group and the source lists no "
+                + "interfaces)."})
+final class CheckCommand implements Callable<Integer> {
+
+    static final class Target {
+        @Option(names = "--group", paramLabel = "NAME", required = true,
+                description = "The group (its name, or its id).")
+        String group;
+
+        @Option(names = "--interface", paramLabel = "NAME", required = true,
+                description = "The interface (Neutron port: its name, or its id).")
+        String port;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    PortcullisCommand parent;
+
+    @Parameters(paramLabel = "SOURCE", description = "FILE, cloud:NAME or workspace.")
+    String source;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    @Option(names = "--direction", paramLabel = "DIRECTION", required = true,
+            description = "ingress (to the interface) or egress (from it).")
+    String direction;
+
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", required = true,
+            description = "A protocol name (tcp, udp, icmp, ...) or number 0-255.")
+    String protocol;
+
+    @Option(names = "--port", paramLabel = "N", description = "The port, for TCP, UDP, SCTP, DCCP and UDP-Lite.")
+    Integer port;
+
+    @Option(names = "--icmp-type", paramLabel = "T", description = "The ICMP type, for ICMP (8: echo request).")
+    Integer icmpType;
+
+    @Option(names = "--icmp-code", paramLabel = "C", description = "The ICMP code (default 0).")
+    Integer icmpCode;
+
+    @Option(names = "--remote", paramLabel = "ADDRESS", required = true,
+            description = "The address at the other end: the source of ingress traffic, the destination of egress.")
+    String remote;
+
+    @Mixin
+    TextOrJson output;
+
+    @Override
+    public Integer call() {
+        Direction d = Direction.fromNeutron(direction).orElse(null);
+        if (d == null) {
+            return unusable("--direction must be ingress or egress, not \"" + Text.safe(direction) + "\"");
+        }
+        TrafficCheckPacket packet;
+        try {
+            packet = TrafficCheckPacket.parse(d, protocol, port, icmpType, icmpCode, remote);
+        } catch (IllegalArgumentException e) {
+            return unusable(Text.safe(e.getMessage()));
+        }
+        Snapshot snapshot = Sources.forUser(parent.workspace).read(source);
+        boolean portsKnown = !snapshot.ports().isEmpty() || source.startsWith("cloud:") || source.equals("workspace");
+        TrafficCheck check = new TrafficCheck(snapshot.groups(), snapshot.ports(), portsKnown);
+        TrafficCheckAnswer answer;
+        String subject;
+        ObjectNode targetJson = DiffCommand.object();
+        if (target.group != null) {
+            List<SecurityGroup> found = find(snapshot.groups(), target.group, SecurityGroup::name, SecurityGroup::id);
+            if (found.size() != 1) {
+                return notOne(found.size(), "group", target.group, found.stream().map(SecurityGroup::id).toList());
+            }
+            SecurityGroup group = found.get(0);
+            answer = check.check(group, packet);
+            subject = "group " + DiffCommand.label(group);
+            targetJson.put("group_id", group.id()).put("group_name", group.name());
+        } else {
+            List<Port> found = find(snapshot.ports(), target.port, Port::name, Port::id);
+            if (found.size() != 1) {
+                return notOne(found.size(), "interface", target.port, found.stream().map(Port::id).toList());
+            }
+            Port p = found.get(0);
+            answer = check.check(p, packet);
+            subject = "interface " + Text.safe(p.label()) + " (" + Text.safe(p.id()) + ")";
+            targetJson.put("interface_id", p.id()).put("interface_name", p.name());
+        }
+        Function<String, String> names = DiffCommand.groupNames(snapshot.groups(), List.of());
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            DiffCommand.print(out, json(answer, packet, targetJson, names));
+        } else {
+            text(answer, packet, subject, names, out);
+        }
+        out.flush();
+        return switch (answer.verdict()) {
+            case ALLOWED -> PortcullisCommand.EXIT_OK;
+            case DENIED -> PortcullisCommand.EXIT_FINDINGS;
+            case UNKNOWN -> PortcullisCommand.EXIT_UNUSABLE;
+        };
+    }
+
+    /** Those named so; only when none is, those with that id. */
+    private static <T> List<T> find(List<T> all, String wanted, Function<T, String> name, Function<T, String> id) {
+        Predicate<T> named = t -> wanted.equals(name.apply(t));
+        List<T> byName = all.stream().filter(named).toList();
+        return byName.isEmpty() ? all.stream().filter(t -> wanted.equals(id.apply(t))).toList() : byName;
+    }
+
+    private int notOne(int count, String what, String wanted, List<String> ids) {
+        if (count == 0) {
+            return unusable(Text.safe(source) + " has no " + what + " named (or with the id) \"" + Text.safe(wanted)
+                    + "\"");
+        }
+        return unusable(Text.safe(source) + " has " + count + " " + what + "s named \"" + Text.safe(wanted)
+                + "\": give the id of the one you mean (" + Text.safe(String.join(", ", ids)) + ")");
+    }
+
+    private int unusable(String message) {
+        spec.commandLine().getErr().println("portcullis check: " + message);
+        spec.commandLine().getErr().flush();
+        return PortcullisCommand.EXIT_UNUSABLE;
+    }
+
+    private static void text(TrafficCheckAnswer answer, TrafficCheckPacket packet, String subject,
+                             Function<String, String> names, PrintWriter out) {
+        String question = packet.summary() + ", " + subject;
+        switch (answer.verdict()) {
+            case ALLOWED -> out.println("allowed: " + question);
+            case DENIED -> out.println("denied: " + question + ": no rule allows it");
+            case UNKNOWN -> out.println("unknown: " + question + ": no rule surely allows it");
+        }
+        for (Found f : answer.allowing()) {
+            out.println("  by " + found(f, names));
+        }
+        for (Found f : answer.undecided()) {
+            out.println("  maybe by " + found(f, names));
+            out.println("    " + Text.safe(f.reason()));
+        }
+        answer.unknowns().forEach(u -> out.println("  " + Text.safe(u)));
+    }
+
+    private static String found(Found f, Function<String, String> names) {
+        String description = f.rule().description() == null || f.rule().description().isEmpty() ? ""
+                : " \"" + Text.safe(f.rule().description()) + "\"";
+        return "group " + Text.safe(f.group().name()) + ": " + Text.safe(f.rule().summary(names)) + description
+                + (f.rule().id() == null ? "" : " (rule " + Text.safe(f.rule().id()) + ")");
+    }
+
+    private ObjectNode json(TrafficCheckAnswer answer, TrafficCheckPacket packet, ObjectNode target,
+                            Function<String, String> names) {
+        ObjectNode root = DiffCommand.object();
+        root.put("source", source);
+        root.set("target", target);
+        ObjectNode p = root.putObject("packet");
+        p.put("direction", packet.direction().neutronValue());
+        p.put("ethertype", packet.etherType().neutronValue());
+        p.put("protocol", packet.protocol().value());
+        p.put("port", packet.port());
+        p.put("icmp_type", packet.icmpType());
+        p.put("icmp_code", packet.icmpCode());
+        p.put("remote", packet.remote().addressText());
+        root.put("verdict", answer.verdict().label());
+        found(root.putArray("allowing"), answer.allowing(), names);
+        found(root.putArray("undecided"), answer.undecided(), names);
+        ArrayNode unknowns = root.putArray("unknowns");
+        answer.unknowns().forEach(unknowns::add);
+        return root;
+    }
+
+    private static void found(ArrayNode out, List<Found> found, Function<String, String> names) {
+        for (Found f : found) {
+            ObjectNode o = DiffCommand.rule(f.rule(), names);
+            o.put("group_id", f.group().id());
+            o.put("group_name", f.group().name());
+            if (f.reason() != null) {
+                o.put("reason", f.reason());
+            }
+            out.add(o);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.portcullis.review;
+
+import dev.portcullis.domain.Cidr;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.Remote;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.TrafficCheckAnswer.Found;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * "Would this packet pass?": an offline answer for one group, or for an interface (the union of its groups,
+ * as Neutron applies them). Read as Neutron does: no protocol (or protocol 0) is every protocol, no port
+ * range every port, no remote every address of the rule's IP version; the rule's ether type must be the
+ * address's family. A remote-group rule matches the fixed IPs of the interfaces in that group, which can
+ * only be known when the source lists its interfaces; otherwise the rule is undecided, never a denial.
+ * Replies that a stateful group lets back in are not modelled: ask about the packet itself.
+ */
+public final class TrafficCheck {
+
+    private final List<SecurityGroup> groups;
+    private final List<Port> ports;
+    private final boolean portsKnown;
+
+    /**
+     * @param groups     the groups of the source
+     * @param ports      its interfaces
+     * @param portsKnown whether {@code ports} is every interface of the project (false: the source did not
+     *                   say, so remote-group rules cannot be resolved)
+     */
+    public TrafficCheck(List<SecurityGroup> groups, List<Port> ports, boolean portsKnown) {
+        this.groups = List.copyOf(groups);
+        this.ports = List.copyOf(ports);
+        this.portsKnown = portsKnown;
+    }
+
+    /** How one rule treats the packet. */
+    public enum Match { MATCHES, MISSES, UNDECIDED }
+
+    public TrafficCheckAnswer check(SecurityGroup group, TrafficCheckPacket packet) {
+        List<Found> allowing = new ArrayList<>();
+        List<Found> undecided = new ArrayList<>();
+        collect(group, packet, allowing, undecided);
+        return TrafficCheckAnswer.of(allowing, undecided, List.of());
+    }
+
+    /** The union of the interface's groups; a group it names that the source lacks makes a denial unknown. */
+    public TrafficCheckAnswer check(Port port, TrafficCheckPacket packet) {
+        List<Found> allowing = new ArrayList<>();
+        List<Found> undecided = new ArrayList<>();
+        List<String> unknowns = new ArrayList<>();
+        for (String id : port.securityGroupIds()) {
+            Optional<SecurityGroup> group = groups.stream().filter(g -> g.id().equals(id)).findFirst();
+            if (group.isPresent()) {
+                collect(group.get(), packet, allowing, undecided);
+            } else {
+                unknowns.add("the interface uses group " + id + ", which the source does not contain");
+            }
+        }
+        return TrafficCheckAnswer.of(allowing, undecided, unknowns);
+    }
+
+    private void collect(SecurityGroup group, TrafficCheckPacket packet, List<Found> allowing, List<Found> undecided) {
+        for (Rule rule : group.rules()) {
+            Match m = match(rule, packet);
+            if (m == Match.MATCHES) {
+                allowing.add(new Found(group, rule, null));
+            } else if (m == Match.UNDECIDED) {
+                undecided.add(new Found(group, rule, whyUndecided(rule.remote())));
+            }
+        }
+    }
+
+    /** Whether the rule lets the packet through, resolving remote groups against this check's interfaces. */
+    public Match match(Rule rule, TrafficCheckPacket packet) {
+        return matchExceptRemote(rule, packet) ? matchRemote(rule.remote(), packet.remote()) : Match.MISSES;
+    }
+
+    /** Direction, ether type, protocol, and port or ICMP type and code. */
+    static boolean matchExceptRemote(Rule rule, TrafficCheckPacket packet) {
+        if (rule.direction() != packet.direction() || rule.etherType() != packet.etherType()) {
+            return false;
+        }
+        OptionalInt ruleProtocol = TrafficCheckPacket.wireNumber(rule.protocol(), rule.etherType());
+        if (rule.protocol().isAny() || (ruleProtocol.isPresent() && ruleProtocol.getAsInt() == 0)) {
+            return true;
+        }
+        OptionalInt packetProtocol = TrafficCheckPacket.wireNumber(packet.protocol(), packet.etherType());
+        if (ruleProtocol.isEmpty() || packetProtocol.isEmpty() || ruleProtocol.getAsInt() != packetProtocol.getAsInt()) {
+            return false;
+        }
+        if (packet.port() != null) {
+            return rule.ports().contains(packet.port());
+        }
+        if (packet.icmpType() != null) {
+            Integer type = rule.ports().min();
+            Integer code = rule.ports().max();
+            return type == null || (type.equals(packet.icmpType()) && (code == null || code.equals(packet.icmpCode())));
+        }
+        return true;
+    }
+
+    private Match matchRemote(Remote remote, Cidr address) {
+        if (remote instanceof Remote.Anywhere) {
+            return Match.MATCHES;
+        }
+        if (remote instanceof Remote.Prefix p) {
+            return p.cidr().contains(address) ? Match.MATCHES : Match.MISSES;
+        }
+        if (remote instanceof Remote.Group g && portsKnown) {
+            return members(g.groupId()).contains(address) ? Match.MATCHES : Match.MISSES;
+        }
+        return Match.UNDECIDED;
+    }
+
+    /** The fixed IPs of the interfaces that use the group. */
+    public List<Cidr> members(String groupId) {
+        return ports.stream().filter(p -> p.uses(groupId))
+                .flatMap(p -> p.fixedIps().stream())
+                .flatMap(ip -> Cidr.host(ip).stream())
+                .toList();
+    }
+
+    private static String whyUndecided(Remote remote) {
+        if (remote instanceof Remote.Group g) {
+            return "the rule allows the interfaces of group " + g.groupId()
+                    + ", and the source does not list interfaces, so their addresses are unknown";
+        }
+        return "the rule allows an address group, whose addresses the source does not hold";
+    }
+}
