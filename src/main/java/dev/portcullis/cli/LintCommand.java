@@ -14,6 +14,7 @@ import dev.portcullis.review.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -44,8 +45,6 @@ import java.util.stream.Collectors;
                 + "cannot be used."})
 final class LintCommand implements Callable<Integer> {
 
-    enum Format { text, json }
-
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     @Spec
@@ -57,9 +56,8 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SOURCE", description = "A definition file, cloud:NAME (from clouds.yaml) or workspace.")
     String source;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (for people) or json (for programs). Default: ${DEFAULT-VALUE}.")
-    Format format;
+    @Mixin
+    TextOrJson output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low", converter = SeverityConverter.class,
             description = "Exit 1 when a finding is this serious or more: critical, high, medium, low or info. "
@@ -97,7 +95,7 @@ final class LintCommand implements Callable<Integer> {
         List<Finding> findings = Review.of(snapshot.groups(), snapshot.ports(), settings);
         boolean failed = findings.stream().anyMatch(f -> f.severity().atLeast(failOn));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (output.json()) {
             json(findings, failed, out);
         } else {
             text(snapshot, findings, out);

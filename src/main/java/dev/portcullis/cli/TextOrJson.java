@@ -2,7 +2,7 @@ package dev.portcullis.cli;
 
 import picocli.CommandLine.Option;
 
-/** The {@code --format text|json} option of the review commands (check, diff). */
+/** The {@code --format text|json} option of the commands that print for people or programs. */
 final class TextOrJson {
 
     enum Format { text, json }

@@ -12,6 +12,7 @@ import dev.portcullis.files.DefinitionReport.RuleReport;
 import dev.portcullis.files.NeutronJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,8 +35,6 @@ import java.util.concurrent.Callable;
                 + "definitions."})
 final class ValidateCommand implements Callable<Integer> {
 
-    enum Format { text, json }
-
     /** JSON output is plain ASCII (other characters escaped), so no terminal or locale can garble it. */
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
@@ -47,15 +46,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The definition file.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (for people) or json (for programs). Default: ${DEFAULT-VALUE}.")
-    Format format;
+    @Mixin
+    TextOrJson output;
 
     @Override
     public Integer call() {
         DefinitionReport report = new DefinitionReader().read(file);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (output.json()) {
             json(report, out);
         } else {
             text(report, out);
