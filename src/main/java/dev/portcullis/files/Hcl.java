@@ -41,6 +41,10 @@ final class Hcl {
     record ListValue(List<Value> items, int line) implements Value {
     }
 
+    /** An object such as {@code { source = "x" }}: read so that provider settings parse, used for nothing. */
+    record ObjectValue(java.util.Map<String, Value> members, int line) implements Value {
+    }
+
     /** A reference: names joined by dots. */
     record Reference(List<String> parts, int line) implements Value {
         String text() {
@@ -133,6 +137,31 @@ final class Hcl {
             }
             pos++;
             return new ListValue(items, at);
+        }
+        if (c == '{') {
+            pos++;
+            java.util.Map<String, Value> members = new java.util.LinkedHashMap<>();
+            skipSpace();
+            while (peek() != '}') {
+                String key = peek() == '"' ? string() : identifier();
+                skipSpace();
+                if (peek() != '=' && peek() != ':') {
+                    throw new SyntaxException(line, "expected \"=\" after \"" + key + "\" in an object");
+                }
+                pos++;
+                skipSpace();
+                members.put(key, value());
+                skipSpace();
+                if (peek() == ',') {
+                    pos++;
+                    skipSpace();
+                }
+                if (pos >= src.length()) {
+                    throw new SyntaxException(at, "an object is not closed with \"}\"");
+                }
+            }
+            pos++;
+            return new ObjectValue(members, at);
         }
         if (c == '-' || Character.isDigit(c)) {
             int start = pos++;

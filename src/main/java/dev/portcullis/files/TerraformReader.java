@@ -34,7 +34,8 @@ import java.util.Set;
  * resource address ({@code openstack_networking_secgroup_v2.web}) as id, a rule without one is a draft.
  * A group without {@code delete_default_rules = true} has the two egress rules Neutron adds, as Terraform
  * would leave it. {@code terraform} and {@code provider} blocks are skipped; other resources are noted
- * and skipped. Groups and rules are then checked exactly as a definition file is, and every problem names
+ * and skipped. A rule's description left out is null, as a null one is written by
+ * leaving it out (a group's is empty, as Neutron has it). Groups and rules are then checked exactly as a definition file is, and every problem names
  * the resource and line it is about.
  */
 public final class TerraformReader {
@@ -214,6 +215,9 @@ public final class TerraformReader {
                     rule.set(a.name(), node(address, a));
                 }
             }
+            if (!rule.has("description")) {
+                rule.putNull("description");
+            }
             if (owner == null) {
                 if (!lines.containsKey("security_group_id")) {
                     problems.add(new Problem(NOT_READ, address + " (line " + b.line() + ")",
@@ -297,6 +301,7 @@ public final class TerraformReader {
                     ObjectNode egress = rules.addObject();
                     egress.put("direction", "egress");
                     egress.put("ethertype", etherType);
+                    egress.putNull("description");
                     Origin origin = groupOrigins.stream().filter(o -> o.address().equals(address)).findFirst()
                             .orElseThrow();
                     ruleOrigins.computeIfAbsent(address, k -> new ArrayList<>()).add(new Origin(
