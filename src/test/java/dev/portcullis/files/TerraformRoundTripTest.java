@@ -18,7 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TerraformRoundTripTest {
+public class TerraformRoundTripTest {
 
     /** What Terraform can carry of a group: everything but its project, sharing, revision and times. */
     record Carried(String id, String name, String description, boolean stateful, List<String> tags, List<Rule> rules) {
@@ -27,7 +27,7 @@ class TerraformRoundTripTest {
         }
     }
 
-    static Path resource(String name) {
+    public static Path resource(String name) {
         try {
             return Path.of(TerraformRoundTripTest.class.getResource("/dev/portcullis/files/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -173,25 +173,15 @@ class TerraformRoundTripTest {
     }
 
     @Test
-    void aRuleNeutronWouldRefuseIsReportedAtItsResourceAndLine() {
-        DefinitionReport report = new TerraformReader().read("""
-                resource "openstack_networking_secgroup_v2" "web" {
-                  name                 = "web"
-                  delete_default_rules = true
-                }
-                resource "openstack_networking_secgroup_rule_v2" "ssh" {
-                  security_group_id = openstack_networking_secgroup_v2.web.id
-                  direction         = "ingress"
-                  ethertype         = "IPv4"
-                  protocol          = "tcp"
-                  port_range_min    = 22
-                  port_range_max    = 70000
-                }
-                """);
+    void aRuleNeutronWouldRefuseIsReportedAtItsResourceAndLine() throws java.io.IOException {
+        String tf = java.nio.file.Files.readString(resource("new-groups.tf"))
+                .replace("port_range_max    = 6379", "port_range_max    = 70000");
+
+        DefinitionReport report = new TerraformReader().read(tf);
 
         assertThat(report.valid()).isFalse();
         assertThat(report.allProblems()).singleElement().satisfies(p -> assertThat(p.field())
-                .isEqualTo("openstack_networking_secgroup_rule_v2.ssh.port_range_max (line 11)"));
+                .isEqualTo("openstack_networking_secgroup_rule_v2.cache_from_app.port_range_max (line 16)"));
     }
 
     @Test
