@@ -51,7 +51,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        DefinitionReport report = Sources.validReport(file);
+        DefinitionReport report = Sources.wholeReport(file);
         try (Backend backend = Sources.forUser(null).backend(target.source())) {
             Snapshot project = Sources.await(target.describe(), backend.load(ProgressListener.NONE));
             ProjectChanges changes = new ProjectChanges(report, project);

@@ -41,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        DefinitionReport report = Sources.validReport(file);
+        DefinitionReport report = Sources.wholeReport(file);
         try (Backend backend = Sources.forUser(null).backend(target.source())) {
             Snapshot project = Sources.await(target.describe(), backend.load(ProgressListener.NONE));
             int changes = print(new ProjectChanges(report, project), target.describe(), out);

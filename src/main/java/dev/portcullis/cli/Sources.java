@@ -10,6 +10,7 @@ import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
+import dev.portcullis.files.FileErrorCode;
 import dev.portcullis.files.TerraformReader;
 import dev.portcullis.domain.Problem;
 
@@ -105,6 +106,19 @@ public final class Sources {
                     + ", the first: " + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
                     + " (portcullis validate " + file + " lists them all)", null);
         }
+        return report;
+    }
+
+    /**
+     * The report of a file that says what every group's rules are: plan and apply refuse a list of groups
+     * without rules, which would remove every rule of the project's groups.
+     */
+    public static DefinitionReport wholeReport(Path file) {
+        DefinitionReport report = validReport(file);
+        report.notices().stream().filter(n -> n.code().equals(FileErrorCode.RULES_NOT_LISTED)).findFirst()
+                .ifPresent(n -> {
+                    throw new SourceException(file + " cannot be planned or applied: " + n.message(), null);
+                });
         return report;
     }
 

@@ -142,7 +142,7 @@ public final class DefinitionReader {
         }
         Parse parse = new Parse();
         if (note != null) {
-            parse.notices.add(new Problem(FileErrorCode.WRONG_SHAPE, "", note));
+            parse.notices.add(new Problem(FileErrorCode.RULES_NOT_LISTED, "", note));
         }
         return parse.root(root);
     }

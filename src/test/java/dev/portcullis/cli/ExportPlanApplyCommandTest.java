@@ -162,6 +162,24 @@ class ExportPlanApplyCommandTest {
     }
 
     @Test
+    void theOpenStackListOutputHasNoRulesSoItIsNeverPlannedOrApplied() {
+        int exit = run("apply", TerraformRoundTripTest.resource("openstack-group-list.json").toString(),
+                "--workspace", workspace.toString(), "--yes");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot be planned or applied", "without rules");
+    }
+
+    @Test
+    void theOpenStackShowOutputCanBePlanned() {
+        int exit = run("plan", TerraformRoundTripTest.resource("openstack-group-show.json").toString(),
+                "--workspace", workspace.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("Group files5-9239-web: create, with 5 rules");
+    }
+
+    @Test
     void planNeedsACloudOrAWorkspace() {
         int exit = run("plan", dir.resolve("seed.json").toString());
 

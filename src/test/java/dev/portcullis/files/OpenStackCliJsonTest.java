@@ -44,8 +44,10 @@ class OpenStackCliJsonTest {
             assertThat(g.rules()).isEmpty();
             assertThat(g.projectId()).isEqualTo("fake_project_id");
         });
-        assertThat(report.notices()).singleElement().satisfies(n -> assertThat(n.message())
-                .contains("openstack security group list", "without rules"));
+        assertThat(report.notices()).singleElement().satisfies(n -> {
+            assertThat(n.code()).isEqualTo(FileErrorCode.RULES_NOT_LISTED);
+            assertThat(n.message()).contains("openstack security group list", "without rules");
+        });
     }
 
     @Test
