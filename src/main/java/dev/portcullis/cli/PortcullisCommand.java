@@ -20,7 +20,8 @@ import java.util.function.Consumer;
             "Review and change the security groups of OpenStack projects, online or offline.",
             "Without a command, opens the console on the local workspace."
         },
-        subcommands = {ValidateCommand.class, LintCommand.class, CheckCommand.class, DiffCommand.class},
+        subcommands = {ValidateCommand.class, LintCommand.class, CheckCommand.class, DiffCommand.class,
+            ExportCommand.class, PlanCommand.class, ApplyCommand.class},
         exitCodeOnInvalidInput = PortcullisCommand.EXIT_UNUSABLE,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

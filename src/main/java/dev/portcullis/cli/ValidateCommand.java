@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.domain.Problem;
-import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.DefinitionReport.GroupReport;
 import dev.portcullis.files.DefinitionReport.RuleReport;
@@ -51,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DefinitionReport report = new DefinitionReader().read(file);
+        DefinitionReport report = Sources.report(file);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             json(report, out);

@@ -35,7 +35,8 @@ import java.util.Set;
  * Reads a definition file: the JSON Neutron answers to {@code GET /v2.0/security-groups} (or one group
  * from {@code GET /v2.0/security-groups/ID}), optionally with {@code ports}. Reading is as lenient as
  * Neutron ({@code "22"} is a port, {@code "TCP"} a protocol) and as strict: every problem is reported with
- * its JSON path, and a member it does not know is reported, never dropped in silence.
+ * its JSON path, and a member it does not know is reported, never dropped in silence. What
+ * {@code openstack security group show -f json} and {@code list -f json} print is read too.
  */
 public final class DefinitionReader {
 
@@ -126,12 +127,24 @@ public final class DefinitionReader {
         } catch (IOException e) {
             return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "", e.getMessage()));
         }
+        String note = null;
+        if (root != null) {
+            java.util.Optional<OpenStackCliJson.Converted> cli = OpenStackCliJson.convert(root);
+            if (cli.isPresent()) {
+                root = cli.get().root();
+                note = cli.get().note();
+            }
+        }
         if (root == null || !root.isObject()) {
             return DefinitionReport.unusable(new Problem(FileErrorCode.WRONG_SHAPE, "",
                     "The file must hold a JSON object with \"security_groups\", as Neutron answers "
-                            + "GET /v2.0/security-groups."));
+                            + "GET /v2.0/security-groups (or what openstack security group show/list -f json prints)."));
         }
-        return new Parse().root(root);
+        Parse parse = new Parse();
+        if (note != null) {
+            parse.notices.add(new Problem(FileErrorCode.RULES_NOT_LISTED, "", note));
+        }
+        return parse.root(root);
     }
 
     /** Which of the parser's limits was hit, in words. */

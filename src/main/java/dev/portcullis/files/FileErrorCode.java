@@ -18,6 +18,8 @@ public final class FileErrorCode {
     /** A rule that names another group than the one it is in. */
     public static final String RULE_IN_WRONG_GROUP = "SecurityGroupNotSingleGroupRules";
     public static final String DUPLICATE_ID = "DuplicateId";
+    /** A note: the file lists groups without their rules (what "openstack security group list" prints). */
+    public static final String RULES_NOT_LISTED = "RulesNotListed";
 
     private FileErrorCode() {
     }

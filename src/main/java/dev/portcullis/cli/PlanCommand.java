@@ -1,0 +1,87 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.ProgressListener;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.files.DefinitionReport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code portcullis plan FILE --cloud NAME}: what {@code apply} would change in the project to make its
+ * groups what the file says, group by group, in words. Changes nothing.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Show what it takes to make a project's groups what a definition file (or a .tf file) "
+                + "says: groups to create, groups to rename, rules to add and to remove. Changes nothing.",
+            "A group of the file is the project's group with the same id, else the one with the same name, else "
+                + "a new group. Groups only in the project are left as they are.",
+            "Exit 0 when there is nothing to do, 1 when there are changes, 2 when the file or the project "
+                + "cannot be read."})
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The definition file with the groups as they should be.")
+    Path file;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        DefinitionReport report = Sources.wholeReport(file);
+        try (Backend backend = Sources.forUser(null).backend(target.source())) {
+            Snapshot project = Sources.await(target.describe(), backend.load(ProgressListener.NONE));
+            int changes = print(new ProjectChanges(report, project), target.describe(), out);
+            out.flush();
+            return changes == 0 ? PortcullisCommand.EXIT_OK : PortcullisCommand.EXIT_FINDINGS;
+        }
+    }
+
+    /** Prints the plan; answers how many groups it changes or creates. */
+    static int print(ProjectChanges changes, String target, PrintWriter out) {
+        int created = 0;
+        int changed = 0;
+        int unchanged = 0;
+        for (ProjectChanges.Change c : changes.changes()) {
+            String name = Text.safe(c.wanted().name());
+            if (c.isNew()) {
+                created++;
+                out.println("Group " + name + ": create, with " + c.wanted().rules().size()
+                        + (c.wanted().rules().size() == 1 ? " rule" : " rules"));
+                changes.newRules(c).forEach(r -> ChangeText.rule(out, "  + add ", r, changes.groupNames()));
+                continue;
+            }
+            ChangePlan plan = changes.plan(c);
+            if (plan.isEmpty()) {
+                unchanged++;
+                continue;
+            }
+            changed++;
+            SecurityGroup current = c.current();
+            out.println("Group " + Text.safe(current.name()) + " (" + current.id() + "): change");
+            plan.operations().forEach(op -> ChangeText.operation(out, "  ", op, changes.groupNames()));
+        }
+        if (!changes.untouched().isEmpty()) {
+            out.println("Left as they are (in the project, not in the file): " + changes.untouched().size()
+                    + (changes.untouched().size() == 1 ? " group" : " groups"));
+        }
+        out.println(created + changed == 0 ? "Nothing to do: " + target + " already has the groups of the file ("
+                + unchanged + " unchanged)."
+                : "Plan for " + target + ": " + created + " to create, " + changed + " to change, " + unchanged
+                        + " unchanged.");
+        return created + changed;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.Remote;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.files.DefinitionReport;
+import dev.portcullis.files.DefinitionReport.GroupReport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What it takes to make a project's groups what a definition file says. A group of the file is the
+ * project's group with the same id; failing that, the only one with the same name; failing that, a group
+ * to create. Groups only in the project are left as they are: a file that leaves a group out does not
+ * delete it. Rules that point at a group of the file point at its counterpart in the project.
+ */
+final class ProjectChanges {
+
+    /** One group of the file: the project's group it becomes (null for a new one) and what it should be. */
+    record Change(String fileId, SecurityGroup current, GroupDraft wanted) {
+        boolean isNew() {
+            return current == null;
+        }
+    }
+
+    private final List<Change> changes = new ArrayList<>();
+    private final List<SecurityGroup> untouched = new ArrayList<>();
+    private final Map<String, String> ids = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+
+    ProjectChanges(DefinitionReport file, Snapshot project) {
+        Map<String, List<SecurityGroup>> byName = new HashMap<>();
+        project.groups().forEach(g -> byName.computeIfAbsent(g.name(), k -> new ArrayList<>()).add(g));
+        project.groups().forEach(g -> names.put(g.id(), g.name()));
+        Set<String> matched = new HashSet<>();
+        for (GroupReport g : file.groups()) {
+            GroupDraft draft = g.draft().orElseThrow();
+            SecurityGroup current = g.id() == null ? null : project.group(g.id()).orElse(null);
+            List<SecurityGroup> sameName = byName.getOrDefault(draft.name(), List.of());
+            if (current == null && sameName.size() == 1 && !matched.contains(sameName.get(0).id())) {
+                current = sameName.get(0);
+            }
+            String fileId = g.id() != null ? g.id() : "new group " + draft.name();
+            if (current != null) {
+                matched.add(current.id());
+                ids.put(fileId, current.id());
+            }
+            names.putIfAbsent(fileId, draft.name());
+            changes.add(new Change(fileId, current, draft));
+        }
+        project.groups().stream().filter(g -> !matched.contains(g.id())).forEach(untouched::add);
+    }
+
+    List<Change> changes() {
+        return changes;
+    }
+
+    /** The project's groups the file does not mention. */
+    List<SecurityGroup> untouched() {
+        return untouched;
+    }
+
+    /** Records the project's id of a group of the file once it has been created. */
+    void created(Change change, SecurityGroup group) {
+        ids.put(change.fileId(), group.id());
+        names.put(group.id(), group.name());
+    }
+
+    /** The plan from the group as it is to what the file says (for a new group: from an empty group). */
+    ChangePlan plan(Change change, SecurityGroup current) {
+        GroupDraft w = change.wanted();
+        List<Rule> rules = w.rules().stream().map(this::translated).toList();
+        return ChangePlan.between(current, new GroupDraft(w.name(), w.description(), w.stateful(), rules));
+    }
+
+    /** The plan for a group that exists already. */
+    ChangePlan plan(Change change) {
+        return plan(change, change.current());
+    }
+
+    private Rule translated(Rule rule) {
+        if (rule.remote() instanceof Remote.Group g && ids.containsKey(g.groupId())) {
+            return new Rule(rule.id(), rule.direction(), rule.etherType(), rule.protocol(), rule.ports(),
+                    Remote.group(ids.get(g.groupId())), rule.description());
+        }
+        return rule;
+    }
+
+    /** A group's name from its id, for rule summaries. */
+    Function<String, String> groupNames() {
+        return names::get;
+    }
+
+    /** The rules of a new group, as they will be created. */
+    List<Rule> newRules(Change change) {
+        return change.wanted().rules().stream().map(this::translated).toList();
+    }
+}
