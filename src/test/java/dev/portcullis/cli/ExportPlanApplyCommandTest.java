@@ -76,6 +76,18 @@ class ExportPlanApplyCommandTest {
     }
 
     @Test
+    void aDefinitionFileExportedToTerraformAndBackThroughDiffShowsNoDifference() {
+        Path file = Path.of("src/test/resources/dev/portcullis/review/findings.json");
+        Path tf = dir.resolve("findings.tf");
+        assertThat(run("export", file.toString(), "-o", tf.toString())).isZero();
+
+        int exit = run("diff", file.toString(), tf.toString());
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("hold the same groups (2 groups)");
+    }
+
+    @Test
     void exportOfABrokenFileSaysWhatIsWrongAndExits2() throws IOException {
         Path broken = dir.resolve("broken.tf");
         Files.writeString(broken, "resource \"openstack_networking_secgroup_v2\" \"a\" {\n  name = \"a\"\n");
