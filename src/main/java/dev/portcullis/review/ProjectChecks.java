@@ -92,9 +92,11 @@ final class ProjectChecks {
         perProject.forEach((project, rules) -> {
             if ((long) rules * 100 >= (long) c.settings.ruleQuota() * c.settings.quotaWarningPercent()) {
                 c.project(Check.RULE_QUOTA, (project.isEmpty() ? "The project" : "Project " + project) + " has "
-                                + rules + " rules; the quota is " + c.settings.ruleQuota()
-                                + ", and rules beyond it, even those Neutron adds to a new group, are refused.",
-                        "Remove duplicate, shadowed and unused rules, or ask for a larger quota.");
+                                + rules + " rules against a quota of " + c.settings.ruleQuota()
+                                + " (Neutron's default unless the review settings say otherwise); rules beyond"
+                                + " the quota, even those Neutron adds to a new group, are refused.",
+                        "Remove duplicate, shadowed and unused rules, or ask for a larger quota; if the project's"
+                                + " quota is larger, set ruleQuota in the review settings (-1: unlimited).");
             }
         });
     }

@@ -92,7 +92,7 @@ class ProjectChecksTest {
         assertThat(only(review(group("big", rules(80))), "rule-quota")).singleElement().satisfies(f -> {
             assertThat(f.groupId()).isNull();
             assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
-            assertThat(f.explanation()).contains("Project p1 has 80 rules; the quota is 100");
+            assertThat(f.explanation()).contains("Project p1 has 80 rules against a quota of 100");
         });
     }
 
