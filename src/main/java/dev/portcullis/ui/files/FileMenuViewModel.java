@@ -61,10 +61,10 @@ public final class FileMenuViewModel {
         show.accept(places.add(file));
     }
 
-    /** Copies the file's groups into the local workspace as new groups. */
-    public void importFile(Path file) {
+    /** Copies the file's groups into the local workspace as new groups; completes once the message is set. */
+    public CompletableFuture<Void> importFile(Path file) {
         busy.set(true);
-        files.open(file).thenCompose(opened -> CompletableFuture.supplyAsync(workspace, worker)
+        return files.open(file).thenCompose(opened -> CompletableFuture.supplyAsync(workspace, worker)
                 .thenCompose(target -> WorkspaceImport.run(target, opened.snapshot())
                         .whenComplete((result, failed) -> worker.execute(target::close))
                         .thenApply(result -> words(file, result, opened.notices()))))
@@ -76,7 +76,7 @@ public final class FileMenuViewModel {
                         message.set(done);
                         imported.run();
                     }
-                }, fx);
+                }, fx).handle((done, failed) -> null);
     }
 
     private static Message words(Path file, WorkspaceImport.Result result, List<String> notices) {
@@ -88,21 +88,21 @@ public final class FileMenuViewModel {
         return new Message("Import", String.join("\n", lines), result.imported().isEmpty());
     }
 
-    /** Writes the project shown to {@code file}, as Terraform or as a definition file. */
-    public void export(Path file, DefinitionFiles.Format format) {
+    /** Writes the project shown to {@code file}, as Terraform or as a definition file; completes once said. */
+    public CompletableFuture<Void> export(Path file, DefinitionFiles.Format format) {
         Snapshot snapshot = shown.get();
         if (snapshot == null) {
             message.set(new Message("Export", "Nothing is shown yet: wait until the project is loaded.", true));
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         busy.set(true);
-        files.export(snapshot, file, format).whenCompleteAsync((done, failed) -> {
+        return files.export(snapshot, file, format).whenCompleteAsync((done, failed) -> {
             busy.set(false);
             int n = snapshot.groups().size();
             message.set(failed != null ? new Message("Export", WorkspaceImport.reason(failed), true)
                     : new Message("Export", "Exported " + n + (n == 1 ? " group" : " groups") + " as "
                             + format.label().toLowerCase(java.util.Locale.ROOT) + " to " + file + ".", false));
-        }, fx);
+        }, fx).handle((done, failed) -> null);
     }
 
     /** The message has been shown. */

@@ -182,7 +182,7 @@ public final class PortcullisApp extends Application {
     }
 
     /** File > Open, Import and Export: the definition file formats, read and written on {@code worker}. */
-    private static DefinitionFiles definitionFiles(Executor worker) {
+    public static DefinitionFiles definitionFiles(Executor worker) {
         DefinitionFileIo io = new DefinitionFileIo();
         return new DefinitionFiles() {
             @Override
