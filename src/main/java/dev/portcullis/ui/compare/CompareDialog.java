@@ -82,7 +82,10 @@ public final class CompareDialog extends Dialog<Void> {
 
         ListView<CompareViewModel.Line> lines = new ListView<>(vm.lines());
         lines.setId("differences");
-        lines.setPlaceholder(new Label("Choose what to compare with."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.summaryProperty().isEmpty()
+                .or(vm.busyProperty())).then("Choose what to compare with.").otherwise("No differences."));
+        lines.setPlaceholder(placeholder);
         lines.setCellFactory(list -> new LineCell());
         VBox.setVgrow(lines, Priority.ALWAYS);
 

@@ -155,7 +155,9 @@ public final class ConsoleMenu {
     List<CompareViewModel.Source> sources() {
         List<CompareViewModel.Source> all = new ArrayList<>();
         for (Place p : places.all()) {
-            all.add(new CompareViewModel.Source(p.name() + (p.cloud() ? " (loaded now)" : ""), () -> load(p)));
+            String when = p.equals(window.placeProperty().get()) ? " (loaded again now)" : p.cloud() ? " (loaded now)"
+                    : "";
+            all.add(new CompareViewModel.Source(p.name() + when, () -> load(p)));
         }
         for (Place p : places.all()) {
             if (p.cloud()) {

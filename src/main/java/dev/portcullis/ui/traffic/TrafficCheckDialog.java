@@ -17,6 +17,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -63,7 +64,7 @@ public final class TrafficCheckDialog extends Dialog<Void> {
         protocol.setEditable(true);
         protocol.getItems().setAll("tcp", "udp", "icmp", "ipv6-icmp", "sctp");
         protocol.getEditor().textProperty().bindBidirectional(vm.protocolProperty());
-        TextField port = text("port", "22", vm.portProperty());
+        TextField port = text("port", "1 to 65535, e.g. 22", vm.portProperty());
         port.disableProperty().bind(vm.portsUsed().not());
         TextField type = text("icmpType", "type, 8: echo request", vm.icmpTypeProperty());
         TextField code = text("icmpCode", "code, 0 if empty", vm.icmpCodeProperty());
@@ -91,11 +92,16 @@ public final class TrafficCheckDialog extends Dialog<Void> {
         check.setId("check");
         check.setDefaultButton(true);
         check.getStyleClass().add("accent");
-        check.setOnAction(e -> vm.check());
+        check.setOnAction(e -> {
+            vm.check();
+            // the answer and the field errors add lines: the window grows to show them
+            getDialogPane().getScene().getWindow().sizeToScene();
+        });
 
         Label headline = new Label();
         headline.setId("verdict");
         headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         headline.textProperty().bind(vm.headlineProperty());
         headline.getStyleClass().add("verdict");
         vm.verdictProperty().addListener((obs, old, now) -> style(headline, now));
@@ -114,7 +120,7 @@ public final class TrafficCheckDialog extends Dialog<Void> {
         content.setPrefWidth(620);
         getDialogPane().setContent(content);
         setResultConverter(button -> null);
-        setOnShown(e -> remote.requestFocus());
+        setOnShown(e -> port.requestFocus());
     }
 
     private static TextField text(String id, String prompt, javafx.beans.property.StringProperty value) {
@@ -135,6 +141,7 @@ public final class TrafficCheckDialog extends Dialog<Void> {
         Label says = new Label();
         says.setId(id);
         says.setWrapText(true);
+        says.setMinHeight(Region.USE_PREF_SIZE);
         says.getStyleClass().add("field-error");
         says.textProperty().bind(error);
         says.visibleProperty().bind(Bindings.createBooleanBinding(() -> !error.get().isEmpty(), error));
@@ -146,6 +153,7 @@ public final class TrafficCheckDialog extends Dialog<Void> {
     private static Label line(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE); // wrapped, never cut short with an ellipsis
         label.getStyleClass().add("answer-line");
         return label;
     }
