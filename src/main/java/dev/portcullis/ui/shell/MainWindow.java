@@ -208,4 +208,9 @@ public final class MainWindow {
     public Parent root() {
         return root;
     }
+
+    /** Puts a menu bar above everything else (File, Tools: see ui/files). */
+    public void setMenuBar(Node menuBar) {
+        root.setTop(new VBox(menuBar, root.getTop()));
+    }
 }

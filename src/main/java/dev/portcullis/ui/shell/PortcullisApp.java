@@ -1,12 +1,18 @@
 package dev.portcullis.ui.shell;
 
 import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.backend.definitions.DefinitionFileIo;
 import dev.portcullis.backend.neutron.NeutronBackend;
 import dev.portcullis.backend.offline.SnapshotStore;
 import dev.portcullis.backend.openstack.CloudConfigs;
 import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.ui.files.ConsoleMenu;
+import dev.portcullis.ui.files.DefinitionFiles;
+import dev.portcullis.ui.files.FilePlaces;
+import dev.portcullis.ui.files.SystemFileChoice;
 import dev.portcullis.ui.groupeditor.GroupDialog;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import dev.portcullis.ui.network.NetworkConfigurationController;
@@ -24,6 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -40,6 +47,7 @@ public final class PortcullisApp extends Application {
     /** Read before the toolkit starts, so the FX thread never reads a file. */
     private static volatile Settings settings;
     private static volatile ConsolePlaces places;
+    private static volatile SnapshotStore snapshots;
     /** The place to open first: the one asked for on the command line, else the one shown last. */
     private static volatile Place initial;
 
@@ -63,8 +71,9 @@ public final class PortcullisApp extends Application {
         workspaceFile = workspace;
         settings = Settings.forUser();
         settings.theme(); // loads the preferences here, on the launching thread
+        snapshots = SnapshotStore.open(SnapshotStore.defaultFolder());
         places = new ConsolePlaces(() -> WorkspaceBackend.open(workspaceFile != null ? workspaceFile
-                : WorkspaceBackend.defaultLocation()), clouds(), SnapshotStore.open(SnapshotStore.defaultFolder()));
+                : WorkspaceBackend.defaultLocation()), clouds(), snapshots);
         initial = cloud != null ? places.require(cloud)
                 : settings.place().flatMap(places::named).orElse(Place.WORKSPACE);
         Application.launch(PortcullisApp.class);
@@ -103,7 +112,9 @@ public final class PortcullisApp extends Application {
         Executor fx = Platform::runLater;
         Executor worker = java.util.concurrent.ForkJoinPool.commonPool();
         Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage);
-        viewModel = new MainWindowViewModel(places, backend -> new NetworkConfigurationViewModel(backend, fx, worker),
+        DefinitionFiles definitions = definitionFiles(worker);
+        FilePlaces withFiles = new FilePlaces(places, definitions);
+        viewModel = new MainWindowViewModel(withFiles, backend -> new NetworkConfigurationViewModel(backend, fx, worker),
                 fx, worker, place -> settings.setPlace(place.name()));
         viewModel.autoRefreshProperty().set(settings.autoRefresh());
         viewModel.autoRefreshProperty().addListener((obs, old, now) -> settings.setAutoRefresh(now));
@@ -111,6 +122,8 @@ public final class PortcullisApp extends Application {
                 NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
                 () -> new NetworkConfigurationController(network, editor));
         MainWindow window = new MainWindow(viewModel, views, themeSwitch.darkProperty());
+        window.setMenuBar(new ConsoleMenu(viewModel, withFiles, definitions, new SystemFileChoice(stage),
+                snapshots::read, fx, worker, () -> stage).menuBar());
         timer = new RefreshTimer(viewModel.autoRefreshProperty(), viewModel::autoRefresh);
 
         stage.titleProperty().bind(viewModel.titleProperty());
@@ -166,6 +179,23 @@ public final class PortcullisApp extends Application {
                 });
             }
         });
+    }
+
+    /** File > Open, Import and Export: the definition file formats, read and written on {@code worker}. */
+    public static DefinitionFiles definitionFiles(Executor worker) {
+        DefinitionFileIo io = new DefinitionFileIo();
+        return new DefinitionFiles() {
+            @Override
+            public CompletableFuture<Opened> open(Path file) {
+                return CompletableFuture.supplyAsync(() -> io.read(file), worker)
+                        .thenApply(read -> new Opened(read.snapshot(), read.notices()));
+            }
+
+            @Override
+            public CompletableFuture<Void> export(Snapshot snapshot, Path file, Format format) {
+                return CompletableFuture.runAsync(() -> io.write(snapshot, file, format == Format.TERRAFORM), worker);
+            }
+        };
     }
 
     /** A remembered place is used only if a screen still shows it (a monitor may have gone). */

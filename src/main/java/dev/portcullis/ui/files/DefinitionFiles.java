@@ -1,0 +1,56 @@
+package dev.portcullis.ui.files;
+
+import dev.portcullis.backend.Snapshot;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How the console reads and writes definition files; the composition root implements it with the file
+ * formats, off the FX thread. Failures complete the future with a message in words that names the file.
+ */
+public interface DefinitionFiles {
+
+    /** What a project is written as. */
+    enum Format {
+        DEFINITION_FILE("Definition file", "*.json"), TERRAFORM("Terraform", "*.tf");
+
+        private final String label;
+        private final String pattern;
+
+        Format(String label, String pattern) {
+            this.label = label;
+            this.pattern = pattern;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String pattern() {
+            return pattern;
+        }
+
+        /** Terraform for a name ending in {@code .tf}, else a definition file. */
+        public static Format of(Path file) {
+            return file.getFileName() != null
+                    && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tf") ? TERRAFORM
+                    : DEFINITION_FILE;
+        }
+    }
+
+    /** A file's groups and interfaces, with the reader's notes (a list of groups without their rules, say). */
+    record Opened(Snapshot snapshot, List<String> notices) {
+        public Opened {
+            notices = List.copyOf(notices);
+        }
+    }
+
+    /** Reads a definition file, Terraform configuration, or what {@code openstack security group show/list -f json} prints. */
+    CompletableFuture<Opened> open(Path file);
+
+    /** Writes the snapshot's groups to {@code file}, replacing it atomically. */
+    CompletableFuture<Void> export(Snapshot snapshot, Path file, Format format);
+}

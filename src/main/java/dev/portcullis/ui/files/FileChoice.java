@@ -1,0 +1,18 @@
+package dev.portcullis.ui.files;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Asks the user for a file; the console uses the system's file chooser, tests answer at once. */
+public interface FileChoice {
+
+    /** A file to read; empty when the user cancelled. */
+    Optional<Path> open(String title);
+
+    /** A file to write and its format (from the chosen filter, else the name); empty when cancelled. */
+    Optional<Choice> save(String title, String initialName);
+
+    /** Where to write and as what. */
+    record Choice(Path file, DefinitionFiles.Format format) {
+    }
+}

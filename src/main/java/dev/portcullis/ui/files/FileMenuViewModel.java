@@ -1,0 +1,120 @@
+package dev.portcullis.ui.files;
+
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.ui.shell.Place;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * File > Open…, Import… and Export…: opens a definition file read-only as a place, copies a file's groups
+ * into the local workspace, writes the project shown to a file. What each did (or why it could not) is
+ * the {@link #messageProperty() message} for the window to show.
+ */
+public final class FileMenuViewModel {
+
+    /** What to tell the user after a command: a title and text, an error or not. */
+    public record Message(String title, String text, boolean error) {
+    }
+
+    private final FilePlaces places;
+    private final DefinitionFiles files;
+    private final Consumer<Place> show;
+    private final Supplier<Snapshot> shown;
+    private final Supplier<Backend> workspace;
+    private final Runnable imported;
+    private final Executor fx;
+    private final Executor worker;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message", null);
+
+    /**
+     * @param show      shows a place in the window
+     * @param shown     the project shown now, or null while there is none
+     * @param workspace opens the local workspace (called on {@code worker}); closed after an import
+     * @param imported  told after an import, to reload the workspace if it is shown
+     */
+    public FileMenuViewModel(FilePlaces places, DefinitionFiles files, Consumer<Place> show, Supplier<Snapshot> shown,
+                             Supplier<Backend> workspace, Runnable imported, Executor fx, Executor worker) {
+        this.places = places;
+        this.files = files;
+        this.show = show;
+        this.shown = shown;
+        this.workspace = workspace;
+        this.imported = imported;
+        this.fx = fx;
+        this.worker = worker;
+    }
+
+    /** Shows a file read-only; its problems, if any, are said where a place's load failures are. */
+    public void open(Path file) {
+        show.accept(places.add(file));
+    }
+
+    /** Copies the file's groups into the local workspace as new groups; completes once the message is set. */
+    public CompletableFuture<Void> importFile(Path file) {
+        busy.set(true);
+        return files.open(file).thenCompose(opened -> CompletableFuture.supplyAsync(workspace, worker)
+                .thenCompose(target -> WorkspaceImport.run(target, opened.snapshot())
+                        .whenComplete((result, failed) -> worker.execute(target::close))
+                        .thenApply(result -> words(file, result, opened.notices()))))
+                .whenCompleteAsync((done, failed) -> {
+                    busy.set(false);
+                    if (failed != null) {
+                        message.set(new Message("Import", file + " was not imported: " + WorkspaceImport.reason(failed), true));
+                    } else {
+                        message.set(done);
+                        imported.run();
+                    }
+                }, fx).handle((done, failed) -> null);
+    }
+
+    private static Message words(Path file, WorkspaceImport.Result result, List<String> notices) {
+        List<String> lines = new ArrayList<>();
+        lines.add(result.summary() + " from " + file.getFileName() + " into the local workspace.");
+        result.imported().forEach(line -> lines.add("Imported " + line));
+        result.refused().forEach(line -> lines.add("Not imported: " + line));
+        notices.forEach(line -> lines.add("Note: " + line));
+        return new Message("Import", String.join("\n", lines), result.imported().isEmpty());
+    }
+
+    /** Writes the project shown to {@code file}, as Terraform or as a definition file; completes once said. */
+    public CompletableFuture<Void> export(Path file, DefinitionFiles.Format format) {
+        Snapshot snapshot = shown.get();
+        if (snapshot == null) {
+            message.set(new Message("Export", "Nothing is shown yet: wait until the project is loaded.", true));
+            return CompletableFuture.completedFuture(null);
+        }
+        busy.set(true);
+        return files.export(snapshot, file, format).whenCompleteAsync((done, failed) -> {
+            busy.set(false);
+            int n = snapshot.groups().size();
+            message.set(failed != null ? new Message("Export", WorkspaceImport.reason(failed), true)
+                    : new Message("Export", "Exported " + n + (n == 1 ? " group" : " groups") + " as "
+                            + format.label().toLowerCase(java.util.Locale.ROOT) + " to " + file + ".", false));
+        }, fx).handle((done, failed) -> null);
+    }
+
+    /** The message has been shown. */
+    public void messageShown() {
+        message.set(null);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Message> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

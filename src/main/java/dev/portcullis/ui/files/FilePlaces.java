@@ -1,0 +1,54 @@
+package dev.portcullis.ui.files;
+
+import dev.portcullis.backend.Backend;
+import dev.portcullis.ui.shell.Place;
+import dev.portcullis.ui.shell.Places;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The console's places plus the definition files opened with File > Open…: a file is shown read-only,
+ * as a place of its own that the chooser does not list and the next start does not reopen.
+ */
+public final class FilePlaces implements Places {
+
+    private final Places places;
+    private final DefinitionFiles files;
+    private final Map<Place, Path> opened = new ConcurrentHashMap<>();
+
+    public FilePlaces(Places places, DefinitionFiles files) {
+        this.places = places;
+        this.files = files;
+    }
+
+    /** The place that shows {@code file} read-only. */
+    public Place add(Path file) {
+        Place place = new Place(file.getFileName() + " (read-only file)", false);
+        opened.put(place, file);
+        return place;
+    }
+
+    /** True for a place that is a file: its interfaces are known only if the file lists them. */
+    public boolean isFile(Place place) {
+        return place != null && opened.containsKey(place);
+    }
+
+    @Override
+    public List<Place> all() {
+        return places.all();
+    }
+
+    @Override
+    public List<String> problems() {
+        return places.problems();
+    }
+
+    @Override
+    public Backend open(Place place) {
+        Path file = opened.get(place);
+        return file != null ? new ReadOnlyFileBackend(file, files) : places.open(place);
+    }
+}

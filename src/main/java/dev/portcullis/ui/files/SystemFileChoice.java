@@ -1,0 +1,71 @@
+package dev.portcullis.ui.files;
+
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The system's file chooser, owned by the window, remembering the folder last used. */
+public final class SystemFileChoice implements FileChoice {
+
+    private static final FileChooser.ExtensionFilter READABLE = new FileChooser.ExtensionFilter(
+            "Definition files, Terraform, openstack -f json", "*.json", "*.tf");
+    private static final FileChooser.ExtensionFilter ANY = new FileChooser.ExtensionFilter("Any file", "*");
+
+    private final Window owner;
+    private File folder;
+
+    public SystemFileChoice(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Optional<Path> open(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().setAll(READABLE, ANY);
+        return remember(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Choice> save(String title, String initialName) {
+        FileChooser chooser = chooser(title);
+        FileChooser.ExtensionFilter json = filter(DefinitionFiles.Format.DEFINITION_FILE);
+        FileChooser.ExtensionFilter terraform = filter(DefinitionFiles.Format.TERRAFORM);
+        chooser.getExtensionFilters().setAll(json, terraform);
+        chooser.setInitialFileName(initialName);
+        Optional<File> file = remember(chooser.showSaveDialog(owner));
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        DefinitionFiles.Format byName = DefinitionFiles.Format.of(file.get().toPath());
+        boolean named = file.get().getName().contains(".");
+        DefinitionFiles.Format format = named ? byName
+                : chooser.getSelectedExtensionFilter() == terraform ? DefinitionFiles.Format.TERRAFORM
+                : DefinitionFiles.Format.DEFINITION_FILE;
+        Path path = named ? file.get().toPath()
+                : file.get().toPath().resolveSibling(file.get().getName() + format.pattern().substring(1));
+        return Optional.of(new Choice(path, format));
+    }
+
+    private static FileChooser.ExtensionFilter filter(DefinitionFiles.Format format) {
+        return new FileChooser.ExtensionFilter(format.label() + " (" + format.pattern() + ")", format.pattern());
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (folder != null && folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
+        return chooser;
+    }
+
+    private Optional<File> remember(File chosen) {
+        if (chosen != null) {
+            folder = chosen.getParentFile();
+        }
+        return Optional.ofNullable(chosen);
+    }
+}

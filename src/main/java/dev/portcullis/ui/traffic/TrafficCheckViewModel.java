@@ -1,0 +1,280 @@
+package dev.portcullis.ui.traffic;
+
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.Cidr;
+import dev.portcullis.domain.Direction;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.Protocol;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.TrafficCheck;
+import dev.portcullis.review.TrafficCheckAnswer;
+import dev.portcullis.review.TrafficCheckAnswer.Found;
+import dev.portcullis.review.TrafficCheckAnswer.Verdict;
+import dev.portcullis.review.TrafficCheckPacket;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The Check traffic dialog: would a packet pass a group, or an interface (all its groups together)? The
+ * answer is computed at once (the check is cheap) from the project shown: allowed, with the rules that
+ * allow it, denied, or unknown with the reason. A value that makes no packet is said next to its field.
+ */
+public final class TrafficCheckViewModel {
+
+    /** What is asked about: a group or an interface. */
+    public record Target(String label, SecurityGroup group, Port port) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final TrafficCheck check;
+    private final Function<String, String> names;
+    private final ObservableList<Target> targets = FXCollections.observableArrayList();
+    private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target");
+    private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction",
+            Direction.INGRESS);
+    private final StringProperty protocol = new SimpleStringProperty(this, "protocol", "tcp");
+    private final StringProperty port = new SimpleStringProperty(this, "port", "");
+    private final StringProperty icmpType = new SimpleStringProperty(this, "icmpType", "");
+    private final StringProperty icmpCode = new SimpleStringProperty(this, "icmpCode", "");
+    private final StringProperty remote = new SimpleStringProperty(this, "remote", "");
+    private final ReadOnlyStringWrapper targetError = new ReadOnlyStringWrapper(this, "targetError", "");
+    private final ReadOnlyStringWrapper protocolError = new ReadOnlyStringWrapper(this, "protocolError", "");
+    private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper(this, "portError", "");
+    private final ReadOnlyStringWrapper icmpError = new ReadOnlyStringWrapper(this, "icmpError", "");
+    private final ReadOnlyStringWrapper remoteError = new ReadOnlyStringWrapper(this, "remoteError", "");
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict", null);
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
+    private final ObservableList<String> details = FXCollections.observableArrayList();
+
+    /**
+     * @param shown      the project shown
+     * @param portsKnown whether the snapshot lists every interface of its project (a file may list none):
+     *                   otherwise remote-group rules cannot be resolved and answer "unknown"
+     */
+    public TrafficCheckViewModel(Snapshot shown, boolean portsKnown) {
+        check = new TrafficCheck(shown.groups(), shown.ports(), portsKnown);
+        Map<String, String> byId = new HashMap<>();
+        shown.groups().forEach(g -> byId.put(g.id(), g.name()));
+        names = byId::get;
+        List<Target> all = new ArrayList<>();
+        shown.groups().stream().sorted(Comparator.comparing(SecurityGroup::name, String.CASE_INSENSITIVE_ORDER))
+                .forEach(g -> all.add(new Target("Group " + g.name() + duplicateHint(shown, g), g, null)));
+        shown.ports().stream().sorted(Comparator.comparing(Port::label, String.CASE_INSENSITIVE_ORDER))
+                .forEach(p -> all.add(new Target("Interface " + p.label(), null, p)));
+        targets.setAll(all);
+        if (!all.isEmpty()) {
+            target.set(all.get(0));
+        }
+        protocol.addListener((obs, old, now) -> clearAnswer());
+        target.addListener((obs, old, now) -> clearAnswer());
+        direction.addListener((obs, old, now) -> clearAnswer());
+    }
+
+    private static String duplicateHint(Snapshot shown, SecurityGroup g) {
+        long same = shown.groups().stream().filter(o -> o.name().equals(g.name())).count();
+        return same > 1 ? " (" + g.id() + ")" : "";
+    }
+
+    /** The protocol typed, if it is one. */
+    private Optional<Protocol> typedProtocol() {
+        String text = protocol.get() == null ? "" : protocol.get().trim();
+        if (!text.isEmpty() && text.length() <= 3 && text.chars().allMatch(Character::isDigit)
+                && Integer.parseInt(text) <= 255) {
+            return Optional.of(Protocol.number(Integer.parseInt(text)));
+        }
+        return Protocol.named(text);
+    }
+
+    /** True when the protocol typed has ports: the port field is used then. */
+    public BooleanBinding portsUsed() {
+        return Bindings.createBooleanBinding(() -> typedProtocol().map(Protocol::supportsPorts).orElse(false),
+                protocol);
+    }
+
+    /** True when the protocol typed is ICMP: the type and code fields are used then. */
+    public BooleanBinding icmpUsed() {
+        return Bindings.createBooleanBinding(() -> typedProtocol().map(Protocol::isIcmp).orElse(false), protocol);
+    }
+
+    /** Answers the question, or says next to each field what is wrong with it. */
+    public void check() {
+        clearAnswer();
+        Optional<TrafficCheckPacket> packet = packet();
+        if (packet.isEmpty()) {
+            return;
+        }
+        TrafficCheckAnswer answer = target.get().group() != null ? check.check(target.get().group(), packet.get())
+                : check.check(target.get().port(), packet.get());
+        show(answer, packet.get());
+    }
+
+    private Optional<TrafficCheckPacket> packet() {
+        targetError.set(target.get() == null ? "Choose a group or an interface." : "");
+        portError.set("");
+        icmpError.set("");
+        Optional<Protocol> p = typedProtocol();
+        protocolError.set(p.isPresent() ? "" : "\"" + protocol.get() + "\" is not a protocol: give a name ("
+                + String.join(", ", Protocol.knownNames()) + ") or a number from 0 to 255.");
+        Integer portNumber = null;
+        Integer type = null;
+        Integer code = null;
+        if (p.isPresent() && p.get().supportsPorts()) {
+            portNumber = number(port.get(), 1, 65535, portError, p.get().label() + " traffic needs a port.");
+        }
+        if (p.isPresent() && p.get().isIcmp()) {
+            type = number(icmpType.get(), 0, 255, icmpError, "ICMP traffic needs a type (8 is an echo request).");
+            if (icmpError.get().isEmpty() && !blank(icmpCode.get())) {
+                code = number(icmpCode.get(), 0, 255, icmpError, "");
+            }
+        }
+        String address = remote.get() == null ? "" : remote.get().trim();
+        remoteError.set(blank(address) ? "Give the address at the other end."
+                : Cidr.host(address).isPresent() ? "" : "\"" + address + "\" is not one IPv4 or IPv6 address.");
+        if (!valid()) {
+            return Optional.empty();
+        }
+        return Optional.of(TrafficCheckPacket.parse(direction.get(), p.get().value(), portNumber, type, code,
+                address));
+    }
+
+    private boolean valid() {
+        return targetError.get().isEmpty() && protocolError.get().isEmpty() && portError.get().isEmpty()
+                && icmpError.get().isEmpty() && remoteError.get().isEmpty();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static Integer number(String text, int min, int max, ReadOnlyStringWrapper error, String missing) {
+        error.set("");
+        if (blank(text)) {
+            error.set(missing);
+            return null;
+        }
+        String trimmed = text.trim();
+        if (!trimmed.chars().allMatch(Character::isDigit) || trimmed.length() > 5
+                || Integer.parseInt(trimmed) < min || Integer.parseInt(trimmed) > max) {
+            error.set("\"" + trimmed + "\" is not a whole number from " + min + " to " + max + ".");
+            return null;
+        }
+        return Integer.parseInt(trimmed);
+    }
+
+    private void show(TrafficCheckAnswer answer, TrafficCheckPacket packet) {
+        String subject = target.get().label().toLowerCase(java.util.Locale.ROOT).charAt(0)
+                + target.get().label().substring(1);
+        String question = packet.summary() + ", " + subject;
+        headline.set(switch (answer.verdict()) {
+            case ALLOWED -> "Allowed: " + question + ".";
+            case DENIED -> "Denied: " + question + ". No rule allows it.";
+            case UNKNOWN -> "Unknown: " + question + ". No rule surely allows it.";
+        });
+        List<String> lines = new ArrayList<>();
+        answer.allowing().forEach(f -> lines.add("Allowed by " + words(f)));
+        answer.undecided().forEach(f -> lines.add("Perhaps allowed by " + words(f) + ": " + f.reason()));
+        lines.addAll(answer.unknowns());
+        details.setAll(lines);
+        verdict.set(answer.verdict());
+    }
+
+    private String words(Found f) {
+        String description = f.rule().description() == null || f.rule().description().isEmpty() ? ""
+                : " (\u201c" + f.rule().description() + "\u201d)";
+        return "group " + f.group().name() + ": " + f.rule().summary(names) + description;
+    }
+
+    private void clearAnswer() {
+        verdict.set(null);
+        headline.set("");
+        details.clear();
+    }
+
+    public ObservableList<Target> targets() {
+        return targets;
+    }
+
+    public ObjectProperty<Target> targetProperty() {
+        return target;
+    }
+
+    public ObjectProperty<Direction> directionProperty() {
+        return direction;
+    }
+
+    public StringProperty protocolProperty() {
+        return protocol;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty icmpTypeProperty() {
+        return icmpType;
+    }
+
+    public StringProperty icmpCodeProperty() {
+        return icmpCode;
+    }
+
+    public StringProperty remoteProperty() {
+        return remote;
+    }
+
+    public ReadOnlyStringProperty targetErrorProperty() {
+        return targetError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty protocolErrorProperty() {
+        return protocolError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty portErrorProperty() {
+        return portError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty icmpErrorProperty() {
+        return icmpError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty remoteErrorProperty() {
+        return remoteError.getReadOnlyProperty();
+    }
+
+    /** The answer; null until asked, and again once a value changes. */
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** {@code Allowed: ingress TCP port 22 from 203.0.113.5, group web.} */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    /** The rules that allow it, those that might and why, and what else keeps the answer unknown. */
+    public ObservableList<String> details() {
+        return details;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.portcullis.ui.files;
+
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.backend.workspace.WorkspaceBackend;
+import dev.portcullis.ui.network.NetworkConfigurationViewModel;
+import dev.portcullis.ui.shell.MainWindow;
+import dev.portcullis.ui.shell.MainWindowViewModel;
+import dev.portcullis.ui.shell.Place;
+import dev.portcullis.ui.shell.Places;
+import dev.portcullis.ui.shell.PortcullisApp;
+import dev.portcullis.ui.shell.Theme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The File and Tools menus end to end, headless: open a file read-only, ask about traffic, compare it. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleMenuTest {
+
+    private static final Path FOLDER = FileMenuViewModelTest.FOLDER;
+
+    @TempDir
+    static Path dir;
+
+    private Stage owner;
+    private MainWindowViewModel window;
+    private final Deque<Path> chosen = new ArrayDeque<>();
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        owner = stage;
+        DefinitionFiles files = PortcullisApp.definitionFiles(Runnable::run);
+        Places console = new Places() {
+            @Override
+            public List<Place> all() {
+                return List.of(Place.WORKSPACE);
+            }
+
+            @Override
+            public Backend open(Place place) {
+                return WorkspaceBackend.open(dir.resolve("workspace.json"));
+            }
+        };
+        FilePlaces places = new FilePlaces(console, files);
+        window = new MainWindowViewModel(places, backend -> new NetworkConfigurationViewModel(backend,
+                Platform::runLater, Runnable::run), Platform::runLater, Runnable::run, p -> { });
+        FileChoice choice = new FileChoice() {
+            @Override
+            public Optional<Path> open(String title) {
+                return Optional.ofNullable(chosen.poll());
+            }
+
+            @Override
+            public Optional<Choice> save(String title, String initialName) {
+                return Optional.empty();
+            }
+        };
+        ConsoleMenu menu = new ConsoleMenu(window, places, files, choice,
+                cloud -> CompletableFuture.completedFuture(Optional.<Snapshot>empty()), Platform::runLater,
+                Runnable::run, () -> stage);
+        MainWindow main = new MainWindow(window, network -> new Label("groups"), null);
+        main.setMenuBar(menu.menuBar());
+        stage.setScene(Theme.styled(new Scene(main.root(), 1100, 700)));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeDialogs(FxRobot robot) {
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w != owner).toList()
+                .forEach(w -> ((Stage) w).close()));
+    }
+
+    @Test
+    void opensAFileReadOnlyAndAnswersWhetherTrafficPassesNamingTheRule(FxRobot robot) {
+        ConsoleMenuPage page = new ConsoleMenuPage(robot);
+        chosen.add(FOLDER.resolve("project.json"));
+
+        page.choose("File", "Open…");
+
+        assertThat(window.backendName()).isEqualTo("project.json (read-only file)");
+        assertThat(window.countsProperty().get()).startsWith("4 security groups");
+        assertThat(window.warningProperty().get()).contains("read-only");
+
+        page.choose("Tools", "Check traffic…");
+        page.pick("target", "Group web").type("port", "22").type("remote", "203.0.113.5").pressEnter();
+        assertThat(page.text("verdict")).isEqualTo("Allowed: Ingress TCP port 22 from 203.0.113.5, group web.");
+        assertThat(page.answerLines()).containsExactly(
+                "Allowed by group web: Ingress IPv4 TCP 22 from 0.0.0.0/0 (\u201cSSH\u201d)");
+
+        page.type("port", "443").click("check");
+        assertThat(page.text("verdict")).endsWith("No rule allows it.");
+
+        page.type("port", "70000").click("check");
+        assertThat(page.shows("portError")).isTrue();
+        assertThat(page.text("portError")).isEqualTo("\"70000\" is not a whole number from 1 to 65535.");
+        assertThat(page.shows("verdict")).as("no answer to a question that cannot be asked").isFalse();
+        assertThat(page.shows("remoteError")).isFalse();
+    }
+
+    @Test
+    void comparesTheProjectShownWithAFile(FxRobot robot) {
+        ConsoleMenuPage page = new ConsoleMenuPage(robot);
+        chosen.add(FOLDER.resolve("project.json"));
+        page.choose("File", "Open…");
+        chosen.add(FOLDER.resolve("changed.json"));
+
+        page.choose("Tools", "Compare…").click("compareFile");
+
+        assertThat(page.text("summary")).isEqualTo("2 groups changed, 2 only in project.json (read-only file), "
+                + "1 only in changed.json, 0 the same.");
+        assertThat(page.differences()).contains("Group web", "Description changed: Ingress IPv4 TCP 22 from "
+                + "0.0.0.0/0: \u201cSSH\u201d here, \u201cSSH for admins\u201d in changed.json");
+    }
+}

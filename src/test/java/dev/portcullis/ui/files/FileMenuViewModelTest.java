@@ -1,0 +1,172 @@
+package dev.portcullis.ui.files;
+
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.BackendException;
+import dev.portcullis.backend.ProgressListener;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.backend.definitions.DefinitionFileIo;
+import dev.portcullis.backend.workspace.WorkspaceBackend;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.Comparison;
+import dev.portcullis.ui.files.FileMenuViewModel.Message;
+import dev.portcullis.ui.shell.Place;
+import dev.portcullis.ui.shell.Places;
+import dev.portcullis.ui.shell.PortcullisApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FileMenuViewModelTest {
+
+    static final Path FOLDER = Path.of("src/test/resources/dev/portcullis/review/traffic");
+
+    @TempDir
+    Path dir;
+
+    private final DefinitionFiles files = PortcullisApp.definitionFiles(Runnable::run);
+    private final List<Place> shownPlaces = new ArrayList<>();
+    private Snapshot shown;
+    private int imports;
+
+    private Path workspaceFile() {
+        return dir.resolve("workspace.json");
+    }
+
+    private final Places console = new Places() {
+        @Override
+        public List<Place> all() {
+            return List.of(Place.WORKSPACE);
+        }
+
+        @Override
+        public Backend open(Place place) {
+            return WorkspaceBackend.open(workspaceFile());
+        }
+    };
+
+    private final FilePlaces places = new FilePlaces(console, files);
+    private final FileMenuViewModel vm = new FileMenuViewModel(places, files, shownPlaces::add, () -> shown,
+            () -> places.open(Place.WORKSPACE), () -> imports++, Runnable::run, Runnable::run);
+
+    private static Snapshot load(Backend backend) throws Exception {
+        return backend.load(ProgressListener.NONE).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void opensAFileReadOnlyAsAPlaceThatRefusesChanges() throws Exception {
+        vm.open(FOLDER.resolve("project.json"));
+
+        Place place = shownPlaces.get(0);
+        assertThat(place.name()).isEqualTo("project.json (read-only file)");
+        assertThat(places.isFile(place)).isTrue();
+        assertThat(places.isFile(Place.WORKSPACE)).isFalse();
+        try (Backend backend = places.open(place)) {
+            assertThat(load(backend).groups()).extracting(SecurityGroup::name).containsExactly("web", "db", "twin",
+                    "twin");
+            assertThat(backend.warning()).get().asString().contains("read-only").contains("File > Import");
+            assertThatThrownBy(() -> backend.create(GroupDraft.newGroup("new", "")).join()).cause()
+                    .isInstanceOf(BackendException.class)
+                    .hasMessage("project.json is opened read-only; import it into the workspace to change it.");
+        }
+        try (Backend workspace = places.open(Place.WORKSPACE)) {
+            assertThat(workspace).as("other places are the console's own").isInstanceOf(WorkspaceBackend.class);
+        }
+    }
+
+    @Test
+    void importsAFileIntoTheWorkspacePointingRulesAtTheCopiesOfTheirGroups() throws Exception {
+        List<String> before;
+        try (Backend workspace = WorkspaceBackend.open(workspaceFile())) {
+            before = load(workspace).groups().stream().map(SecurityGroup::id).toList();
+        }
+
+        vm.importFile(FOLDER.resolve("project.json")).get(10, TimeUnit.SECONDS);
+
+        Message message = vm.messageProperty().get();
+        assertThat(message.error()).isFalse();
+        assertThat(message.text()).startsWith("Imported 4 groups from project.json into the local workspace.")
+                .contains("Imported group web (4 rules)", "Imported group db (1 rule)");
+        assertThat(imports).isEqualTo(1);
+        assertThat(vm.busyProperty().get()).isFalse();
+        try (Backend workspace = WorkspaceBackend.open(workspaceFile())) {
+            List<SecurityGroup> copies = load(workspace).groups().stream().filter(g -> !before.contains(g.id()))
+                    .toList();
+            SecurityGroup web = copies.stream().filter(g -> g.name().equals("web")).findFirst().orElseThrow();
+            SecurityGroup db = copies.stream().filter(g -> g.name().equals("db")).findFirst().orElseThrow();
+            assertThat(db.rules()).extracting(Rule::remoteGroupId).containsExactly(web.id());
+            Snapshot file = new DefinitionFileIo().read(FOLDER.resolve("project.json")).snapshot();
+            assertThat(Comparison.of(file.groups(), copies).same()).as("the copies hold the file's rules").isTrue();
+        }
+    }
+
+    @Test
+    void saysWhichGroupsTheWorkspaceRefusedAndImportsTheRest() throws Exception {
+        Path file = dir.resolve("with-default.json");
+        Files.writeString(file, """
+                {"security_groups": [
+                  {"id": "g-1", "name": "default", "security_group_rules": []},
+                  {"id": "g-2", "name": "app", "security_group_rules": []}]}
+                """);
+
+        vm.importFile(file).get(10, TimeUnit.SECONDS);
+
+        Message message = vm.messageProperty().get();
+        assertThat(message.text()).startsWith("Imported 1 group; 1 not imported from with-default.json")
+                .contains("Imported group app (0 rules)", "Not imported: group default: ");
+        assertThat(message.error()).isFalse();
+    }
+
+    @Test
+    void aFileThatCannotBeReadImportsNothingAndSaysWhy() throws Exception {
+        vm.importFile(FOLDER.resolve("broken.json")).get(10, TimeUnit.SECONDS);
+
+        Message message = vm.messageProperty().get();
+        assertThat(message.error()).isTrue();
+        assertThat(message.text()).startsWith(FOLDER.resolve("broken.json") + " was not imported: ")
+                .contains("cannot be used: ");
+        assertThat(imports).isZero();
+        assertThat(Files.exists(workspaceFile())).as("the workspace is not even opened").isFalse();
+    }
+
+    @Test
+    void exportsTheProjectShownAsADefinitionFileOrTerraformThatReadBackTheSame() throws Exception {
+        shown = new DefinitionFileIo().read(FOLDER.resolve("project.json"))
+                .snapshot();
+        for (DefinitionFiles.Format format : DefinitionFiles.Format.values()) {
+            Path out = dir.resolve(format == DefinitionFiles.Format.TERRAFORM ? "groups.tf" : "groups.json");
+
+            vm.export(out, format).get(10, TimeUnit.SECONDS);
+
+            assertThat(vm.messageProperty().get()).isEqualTo(new Message("Export", "Exported 4 groups as "
+                    + format.label().toLowerCase(java.util.Locale.ROOT) + " to " + out + ".", false));
+            Snapshot back = files.open(out).join().snapshot();
+            assertThat(Comparison.of(shown.groups(), back.groups()).same()).as(format.label()).isTrue();
+        }
+    }
+
+    @Test
+    void exportsNothingBeforeAProjectIsShown() {
+        vm.export(dir.resolve("groups.json"), DefinitionFiles.Format.DEFINITION_FILE);
+
+        assertThat(vm.messageProperty().get().error()).isTrue();
+        assertThat(vm.messageProperty().get().text()).startsWith("Nothing is shown yet");
+        assertThat(Files.exists(dir.resolve("groups.json"))).isFalse();
+    }
+
+    @Test
+    void theFormatFollowsTheFileName() {
+        assertThat(DefinitionFiles.Format.of(Path.of("main.TF"))).isEqualTo(DefinitionFiles.Format.TERRAFORM);
+        assertThat(DefinitionFiles.Format.of(Path.of("main.tf.json"))).isEqualTo(
+                DefinitionFiles.Format.DEFINITION_FILE);
+    }
+}
