@@ -48,6 +48,14 @@ public interface Backend extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Why nothing can be changed here (a file opened read-only), for the window to say before anyone tries;
+     * empty where changes are possible.
+     */
+    default java.util.Optional<String> readOnly() {
+        return java.util.Optional.empty();
+    }
+
     /** Ends every request still running (their futures complete exceptionally) and frees what it holds. */
     @Override
     default void close() {

@@ -69,6 +69,11 @@ public final class ReadOnlyFileBackend implements Backend {
                 + "change it.");
     }
 
+    @Override
+    public Optional<String> readOnly() {
+        return Optional.of(file.getFileName() + " is " + REFUSAL + ".");
+    }
+
     private <T> CompletableFuture<T> refused() {
         return CompletableFuture.failedFuture(new BackendException(BackendException.Kind.FORBIDDEN, "ReadOnlyFile",
                 file.getFileName() + " is " + REFUSAL + "."));

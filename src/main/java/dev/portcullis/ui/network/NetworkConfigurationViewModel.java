@@ -54,7 +54,7 @@ public final class NetworkConfigurationViewModel {
      */
     public NetworkConfigurationViewModel(Backend backend, Executor fx, Executor worker) {
         this.backend = backend;
-        shown = new ShownProject(backend::describe);
+        shown = new ShownProject(backend::describe, backend::readOnly);
         ViewContext context = new ViewContext(backend, fx, worker, status);
         loader = new ProjectLoader(context, shown, marks);
         changes = new GroupChanges(context, shown, loader, setbacks);

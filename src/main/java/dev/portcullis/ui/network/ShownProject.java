@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
 final class ShownProject {
 
     private final Supplier<String> backendName;
+    /** Why the backend takes no changes at all (a file opened read-only); empty for most. */
+    private final Supplier<Optional<String>> readOnly;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", null);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
@@ -30,8 +33,9 @@ final class ShownProject {
     private final GroupListModel list = new GroupListModel();
     private GroupCatalog catalog = GroupCatalog.EMPTY;
 
-    ShownProject(Supplier<String> backendName) {
+    ShownProject(Supplier<String> backendName, Supplier<Optional<String>> readOnly) {
         this.backendName = backendName;
+        this.readOnly = readOnly;
         state.addListener((obs, old, now) -> updateEditable());
         partial.addListener((obs, old, now) -> updateEditable());
         snapshot.addListener((obs, old, now) -> updateEditable());
@@ -44,7 +48,7 @@ final class ShownProject {
                 : partial.get() ? "Still loading: groups can be changed once all of them are in."
                 : shown != null && shown.isOffline() ? "Offline: this is the copy saved when " + backendName.get()
                         + " was last reached, and it can only be read. Retry to connect again."
-                : "";
+                : readOnly.get().orElse("");
         readOnlyReason.set(reason);
         editable.set(reason.isEmpty());
     }

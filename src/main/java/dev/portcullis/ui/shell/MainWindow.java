@@ -147,6 +147,7 @@ public final class MainWindow {
         label.setGraphic(new FontIcon(switch (connection) {
             case CONNECTING -> "mdoal-cloud_queue";
             case CONNECTED -> "mdoal-cloud_done";
+            case READ_ONLY -> "mdoal-lock";
             case OFFLINE -> "mdoal-cloud_off";
             case FAILED -> "mdoal-error_outline";
         }));

@@ -32,7 +32,7 @@ public final class MainWindowViewModel {
 
     /** How the window stands with its place. */
     public enum Connection {
-        CONNECTING("Connecting…"), CONNECTED("Connected"), OFFLINE("Offline"), FAILED("Could not connect");
+        CONNECTING("Connecting…"), CONNECTED("Connected"), READ_ONLY("Read-only"), OFFLINE("Offline"), FAILED("Could not connect");
 
         private final String text;
 
@@ -155,12 +155,13 @@ public final class MainWindowViewModel {
         changing.bind(view.changingProperty());
         status.bind(view.statusProperty());
         counts.bind(view.countsProperty());
-        connection.bind(Bindings.createObjectBinding(() -> connectionOf(view), view.stateProperty(),
+        connection.bind(Bindings.createObjectBinding(() -> connectionOf(view, opened), view.stateProperty(),
                 view.snapshotProperty(), view.errorProperty(), view.loadingProperty(), view.customTotalProperty()));
         String problems = configurationProblems();
         String says = opened == null ? "" : opened.warning().orElse("");
         String both = says.isEmpty() || problems.isEmpty() ? says + problems : says + "\n" + problems;
-        warning.bind(Bindings.when(connection.isEqualTo(Connection.CONNECTED)).then(both).otherwise(problems));
+        warning.bind(Bindings.when(connection.isEqualTo(Connection.CONNECTED).or(connection.isEqualTo(Connection.READ_ONLY)))
+                .then(both).otherwise(problems));
     }
 
     /** The cloud configuration's problems, shown whatever place is open: a cloud may be missing because of them. */
@@ -169,7 +170,7 @@ public final class MainWindowViewModel {
         return problems.isEmpty() ? "" : "Not every cloud could be read: " + String.join(" ", problems);
     }
 
-    private static Connection connectionOf(NetworkConfigurationViewModel view) {
+    private static Connection connectionOf(NetworkConfigurationViewModel view, Backend opened) {
         Snapshot shown = view.snapshotProperty().get();
         if (view.stateProperty().get() == State.FAILED) {
             return Connection.FAILED;
@@ -181,7 +182,10 @@ public final class MainWindowViewModel {
         if (shown.isOffline()) {
             return Connection.OFFLINE;
         }
-        return view.errorProperty().get() != null ? Connection.FAILED : Connection.CONNECTED;
+        if (view.errorProperty().get() != null) {
+            return Connection.FAILED;
+        }
+        return opened != null && opened.readOnly().isPresent() ? Connection.READ_ONLY : Connection.CONNECTED;
     }
 
     private void unbind() {

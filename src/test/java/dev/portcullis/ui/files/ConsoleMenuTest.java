@@ -100,6 +100,11 @@ class ConsoleMenuTest {
         assertThat(window.backendName()).isEqualTo("project.json (read-only file)");
         assertThat(window.countsProperty().get()).startsWith("4 security groups");
         assertThat(window.warningProperty().get()).contains("read-only");
+        assertThat(window.connectionProperty().get()).isEqualTo(MainWindowViewModel.Connection.READ_ONLY);
+        assertThat(window.networkProperty().get().editableProperty().get())
+                .as("nothing offers a change the file would refuse").isFalse();
+        assertThat(window.networkProperty().get().readOnlyReasonProperty().get())
+                .isEqualTo("project.json is opened read-only; import it into the workspace to change it.");
 
         page.choose("Tools", "Check traffic…");
         page.pick("target", "Group web").type("port", "22").type("remote", "203.0.113.5").pressEnter();

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What is on screen, and whether it may be changed: nothing yet, part of a load, all of it, an offline copy. */
 class ShownProjectTest {
 
-    private final ShownProject shown = new ShownProject(() -> "Cloud A");
+    private final ShownProject shown = new ShownProject(() -> "Cloud A", java.util.Optional::empty);
     private final Snapshot whole = new Snapshot(Fixtures.seeded(), Fixtures.seededPorts(), Instant.EPOCH);
 
     @Test
@@ -90,5 +90,15 @@ class ShownProjectTest {
 
         shown.show(new GroupCatalog(new Snapshot(Fixtures.seeded().subList(0, 1), List.of(), Instant.EPOCH)));
         assertThat(shown.current(old)).isSameAs(old);
+    }
+
+    @Test
+    void aBackendThatTakesNoChangesSaysWhyOnceLoaded() {
+        ShownProject file = new ShownProject(() -> "groups.json",
+                () -> java.util.Optional.of("groups.json is opened read-only; import it into the workspace to change it."));
+        file.show(new GroupCatalog(whole));
+
+        assertThat(file.editableProperty().get()).isFalse();
+        assertThat(file.readOnlyReasonProperty().get()).startsWith("groups.json is opened read-only");
     }
 }
