@@ -2,6 +2,7 @@ package dev.portcullis.ui.review;
 
 import dev.portcullis.review.Severity;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 
 import java.util.Arrays;
 
@@ -15,6 +16,8 @@ public final class SeverityBadge {
     public static Label of(Severity severity, String text) {
         Label badge = new Label();
         badge.getStyleClass().add("severity-badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE); // never "Hi…"
+
         show(badge, severity, text);
         return badge;
     }

@@ -34,17 +34,16 @@ final class ViewTabs {
         reviewTab.setTooltip(new Tooltip("What the review finds in the security groups (Ctrl+2)"));
         Label badge = SeverityBadge.of(Severity.INFO);
         badge.setId("reviewBadge");
-        show(badge, network.findingsProperty().get());
-        network.findingsProperty().addListener((obs, old, now) -> show(badge, now));
-        reviewTab.setGraphic(badge);
+        show(reviewTab, badge, network.findingsProperty().get());
+        network.findingsProperty().addListener((obs, old, now) -> show(reviewTab, badge, now));
         tabs.getTabs().setAll(networkTab, reviewTab);
         return tabs;
     }
 
-    private static void show(Label badge, List<Finding> findings) {
+    /** The tab header lays its graphic out when it is set, so the badge is set and removed, not hidden. */
+    private static void show(Tab tab, Label badge, List<Finding> findings) {
         boolean any = findings != null && !findings.isEmpty();
-        badge.setVisible(any);
-        badge.setManaged(any);
+        tab.setGraphic(any ? badge : null);
         if (any) {
             Severity worst = findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElseThrow();
             SeverityBadge.show(badge, worst, Integer.toString(findings.size()));
