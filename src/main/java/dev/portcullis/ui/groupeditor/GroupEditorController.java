@@ -22,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import dev.portcullis.ui.review.SeverityBadge;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
@@ -98,6 +99,7 @@ public final class GroupEditorController {
         }
         setUpTable();
         vm.problems().addListener((ListChangeListener<String>) c -> showProblems());
+        vm.warnings().addListener((ListChangeListener<RuleWarning>) c -> showProblems());
         showProblems();
         hint.textProperty().bind(Bindings.createStringBinding(() -> vm.noticeProperty().get().isEmpty()
                 ? vm.hintProperty().get() : vm.noticeProperty().get(), vm.noticeProperty(), vm.hintProperty()));
@@ -144,21 +146,40 @@ public final class GroupEditorController {
         RuleCells.installTabOrder(ruleTable);
     }
 
-    /** The problems in words under the table; past a few, a count (each red cell still says its own). */
+    /**
+     * The problems in words under the table, then the review's warnings; past a few, a count (each red
+     * cell still says its own problem).
+     */
     private void showProblems() {
-        List<String> all = vm.problems();
-        List<Node> lines = new ArrayList<>();
-        all.stream().limit(all.size() > MAX_PROBLEM_LINES ? MAX_PROBLEM_LINES - 1 : MAX_PROBLEM_LINES)
-                .forEach(text -> lines.add(problemLine(text)));
+        List<Node> all = new ArrayList<>();
+        vm.problems().forEach(text -> all.add(problemLine(text)));
+        if (vm.problems().isEmpty()) { // the problems come first: warnings wait until the rules are valid
+            vm.warnings().forEach(w -> all.add(warningLine(w)));
+        }
+        List<Node> lines = new ArrayList<>(all.subList(0, Math.min(all.size(),
+                all.size() > MAX_PROBLEM_LINES ? MAX_PROBLEM_LINES - 1 : MAX_PROBLEM_LINES)));
         if (all.size() > MAX_PROBLEM_LINES) {
             int more = all.size() - MAX_PROBLEM_LINES + 1;
-            lines.add(problemLine("… and " + more + " more: point at a red cell or row to read what is wrong."));
+            lines.add(problemLine("… and " + more + " more" + (vm.problems().isEmpty() ? " warnings: Add or Save lists "
+                    + "them all." : ": point at a red cell or row to read what is wrong.")));
         }
         problemList.getChildren().setAll(lines);
         // The list keeps its place and height whether or not it has lines: if it came and went, the table
         // above would shrink while the user types, scroll the row being typed in out of view, and the
         // rest of the keystrokes would go nowhere.
         problemList.setVisible(!all.isEmpty());
+    }
+
+    /** A warning of the review: its severity, what it says, and the fix in the tooltip. */
+    private static Node warningLine(RuleWarning warning) {
+        Label text = new Label(warning.text());
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setTooltip(new Tooltip("Fix: " + warning.fix()));
+        HBox line = new HBox(8, SeverityBadge.of(warning.severity()), text);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.getStyleClass().add("warning-line");
+        return line;
     }
 
     private static Label problemLine(String text) {
@@ -226,6 +247,21 @@ public final class GroupEditorController {
                 + (vm.isNew() ? "create the group" : "apply these changes") + ", or Back to keep editing.");
         boolean underNewGroup = !changes.isEmpty() && changes.get(0).kind() == Change.Kind.CREATE_GROUP;
         changeList.getChildren().setAll(changes.stream().map(c -> changeLine(c, underNewGroup)).toList());
+        if (!vm.warnings().isEmpty()) {
+            Label heading = new Label("The review will report (this does not stop " + vm.applyText() + "):");
+            heading.getStyleClass().addAll("section-title", "review-warnings");
+            VBox.setMargin(heading, new Insets(10, 0, 0, 0));
+            changeList.getChildren().add(heading);
+            vm.warnings().forEach(w -> {
+                Node line = warningLine(w);
+                changeList.getChildren().add(line);
+                Label fix = new Label("Fix: " + w.fix());
+                fix.setWrapText(true);
+                fix.getStyleClass().addAll("hint", "warning-fix");
+                VBox.setMargin(fix, new Insets(0, 0, 4, 20));
+                changeList.getChildren().add(fix);
+            });
+        }
         editorPage.setVisible(false);
         reviewPage.setVisible(true);
     }

@@ -14,6 +14,7 @@ import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.RuleKey;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.domain.Validation;
+import dev.portcullis.review.ReviewSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -52,6 +53,9 @@ public final class GroupEditorViewModel {
     private final ObservableList<RuleRowViewModel> rows = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final RuleWarnings review;
+    private final ObservableList<RuleWarning> warnings = FXCollections.observableArrayList();
+    private final ObservableList<RuleWarning> warningsView = FXCollections.unmodifiableObservableList(warnings);
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem");
     private final ReadOnlyStringWrapper descriptionProblem = new ReadOnlyStringWrapper(this, "descriptionProblem");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
@@ -69,6 +73,7 @@ public final class GroupEditorViewModel {
     public GroupEditorViewModel(GroupEditRequest request) {
         this.request = request;
         this.names = new RemoteNames(request.groups());
+        this.review = new RuleWarnings(request.original().orElse(null), ReviewSettings.defaults());
         GroupDraft draft = request.draft();
         name.set(draft.name());
         description.set(draft.description());
@@ -174,10 +179,16 @@ public final class GroupEditorViewModel {
         if (!lines.equals(problems)) {
             problems.setAll(lines);
         }
+        List<RuleWarning> found = review.of(name.get(), stateful.get(),
+                rows.stream().map(RuleRowViewModel::ruleOrNull).toList());
+        if (!found.equals(warnings)) {
+            warnings.setAll(found);
+        }
         boolean changes = allValid && (isNew() || !plan().isEmpty());
         canApply.set(changes);
         if (changes) {
-            hint.set("");
+            hint.set(warnings.isEmpty() ? "" : "The warnings do not stop " + applyText() + ": they say what the "
+                    + "review of the project will report.");
         } else if (!lines.isEmpty()) {
             hint.set(applyText() + " is available once the problems above are corrected.");
         } else if (!allValid) {
@@ -325,6 +336,12 @@ public final class GroupEditorViewModel {
 
     /** Every problem in words, e.g. {@code Rule 3: ...}; the dialog lists them under the table. */
     public ObservableList<String> problems() { return problemsView; }
+
+    /**
+     * What the review would report about the rules added or changed here (SSH open to the whole internet,
+     * a rule another one already covers...): warnings that never disable Add or Save.
+     */
+    public ObservableList<RuleWarning> warnings() { return warningsView; }
 
     public ReadOnlyStringProperty nameProblemProperty() { return nameProblem.getReadOnlyProperty(); }
 

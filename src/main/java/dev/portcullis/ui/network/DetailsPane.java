@@ -9,6 +9,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import dev.portcullis.review.Finding;
+import dev.portcullis.ui.review.SeverityBadge;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ final class DetailsPane {
     private final BiConsumer<InterfaceUse, GroupRow> removeFromInterface;
     private final java.util.function.Supplier<String> readOnlyReason;
     private GroupDetails shown;
+    /** The rule to point out (a finding led here), or null. */
+    private String pointedOut;
 
     /** {@code readOnlyReason}: why nothing can be changed now, empty when it can. */
     DetailsPane(VBox box, Consumer<GroupRow> edit, Consumer<GroupRow> delete,
@@ -44,6 +48,12 @@ final class DetailsPane {
     void show(GroupDetails details) {
         shown = details;
         box.getChildren().setAll(details == null ? nothingSelected() : of(details));
+    }
+
+    /** Points out one of the shown group's rules (null: none), where it is listed and in its findings. */
+    void pointOut(String ruleId) {
+        pointedOut = ruleId;
+        show(shown);
     }
 
     /** Shows the same group again, after whether it can be changed has changed. */
@@ -105,12 +115,13 @@ final class DetailsPane {
         }
         for (RuleLine rule : details.rules()) {
             Label summary = wrapped(rule.summary(), "rule-summary", "own-rule");
-            if (rule.description().isEmpty()) {
-                nodes.add(summary);
-            } else {
-                nodes.add(new VBox(0, summary, wrapped(rule.description(), "text-muted", "text-small",
-                        "rule-description")));
+            Node line = rule.description().isEmpty() ? summary : new VBox(0, summary, wrapped(rule.description(),
+                    "text-muted", "text-small", "rule-description"));
+            if (rule.id() != null && rule.id().equals(pointedOut)) {
+                line.getStyleClass().add("pointed-out");
+                line.setId("pointedOutRule");
             }
+            nodes.add(line);
         }
 
         int users = details.interfaces().size();
@@ -127,7 +138,30 @@ final class DetailsPane {
             nodes.add(section("Rules of other groups that point at it"));
             nodes.addAll(referencing(details.referencedBy()));
         }
+
+        if (!row.findings().isEmpty()) {
+            nodes.add(section("Review: " + Words.plural(row.findings().size(), "finding")));
+            row.findings().forEach(f -> nodes.add(findingLine(f)));
+        }
         return nodes;
+    }
+
+    /** A finding of the review: its severity, what is wrong and which rule, and what to do. */
+    private Node findingLine(Finding finding) {
+        Label badge = SeverityBadge.of(finding.severity());
+        Label text = wrapped(finding.explanation(), "finding-explanation");
+        VBox words = new VBox(1, text);
+        if (finding.rule() != null) {
+            words.getChildren().add(wrapped(finding.rule(), "rule-summary", "text-small"));
+        }
+        words.getChildren().add(wrapped("Fix: " + finding.fix(), "text-muted", "text-small"));
+        HBox.setHgrow(words, Priority.ALWAYS);
+        HBox line = new HBox(8, badge, words);
+        line.getStyleClass().add("finding-line");
+        if (finding.ruleId() != null && finding.ruleId().equals(pointedOut)) {
+            line.getStyleClass().add("pointed-out");
+        }
+        return line;
     }
 
     /** The rules of other groups, under the name of their group: they go when this group is deleted. */

@@ -6,6 +6,9 @@ import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.Finding;
+import dev.portcullis.review.Review;
+import dev.portcullis.review.ReviewSettings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +20,8 @@ import java.util.Optional;
 
 /**
  * A snapshot made ready for the view, once per load: the rows (with their search indexes), group names
- * for rules that point at groups, the interfaces using each group and the rules pointing at each group.
- * It is immutable, so a load can build it off the FX thread.
+ * for rules that point at groups, the interfaces using each group, the rules pointing at each group and
+ * the review's findings (each row has its own). It is immutable, so a load can build it off the FX thread.
  */
 final class GroupCatalog {
 
@@ -31,11 +34,25 @@ final class GroupCatalog {
     private final Map<String, GroupRow> rowsById = new LinkedHashMap<>();
     private final List<GroupRow> defaults = new ArrayList<>();
     private final List<GroupRow> customs = new ArrayList<>();
+    /** Null when the catalog was not reviewed: nothing loaded, or only the first pages of a load. */
+    private final List<Finding> findings;
 
     GroupCatalog(Snapshot snapshot) {
+        this(snapshot, true);
+    }
+
+    /** {@code review}: whether to run the review; the first pages of a load are shown without it. */
+    GroupCatalog(Snapshot snapshot, boolean review) {
         this.snapshot = snapshot;
         if (snapshot == null) {
+            findings = null;
             return;
+        }
+        findings = review ? Review.of(snapshot.groups(), snapshot.ports(), ReviewSettings.defaults()) : null;
+        Map<String, List<Finding>> findingsOf = new HashMap<>();
+        if (findings != null) {
+            findings.stream().filter(f -> f.groupId() != null)
+                    .forEach(f -> findingsOf.computeIfAbsent(f.groupId(), id -> new ArrayList<>()).add(f));
         }
         Map<String, List<Cidr>> addressesOfGroup = new HashMap<>();
         for (Port port : snapshot.ports()) {
@@ -57,7 +74,7 @@ final class GroupCatalog {
                 }
             }
             GroupRow row = new GroupRow(group, portsByGroup.getOrDefault(group.id(), List.of()),
-                    GroupSearch.index(group, addressesOfGroup));
+                    GroupSearch.index(group, addressesOfGroup), findingsOf.getOrDefault(group.id(), List.of()));
             rowsById.put(group.id(), row);
             (group.isDefault() ? defaults : customs).add(row);
         }
@@ -65,6 +82,11 @@ final class GroupCatalog {
 
     Snapshot snapshot() {
         return snapshot;
+    }
+
+    /** The review's findings, project-wide ones first; null when the catalog was not reviewed. */
+    List<Finding> findings() {
+        return findings;
     }
 
     boolean isEmpty() {
@@ -95,7 +117,7 @@ final class GroupCatalog {
     GroupDetails details(GroupRow row) {
         List<RuleLine> rules = row.group().rules().stream()
                 .sorted(Comparator.comparing(Rule::direction, Comparator.comparing(d -> d == Direction.EGRESS)))
-                .map(r -> new RuleLine(r.summary(this::groupName), r.description()))
+                .map(r -> new RuleLine(r.id(), r.summary(this::groupName), r.description()))
                 .toList();
         List<InterfaceUse> interfaces = row.interfaces().stream()
                 .map(p -> InterfaceUse.of(p, row.id(), this::groupName)).toList();

@@ -10,6 +10,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
+import dev.portcullis.review.Severity;
+import dev.portcullis.ui.review.SeverityBadge;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Comparator;
@@ -60,6 +62,43 @@ final class GroupColumns {
     }
 
     private static final javafx.css.PseudoClass CHANGED = javafx.css.PseudoClass.getPseudoClass("changed");
+
+    /**
+     * The review's verdict on the group: a badge in the colour of its most serious finding, with how many
+     * findings it has; the tooltip lists them. Sorted by the most serious, then by how many.
+     */
+    static void findings(TableColumn<GroupRow, GroupRow> column) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setComparator(Comparator.comparing((GroupRow r) -> r.worst().orElse(null),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(r -> -r.findings().size()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label badge = SeverityBadge.of(Severity.INFO);
+            private final Tooltip tip = tooltip();
+
+            {
+                getStyleClass().add("group-findings");
+                badge.setTooltip(tip);
+            }
+
+            @Override
+            protected void updateItem(GroupRow row, boolean empty) {
+                super.updateItem(row, empty);
+                Severity worst = empty || row == null ? null : row.worst().orElse(null);
+                if (worst == null) {
+                    setGraphic(null);
+                    return;
+                }
+                int count = row.findings().size();
+                SeverityBadge.show(badge, worst, SeverityBadge.name(worst) + (count > 1 ? " · " + count : ""));
+                tip.setText(Words.plural(count, "finding") + " about \"" + row.name() + "\":\n"
+                        + row.findings().stream().map(f -> "• " + SeverityBadge.name(f.severity()) + ": "
+                                + f.explanation() + (f.rule() == null ? "" : " (" + f.rule() + ")"))
+                        .collect(java.util.stream.Collectors.joining("\n")));
+                setGraphic(badge);
+            }
+        });
+    }
 
     static void description(TableColumn<GroupRow, String> column) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().description()));

@@ -40,12 +40,19 @@ final class GroupListModel {
     private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper(this, "filterSummary", "");
     private final ObjectProperty<GroupRow> selected = new SimpleObjectProperty<>(this, "selected", null);
     private final ReadOnlyObjectWrapper<GroupDetails> details = new ReadOnlyObjectWrapper<>(this, "details", null);
+    /** The rule of the selected group to point out in its details (a finding led here); null for none. */
+    private final ReadOnlyObjectWrapper<String> shownRule = new ReadOnlyObjectWrapper<>(this, "shownRule", null);
 
     GroupListModel() {
         sortedCustoms.comparatorProperty().bind(customOrder);
         filterText.addListener((obs, old, text) -> applyFilter(text));
         customs.addListener((ListChangeListener<GroupRow>) change -> summarizeFilter());
-        selected.addListener((obs, old, row) -> details.set(row == null ? null : catalog.details(row)));
+        selected.addListener((obs, old, row) -> {
+            if (row == null || old == null || !row.id().equals(old.id())) {
+                shownRule.set(null);
+            }
+            details.set(row == null ? null : catalog.details(row));
+        });
     }
 
     /** Shows a catalog's rows, keeping the selected group (by id) where it is still there. */
@@ -62,6 +69,21 @@ final class GroupListModel {
 
     void select(String groupId) {
         selected.set(catalog.row(groupId).orElse(null));
+    }
+
+    /**
+     * Shows a group, and one of its rules (null: none) in its details: the filter is cleared first, so the
+     * group is in the table whatever was typed. False when the group is not loaded.
+     */
+    boolean reveal(String groupId, String ruleId) {
+        Optional<GroupRow> row = catalog.row(groupId);
+        if (row.isEmpty()) {
+            return false;
+        }
+        filterText.set("");
+        selected.set(row.get());
+        shownRule.set(ruleId);
+        return true;
     }
 
     /** The row shown after a group (or before it, for the last), to select once the group is gone. */
@@ -120,6 +142,10 @@ final class GroupListModel {
 
     ObjectProperty<GroupRow> selectedProperty() {
         return selected;
+    }
+
+    ReadOnlyObjectProperty<String> shownRuleProperty() {
+        return shownRule.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<GroupDetails> detailsProperty() {

@@ -2,13 +2,17 @@ package dev.portcullis.ui.network;
 
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.Finding;
+import dev.portcullis.review.Severity;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One group as the tables show it: its counts in words, the interfaces using it, and whether (and why
- * not) it can be deleted. Rows are immutable and made afresh for every load; {@link #id()} says which
+ * One group as the tables show it: its counts in words, the interfaces using it, the review's findings
+ * about it, and whether (and why not) it can be deleted. Rows are immutable and made afresh for every load; {@link #id()} says which
  * group a row is across loads.
  */
 public final class GroupRow {
@@ -16,11 +20,13 @@ public final class GroupRow {
     private final SecurityGroup group;
     private final List<Port> interfaces;
     private final GroupSearch.Index index;
+    private final List<Finding> findings;
 
-    GroupRow(SecurityGroup group, List<Port> interfaces, GroupSearch.Index index) {
+    GroupRow(SecurityGroup group, List<Port> interfaces, GroupSearch.Index index, List<Finding> findings) {
         this.group = group;
         this.interfaces = List.copyOf(interfaces);
         this.index = index;
+        this.findings = List.copyOf(findings);
     }
 
     public SecurityGroup group() {
@@ -76,6 +82,16 @@ public final class GroupRow {
     /** The interfaces' labels, for a tooltip or a message: {@code web-1 eth0, web-2 eth0}. */
     public String interfaceLabels() {
         return interfaces.stream().map(Port::label).collect(Collectors.joining(", "));
+    }
+
+    /** What the review found about the group and its rules. */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** The most serious of its findings; empty when it has none. */
+    public Optional<Severity> worst() {
+        return findings.stream().map(Finding::severity).min(Comparator.naturalOrder());
     }
 
     public boolean deletable() {

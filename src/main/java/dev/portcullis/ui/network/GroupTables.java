@@ -22,7 +22,8 @@ final class GroupTables {
     private static final double ROW_HEIGHT = 40;
 
     /** The columns of one table, as the FXML declares them. */
-    record Columns(TableColumn<GroupRow, String> name, TableColumn<GroupRow, String> description,
+    record Columns(TableColumn<GroupRow, String> name, TableColumn<GroupRow, GroupRow> findings,
+                   TableColumn<GroupRow, String> description,
                    TableColumn<GroupRow, GroupRow> rules, TableColumn<GroupRow, Integer> usedBy,
                    TableColumn<GroupRow, GroupRow> actions) {
     }
@@ -70,6 +71,7 @@ final class GroupTables {
     /** The default table has no header: its columns take the custom table's widths. */
     private static void follow(Columns follower, Columns leader) {
         follower.name().prefWidthProperty().bind(leader.name().widthProperty());
+        follower.findings().prefWidthProperty().bind(leader.findings().widthProperty());
         follower.description().prefWidthProperty().bind(leader.description().widthProperty());
         follower.rules().prefWidthProperty().bind(leader.rules().widthProperty());
         follower.usedBy().prefWidthProperty().bind(leader.usedBy().widthProperty());
@@ -78,6 +80,7 @@ final class GroupTables {
 
     private void setUp(TableView<GroupRow> table, Columns columns) {
         GroupColumns.name(columns.name(), vm.changedOnServer());
+        GroupColumns.findings(columns.findings());
         GroupColumns.description(columns.description());
         GroupColumns.rules(columns.rules());
         GroupColumns.usedBy(columns.usedBy());

@@ -44,6 +44,7 @@ public final class NetworkConfigurationController {
     @FXML private Label bannerLabel;
     @FXML private TableView<GroupRow> defaultTable;
     @FXML private TableColumn<GroupRow, String> defaultName;
+    @FXML private TableColumn<GroupRow, GroupRow> defaultFindings;
     @FXML private TableColumn<GroupRow, String> defaultDescription;
     @FXML private TableColumn<GroupRow, GroupRow> defaultRules;
     @FXML private TableColumn<GroupRow, Integer> defaultUsedBy;
@@ -53,6 +54,7 @@ public final class NetworkConfigurationController {
     @FXML private Label filterSummary;
     @FXML private TableView<GroupRow> customTable;
     @FXML private TableColumn<GroupRow, String> customName;
+    @FXML private TableColumn<GroupRow, GroupRow> customFindings;
     @FXML private TableColumn<GroupRow, String> customDescription;
     @FXML private TableColumn<GroupRow, GroupRow> customRules;
     @FXML private TableColumn<GroupRow, Integer> customUsedBy;
@@ -72,9 +74,9 @@ public final class NetworkConfigurationController {
     private void initialize() {
         bindStates();
         tables = new GroupTables(vm,
-                customTable, new GroupTables.Columns(customName, customDescription, customRules, customUsedBy,
+                customTable, new GroupTables.Columns(customName, customFindings, customDescription, customRules, customUsedBy,
                         customActions),
-                defaultTable, new GroupTables.Columns(defaultName, defaultDescription, defaultRules, defaultUsedBy,
+                defaultTable, new GroupTables.Columns(defaultName, defaultFindings, defaultDescription, defaultRules, defaultUsedBy,
                         defaultActions),
                 this::edit, this::delete);
         customTable.setPlaceholder(EmptyGroups.of(vm, this::newGroup));
@@ -88,6 +90,7 @@ public final class NetworkConfigurationController {
                 vm.readOnlyReasonProperty()::get);
         detailsPane.show(null);
         vm.detailsProperty().addListener((obs, old, shown) -> detailsPane.show(shown));
+        vm.shownRuleProperty().addListener((obs, old, rule) -> detailsPane.pointOut(rule));
         vm.readOnlyReasonProperty().addListener((obs, old, now) -> detailsPane.refresh());
 
         Shortcuts.install(root, filterField, tables, this::newGroup, vm::refresh);

@@ -5,6 +5,7 @@ import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.Finding;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -82,6 +83,14 @@ public final class NetworkConfigurationViewModel {
     /** Selects a group by id, if it is loaded. */
     public void select(String groupId) {
         shown.list().select(groupId);
+    }
+
+    /**
+     * Shows a group and points out one of its rules (null: none) in its details, clearing the filter so
+     * the group is listed: how a finding of the Review view leads here. False when the group is not loaded.
+     */
+    public boolean reveal(String groupId, String ruleId) {
+        return shown.list().reveal(groupId, ruleId);
     }
 
     // ---- commands ------------------------------------------------------------------------------------
@@ -232,6 +241,20 @@ public final class NetworkConfigurationViewModel {
 
     public ReadOnlyObjectProperty<GroupDetails> detailsProperty() {
         return shown.list().detailsProperty();
+    }
+
+    /** The id of the rule the details point out (see {@link #reveal}); null for none. */
+    public ReadOnlyObjectProperty<String> shownRuleProperty() {
+        return shown.list().shownRuleProperty();
+    }
+
+    /**
+     * The review of the project shown, made off the FX thread with each catalog: project-wide findings
+     * first, then by group and rule. Null while there is none: nothing loaded yet, or only a load's first
+     * pages.
+     */
+    public ReadOnlyObjectProperty<List<Finding>> findingsProperty() {
+        return shown.findingsProperty();
     }
 
     /** Set when a save failed: the dialog should open again on this request (draft and reason included). */

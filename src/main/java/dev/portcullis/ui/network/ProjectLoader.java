@@ -188,7 +188,7 @@ final class ProjectLoader {
             }
             building = true;
             List<SecurityGroup> rows = soFar();
-            CompletableFuture.supplyAsync(() -> new GroupCatalog(new Snapshot(rows, List.of(), Instant.now())),
+            CompletableFuture.supplyAsync(() -> new GroupCatalog(new Snapshot(rows, List.of(), Instant.now()), false),
                     worker).whenCompleteAsync((built, failed) -> {
                         building = false;
                         if (failed != null || load != generation || !loading.get()) {

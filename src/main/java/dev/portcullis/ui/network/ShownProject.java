@@ -1,6 +1,7 @@
 package dev.portcullis.ui.network;
 
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.review.Finding;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -9,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -25,6 +27,8 @@ final class ShownProject {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", null);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
+    /** The review of the whole project shown; null while none is (nothing loaded, or only the first pages). */
+    private final ReadOnlyObjectWrapper<List<Finding>> findings = new ReadOnlyObjectWrapper<>(this, "findings");
     /** True while rows of a load still running are shown: the project is not all in yet. */
     private final ReadOnlyBooleanWrapper partial = new ReadOnlyBooleanWrapper(this, "partial", false);
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable", false);
@@ -70,12 +74,14 @@ final class ShownProject {
                 + Words.plural(next.snapshot().ports().size(), "interface"));
         state.set(State.READY);
         list.show(next);
+        findings.set(next.findings());
     }
 
     /** The first {@code rows} groups of a load still running, shown read-only until the rest is in. */
     void showPart(GroupCatalog part, int rows) {
         catalog = part;
         list.show(part);
+        findings.set(null);
         partial.set(true);
         state.set(State.READY);
         counts.set(Words.plural(rows, "security group") + " so far");
@@ -89,6 +95,7 @@ final class ShownProject {
         partial.set(false);
         catalog = GroupCatalog.EMPTY;
         list.show(catalog);
+        findings.set(null);
         snapshot.set(null);
         counts.set("");
     }
@@ -116,6 +123,10 @@ final class ShownProject {
 
     ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<List<Finding>> findingsProperty() {
+        return findings.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty countsProperty() {

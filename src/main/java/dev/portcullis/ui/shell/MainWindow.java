@@ -14,9 +14,13 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,7 +31,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.function.Function;
 
 /**
- * The main window's frame: the place's Network Configuration view in the centre, a warning strip above it
+ * The main window's frame: the place's views in the centre (Network Configuration and Review, as tabs
+ * that Ctrl+1 and Ctrl+2 choose), a warning strip above them
  * when the place's backend warns of something, and a status bar that says what is happening, how many
  * groups and interfaces are shown, the connection, the place (a chooser when there are several) and how
  * often it is refreshed.
@@ -36,6 +41,8 @@ public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final MainWindowViewModel vm;
+    /** The tabs of the place shown; null while no place is, or when there is only one view. */
+    private TabPane tabs;
 
     public MainWindow(MainWindowViewModel vm, Parent view) {
         this(vm, view, null);
@@ -51,6 +58,16 @@ public final class MainWindow {
      */
     public MainWindow(MainWindowViewModel vm, Function<NetworkConfigurationViewModel, Parent> views,
                       BooleanProperty darkTheme) {
+        this(vm, views, null, darkTheme);
+    }
+
+    /** The console's window: each place shown as its Network Configuration and Review views, as tabs. */
+    public MainWindow(MainWindowViewModel vm, PlaceViews views, BooleanProperty darkTheme) {
+        this(vm, views::network, views, darkTheme);
+    }
+
+    private MainWindow(MainWindowViewModel vm, Function<NetworkConfigurationViewModel, Parent> views,
+                       PlaceViews tabbed, BooleanProperty darkTheme) {
         this.vm = vm;
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setId("busy");
@@ -85,14 +102,34 @@ public final class MainWindow {
         statusBar.getStyleClass().add("status-bar");
 
         root.setTop(warningStrip());
-        root.setCenter(centre(vm.networkProperty().get(), views));
-        vm.networkProperty().addListener((obs, old, now) -> root.setCenter(centre(now, views)));
+        root.setCenter(centre(vm.networkProperty().get(), views, tabbed));
+        vm.networkProperty().addListener((obs, old, now) -> root.setCenter(centre(now, views, tabbed)));
         root.setBottom(statusBar);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                        () -> showTab(0));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                        () -> showTab(1));
+            }
+        });
     }
 
-    private Parent centre(NetworkConfigurationViewModel network, Function<NetworkConfigurationViewModel, Parent> views) {
-        if (network != null) {
+    private void showTab(int index) {
+        if (tabs != null && index < tabs.getTabs().size()) {
+            tabs.getSelectionModel().select(index);
+        }
+    }
+
+    private Parent centre(NetworkConfigurationViewModel network, Function<NetworkConfigurationViewModel, Parent> views,
+                          PlaceViews tabbed) {
+        tabs = null;
+        if (network != null && tabbed == null) {
             return views.apply(network);
+        }
+        if (network != null) {
+            tabs = ViewTabs.of(network, tabbed);
+            return tabs;
         }
         Label text = new Label();
         text.setId("placeMessage");

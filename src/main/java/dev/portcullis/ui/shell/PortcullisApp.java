@@ -15,11 +15,9 @@ import dev.portcullis.ui.files.FilePlaces;
 import dev.portcullis.ui.files.SystemFileChoice;
 import dev.portcullis.ui.groupeditor.GroupDialog;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
-import dev.portcullis.ui.network.NetworkConfigurationController;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -118,9 +116,7 @@ public final class PortcullisApp extends Application {
                 fx, worker, place -> settings.setPlace(place.name()));
         viewModel.autoRefreshProperty().set(settings.autoRefresh());
         viewModel.autoRefreshProperty().addListener((obs, old, now) -> settings.setAutoRefresh(now));
-        Function<NetworkConfigurationViewModel, Parent> views = network -> ViewLoader.load(
-                NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
-                () -> new NetworkConfigurationController(network, editor));
+        PlaceViews views = new ConsoleViews(editor);
         MainWindow window = new MainWindow(viewModel, views, themeSwitch.darkProperty());
         window.setMenuBar(new ConsoleMenu(viewModel, withFiles, definitions, new SystemFileChoice(stage),
                 snapshots::read, fx, worker, () -> stage).menuBar());

@@ -180,7 +180,20 @@ public final class GroupDialogPage {
         if (!list.isVisible()) {
             return List.of();
         }
-        return list.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        return list.getChildren().stream().filter(n -> n.getStyleClass().contains("problem-line"))
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
+    /** The review's warnings under the table (after the problems), e.g. {@code Rule 3: ...}. */
+    public List<String> warnings() {
+        return robot.lookup(".problem-list .warning-line .label").queryAllAs(Label.class).stream()
+                .filter(l -> !l.getStyleClass().contains("severity-badge")).map(Label::getText).toList();
+    }
+
+    /** The warnings listed with the changes, before they are applied. */
+    public List<String> reviewWarnings() {
+        return robot.lookup(".change-list .warning-line .label").queryAllAs(Label.class).stream()
+                .filter(l -> !l.getStyleClass().contains("severity-badge")).map(Label::getText).toList();
     }
 
     String hint() {
@@ -193,7 +206,8 @@ public final class GroupDialogPage {
         if (!robot.lookup(".review-page").query().isVisible()) {
             return List.of();
         }
-        return list.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        return list.getChildren().stream().filter(n -> n.getStyleClass().contains("change-line"))
+                .map(n -> ((Label) n).getText()).toList();
     }
 
     /** The server's message at the top, or null when none is shown. */

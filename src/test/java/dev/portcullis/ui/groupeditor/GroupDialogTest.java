@@ -52,7 +52,13 @@ class GroupDialogTest {
     @AfterEach
     void closeWhatIsLeftOpen(FxRobot robot) {
         robot.interact(() -> Window.getWindows().stream().filter(w -> w != owner).toList()
-                .forEach(w -> ((Stage) w).close()));
+                .forEach(w -> {
+                    if (w instanceof Stage stage) {
+                        stage.close();
+                    } else {
+                        w.hide(); // a tooltip the pointer left open
+                    }
+                }));
     }
 
     /** Shows the dialog the way the application does (showAndWait on the FX thread) and returns its page. */
@@ -131,6 +137,39 @@ class GroupDialogTest {
         assertThat(page.isCellMarkedInvalid(rule, RuleField.REMOTE)).isFalse();
         assertThat(page.isRowMarkedInvalid(rule)).isFalse();
         assertThat(page.isApplyEnabled()).isTrue();
+    }
+
+    @Test
+    void sshOpenToTheWorldIsAWarningInTheEditorAndTheListOfChangesButAddStillWorks(FxRobot robot) throws Exception {
+        GroupDialogPage page = open(robot, GroupEditRequest.create(List.of(WEB)));
+        page.setName("bastion").choosePreset("SSH");
+
+        assertThat(page.errors()).isEmpty();
+        assertThat(page.warnings()).containsExactly(
+                "Rule 3: Remote administration is open to any address on the internet: SSH (22).",
+                "Rule 4: Remote administration is open to any address on the internet: SSH (22).");
+        assertThat(page.isApplyEnabled()).isTrue();
+
+        page.pressAdd();
+        assertThat(page.changes()).startsWith("Create group \"bastion\" with 4 rules");
+        assertThat(page.reviewWarnings()).hasSize(2).allMatch(w -> w.contains("SSH (22)"));
+
+        page.pressAdd();
+        assertThat(answer()).hasValueSatisfying(draft -> assertThat(draft.rules()).hasSize(4));
+    }
+
+    @Test
+    void aRuleFromTheOfficeNetworkRaisesNoWarning(FxRobot robot) throws Exception {
+        GroupDialogPage page = open(robot, GroupEditRequest.create(List.of(WEB)));
+        page.setName("bastion");
+        int rule = page.addRule();
+        page.editCell(rule, RuleField.PORTS, "22").editCell(rule, RuleField.REMOTE, "10.20.0.0/16")
+                .editCell(rule, RuleField.DESCRIPTION, "admins");
+
+        assertThat(page.errors()).isEmpty();
+        assertThat(page.warnings()).isEmpty();
+        page.pressEscape().confirmDiscard();
+        assertThat(answer()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,88 @@
+package dev.portcullis.ui.groupeditor;
+
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.Check;
+import dev.portcullis.review.Finding;
+import dev.portcullis.review.Review;
+import dev.portcullis.review.ReviewSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The review of the group being edited, rule by rule: what a rule the dialog adds or changes would be
+ * reported for, leaving out what the group as stored already had. Only the group itself is reviewed, so it
+ * is cheap enough to run as the person types; what needs the whole project (use by interfaces, quota,
+ * groups elsewhere) and the missing description the table shows anyway are left out.
+ */
+final class RuleWarnings {
+
+    private static final Set<String> LEFT_OUT = Set.of(Check.MISSING_DESCRIPTION.id(),
+            Check.REMOTE_GROUP_ELSEWHERE.id());
+    private static final String NEW_GROUP_ID = "new-group";
+
+    private final ReviewSettings settings;
+    private final String groupId;
+    /** The findings of the group as stored, by check and rule: those are not the dialog's doing. */
+    private final Set<String> before;
+
+    RuleWarnings(SecurityGroup original, ReviewSettings settings) {
+        this.settings = settings;
+        this.groupId = original == null ? NEW_GROUP_ID : original.id();
+        this.before = original == null ? Set.of() : ruleFindings(original).stream().map(RuleWarnings::key)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * @param name  the group's name as typed
+     * @param rules the table's rules by row; null for a row that is not valid yet (it is skipped)
+     */
+    List<RuleWarning> of(String name, boolean stateful, List<Rule> rules) {
+        List<Rule> valid = rules.stream().filter(Objects::nonNull).toList();
+        SecurityGroup draft = new SecurityGroup(groupId, null, name, "", stateful, false, 0, valid, List.of(),
+                null, null);
+        List<RuleWarning> warnings = new ArrayList<>();
+        for (Finding finding : ruleFindings(draft)) {
+            if (before.contains(key(finding))) {
+                continue;
+            }
+            int row = rowOf(finding, rules, name);
+            if (row >= 0) {
+                warnings.add(new RuleWarning(row + 1, finding.severity(), "Rule " + (row + 1) + ": "
+                        + finding.explanation(), finding.fix()));
+            }
+        }
+        return warnings;
+    }
+
+    private List<Finding> ruleFindings(SecurityGroup group) {
+        return Review.of(List.of(group), List.of(), settings).stream()
+                .filter(f -> f.rule() != null && !LEFT_OUT.contains(f.check()))
+                .toList();
+    }
+
+    /** A stored rule by its id; a new one (no id) by its words, as the review wrote them. */
+    private int rowOf(Finding finding, List<Rule> rules, String name) {
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule == null) {
+                continue;
+            }
+            boolean same = finding.ruleId() != null ? finding.ruleId().equals(rule.id())
+                    : rule.id() == null && rule.summary(id -> id.equals(groupId) ? name : null)
+                    .equals(finding.rule());
+            if (same) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String key(Finding finding) {
+        return finding.check() + "|" + finding.ruleId();
+    }
+}

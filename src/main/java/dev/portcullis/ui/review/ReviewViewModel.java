@@ -1,0 +1,177 @@
+package dev.portcullis.ui.review;
+
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.review.Finding;
+import dev.portcullis.review.Severity;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The Review view's state: the findings of the project the Network Configuration view shows (reviewed off
+ * the FX thread with every load or change there), how many there are of each severity, which severities
+ * and words narrow the list, and what the list says when it is empty. Opening a finding goes to its group
+ * and rule through {@code reveal}.
+ */
+public final class ReviewViewModel {
+
+    private final ObservableValue<List<Finding>> findings;
+    private final ObservableValue<Snapshot> project;
+    private final BiConsumer<String, String> reveal;
+    private final ObservableList<FindingRow> all = FXCollections.observableArrayList();
+    private final FilteredList<FindingRow> shown = new FilteredList<>(all);
+    private final Map<Severity, BooleanProperty> included = new EnumMap<>(Severity.class);
+    private final Map<Severity, ReadOnlyIntegerWrapper> counts = new EnumMap<>(Severity.class);
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final ReadOnlyBooleanWrapper reviewed = new ReadOnlyBooleanWrapper(this, "reviewed", false);
+    private final ReadOnlyBooleanWrapper allHidden = new ReadOnlyBooleanWrapper(this, "allHidden", false);
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ObjectProperty<FindingRow> selected = new SimpleObjectProperty<>(this, "selected");
+
+    /**
+     * @param findings the review of the project shown, null while there is none yet
+     * @param project  the project shown (for what the empty list says), null while there is none
+     * @param reveal   shows a group (by id) and one of its rules (by id, or null) in Network Configuration
+     */
+    public ReviewViewModel(ObservableValue<List<Finding>> findings, ObservableValue<Snapshot> project,
+                           BiConsumer<String, String> reveal) {
+        this.findings = findings;
+        this.project = project;
+        this.reveal = reveal;
+        for (Severity severity : Severity.values()) {
+            BooleanProperty on = new SimpleBooleanProperty(this, severity.label(), true);
+            on.addListener(o -> narrow());
+            included.put(severity, on);
+            counts.put(severity, new ReadOnlyIntegerWrapper(this, severity.label() + "Count", 0));
+        }
+        filterText.addListener(o -> narrow());
+        findings.addListener(o -> load());
+        load();
+    }
+
+    private void load() {
+        List<Finding> now = findings.getValue();
+        String keep = selected.get() == null ? null : key(selected.get());
+        reviewed.set(now != null);
+        all.setAll(now == null ? List.of() : now.stream().map(FindingRow::new).toList());
+        for (Severity severity : Severity.values()) {
+            counts.get(severity).set((int) all.stream().filter(r -> r.severity() == severity).count());
+        }
+        selected.set(keep == null ? null : all.stream().filter(r -> key(r).equals(keep)).findFirst().orElse(null));
+        narrow();
+    }
+
+    /** What a finding is across reviews: its check, group and rule. */
+    private static String key(FindingRow row) {
+        Finding f = row.finding();
+        return f.check() + "|" + f.groupId() + "|" + f.ruleId() + "|" + f.rule();
+    }
+
+    private void narrow() {
+        String text = filterText.get();
+        shown.setPredicate(row -> included.get(row.severity()).get() && row.matches(text));
+        if (selected.get() != null && !shown.contains(selected.get())) {
+            selected.set(null);
+        }
+        summary.set(!reviewed.get() ? "" : shown.size() == all.size() ? plural(all.size(), "finding")
+                : "Showing " + shown.size() + " of " + plural(all.size(), "finding"));
+        allHidden.set(!all.isEmpty() && shown.isEmpty());
+        emptyText.set(empty());
+    }
+
+    private String empty() {
+        if (!reviewed.get()) {
+            return "The review runs once the project's security groups are loaded.";
+        }
+        if (all.isEmpty()) {
+            Snapshot shownProject = project.getValue();
+            int groups = shownProject == null ? 0 : shownProject.groups().size();
+            return groups == 0 ? "No findings: the project has no security groups to review."
+                    : "No findings: " + (groups == 1 ? "the security group passes" : "the " + groups
+                    + " security groups pass") + " every check.";
+        }
+        return "No finding matches: " + plural(all.size(), "finding") + " hidden by the filter.";
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** Goes to the finding's group and rule in Network Configuration; false for a project-wide finding. */
+    public boolean open(FindingRow row) {
+        if (row == null || !row.canOpen()) {
+            return false;
+        }
+        reveal.accept(row.finding().groupId(), row.finding().ruleId());
+        return true;
+    }
+
+    /** Shows every severity and clears the words. */
+    public void clearFilter() {
+        included.values().forEach(on -> on.set(true));
+        filterText.set("");
+    }
+
+    /** The findings that pass the filter, in the review's order. */
+    public ObservableList<FindingRow> findings() {
+        return shown;
+    }
+
+    /** Whether findings of this severity are listed. */
+    public BooleanProperty includedProperty(Severity severity) {
+        return included.get(severity);
+    }
+
+    /** How many findings of this severity the project has, filter or not. */
+    public ReadOnlyIntegerProperty countProperty(Severity severity) {
+        return counts.get(severity).getReadOnlyProperty();
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /** False until the project shown has been reviewed. */
+    public ReadOnlyBooleanProperty reviewedProperty() {
+        return reviewed.getReadOnlyProperty();
+    }
+
+    /** True when there are findings but the filter hides every one. */
+    public ReadOnlyBooleanProperty allHiddenProperty() {
+        return allHidden.getReadOnlyProperty();
+    }
+
+    /** What the list says when it shows nothing: why, in words. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** {@code 7 findings}, or {@code Showing 2 of 7 findings} while a filter hides some. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The finding whose explanation and fix are shown; kept across reviews while it is still found. */
+    public ObjectProperty<FindingRow> selectedProperty() {
+        return selected;
+    }
+}
