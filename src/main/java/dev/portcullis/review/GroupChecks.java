@@ -90,8 +90,9 @@ final class GroupChecks {
         }
     }
 
+    /** The other rule in words, as a person finds it in the group; its id is in the finding's own rule id. */
     private static String label(Context c, Rule rule) {
-        return "the rule " + (rule.id() == null ? "" : rule.id() + " ") + "\"" + c.summary(rule) + "\"";
+        return "the rule \"" + c.summary(rule) + "\"";
     }
 
     /** What Neutron itself puts into groups: egress to anywhere, and the default group's ingress from itself. */
