@@ -2,6 +2,8 @@ package dev.portcullis;
 
 import dev.portcullis.cli.ConsoleOptions;
 import dev.portcullis.cli.PortcullisCommand;
+import dev.portcullis.cli.ReviewSettingsSource;
+import dev.portcullis.review.ReviewSettings;
 import dev.portcullis.ui.shell.ConsolePlaces;
 import dev.portcullis.ui.shell.PortcullisApp;
 
@@ -9,6 +11,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The one entry point: no command opens the console, a command runs on the command line. This is the
@@ -45,7 +48,17 @@ public final class Main {
 
     private static void openConsole(ConsoleOptions options, PrintWriter err) {
         try {
-            PortcullisApp.launch(options.workspace(), options.cloud());
+            ReviewSettings review = ReviewSettings.defaults();
+            List<String> reviewProblems = List.of();
+            try {
+                review = ReviewSettingsSource.forUser();
+            } catch (ReviewSettingsSource.SettingsException e) {
+                reviewProblems = List.of("Your review settings were not used, the defaults are: "
+                        + String.join(" ", e.problems()));
+                err.println("portcullis: " + reviewProblems.get(0));
+                err.flush();
+            }
+            PortcullisApp.launch(options.workspace(), options.cloud(), review, reviewProblems);
         } catch (ConsolePlaces.UnknownPlaceException e) {
             err.println("portcullis: " + e.getMessage());
             err.flush();

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.portcullis.backend.Snapshot;
-import dev.portcullis.domain.Problem;
 import dev.portcullis.files.ReviewSettingsFile;
-import dev.portcullis.review.Check;
 import dev.portcullis.review.Finding;
 import dev.portcullis.review.Review;
 import dev.portcullis.review.ReviewSettings;
@@ -25,7 +23,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,24 +62,20 @@ final class LintCommand implements Callable<Integer> {
     Severity failOn;
 
     @Option(names = "--settings", paramLabel = "FILE",
-            description = "A JSON settings file: {\"disabled\": [check ids], \"adminPorts\": [...], ...}.")
+            description = "A JSON settings file: {\"disabled\": [check ids], \"adminPorts\": [...], ...}. "
+                    + "Default: $XDG_CONFIG_HOME/portcullis/review.json (else ~/.config/portcullis/review.json) if it exists.")
     Path settingsFile;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ReviewSettings settings = ReviewSettings.defaults();
-        if (settingsFile != null) {
-            ReviewSettingsFile.Result read = new ReviewSettingsFile().read(settingsFile, new HashSet<>(Check.ids()));
-            if (!read.ok()) {
-                for (Problem p : read.problems()) {
-                    err.println("portcullis lint: " + Text.safe(settingsFile + (p.field().isEmpty() ? "" : ": "
-                            + p.field()) + ": " + p.message()));
-                }
-                err.flush();
-                return PortcullisCommand.EXIT_UNUSABLE;
-            }
-            settings = apply(settings, read.values());
+        ReviewSettings settings;
+        try {
+            settings = settingsFile != null ? ReviewSettingsSource.read(settingsFile) : ReviewSettingsSource.forUser();
+        } catch (ReviewSettingsSource.SettingsException e) {
+            e.problems().forEach(problem -> err.println("portcullis lint: " + problem));
+            err.flush();
+            return PortcullisCommand.EXIT_UNUSABLE;
         }
         Snapshot snapshot;
         try {

@@ -4,7 +4,7 @@ import dev.portcullis.backend.Snapshot;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.AtomicFiles;
-import dev.portcullis.files.DataFolder;
+import dev.portcullis.files.UserFolders;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
 
@@ -66,7 +66,7 @@ public final class SnapshotStore implements AutoCloseable {
 
     /** As {@link #defaultFolder()}; an empty or relative {@code XDG_DATA_HOME} is ignored, as XDG says. */
     public static Path defaultFolder(Map<String, String> environment, String userHome) {
-        return DataFolder.of(environment, userHome).resolve("snapshots");
+        return UserFolders.data(environment, userHome).resolve("snapshots");
     }
 
     /** The file of a cloud's snapshot; any cloud name gives one plain file name inside the folder. */

@@ -15,7 +15,7 @@ import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.AtomicFiles;
-import dev.portcullis.files.DataFolder;
+import dev.portcullis.files.UserFolders;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.DefinitionWriter;
@@ -164,7 +164,7 @@ public final class WorkspaceBackend implements Backend {
      * As the XDG base directory specification says, an empty or relative {@code XDG_DATA_HOME} is ignored.
      */
     public static Path defaultLocation(Map<String, String> environment, String userHome) {
-        return DataFolder.of(environment, userHome).resolve("workspace.json");
+        return UserFolders.data(environment, userHome).resolve("workspace.json");
     }
 
     public Path file() {

@@ -1,6 +1,7 @@
 package dev.portcullis.ui.groupeditor;
 
 import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.review.ReviewSettings;
 import dev.portcullis.ui.shell.Dialogs;
 import dev.portcullis.ui.shell.Theme;
 import dev.portcullis.ui.shell.ViewLoader;
@@ -36,7 +37,11 @@ public final class GroupDialog extends Dialog<GroupDraft> {
     private final ButtonType apply;
 
     public GroupDialog(GroupEditRequest request, Window owner) {
-        vm = new GroupEditorViewModel(request);
+        this(request, owner, ReviewSettings.defaults());
+    }
+
+    public GroupDialog(GroupEditRequest request, Window owner, ReviewSettings review) {
+        vm = new GroupEditorViewModel(request, review);
         controller = new GroupEditorController(vm);
         Dialogs.prepare(this, owner);
         setTitle(vm.title());
@@ -85,6 +90,11 @@ public final class GroupDialog extends Dialog<GroupDraft> {
     /** Opens the dialog on a request and waits: the group as the person wants it, or empty if they cancelled. */
     public static Optional<GroupDraft> open(GroupEditRequest request, Window owner) {
         return new GroupDialog(request, owner).showAndWait();
+    }
+
+    /** As {@link #open(GroupEditRequest, Window)}, warning about rules with the review's own settings. */
+    public static Optional<GroupDraft> open(GroupEditRequest request, Window owner, ReviewSettings review) {
+        return new GroupDialog(request, owner, review).showAndWait();
     }
 
     private void backToEditor() {

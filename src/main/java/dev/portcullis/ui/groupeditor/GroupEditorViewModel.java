@@ -71,9 +71,14 @@ public final class GroupEditorViewModel {
     private boolean shown;
 
     public GroupEditorViewModel(GroupEditRequest request) {
+        this(request, ReviewSettings.defaults());
+    }
+
+    /** @param review the review's settings, for the warnings about rules being added */
+    public GroupEditorViewModel(GroupEditRequest request, ReviewSettings review) {
         this.request = request;
         this.names = new RemoteNames(request.groups());
-        this.review = new RuleWarnings(request.original().orElse(null), ReviewSettings.defaults());
+        this.review = new RuleWarnings(request.original().orElse(null), review);
         GroupDraft draft = request.draft();
         name.set(draft.name());
         description.set(draft.description());

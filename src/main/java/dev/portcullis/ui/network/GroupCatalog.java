@@ -38,17 +38,17 @@ final class GroupCatalog {
     private final List<Finding> findings;
 
     GroupCatalog(Snapshot snapshot) {
-        this(snapshot, true);
+        this(snapshot, ReviewSettings.defaults());
     }
 
-    /** {@code review}: whether to run the review; the first pages of a load are shown without it. */
-    GroupCatalog(Snapshot snapshot, boolean review) {
+    /** {@code review}: the review's settings, or null not to review (the first pages of a load are shown without). */
+    GroupCatalog(Snapshot snapshot, ReviewSettings review) {
         this.snapshot = snapshot;
         if (snapshot == null) {
             findings = null;
             return;
         }
-        findings = review ? Review.of(snapshot.groups(), snapshot.ports(), ReviewSettings.defaults()) : null;
+        findings = review != null ? Review.of(snapshot.groups(), snapshot.ports(), review) : null;
         Map<String, List<Finding>> findingsOf = new HashMap<>();
         if (findings != null) {
             findings.stream().filter(f -> f.groupId() != null)

@@ -2,6 +2,7 @@ package dev.portcullis.ui.network;
 
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.review.ReviewSettings;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
@@ -54,9 +55,14 @@ public final class NetworkConfigurationViewModel {
      * @param worker where catalogs (search indexes over every group) are built: never the FX thread
      */
     public NetworkConfigurationViewModel(Backend backend, Executor fx, Executor worker) {
+        this(backend, fx, worker, ReviewSettings.defaults());
+    }
+
+    /** @param review the settings of the review whose findings the view shows (badges, Review view) */
+    public NetworkConfigurationViewModel(Backend backend, Executor fx, Executor worker, ReviewSettings review) {
         this.backend = backend;
         shown = new ShownProject(backend::describe, backend::readOnly);
-        ViewContext context = new ViewContext(backend, fx, worker, status);
+        ViewContext context = new ViewContext(backend, fx, worker, status, review);
         loader = new ProjectLoader(context, shown, marks);
         changes = new GroupChanges(context, shown, loader, setbacks);
         busy.bind(loader.loadingProperty().or(changes.changingProperty()));

@@ -3,6 +3,7 @@ package dev.portcullis.ui.network;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.review.ReviewSettings;
 import dev.portcullis.domain.SecurityGroup;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,12 +42,15 @@ final class ProjectLoader {
      */
     private Snapshot latest;
     private long generation;
+    /** The review's settings for each whole catalog. */
+    private final ReviewSettings review;
 
     ProjectLoader(ViewContext context, ShownProject shown, ChangeMarks marks) {
         backend = context.backend();
         fx = context.fx();
         worker = context.worker();
         status = context.status();
+        review = context.review();
         this.shown = shown;
         this.marks = marks;
     }
@@ -83,7 +87,7 @@ final class ProjectLoader {
         };
         CompletableFuture<Snapshot> load = backend.load(progress);
         running = load;
-        load.thenApplyAsync(GroupCatalog::new, worker)
+        load.thenApplyAsync(loaded -> new GroupCatalog(loaded, review), worker)
                 .whenCompleteAsync((loaded, failed) -> {
                     if (current == generation) {
                         answered(quiet, loaded, failed);
@@ -132,7 +136,7 @@ final class ProjectLoader {
         long current = ++generation;
         latest = changed;
         loading.set(false);
-        CompletableFuture.supplyAsync(() -> new GroupCatalog(changed), worker).whenCompleteAsync((next, failed) -> {
+        CompletableFuture.supplyAsync(() -> new GroupCatalog(changed, review), worker).whenCompleteAsync((next, failed) -> {
             if (current != generation) {
                 return;
             }
@@ -188,7 +192,7 @@ final class ProjectLoader {
             }
             building = true;
             List<SecurityGroup> rows = soFar();
-            CompletableFuture.supplyAsync(() -> new GroupCatalog(new Snapshot(rows, List.of(), Instant.now()), false),
+            CompletableFuture.supplyAsync(() -> new GroupCatalog(new Snapshot(rows, List.of(), Instant.now()), null),
                     worker).whenCompleteAsync((built, failed) -> {
                         building = false;
                         if (failed != null || load != generation || !loading.get()) {

@@ -18,8 +18,16 @@ public final class ConsolePlaces implements Places {
     private final CloudDirectory clouds;
     private final SnapshotStore snapshots;
     private final List<Place> all;
+    private final List<String> otherProblems;
 
     public ConsolePlaces(Supplier<Backend> workspace, CloudDirectory clouds, SnapshotStore snapshots) {
+        this(workspace, clouds, snapshots, List.of());
+    }
+
+    /** @param otherProblems other settings that could not be used, one sentence each, for the window to show */
+    public ConsolePlaces(Supplier<Backend> workspace, CloudDirectory clouds, SnapshotStore snapshots,
+                         List<String> otherProblems) {
+        this.otherProblems = List.copyOf(otherProblems);
         this.workspace = workspace;
         this.clouds = clouds;
         this.snapshots = snapshots;
@@ -36,7 +44,12 @@ public final class ConsolePlaces implements Places {
 
     @Override
     public List<String> problems() {
-        return clouds.problems();
+        List<String> problems = new ArrayList<>();
+        if (!clouds.problems().isEmpty()) {
+            problems.add("Not every cloud could be read: " + String.join(" ", clouds.problems()));
+        }
+        problems.addAll(otherProblems);
+        return problems;
     }
 
     @Override

@@ -164,10 +164,9 @@ public final class MainWindowViewModel {
                 .then(both).otherwise(problems));
     }
 
-    /** The cloud configuration's problems, shown whatever place is open: a cloud may be missing because of them. */
+    /** The settings' problems (clouds.yaml, review settings), shown whatever place is open. */
     private String configurationProblems() {
-        List<String> problems = places.problems();
-        return problems.isEmpty() ? "" : "Not every cloud could be read: " + String.join(" ", problems);
+        return String.join("\n", places.problems());
     }
 
     private static Connection connectionOf(NetworkConfigurationViewModel view, Backend opened) {

@@ -11,7 +11,7 @@ public interface Places {
     /** The local workspace first, then each cloud. */
     List<Place> all();
 
-    /** What is wrong in the cloud configuration (a clouds.yaml that cannot be read, a cloud left out), in words. */
+    /** What is wrong in the settings (a cloud left out of clouds.yaml, review settings not used), one sentence each. */
     default List<String> problems() {
         return List.of();
     }

@@ -8,6 +8,7 @@ import dev.portcullis.backend.offline.SnapshotStore;
 import dev.portcullis.backend.openstack.CloudConfigs;
 import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
+import dev.portcullis.review.ReviewSettings;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.ui.files.ConsoleMenu;
 import dev.portcullis.ui.files.DefinitionFiles;
@@ -43,6 +44,8 @@ public final class PortcullisApp extends Application {
     /** The workspace file to open; null for the default location. */
     private static volatile Path workspaceFile;
     /** Read before the toolkit starts, so the FX thread never reads a file. */
+    /** The review's settings: the user's file, or the defaults. */
+    private static volatile ReviewSettings reviewSettings = ReviewSettings.defaults();
     private static volatile Settings settings;
     private static volatile ConsolePlaces places;
     private static volatile SnapshotStore snapshots;
@@ -66,12 +69,21 @@ public final class PortcullisApp extends Application {
      * @throws ConsolePlaces.UnknownPlaceException when no cloud has that name; nothing is opened then
      */
     public static void launch(Path workspace, String cloud) {
+        launch(workspace, cloud, ReviewSettings.defaults(), List.of());
+    }
+
+    /**
+     * As {@link #launch(Path, String)}, reviewing with {@code review}; {@code reviewProblems} says, in
+     * sentences the window shows, why the user's review settings could not be used (the defaults are then).
+     */
+    public static void launch(Path workspace, String cloud, ReviewSettings review, List<String> reviewProblems) {
+        reviewSettings = review;
         workspaceFile = workspace;
         settings = Settings.forUser();
         settings.theme(); // loads the preferences here, on the launching thread
         snapshots = SnapshotStore.open(SnapshotStore.defaultFolder());
         places = new ConsolePlaces(() -> WorkspaceBackend.open(workspaceFile != null ? workspaceFile
-                : WorkspaceBackend.defaultLocation()), clouds(), snapshots);
+                : WorkspaceBackend.defaultLocation()), clouds(), snapshots, reviewProblems);
         initial = cloud != null ? places.require(cloud)
                 : settings.place().flatMap(places::named).orElse(Place.WORKSPACE);
         Application.launch(PortcullisApp.class);
@@ -109,10 +121,10 @@ public final class PortcullisApp extends Application {
         themeSwitch = new ThemeSwitch(settings);
         Executor fx = Platform::runLater;
         Executor worker = java.util.concurrent.ForkJoinPool.commonPool();
-        Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage);
+        Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage, reviewSettings);
         DefinitionFiles definitions = definitionFiles(worker);
         FilePlaces withFiles = new FilePlaces(places, definitions);
-        viewModel = new MainWindowViewModel(withFiles, backend -> new NetworkConfigurationViewModel(backend, fx, worker),
+        viewModel = new MainWindowViewModel(withFiles, backend -> new NetworkConfigurationViewModel(backend, fx, worker, reviewSettings),
                 fx, worker, place -> settings.setPlace(place.name()));
         viewModel.autoRefreshProperty().set(settings.autoRefresh());
         viewModel.autoRefreshProperty().addListener((obs, old, now) -> settings.setAutoRefresh(now));
