@@ -146,6 +146,10 @@ public final class PortcullisApp extends Application {
                 : new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getScene().getWidth(),
                         stage.getScene().getHeight(), false)));
         stage.show();
+        String probe = System.getProperty(StartupProbe.PROPERTY);
+        if (probe != null && !probe.isBlank()) {
+            StartupProbe.watch(viewModel.connectionProperty(), Path.of(probe), System::currentTimeMillis, worker);
+        }
         viewModel.open(initial);
     }
 
