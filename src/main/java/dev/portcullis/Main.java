@@ -45,7 +45,7 @@ public final class Main {
 
     private static void openConsole(ConsoleOptions options, PrintWriter err) {
         try {
-            PortcullisApp.launch(options.workspace(), options.cloud());
+            PortcullisApp.launch(options.workspace(), options.cloud(), options.file());
         } catch (ConsolePlaces.UnknownPlaceException e) {
             err.println("portcullis: " + e.getMessage());
             err.flush();

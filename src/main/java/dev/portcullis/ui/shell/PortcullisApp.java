@@ -48,6 +48,8 @@ public final class PortcullisApp extends Application {
     private static volatile SnapshotStore snapshots;
     /** The place to open first: the one asked for on the command line, else the one shown last. */
     private static volatile Place initial;
+    /** A definition file to show first, read-only (null: none). */
+    private static volatile Path openFile;
 
     private MainWindowViewModel viewModel;
     private RefreshTimer timer;
@@ -66,6 +68,15 @@ public final class PortcullisApp extends Application {
      * @throws ConsolePlaces.UnknownPlaceException when no cloud has that name; nothing is opened then
      */
     public static void launch(Path workspace, String cloud) {
+        launch(workspace, cloud, null);
+    }
+
+    /**
+     * As {@link #launch(Path, String)}, showing the definition file {@code file} first, read-only as File >
+     * Open shows it (null: none).
+     */
+    public static void launch(Path workspace, String cloud, Path file) {
+        openFile = file;
         workspaceFile = workspace;
         settings = Settings.forUser();
         settings.theme(); // loads the preferences here, on the launching thread
@@ -150,7 +161,7 @@ public final class PortcullisApp extends Application {
         if (probe != null && !probe.isBlank()) {
             StartupProbe.watch(viewModel.connectionProperty(), Path.of(probe), System::currentTimeMillis, worker);
         }
-        viewModel.open(initial);
+        viewModel.open(openFile != null ? withFiles.add(openFile) : initial);
     }
 
     /**
