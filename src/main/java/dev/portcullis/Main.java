@@ -58,7 +58,7 @@ public final class Main {
                 err.println("portcullis: " + reviewProblems.get(0));
                 err.flush();
             }
-            PortcullisApp.launch(options.workspace(), options.cloud(), review, reviewProblems);
+            PortcullisApp.launch(options.workspace(), options.cloud(), options.file(), review, reviewProblems);
         } catch (ConsolePlaces.UnknownPlaceException e) {
             err.println("portcullis: " + e.getMessage());
             err.flush();

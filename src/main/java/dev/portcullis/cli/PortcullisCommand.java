@@ -3,6 +3,8 @@ package dev.portcullis.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import java.util.function.Consumer;
         versionProvider = PortcullisCommand.VersionProvider.class,
         description = {
             "Review and change the security groups of OpenStack projects, online or offline.",
-            "Without a command, opens the console on the local workspace."
+            "Without a command, opens the console on the local workspace (and FILE, if given, read-only)."
         },
         subcommands = {ValidateCommand.class, LintCommand.class, CheckCommand.class, DiffCommand.class,
             ExportCommand.class, PlanCommand.class, ApplyCommand.class},
@@ -44,6 +46,13 @@ public final class PortcullisCommand implements Callable<Integer> {
             description = "The cloud (its name in clouds.yaml) the console shows first (default: the project shown last).")
     String cloud;
 
+    @Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "A definition file the console opens read-only, as File > Open does (the desktop entry passes it).")
+    Path file;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final Consumer<ConsoleOptions> console;
 
     public PortcullisCommand(Consumer<ConsoleOptions> console) {
@@ -52,7 +61,12 @@ public final class PortcullisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        console.accept(new ConsoleOptions(workspace, cloud));
+        if (file != null && !java.nio.file.Files.isRegularFile(file)) {
+            // most often a mistyped command: say both
+            throw new CommandLine.ParameterException(spec.commandLine(), "'" + file
+                    + "' is neither a command nor a file (see portcullis --help)");
+        }
+        console.accept(new ConsoleOptions(workspace, cloud, file));
         return EXIT_OK;
     }
 

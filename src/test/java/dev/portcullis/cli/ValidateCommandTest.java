@@ -137,6 +137,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aFileWithoutACommandOpensTheConsoleOnIt(@TempDir Path dir) throws IOException {
+        // the desktop entry runs "portcullis FILE" for a definition file opened with Portcullis
+        Path file = Files.writeString(dir.resolve("groups.json"), "{\"security_groups\": []}");
+
+        assertThat(run(file.toString())).isZero();
+
+        assertThat(consoles).containsExactly(new ConsoleOptions(null, null, file));
+    }
+
+    @Test
+    void aWordThatIsNeitherACommandNorAFileIsRefusedWithoutOpeningTheConsole() {
+        assertThat(run("valdate")).isEqualTo(PortcullisCommand.EXIT_UNUSABLE);
+
+        assertThat(consoles).isEmpty();
+        assertThat(err.toString()).contains("'valdate' is neither a command nor a file");
+    }
+
+    @Test
     void jsonIsPlainAsciiWhateverTheNamesHold(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("unicode.json"),
                 "{\"security_groups\": [{\"name\": \"w\u00e9b \ud83d\ude00\", \"security_group_rules\": []}]}");

@@ -51,6 +51,8 @@ public final class PortcullisApp extends Application {
     private static volatile SnapshotStore snapshots;
     /** The place to open first: the one asked for on the command line, else the one shown last. */
     private static volatile Place initial;
+    /** A definition file to show first, read-only (null: none). */
+    private static volatile Path openFile;
 
     private MainWindowViewModel viewModel;
     private RefreshTimer timer;
@@ -69,14 +71,17 @@ public final class PortcullisApp extends Application {
      * @throws ConsolePlaces.UnknownPlaceException when no cloud has that name; nothing is opened then
      */
     public static void launch(Path workspace, String cloud) {
-        launch(workspace, cloud, ReviewSettings.defaults(), List.of());
+        launch(workspace, cloud, null, ReviewSettings.defaults(), List.of());
     }
 
     /**
-     * As {@link #launch(Path, String)}, reviewing with {@code review}; {@code reviewProblems} says, in
+     * As {@link #launch(Path, String)}, showing the definition file {@code file} first, read-only as File >
+     * Open shows it (null: none), and reviewing with {@code review}; {@code reviewProblems} says, in
      * sentences the window shows, why the user's review settings could not be used (the defaults are then).
      */
-    public static void launch(Path workspace, String cloud, ReviewSettings review, List<String> reviewProblems) {
+    public static void launch(Path workspace, String cloud, Path file, ReviewSettings review,
+                              List<String> reviewProblems) {
+        openFile = file;
         reviewSettings = review;
         workspaceFile = workspace;
         settings = Settings.forUser();
@@ -158,7 +163,11 @@ public final class PortcullisApp extends Application {
                 : new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getScene().getWidth(),
                         stage.getScene().getHeight(), false)));
         stage.show();
-        viewModel.open(initial);
+        String probe = System.getProperty(StartupProbe.PROPERTY);
+        if (probe != null && !probe.isBlank()) {
+            StartupProbe.watch(viewModel.connectionProperty(), Path.of(probe), System::currentTimeMillis, worker);
+        }
+        viewModel.open(openFile != null ? withFiles.add(openFile) : initial);
     }
 
     /**

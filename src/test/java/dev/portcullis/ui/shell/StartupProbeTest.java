@@ -1,0 +1,93 @@
+package dev.portcullis.ui.shell;
+
+import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTED;
+import static dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTING;
+import static dev.portcullis.ui.shell.MainWindowViewModel.Connection.OFFLINE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class StartupProbeTest {
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new Pane(), 200, 100));
+        stage.show();
+    }
+
+    @Test
+    void writesTheTimeOfTheFirstPulseAfterTheLoadIsShownAndNotBefore() throws Exception {
+        Path file = dir.resolve("probe");
+        SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTING);
+        AtomicLong clockReads = new AtomicLong();
+        CompletableFuture<CompletableFuture<Long>> installed = new CompletableFuture<>();
+        Platform.runLater(() -> installed.complete(StartupProbe.watch(connection, file,
+                () -> 1_000 + clockReads.incrementAndGet(), ForkJoinPool.commonPool())));
+        CompletableFuture<Long> written = installed.get(5, TimeUnit.SECONDS);
+
+        // several pulses go by while the window still says "Connecting…": nothing is measured
+        CompletableFuture<Void> pulses = new CompletableFuture<>();
+        new javafx.animation.AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen == 3) {
+                    stop();
+                    pulses.complete(null);
+                }
+            }
+        }.start();
+        Platform.runLater(() -> { });
+        pulses.get(5, TimeUnit.SECONDS);
+        assertThat(written).isNotDone();
+        assertThat(clockReads).hasValue(0);
+        assertThat(file).doesNotExist();
+
+        Platform.runLater(() -> connection.set(OFFLINE));
+        assertThat(written.get(5, TimeUnit.SECONDS)).isEqualTo(1_001L);
+        assertThat(Files.readString(file)).isEqualTo("1001\n");
+
+        // later changes do not measure again
+        CompletableFuture<Void> changedAgain = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            connection.set(CONNECTING);
+            connection.set(CONNECTED);
+            changedAgain.complete(null);
+        });
+        changedAgain.get(5, TimeUnit.SECONDS);
+        assertThat(clockReads).hasValue(1);
+    }
+
+    @Test
+    void aLoadAlreadyShownIsMeasuredOnTheNextPulse() throws Exception {
+        Path file = dir.resolve("probe");
+        SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTED);
+        CompletableFuture<CompletableFuture<Long>> installed = new CompletableFuture<>();
+        Platform.runLater(() -> installed.complete(StartupProbe.watch(connection, file, () -> 42L,
+                ForkJoinPool.commonPool())));
+
+        assertThat(installed.get(5, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS)).isEqualTo(42L);
+        assertThat(Files.readString(file)).isEqualTo("42\n");
+    }
+}
