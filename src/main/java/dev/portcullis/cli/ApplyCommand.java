@@ -2,21 +2,17 @@ package dev.portcullis.cli;
 
 import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.Backend;
-import dev.portcullis.backend.ProgressListener;
-import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.DefinitionReport;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +35,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The definition file with the groups as they should be.")
-    Path file;
-
-    @ArgGroup(multiplicity = "1")
-    Target target;
+    @Mixin
+    PlanInput input;
 
     @Option(names = "--yes", description = "Apply the plan; without it, only show it.")
     boolean yes;
@@ -51,11 +44,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        DefinitionReport report = Sources.wholeReport(file);
-        try (Backend backend = Sources.forUser(null).backend(target.source())) {
-            Snapshot project = Sources.await(target.describe(), backend.load(ProgressListener.NONE));
-            ProjectChanges changes = new ProjectChanges(report, project);
-            int planned = PlanCommand.print(changes, target.describe(), out);
+        DefinitionReport report = input.report();
+        try (Backend backend = input.open()) {
+            ProjectChanges changes = input.changes(report, backend);
+            int planned = PlanCommand.print(changes, input.target(), out);
             if (planned == 0) {
                 out.flush();
                 return PortcullisCommand.EXIT_OK;
@@ -66,7 +58,7 @@ final class ApplyCommand implements Callable<Integer> {
                 return PortcullisCommand.EXIT_FINDINGS;
             }
             out.println();
-            out.println("Applying to " + target.describe() + ":");
+            out.println("Applying to " + input.target() + ":");
             boolean ok = apply(backend, changes, out);
             out.println(ok ? "Done: every change was applied." : "Not everything was applied (see FAILED above).");
             out.flush();
@@ -84,7 +76,7 @@ final class ApplyCommand implements Callable<Integer> {
             GroupDraft empty = new GroupDraft(c.wanted().name(), c.wanted().description(), c.wanted().stateful(),
                     List.of());
             try {
-                SecurityGroup group = Sources.await(target.describe(), backend.create(empty));
+                SecurityGroup group = Sources.await(input.target(), backend.create(empty));
                 changes.created(c, group);
                 created.put(c, group);
                 out.println("  applied: create group " + Text.safe(group.name()) + " (" + group.id() + ")");
@@ -104,7 +96,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             out.println("Group " + Text.safe(current.name()) + ":");
             try {
-                ApplyReport result = Sources.await(target.describe(), backend.apply(plan));
+                ApplyReport result = Sources.await(input.target(), backend.apply(plan));
                 for (ApplyReport.Step step : result.steps()) {
                     String what = Text.safe(step.operation().describe(changes.groupNames()));
                     switch (step.outcome()) {

@@ -1,19 +1,15 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.backend.Backend;
-import dev.portcullis.backend.ProgressListener;
-import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.DefinitionReport;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,19 +28,15 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The definition file with the groups as they should be.")
-    Path file;
-
-    @ArgGroup(multiplicity = "1")
-    Target target;
+    @Mixin
+    PlanInput input;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        DefinitionReport report = Sources.wholeReport(file);
-        try (Backend backend = Sources.forUser(null).backend(target.source())) {
-            Snapshot project = Sources.await(target.describe(), backend.load(ProgressListener.NONE));
-            int changes = print(new ProjectChanges(report, project), target.describe(), out);
+        DefinitionReport report = input.report();
+        try (Backend backend = input.open()) {
+            int changes = print(input.changes(report, backend), input.target(), out);
             out.flush();
             return changes == 0 ? PortcullisCommand.EXIT_OK : PortcullisCommand.EXIT_FINDINGS;
         }
