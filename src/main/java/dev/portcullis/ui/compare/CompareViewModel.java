@@ -80,7 +80,10 @@ public final class CompareViewModel {
         } catch (RuntimeException e) {
             read = CompletableFuture.failedFuture(e);
         }
-        read.whenCompleteAsync((snapshot, failed) -> {
+        // compared where it was read (a large project has thousands of rules); only the result comes to fx
+        CompletableFuture<Compared> compared = read.thenApply(
+                snapshot -> new Compared(snapshot, Comparison.of(shown.groups(), snapshot.groups())));
+        compared.whenCompleteAsync((result, failed) -> {
             if (current != asked) {
                 return;
             }
@@ -93,12 +96,15 @@ public final class CompareViewModel {
                         : cause.getMessage()));
                 return;
             }
-            show(other.label(), snapshot);
+            show(other.label(), result.snapshot(), result.comparison());
         }, fx);
     }
 
-    private void show(String otherName, Snapshot other) {
-        Comparison c = Comparison.of(shown.groups(), other.groups());
+    /** The other source and how the project shown differs from it. */
+    private record Compared(Snapshot snapshot, Comparison comparison) {
+    }
+
+    private void show(String otherName, Snapshot other, Comparison c) {
         Map<String, String> byId = new HashMap<>();
         other.groups().forEach(g -> byId.put(g.id(), g.name()));
         shown.groups().forEach(g -> byId.put(g.id(), g.name()));
