@@ -53,7 +53,7 @@ public final class Main {
             try {
                 review = ReviewSettingsSource.forUser();
             } catch (ReviewSettingsSource.SettingsException e) {
-                reviewProblems = List.of("Your review settings were not used, the defaults are: "
+                reviewProblems = List.of("Your review settings were not used (the defaults apply): "
                         + String.join(" ", e.problems()));
                 err.println("portcullis: " + reviewProblems.get(0));
                 err.flush();
