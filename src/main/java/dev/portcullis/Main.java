@@ -27,6 +27,12 @@ public final class Main {
         Charset charset = System.console() != null ? System.console().charset() : StandardCharsets.UTF_8;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        if (args.length == 0) {
+            // The desktop's start: the console with its defaults. Building the command line's model (every
+            // command's options, read by reflection) would only delay the window.
+            openConsole(new ConsoleOptions(null), err);
+            return;
+        }
         boolean[] consoleOpened = {false};
         int exit;
         try {

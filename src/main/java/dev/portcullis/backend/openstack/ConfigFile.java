@@ -20,8 +20,11 @@ import java.util.List;
  */
 final class ConfigFile {
 
-    private static final ObjectMapper YAML = new YAMLMapper();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on the first file read: looking for files that are not there (the usual case) costs nothing. */
+    private static final class Mappers {
+        static final ObjectMapper YAML = new YAMLMapper();
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     /** The file that was used and what it holds (an empty object for an empty file). */
     record Loaded(Path path, ObjectNode content) {
@@ -52,7 +55,7 @@ final class ConfigFile {
         JsonNode tree;
         try {
             byte[] bytes = Files.readAllBytes(path);
-            tree = (path.toString().endsWith(".json") ? JSON : YAML).readTree(bytes);
+            tree = (path.toString().endsWith(".json") ? Mappers.JSON : Mappers.YAML).readTree(bytes);
         } catch (JsonProcessingException e) {
             problems.add(path + where(e.getLocation()) + " is not valid "
                     + (path.toString().endsWith(".json") ? "JSON" : "YAML") + ": " + what(e)
@@ -63,12 +66,12 @@ final class ConfigFile {
             return null;
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            return new Loaded(path, JSON.createObjectNode());
+            return new Loaded(path, Mappers.JSON.createObjectNode());
         }
         if (!tree.isObject()) {
             problems.add(path + " must hold a mapping with a 'clouds' key at the top, but holds "
                     + kind(tree) + "; it defines no clouds.");
-            return new Loaded(path, JSON.createObjectNode());
+            return new Loaded(path, Mappers.JSON.createObjectNode());
         }
         if (!tree.has("clouds")) {
             problems.add(path + " has no 'clouds' key at the top, so it defines no clouds.");

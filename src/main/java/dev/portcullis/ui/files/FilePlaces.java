@@ -7,7 +7,9 @@ import dev.portcullis.ui.shell.Places;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * The console's places plus the definition files opened with File > Open…: a file is shown read-only,
@@ -50,5 +52,10 @@ public final class FilePlaces implements Places {
     public Backend open(Place place) {
         Path file = opened.get(place);
         return file != null ? new ReadOnlyFileBackend(file, files) : places.open(place);
+    }
+
+    @Override
+    public CompletableFuture<Backend> open(Place place, Executor worker) {
+        return opened.containsKey(place) ? Places.super.open(place, worker) : places.open(place, worker);
     }
 }

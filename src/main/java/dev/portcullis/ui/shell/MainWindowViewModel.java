@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -109,7 +110,7 @@ public final class MainWindowViewModel {
 
     /**
      * Shows a place: the backend shown before is closed (its requests end), the place's backend is opened
-     * off the FX thread and loaded. Refused while a change is being saved, so that no answer is lost.
+     * off the FX thread and loaded; one opened already is shown at once. Refused while a change is being saved, so that no answer is lost.
      */
     public void open(Place next) {
         Objects.requireNonNull(next);
@@ -127,10 +128,11 @@ public final class MainWindowViewModel {
         counts.set("");
         warning.set(configurationProblems());
         busy.set(true);
-        CompletableFuture.supplyAsync(() -> places.open(next), worker).whenCompleteAsync((opened, failed) -> {
+        CompletableFuture<Backend> opened = places.open(next, worker);
+        BiConsumer<Backend, Throwable> whenOpened = (ready, failed) -> {
             if (current != opening) {
-                if (opened != null) {
-                    worker.execute(opened::close);
+                if (ready != null) {
+                    worker.execute(ready::close);
                 }
                 return;
             }
@@ -142,11 +144,16 @@ public final class MainWindowViewModel {
                         ? cause.getMessage() : "something unexpected went wrong (" + cause + ")"));
                 return;
             }
-            backend = opened;
-            NetworkConfigurationViewModel view = views.apply(opened);
-            show(view, opened);
+            backend = ready;
+            NetworkConfigurationViewModel view = views.apply(ready);
+            show(view, ready);
             view.refresh();
-        }, fx);
+        };
+        if (opened.isDone()) {
+            opened.whenComplete(whenOpened); // opened already (at start, while the window was built): show it now
+        } else {
+            opened.whenCompleteAsync(whenOpened, fx);
+        }
     }
 
     private void show(NetworkConfigurationViewModel view, Backend opened) {

@@ -4,6 +4,8 @@ import dev.portcullis.backend.Backend;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** The places the project chooser offers, and how to open one. */
 public interface Places {
@@ -21,6 +23,11 @@ public interface Places {
      * off the FX thread. Failures are said in words.
      */
     Backend open(Place place);
+
+    /** Opens a place's backend on {@code worker}; the future may be complete already (opened ahead). */
+    default CompletableFuture<Backend> open(Place place, Executor worker) {
+        return CompletableFuture.supplyAsync(() -> open(place), worker);
+    }
 
     /** The place with this name: "Local workspace" or a cloud's name. */
     default Optional<Place> named(String name) {

@@ -40,17 +40,15 @@ import java.util.function.Function;
 public final class PortcullisApp extends Application {
 
     private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
+    /** Where files are read, backends opened and results worked out: never the FX thread. */
+    private static final Executor WORKER = java.util.concurrent.ForkJoinPool.commonPool();
 
     /** The workspace file to open; null for the default location. */
     private static volatile Path workspaceFile;
-    /** Read before the toolkit starts, so the FX thread never reads a file. */
-    /** The review's settings: the user's file, or the defaults. */
+    /** The review's settings: the user's file (read before the toolkit starts), or the defaults. */
     private static volatile ReviewSettings reviewSettings = ReviewSettings.defaults();
-    private static volatile Settings settings;
-    private static volatile ConsolePlaces places;
-    private static volatile SnapshotStore snapshots;
-    /** The place to open first: the one asked for on the command line, else the one shown last. */
-    private static volatile Place initial;
+    /** What the window needs before it is built, read while the toolkit starts (see {@link #launch}). */
+    private static volatile CompletableFuture<Ready> ready;
     /** A definition file to show first, read-only (null: none). */
     private static volatile Path openFile;
 
@@ -84,14 +82,43 @@ public final class PortcullisApp extends Application {
         openFile = file;
         reviewSettings = review;
         workspaceFile = workspace;
-        settings = Settings.forUser();
-        settings.theme(); // loads the preferences here, on the launching thread
-        snapshots = SnapshotStore.open(SnapshotStore.defaultFolder());
-        places = new ConsolePlaces(() -> WorkspaceBackend.open(workspaceFile != null ? workspaceFile
-                : WorkspaceBackend.defaultLocation()), clouds(), snapshots, reviewProblems);
-        initial = cloud != null ? places.require(cloud)
-                : settings.place().flatMap(places::named).orElse(Place.WORKSPACE);
+        // The preferences, the offline copies and the clouds are read, and the project shown first opened and
+        // loaded, while the toolkit starts. A cloud named on the command line is looked up before that, so
+        // that an unknown name is refused before any window opens.
+        ready = CompletableFuture.supplyAsync(() -> prepare(cloud, file, reviewProblems), WORKER);
+        if (cloud != null) {
+            joined(ready);
+        }
         Application.launch(PortcullisApp.class);
+    }
+
+    /** The preferences, the offline copies, the places and the place shown first, opening already. */
+    private record Ready(Settings settings, SnapshotStore snapshots, Places places, Place initial) {
+    }
+
+    private static Ready prepare(String cloud, Path file, List<String> reviewProblems) {
+        Settings settings = Settings.forUser();
+        settings.theme(); // reads the preferences here, off the FX thread
+        SnapshotStore snapshots = SnapshotStore.open(SnapshotStore.defaultFolder());
+        ConsolePlaces configured = new ConsolePlaces(() -> WorkspaceBackend.open(workspaceFile != null ? workspaceFile
+                : WorkspaceBackend.defaultLocation()), clouds(), snapshots, reviewProblems);
+        Place initial = cloud != null ? configured.require(cloud)
+                : settings.place().flatMap(configured::named).orElse(Place.WORKSPACE);
+        // the project shown first loads while the toolkit starts and the window is built
+        Places places = file != null ? configured : new EarlyLoad(configured, initial, WORKER);
+        return new Ready(settings, snapshots, places, initial);
+    }
+
+    /** The result, or the failure as it was thrown (an unknown cloud's {@code UnknownPlaceException}). */
+    private static Ready joined(CompletableFuture<Ready> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -123,12 +150,15 @@ public final class PortcullisApp extends Application {
     @Override
     public void start(Stage stage) {
         ErrorHandler.install(() -> stage);
+        Ready prepared = joined(ready);
+        Settings settings = prepared.settings();
+        SnapshotStore snapshots = prepared.snapshots();
         themeSwitch = new ThemeSwitch(settings);
         Executor fx = Platform::runLater;
-        Executor worker = java.util.concurrent.ForkJoinPool.commonPool();
+        Executor worker = WORKER;
         Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage, reviewSettings);
         DefinitionFiles definitions = definitionFiles(worker);
-        FilePlaces withFiles = new FilePlaces(places, definitions);
+        FilePlaces withFiles = new FilePlaces(prepared.places(), definitions);
         viewModel = new MainWindowViewModel(withFiles, backend -> new NetworkConfigurationViewModel(backend, fx, worker, reviewSettings),
                 fx, worker, place -> settings.setPlace(place.name()));
         viewModel.autoRefreshProperty().set(settings.autoRefresh());
@@ -140,7 +170,6 @@ public final class PortcullisApp extends Application {
         timer = new RefreshTimer(viewModel.autoRefreshProperty(), viewModel::autoRefresh);
 
         stage.titleProperty().bind(viewModel.titleProperty());
-        stage.getIcons().setAll(icons());
         Settings.WindowBounds bounds = settings.windowBounds()
                 .orElse(new Settings.WindowBounds(Double.NaN, Double.NaN, 1280, 800, false));
         stage.setScene(Theme.styled(new Scene(window.root(), bounds.width(), bounds.height())));
@@ -162,12 +191,23 @@ public final class PortcullisApp extends Application {
                 ? new Settings.WindowBounds(bounds.x(), bounds.y(), bounds.width(), bounds.height(), true)
                 : new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getScene().getWidth(),
                         stage.getScene().getHeight(), false)));
-        stage.show();
+        // Decoding and setting eight icons costs the first frame some 40 ms (measured): they come after it.
+        FirstFrame.atFirstFrame(viewModel.connectionProperty(), stage.showingProperty(), javafx.util.Duration.seconds(2),
+                () -> CompletableFuture.supplyAsync(PortcullisApp::icons, worker).thenAcceptAsync(stage.getIcons()::setAll, fx));
         String probe = System.getProperty(StartupProbe.PROPERTY);
         if (probe != null && !probe.isBlank()) {
-            StartupProbe.watch(viewModel.connectionProperty(), Path.of(probe), System::currentTimeMillis, worker);
+            StartupProbe.watch(viewModel.connectionProperty(), stage.showingProperty(), Path.of(probe),
+                    System::currentTimeMillis, worker);
         }
-        viewModel.open(openFile != null ? withFiles.add(openFile) : initial);
+        // before show: a place opened already is in the window's first layout, not in a second one
+        viewModel.open(openFile != null ? withFiles.add(openFile) : prepared.initial());
+        if (prepared.places() instanceof EarlyLoad early && early.loadedAlready()) {
+            // read while the toolkit started (the local workspace): the window waits the moment it takes to
+            // show it, so that its first frame has the groups instead of a second layout a frame later
+            FirstFrame.whenLoaded(viewModel.connectionProperty(), javafx.util.Duration.millis(300), stage::show);
+        } else {
+            stage.show(); // a cloud: the window says it is connecting while the groups are on their way
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.portcullis.ui.shell;
 
-import javafx.animation.AnimationTimer;
-import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 
 import java.io.IOException;
@@ -16,8 +15,7 @@ import java.util.function.LongSupplier;
 /**
  * An opt-in startup measurement for {@code scripts/bench-start.sh}: with
  * {@code -Dportcullis.startup.probe=FILE}, the console writes into FILE the wall-clock time (milliseconds
- * since the epoch) of the first frame after the first load was shown, that is the first pulse once the
- * window no longer says "Connecting…". The script subtracts the time it started the process. Without the
+ * since the epoch) of the {@link FirstFrame first frame with data}. The script subtracts the time it started the process. Without the
  * property nothing is installed and nothing is written.
  */
 final class StartupProbe {
@@ -28,42 +26,24 @@ final class StartupProbe {
     }
 
     /**
-     * Watches {@code connection} (on the FX thread); on the first pulse after it leaves CONNECTING, reads
-     * {@code clock} there and writes the figure to {@code file} on {@code writer}. The future completes with
+     * Watches {@code connection} and {@code showing} (on the FX thread); at the end of the first pulse at
+     * which the window shows and the first load is in, reads {@code clock} and writes the figure to {@code file} on {@code writer}. The future completes with
      * the figure once it is written.
      */
-    static CompletableFuture<Long> watch(ObservableValue<MainWindowViewModel.Connection> connection, Path file,
-            LongSupplier clock, Executor writer) {
+    static CompletableFuture<Long> watch(ObservableValue<MainWindowViewModel.Connection> connection,
+            ObservableBooleanValue showing, Path file, LongSupplier clock, Executor writer) {
         CompletableFuture<Long> written = new CompletableFuture<>();
-        AnimationTimer nextPulse = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                stop();
-                long at = clock.getAsLong();
-                CompletableFuture.runAsync(() -> write(file, at), writer)
-                        .whenComplete((ok, failure) -> {
-                            if (failure != null) {
-                                written.completeExceptionally(failure);
-                            } else {
-                                written.complete(at);
-                            }
-                        });
-            }
-        };
-        if (connection.getValue() != MainWindowViewModel.Connection.CONNECTING) {
-            nextPulse.start();
-        } else {
-            connection.addListener(new ChangeListener<>() {
-                @Override
-                public void changed(ObservableValue<? extends MainWindowViewModel.Connection> obs,
-                        MainWindowViewModel.Connection was, MainWindowViewModel.Connection now) {
-                    if (now != MainWindowViewModel.Connection.CONNECTING) {
-                        obs.removeListener(this);
-                        nextPulse.start();
-                    }
+        // read once that pulse is done: the frame is styled, laid out and handed to the renderer by then
+        FirstFrame.atFirstFrame(connection, showing, () -> javafx.application.Platform.runLater(() -> {
+            long at = clock.getAsLong();
+            CompletableFuture.runAsync(() -> write(file, at), writer).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    written.completeExceptionally(failure);
+                } else {
+                    written.complete(at);
                 }
             });
-        }
+        }));
         return written;
     }
 

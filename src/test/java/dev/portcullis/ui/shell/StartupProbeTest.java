@@ -1,6 +1,7 @@
 package dev.portcullis.ui.shell;
 
 import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class StartupProbeTest {
 
+    /** The window, showing. */
+    private static final SimpleBooleanProperty SHOWING = new SimpleBooleanProperty(true);
+
     @TempDir
     Path dir;
 
@@ -41,25 +45,12 @@ class StartupProbeTest {
         SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTING);
         AtomicLong clockReads = new AtomicLong();
         CompletableFuture<CompletableFuture<Long>> installed = new CompletableFuture<>();
-        Platform.runLater(() -> installed.complete(StartupProbe.watch(connection, file,
+        Platform.runLater(() -> installed.complete(StartupProbe.watch(connection, SHOWING, file,
                 () -> 1_000 + clockReads.incrementAndGet(), ForkJoinPool.commonPool())));
         CompletableFuture<Long> written = installed.get(5, TimeUnit.SECONDS);
 
         // several pulses go by while the window still says "Connecting…": nothing is measured
-        CompletableFuture<Void> pulses = new CompletableFuture<>();
-        new javafx.animation.AnimationTimer() {
-            private int seen;
-
-            @Override
-            public void handle(long now) {
-                if (++seen == 3) {
-                    stop();
-                    pulses.complete(null);
-                }
-            }
-        }.start();
-        Platform.runLater(() -> { });
-        pulses.get(5, TimeUnit.SECONDS);
+        pulses(3);
         assertThat(written).isNotDone();
         assertThat(clockReads).hasValue(0);
         assertThat(file).doesNotExist();
@@ -80,11 +71,49 @@ class StartupProbeTest {
     }
 
     @Test
+    void aLoadInBeforeTheWindowShowsIsMeasuredOnThePulseAfterItShows() throws Exception {
+        Path file = dir.resolve("probe");
+        SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTED);
+        SimpleBooleanProperty showing = new SimpleBooleanProperty(false);
+        AtomicLong clockReads = new AtomicLong();
+        CompletableFuture<CompletableFuture<Long>> installed = new CompletableFuture<>();
+        Platform.runLater(() -> installed.complete(StartupProbe.watch(connection, showing, file,
+                () -> 7 + clockReads.incrementAndGet(), ForkJoinPool.commonPool())));
+        CompletableFuture<Long> written = installed.get(5, TimeUnit.SECONDS);
+
+        pulses(3);
+        assertThat(written).isNotDone();
+        assertThat(clockReads).hasValue(0);
+
+        System.gc(); // what watches must not be collectable while it waits
+        Platform.runLater(() -> showing.set(true));
+        assertThat(written.get(5, TimeUnit.SECONDS)).isEqualTo(8L);
+        assertThat(Files.readString(file)).isEqualTo("8\n");
+    }
+
+    /** Waits until {@code count} pulses have gone by. */
+    private static void pulses(int count) throws Exception {
+        CompletableFuture<Void> pulses = new CompletableFuture<>();
+        Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen == count) {
+                    stop();
+                    pulses.complete(null);
+                }
+            }
+        }.start());
+        pulses.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aLoadAlreadyShownIsMeasuredOnTheNextPulse() throws Exception {
         Path file = dir.resolve("probe");
         SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTED);
         CompletableFuture<CompletableFuture<Long>> installed = new CompletableFuture<>();
-        Platform.runLater(() -> installed.complete(StartupProbe.watch(connection, file, () -> 42L,
+        Platform.runLater(() -> installed.complete(StartupProbe.watch(connection, SHOWING, file, () -> 42L,
                 ForkJoinPool.commonPool())));
 
         assertThat(installed.get(5, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS)).isEqualTo(42L);

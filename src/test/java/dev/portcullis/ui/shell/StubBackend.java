@@ -21,6 +21,8 @@ final class StubBackend implements Backend {
     int loads;
     /** Where the running load reports its pages. */
     ProgressListener progress = ProgressListener.NONE;
+    /** The future the last load returned. */
+    CompletableFuture<Snapshot> running;
 
     @Override
     public String describe() {
@@ -33,6 +35,7 @@ final class StubBackend implements Backend {
         this.progress = progress;
         CompletableFuture<Snapshot> answer = nextLoad;
         nextLoad = new CompletableFuture<>();
+        running = answer;
         return answer;
     }
 
