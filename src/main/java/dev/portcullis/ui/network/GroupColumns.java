@@ -44,7 +44,7 @@ final class GroupColumns {
 
             {
                 mark.getStyleClass().add("changed-mark");
-                Tooltip.install(mark, new Tooltip(CHANGED_TIP));
+                new HoverTip(mark).setText(CHANGED_TIP);
             }
 
             @Override
@@ -54,7 +54,7 @@ final class GroupColumns {
                 boolean changed = row != null && changedOnServer.contains(row.id());
                 setGraphic(changed ? mark : null);
                 if (changed) {
-                    getTooltip().setText(row.name() + " — " + CHANGED_TIP.toLowerCase(java.util.Locale.ROOT));
+                    tip().setText(row.name() + " — " + CHANGED_TIP.toLowerCase(java.util.Locale.ROOT));
                 }
                 pseudoClassStateChanged(CHANGED, changed);
             }
@@ -74,11 +74,10 @@ final class GroupColumns {
                 .thenComparing(r -> -r.findings().size()));
         column.setCellFactory(c -> new TableCell<>() {
             private final Label badge = SeverityBadge.of(Severity.INFO);
-            private final Tooltip tip = tooltip();
+            private final HoverTip tip = new HoverTip(badge);
 
             {
                 getStyleClass().add("group-findings");
-                badge.setTooltip(tip);
             }
 
             @Override
@@ -158,7 +157,7 @@ final class GroupColumns {
     static class TextCell<T> extends TableCell<GroupRow, T> {
         private final Function<GroupRow, String> text;
         private final Function<GroupRow, String> tip;
-        private final Tooltip tooltip = tooltip();
+        private final HoverTip tooltip = new HoverTip(this);
 
         TextCell(Function<GroupRow, String> text, Function<GroupRow, String> tip, String styleClass) {
             this.text = text;
@@ -172,13 +171,16 @@ final class GroupColumns {
             GroupRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
             if (row == null || value == null) {
                 setText(null);
-                setTooltip(null);
+                tooltip.setText(null);
                 return;
             }
             setText(text.apply(row));
-            String more = tip.apply(row);
-            tooltip.setText(more);
-            setTooltip(more == null ? null : tooltip);
+            tooltip.setText(tip.apply(row));
+        }
+
+        /** The cell's tooltip, made on hover. */
+        HoverTip tip() {
+            return tooltip;
         }
     }
 
@@ -192,8 +194,8 @@ final class GroupColumns {
         private final javafx.beans.value.ObservableStringValue readOnlyReason;
         private final Button delete = iconButton(DELETE_ICON, "delete-group");
         private final Label deleteHolder = new Label(null, delete);
-        private final Tooltip editTip = tooltip();
-        private final Tooltip deleteTip = tooltip();
+        private final HoverTip editTip = new HoverTip(editHolder);
+        private final HoverTip deleteTip = new HoverTip(deleteHolder);
         private final HBox box = new HBox(2, editHolder, deleteHolder);
 
         /** {@code readOnlyReason}: why nothing can be changed now, empty when it can. */
@@ -201,11 +203,9 @@ final class GroupColumns {
                     javafx.beans.value.ObservableStringValue readOnlyReason) {
             this.readOnlyReason = readOnlyReason;
             editHolder.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            editHolder.setTooltip(editTip);
             delete.getStyleClass().add("danger");
             deleteHolder.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             deleteHolder.getStyleClass().add("delete-holder");
-            deleteHolder.setTooltip(deleteTip);
             box.setAlignment(Pos.CENTER_LEFT);
             edit.setOnAction(e -> onEdit.accept(getItem()));
             delete.setOnAction(e -> onDelete.accept(getItem()));
@@ -238,8 +238,9 @@ final class GroupColumns {
             return delete;
         }
 
-        Tooltip deleteTooltip() {
-            return deleteTip;
+        /** What the delete button's tooltip says (made when the pointer comes over it). */
+        String deleteTooltip() {
+            return deleteTip.text();
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A place's views as tabs: Network Configuration, then Review, whose tab carries a badge with the number
- * of findings in the colour of the most serious one. More views (Compare) become more tabs here.
+ * of findings in the colour of the most serious one (counted whether or not the view was ever opened).
+ * More views (Compare) become more tabs here.
  */
 final class ViewTabs {
 
@@ -29,8 +30,14 @@ final class ViewTabs {
         Tab networkTab = new Tab("Network Configuration", views.network(network));
         networkTab.setId("networkTab");
         networkTab.setTooltip(new Tooltip("The project's security groups (Ctrl+1)"));
-        Tab reviewTab = new Tab("Review", views.review(network, () -> tabs.getSelectionModel().select(networkTab)));
+        Tab reviewTab = new Tab("Review");
         reviewTab.setId("reviewTab");
+        // built when first shown: the window's first frame need not wait for a view nobody looks at yet
+        reviewTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && reviewTab.getContent() == null) {
+                reviewTab.setContent(views.review(network, () -> tabs.getSelectionModel().select(networkTab)));
+            }
+        });
         reviewTab.setTooltip(new Tooltip("What the review finds in the security groups (Ctrl+2)"));
         Label badge = SeverityBadge.of(Severity.INFO);
         badge.setId("reviewBadge");

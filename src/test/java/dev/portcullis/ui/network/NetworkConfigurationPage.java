@@ -48,8 +48,11 @@ final class NetworkConfigurationPage {
         return !row(group).lookup(".delete-group").isDisabled();
     }
 
+    /** What the delete button's tooltip says once the pointer is over it (tooltips are made on hover). */
     String deleteTooltip(String group) {
-        return ((Label) row(group).lookup(".delete-holder")).getTooltip().getText();
+        Label holder = (Label) row(group).lookup(".delete-holder");
+        robot.moveTo(holder);
+        return holder.getTooltip().getText();
     }
 
     /** The selected group's rules in the details pane. */
