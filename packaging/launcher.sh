@@ -24,8 +24,9 @@ else
     exit 2
 fi
 
+# The JIT and collector of the packaged console (see pom.xml, profile dist): a quick start on two cores.
 # shellcheck disable=SC2086 # the options are a list of words on purpose
-exec "$java" ${PORTCULLIS_JAVA_OPTS:-} \
+exec "$java" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData ${PORTCULLIS_JAVA_OPTS:-} \
     --module-path "$app/javafx" --add-modules @JFX_MODULES@ \
     @JFX_OPENS@ \
     -cp "$app/lib/*" @MAIN_CLASS@ "$@"

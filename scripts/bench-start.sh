@@ -5,7 +5,8 @@
 #   scripts/bench-start.sh --classlist LAUNCHER OUT   writes the classes loaded until that frame (AppCDS)
 #
 # The script notes the wall clock just before it starts LAUNCHER; the console, started with
-# -Dportcullis.startup.probe=FILE, writes the wall clock of the first frame after its first load was shown
+# -Dportcullis.startup.probe=FILE, writes the wall clock at the end of the first pulse at which its window
+# shows and its first load is in, that is once that frame is styled, laid out and handed to the renderer
 # (ui/shell/StartupProbe). Each run prints the difference; the last line is the median. The console opens a
 # throwaway workspace (seeded with the example project on the first run, read on the others) and keeps its
 # preferences in a throwaway folder, so the bench neither reads nor changes the user's. DISPLAY :95 is

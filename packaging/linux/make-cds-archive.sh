@@ -5,11 +5,12 @@
 # the archive with -Xshare:auto: a missing or stale archive only makes the start slower.
 set -eu
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
-launcher=$here/../../bin/portcullis
+launcher=$here/portcullis-start.sh
 rm -f "$here/portcullis.jsa"
-# The launcher's own class path and options, plus a dump: the VM writes the archive and exits.
+# The start script's class path and options (the ones portcullis.cfg gives every launcher), plus a dump:
+# the VM writes the archive and exits.
 JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$here/portcullis.classlist -Xlog:cds=off -Xlog:cds+dynamic=off" \
-    "$launcher" --version >/dev/null 2>&1 || true
+    sh "$launcher" --version >/dev/null 2>&1 || true
 if [ -s "$here/portcullis.jsa" ]; then
     echo "portcullis: made the startup archive $here/portcullis.jsa"
 else
