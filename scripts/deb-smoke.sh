@@ -82,6 +82,10 @@ until DISPLAY=$display xwininfo -root -tree 2>/dev/null | grep -q '"Portcullis �
     sleep 0.1
 done
 DISPLAY=$display xwininfo -root -tree | grep '"Portcullis — Local workspace"' | sed 's/^ */deb-smoke: window /'
+# the desktop entry must name the window's class, or the desktop shows the window apart from its entry
+wm_class=$(sed -n 's/^StartupWMClass=//p' /usr/share/applications/portcullis.desktop)
+DISPLAY=$display xwininfo -root -tree | grep '"Portcullis — Local workspace"' | grep -q "(\"$wm_class\" " \
+    || { echo "deb-smoke: the window's class is not the desktop entry's StartupWMClass ($wm_class)" >&2; exit 1; }
 [ -s "$tmp/data/portcullis/workspace.json" ] || { echo "deb-smoke: the console made no workspace" >&2; exit 1; }
 kill "$console_pid"
 wait "$console_pid" 2>/dev/null || true

@@ -69,7 +69,8 @@ final class ValidateCommand implements Callable<Integer> {
         int rules = report.groups().stream().mapToInt(g -> g.rules().size()).sum();
         String counts = report.groups().size() + (report.groups().size() == 1 ? " group, " : " groups, ")
                 + rules + (rules == 1 ? " rule" : " rules")
-                + (report.ports().isEmpty() ? "" : ", " + report.ports().size() + " interfaces");
+                + (report.ports().isEmpty() ? "" : ", " + report.ports().size()
+                        + (report.ports().size() == 1 ? " interface" : " interfaces"));
         String name = Text.safe(file.toString());
         if (!report.fileProblems().isEmpty()) {
             out.println(name + ": cannot be read as security group definitions");

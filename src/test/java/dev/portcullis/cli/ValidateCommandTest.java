@@ -44,6 +44,15 @@ class ValidateCommandTest {
     }
 
     @Test
+    void theInterfacesAreCountedInWordsThatAgreeWithTheirNumber() throws URISyntaxException {
+        String oneInterface = Path.of(ValidateCommandTest.class.getResource("/dev/portcullis/review/findings.json")
+                .toURI()).toString();
+
+        assertThat(run("validate", oneInterface)).isZero();
+        assertThat(out.toString()).contains("valid (2 groups, 7 rules, 1 interface)");
+    }
+
+    @Test
     void brokenRulesGiveOneErrorEachWithNeutronsCodeAndExit1() {
         int exit = run("validate", resource("broken-rules.json"));
 
