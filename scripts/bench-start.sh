@@ -32,7 +32,9 @@ cleanup() {
     if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
     rm -rf "$tmp"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 if ! DISPLAY=$display xdpyinfo >/dev/null 2>&1 && ! DISPLAY=$display xset q >/dev/null 2>&1; then
     Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
     xvfb_pid=$!
@@ -49,7 +51,7 @@ run_once() {
     rm -f "$probe"
     start=$(date +%s%3N)
     DISPLAY=$display XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config \
-        JAVA_TOOL_OPTIONS="-Dportcullis.startup.probe=$probe -Djava.util.prefs.userRoot=$tmp/prefs ${extra:-}" \
+        JAVA_TOOL_OPTIONS="-Dportcullis.startup.probe=$probe -Duser.home=$tmp -Djava.util.prefs.userRoot=$tmp/prefs ${extra:-}" \
         "$launcher" >"$tmp/out" 2>&1 &
     pid=$!
     waited=0

@@ -27,22 +27,28 @@ public final class Main {
         Charset charset = System.console() != null ? System.console().charset() : StandardCharsets.UTF_8;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-        if (args.length == 0) {
-            // The desktop's start: the console with its defaults. Building the command line's model (every
-            // command's options, read by reflection) would only delay the window.
-            openConsole(new ConsoleOptions(null), err);
-            return;
-        }
         boolean[] consoleOpened = {false};
         int exit;
         try {
-            exit = PortcullisCommand.commandLine(options -> {
+            if (args.length == 0) {
+                // The desktop's start: the console with its defaults. Building the command line's model (every
+                // command's options, read by reflection) would only delay the window.
                 consoleOpened[0] = true;
-                openConsole(options, err);
-            }, out, err).execute(args);
+                openConsole(new ConsoleOptions(null), err);
+                exit = PortcullisCommand.EXIT_OK;
+            } else {
+                exit = PortcullisCommand.commandLine(options -> {
+                    consoleOpened[0] = true;
+                    openConsole(options, err);
+                }, out, err).execute(args);
+            }
         } catch (OutOfMemoryError e) {
             err.println("portcullis: not enough memory for this input. Give Java more, for example "
                     + "PORTCULLIS_JAVA_OPTS=-Xmx4g portcullis ...");
+            exit = PortcullisCommand.EXIT_UNUSABLE;
+        } catch (RuntimeException e) {
+            // as the command line's own handler says it
+            err.println("portcullis: " + e.getMessage());
             exit = PortcullisCommand.EXIT_UNUSABLE;
         }
         out.flush();

@@ -52,6 +52,9 @@ public final class PortcullisApp extends Application {
     /** A definition file to show first, read-only (null: none). */
     private static volatile Path openFile;
 
+    private Ready prepared;
+    /** The places, the first one opening and loading from {@link #init} on (see {@link EarlyLoad}). */
+    private Places places;
     private MainWindowViewModel viewModel;
     private RefreshTimer timer;
     /** Held for the window's life: the switch's binding keeps it only weakly. */
@@ -82,9 +85,9 @@ public final class PortcullisApp extends Application {
         openFile = file;
         reviewSettings = review;
         workspaceFile = workspace;
-        // The preferences, the offline copies and the clouds are read, and the project shown first opened and
-        // loaded, while the toolkit starts. A cloud named on the command line is looked up before that, so
-        // that an unknown name is refused before any window opens.
+        // The preferences, the offline copies and the clouds are read while the toolkit starts. A cloud named
+        // on the command line is looked up before that, so that an unknown name is refused before any window
+        // opens.
         ready = CompletableFuture.supplyAsync(() -> prepare(cloud, file, reviewProblems), WORKER);
         if (cloud != null) {
             joined(ready);
@@ -92,7 +95,7 @@ public final class PortcullisApp extends Application {
         Application.launch(PortcullisApp.class);
     }
 
-    /** The preferences, the offline copies, the places and the place shown first, opening already. */
+    /** The preferences, the offline copies, the places and the place shown first. */
     private record Ready(Settings settings, SnapshotStore snapshots, Places places, Place initial) {
     }
 
@@ -104,9 +107,7 @@ public final class PortcullisApp extends Application {
                 : WorkspaceBackend.defaultLocation()), clouds(), snapshots, reviewProblems);
         Place initial = cloud != null ? configured.require(cloud)
                 : settings.place().flatMap(configured::named).orElse(Place.WORKSPACE);
-        // the project shown first loads while the toolkit starts and the window is built
-        Places places = file != null ? configured : new EarlyLoad(configured, initial, WORKER);
-        return new Ready(settings, snapshots, places, initial);
+        return new Ready(settings, snapshots, configured, initial);
     }
 
     /** The result, or the failure as it was thrown (an unknown cloud's {@code UnknownPlaceException}). */
@@ -147,10 +148,19 @@ public final class PortcullisApp extends Application {
         };
     }
 
+    /**
+     * The toolkit is up (so there is a display: without one nothing is opened, no example written, no cloud
+     * signed in to): the project shown first is opened and loaded while {@link #start} builds the window.
+     */
+    @Override
+    public void init() {
+        prepared = joined(ready);
+        places = openFile != null ? prepared.places() : new EarlyLoad(prepared.places(), prepared.initial(), WORKER);
+    }
+
     @Override
     public void start(Stage stage) {
         ErrorHandler.install(() -> stage);
-        Ready prepared = joined(ready);
         Settings settings = prepared.settings();
         SnapshotStore snapshots = prepared.snapshots();
         themeSwitch = new ThemeSwitch(settings);
@@ -158,7 +168,7 @@ public final class PortcullisApp extends Application {
         Executor worker = WORKER;
         Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage, reviewSettings);
         DefinitionFiles definitions = definitionFiles(worker);
-        FilePlaces withFiles = new FilePlaces(prepared.places(), definitions);
+        FilePlaces withFiles = new FilePlaces(places, definitions);
         viewModel = new MainWindowViewModel(withFiles, backend -> new NetworkConfigurationViewModel(backend, fx, worker, reviewSettings),
                 fx, worker, place -> settings.setPlace(place.name()));
         viewModel.autoRefreshProperty().set(settings.autoRefresh());
@@ -201,7 +211,7 @@ public final class PortcullisApp extends Application {
         }
         // before show: a place opened already is in the window's first layout, not in a second one
         viewModel.open(openFile != null ? withFiles.add(openFile) : prepared.initial());
-        if (prepared.places() instanceof EarlyLoad early && early.loadedAlready()) {
+        if (places instanceof EarlyLoad early && early.loadedAlready()) {
             // read while the toolkit started (the local workspace): the window waits the moment it takes to
             // show it, so that its first frame has the groups instead of a second layout a frame later
             FirstFrame.whenLoaded(viewModel.connectionProperty(), javafx.util.Duration.millis(300), stage::show);

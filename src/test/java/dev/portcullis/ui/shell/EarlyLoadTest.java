@@ -97,6 +97,18 @@ class EarlyLoadTest {
     }
 
     @Test
+    void theWindowsAsynchronousOpenOfAPlaceThatFailedCarriesItsOwnFailure() {
+        EarlyLoad early = new EarlyLoad(places, Place.cloud("prod"), Runnable::run);
+
+        CompletableFuture<Backend> opening = early.open(Place.cloud("prod"), Runnable::run);
+
+        assertThat(opening).isCompletedExceptionally();
+        assertThatThrownBy(opening::join).hasCauseInstanceOf(BackendException.class)
+                .hasRootCauseMessage("prod has no auth_url");
+        assertThat(opened).containsExactly(Place.cloud("prod")); // opened once, early
+    }
+
+    @Test
     void otherPlacesAreOpenedWhenAskedFor() {
         EarlyLoad early = new EarlyLoad(places, Place.WORKSPACE, Runnable::run);
 
