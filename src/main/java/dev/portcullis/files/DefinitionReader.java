@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Problem;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -227,11 +229,12 @@ public final class DefinitionReader {
                     knownIds.add(id.textValue());
                 }
             }
+            References references = new References(groupNodes, knownIds);
             List<GroupReport> groups = new ArrayList<>();
             Set<String> seenIds = new HashSet<>();
             for (int i = 0; i < groupNodes.size(); i++) {
                 String path = groupsPath.equals("security_group") ? "security_group" : groupsPath + "[" + i + "]";
-                groups.add(group(i, path, groupNodes.get(i), knownIds, seenIds));
+                groups.add(group(i, path, groupNodes.get(i), references, seenIds));
             }
             List<Port> ports = ports(root.get("ports"), knownIds);
             DefinitionReport report = new DefinitionReport(fileProblems, groups, ports, portProblems, notices,
@@ -266,7 +269,8 @@ public final class DefinitionReader {
             }
         }
 
-        private GroupReport group(int index, String path, JsonNode node, Set<String> knownIds, Set<String> seenIds) {
+        private GroupReport group(int index, String path, JsonNode node, References references, Set<String> seenIds) {
+            Set<String> knownIds = references.known;
             List<Problem> problems = new ArrayList<>();
             if (!node.isObject()) {
                 problems.add(new Problem(FileErrorCode.WRONG_SHAPE, path, "A group must be a JSON object."));
@@ -275,13 +279,14 @@ public final class DefinitionReader {
             }
             String prefix = path + ".";
             unknownMembers(node, GROUP_MEMBERS, prefix, problems);
-            String id = text(node, "id", prefix, problems);
-            if (id != null && !seenIds.add(id)) {
+            String givenId = text(node, "id", prefix, problems);
+            String id = givenId != null ? givenId : references.draftIds.get(index);
+            if (givenId != null && !seenIds.add(id)) {
                 problems.add(new Problem(FileErrorCode.DUPLICATE_ID, prefix + "id",
                         "Another group in this file has the id " + id + "."));
             }
             Map<String, Raw> members = JsonValues.members(node);
-            Validation.GroupFields fields = Validation.groupFields(members, id == null);
+            Validation.GroupFields fields = Validation.groupFields(members, givenId == null);
             fields.problems().forEach(p -> problems.add(p.under(prefix)));
             String projectId = text(node, "project_id", prefix, problems);
             if (projectId == null) {
@@ -301,7 +306,8 @@ public final class DefinitionReader {
                             "\"security_group_rules\" must be a list of rules."));
                 } else {
                     for (int j = 0; j < ruleNodes.size(); j++) {
-                        rules.add(rule(j, prefix + "security_group_rules[" + j + "]", ruleNodes.get(j), id));
+                        rules.add(rule(j, prefix + "security_group_rules[" + j + "]",
+                                references.resolve(ruleNodes.get(j)), givenId));
                     }
                 }
             }
@@ -324,13 +330,62 @@ public final class DefinitionReader {
                     } else {
                         List<Problem> all = new ArrayList<>(r.problems());
                         extra.forEach(p -> all.add(p.under(r.path() + ".")));
-                        withSet.add(new RuleReport(r.index(), r.path(), r.id(), null, all));
+                        // The rule itself could be read; only its place among the others is refused.
+                        withSet.add(new RuleReport(r.index(), r.path(), r.id(), r.rule(), all));
                     }
                 }
                 rules = withSet;
             }
             return new GroupReport(index, path, id, fields.name(), fields.description(), fields.stateful(), shared,
                     projectId, revision, tags, created, updated, problems, rules);
+        }
+
+        /**
+         * The groups' ids as the file's rules may name them: the ids given, a draft id for each group without
+         * one ({@code draft:NAME}, or {@code draft:#N} for a group without a name; a name used twice gets
+         * {@code #2}, {@code #3}...), and a group's name in {@code remote_group_id} where no group has that as
+         * its id, as a hand-written file without ids can only point at another group by its name.
+         */
+        private static final class References {
+            final Set<String> known;
+            final Map<Integer, String> draftIds = new HashMap<>();
+            private final Map<String, String> byName = new HashMap<>();
+
+            References(List<JsonNode> groupNodes, Set<String> givenIds) {
+                known = new HashSet<>(givenIds);
+                Map<String, Integer> uses = new HashMap<>();
+                Set<String> ambiguous = new HashSet<>();
+                for (int i = 0; i < groupNodes.size(); i++) {
+                    JsonNode g = groupNodes.get(i);
+                    JsonNode id = g.path("id");
+                    String name = g.path("name").isTextual() ? g.path("name").textValue() : "";
+                    String groupId = id.isTextual() ? id.textValue() : null;
+                    if (groupId == null) {
+                        String key = name.isEmpty() ? "#" + (i + 1) : name;
+                        int n = uses.merge(key, 1, Integer::sum);
+                        groupId = DraftIds.group(n == 1 ? key : key + "#" + n);
+                        draftIds.put(i, groupId);
+                        known.add(groupId);
+                    }
+                    if (!name.isEmpty() && byName.putIfAbsent(name, groupId) != null) {
+                        ambiguous.add(name);
+                    }
+                }
+                ambiguous.forEach(byName::remove);
+            }
+
+            /** The rule, with a group's name in {@code remote_group_id} replaced by that group's id. */
+            JsonNode resolve(JsonNode rule) {
+                JsonNode remote = rule.path("remote_group_id");
+                if (!remote.isTextual() || known.contains(remote.textValue())
+                        || !byName.containsKey(remote.textValue())) {
+                    return rule;
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode copy =
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) rule).deepCopy();
+                copy.put("remote_group_id", byName.get(remote.textValue()));
+                return copy;
+            }
         }
 
         private RuleReport rule(int index, String path, JsonNode node, String groupId) {

@@ -7,8 +7,13 @@ import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
 
 import java.time.Instant;
+import dev.portcullis.domain.DraftIds;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,7 +23,8 @@ import java.util.Optional;
  * file is a report with problems.
  */
 public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> groups, List<Port> ports,
-                               List<Problem> portProblems, List<Problem> notices, Originals originals) {
+                               List<Problem> portProblems, List<Problem> notices, Originals originals,
+                               SourceLocations locations) {
 
     public DefinitionReport {
         fileProblems = List.copyOf(fileProblems);
@@ -26,6 +32,18 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         ports = List.copyOf(ports);
         portProblems = List.copyOf(portProblems);
         notices = List.copyOf(notices);
+        Objects.requireNonNull(locations, "locations");
+    }
+
+    /** A report without source lines. */
+    public DefinitionReport(List<Problem> fileProblems, List<GroupReport> groups, List<Port> ports,
+                            List<Problem> portProblems, List<Problem> notices, Originals originals) {
+        this(fileProblems, groups, ports, portProblems, notices, originals, SourceLocations.NONE);
+    }
+
+    /** The same report with where its groups and rules were written. */
+    public DefinitionReport withLocations(SourceLocations where) {
+        return new DefinitionReport(fileProblems, groups, ports, portProblems, notices, originals, where);
     }
 
     /** A file that could not be read as definitions at all. */
@@ -100,17 +118,73 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         return all;
     }
 
-    /** The groups and interfaces of a valid file. */
+    /** The groups that exist (with an id given by Neutron or the source, not a draft id) and the interfaces of a valid file. */
     public Definitions definitions() {
         if (!valid()) {
             throw new IllegalStateException("the file has problems: " + allProblems().size());
         }
-        List<SecurityGroup> existing = groups.stream().map(GroupReport::group).flatMap(Optional::stream).toList();
+        List<SecurityGroup> existing = groups.stream().filter(g -> !DraftIds.isDraft(g.id()))
+                .map(GroupReport::group).flatMap(Optional::stream).toList();
         return new Definitions(existing, ports);
     }
 
-    /** Groups of the file that have no id yet: groups to be created. */
+    /** Groups of the file that have no id of Neutron's yet: groups to be created. */
     public List<GroupReport> newGroups() {
-        return groups.stream().filter(g -> g.id() == null).toList();
+        return groups.stream().filter(g -> g.id() == null || DraftIds.isDraft(g.id())).toList();
+    }
+
+    /**
+     * Everything of the source that can be reviewed, valid or not: every group that could be read (a group
+     * without an id under its draft id), with every rule that could be read as a rule (a rule Neutron would
+     * refuse only for where it points, or as a duplicate, included; a rule without an id under a draft id),
+     * and each problem that makes the source invalid, tied to its group and rule, so that a review reports
+     * it instead of skipping what it is about.
+     */
+    public Reviewable reviewable() {
+        List<SecurityGroup> readable = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        Map<String, String> paths = new HashMap<>();
+        fileProblems.forEach(p -> unreadable.add(new Unreadable(null, null, null, null, p)));
+        for (GroupReport g : groups) {
+            String groupId = g.id() != null ? g.id() : DraftIds.group("#" + (g.index() + 1));
+            String name = g.name() == null ? "" : g.name();
+            List<Rule> rules = new ArrayList<>();
+            for (RuleReport r : g.rules()) {
+                String ruleId = r.id() != null ? r.id() : DraftIds.rule(groupId, r.index() + 1);
+                if (r.rule() != null) {
+                    rules.add(r.rule().withId(ruleId));
+                }
+                paths.put(ruleId, r.path());
+                String text = r.rule() == null ? null : r.rule().summary(id -> null);
+                r.problems().forEach(p -> unreadable.add(new Unreadable(groupId, name, ruleId, text, p)));
+            }
+            paths.put(groupId, g.path());
+            g.problems().forEach(p -> unreadable.add(new Unreadable(groupId, name, null, null, p)));
+            readable.add(new SecurityGroup(groupId, g.projectId(), name, g.description() == null ? "" : g.description(),
+                    g.stateful(), g.shared(), g.revision(), rules, g.tags(), g.createdAt(), g.updatedAt()));
+        }
+        portProblems.forEach(p -> unreadable.add(new Unreadable(null, null, null, null, p)));
+        return new Reviewable(new Definitions(readable, ports), unreadable, paths);
+    }
+
+    /** What {@link #reviewable()} answers: the readable groups, the problems, and each id's report path. */
+    public record Reviewable(Definitions definitions, List<Unreadable> problems, Map<String, String> pathsById) {
+        public Reviewable {
+            problems = List.copyOf(problems);
+            pathsById = Map.copyOf(pathsById);
+        }
+
+        /** The report path (for {@link SourceLocations}) of a group or rule id of {@link #definitions()}. */
+        public Optional<String> path(String id) {
+            return Optional.ofNullable(id == null ? null : pathsById.get(id));
+        }
+    }
+
+    /**
+     * A problem of the source: of the file (no group), of a group (no rule id), or of one rule.
+     *
+     * @param ruleText the rule in words where it could be read, else null
+     */
+    public record Unreadable(String groupId, String groupName, String ruleId, String ruleText, Problem problem) {
     }
 }
