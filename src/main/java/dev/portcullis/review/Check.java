@@ -9,6 +9,16 @@ import java.util.Optional;
  * severity its findings usually have; a few checks lower it where the risk is smaller (see each).
  */
 public enum Check {
+    /**
+     * A group or rule of the source that Neutron would refuse, or that could not be read at all: the review
+     * cannot say what it would let in, so it is never passed over in silence.
+     */
+    INVALID_DEFINITION("invalid-definition", Severity.HIGH),
+    /**
+     * Something of the source that cannot be known offline (a Terraform data source, a variable without a
+     * value, a resource that carries rules but is not read): what it lets in is unknown.
+     */
+    NOT_REVIEWED("not-reviewed", Severity.HIGH),
     /** All protocols and ports open to every address, inbound; high instead of critical on a group no interface uses. */
     WORLD_OPEN_ALL("world-open-all", Severity.CRITICAL),
     WORLD_OPEN_ADMIN_PORT("world-open-admin-port", Severity.HIGH),

@@ -61,6 +61,27 @@ final class Context {
         add(groups.indexOf(group), group.rules().indexOf(rule), check, severity, group, rule, explanation, fix);
     }
 
+    /** A finding that the review did not make itself but was handed (a part of the source it could not read). */
+    void unreviewed(Check check, Unreviewed item) {
+        if (!settings.enabled(check)) {
+            return;
+        }
+        int groupIndex = -1;
+        int ruleIndex = -1;
+        for (int g = 0; g < groups.size() && item.groupId() != null && groupIndex < 0; g++) {
+            if (groups.get(g).id().equals(item.groupId())) {
+                groupIndex = g;
+                List<Rule> rules = groups.get(g).rules();
+                for (int r = 0; r < rules.size() && item.ruleId() != null && ruleIndex < 0; r++) {
+                    ruleIndex = item.ruleId().equals(rules.get(r).id()) ? r : -1;
+                }
+            }
+        }
+        entries.add(new Entry(groupIndex, ruleIndex, new Finding(check.id(), check.severity(), item.groupId(),
+                item.groupId() == null ? null : item.groupName(), item.ruleId(), item.ruleText(),
+                item.explanation(), item.fix())));
+    }
+
     private void add(int groupIndex, int ruleIndex, Check check, Severity severity, SecurityGroup group, Rule rule,
                      String explanation, String fix) {
         if (!settings.enabled(check)) {

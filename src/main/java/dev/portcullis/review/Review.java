@@ -24,7 +24,17 @@ public final class Review {
      *     serious first within one group or rule
      */
     public static List<Finding> of(List<SecurityGroup> groups, List<Port> ports, ReviewSettings settings) {
+        return of(groups, ports, List.of(), settings);
+    }
+
+    /**
+     * Reviews the groups, and reports each part of the source that could not be reviewed as a finding of
+     * its own ({@link Check#INVALID_DEFINITION}, {@link Check#NOT_REVIEWED}) in the place of its group and rule.
+     */
+    public static List<Finding> of(List<SecurityGroup> groups, List<Port> ports, List<Unreviewed> unreviewed,
+                                   ReviewSettings settings) {
         Context c = new Context(groups, ports, settings);
+        unreviewed.forEach(u -> c.unreviewed(u.unknown() ? Check.NOT_REVIEWED : Check.INVALID_DEFINITION, u));
         ProjectChecks.run(c);
         for (SecurityGroup group : c.groups) {
             GroupChecks.run(c, group);
