@@ -20,7 +20,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import dev.portcullis.domain.DraftIds;
+import dev.portcullis.review.Unreviewed;
+
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -82,6 +88,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     TextOrJson output;
 
+    @Mixin
+    SourceOptions sourceOptions;
+
     @Override
     public Integer call() {
         Direction d = Direction.fromNeutron(direction).orElse(null);
@@ -94,7 +103,8 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return unusable(Text.safe(e.getMessage()));
         }
-        Snapshot snapshot = Sources.forUser(parent.workspace).read(source);
+        Sources.Reading reading = Sources.forUser(parent.workspace, sourceOptions.read()).reading(source);
+        Snapshot snapshot = reading.snapshot();
         boolean portsKnown = !snapshot.ports().isEmpty() || source.startsWith("cloud:") || source.equals("workspace");
         TrafficCheck check = new TrafficCheck(snapshot.groups(), snapshot.ports(), portsKnown);
         TrafficCheckAnswer answer;
@@ -119,6 +129,18 @@ final class CheckCommand implements Callable<Integer> {
             subject = "interface " + Text.safe(p.label()) + " (" + Text.safe(p.id()) + ")";
             targetJson.put("interface_id", p.id()).put("interface_name", p.name());
         }
+        List<Unreviewed> gaps = gaps(reading, target.group != null ? List.of(targetJson.path("group_id").asText())
+                : snapshot.ports().stream().filter(p -> p.id().equals(targetJson.path("interface_id").asText()))
+                        .flatMap(p -> p.securityGroupIds().stream()).toList());
+        if (answer.verdict() != TrafficCheckAnswer.Verdict.ALLOWED && !gaps.isEmpty()) {
+            // Rules only ever allow: what could not be read may allow this packet, so "denied" would fail open.
+            List<String> lines = new ArrayList<>();
+            lines.add(Text.safe(source) + " cannot be used to answer for " + subject + ": no rule that could be "
+                    + "read allows it, but " + gaps.size() + (gaps.size() == 1 ? " part" : " parts")
+                    + " of it could not be read and might:");
+            gaps.stream().limit(10).forEach(u -> lines.add("  " + Text.safe(u.explanation())));
+            return unusable(String.join(System.lineSeparator(), lines));
+        }
         Function<String, String> names = DiffCommand.groupNames(snapshot.groups(), List.of());
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
@@ -139,6 +161,12 @@ final class CheckCommand implements Callable<Integer> {
         Predicate<T> named = t -> wanted.equals(name.apply(t));
         List<T> byName = all.stream().filter(named).toList();
         return byName.isEmpty() ? all.stream().filter(t -> wanted.equals(id.apply(t))).toList() : byName;
+    }
+
+    /** What of the source could not be read that concerns these groups, or the source as a whole. */
+    private static List<Unreviewed> gaps(Sources.Reading reading, List<String> groupIds) {
+        Set<String> ids = new HashSet<>(groupIds);
+        return reading.unreviewed().stream().filter(u -> u.groupId() == null || ids.contains(u.groupId())).toList();
     }
 
     private int notOne(int count, String what, String wanted, List<String> ids) {
@@ -178,7 +206,8 @@ final class CheckCommand implements Callable<Integer> {
         String description = f.rule().description() == null || f.rule().description().isEmpty() ? ""
                 : " \"" + Text.safe(f.rule().description()) + "\"";
         return "group " + Text.safe(f.group().name()) + ": " + Text.safe(f.rule().summary(names)) + description
-                + (f.rule().id() == null ? "" : " (rule " + Text.safe(f.rule().id()) + ")");
+                + (f.rule().id() == null || DraftIds.isDraft(f.rule().id()) ? ""
+                : " (rule " + Text.safe(f.rule().id()) + ")");
     }
 
     private ObjectNode json(TrafficCheckAnswer answer, TrafficCheckPacket packet, ObjectNode target,

@@ -59,9 +59,12 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     TextOrJson output;
 
+    @Mixin
+    SourceOptions sourceOptions;
+
     @Override
     public Integer call() {
-        Sources sources = Sources.forUser(parent.workspace);
+        Sources sources = Sources.forUser(parent.workspace, sourceOptions.read());
         Snapshot a = sources.read(first);
         Snapshot b = sources.read(second);
         Comparison c = Comparison.of(a.groups(), b.groups());
@@ -122,7 +125,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     static String label(SecurityGroup g) {
-        return Text.safe(g.name()) + " (" + Text.safe(g.id()) + ")";
+        return Text.safe(g.name()) + " (" + Text.safe(dev.portcullis.domain.DraftIds.shown(g.id())) + ")";
     }
 
     static String count(int n, String noun) {

@@ -47,13 +47,16 @@ final class ExportCommand implements Callable<Integer> {
             description = "json (a definition file) or terraform. Default: terraform when FILE ends in .tf, else json.")
     Format format;
 
+    @picocli.CommandLine.Mixin
+    SourceOptions sourceOptions;
+
     @Option(names = "--no-import", description = "Terraform: write no import blocks, for a project where Terraform "
             + "should create the groups afresh rather than adopt the existing ones.")
     boolean noImport;
 
     @Override
     public Integer call() throws IOException {
-        Snapshot snapshot = Sources.forUser(parent == null ? null : parent.workspace).read(source);
+        Snapshot snapshot = Sources.forUser(parent == null ? null : parent.workspace, sourceOptions.read()).read(source);
         Format chosen = format != null ? format
                 : output != null && output.toString().endsWith(".tf") ? Format.terraform : Format.json;
         byte[] content = chosen == Format.terraform

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.DraftIds;
 import dev.portcullis.files.ReviewSettingsFile;
 import dev.portcullis.review.Finding;
 import dev.portcullis.review.Review;
@@ -56,6 +57,9 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     TextOrJson output;
 
+    @Mixin
+    SourceOptions sourceOptions;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low", converter = SeverityConverter.class,
             description = "Exit 1 when a finding is this serious or more: critical, high, medium, low or info. "
                     + "Default: ${DEFAULT-VALUE} (every finding but the informational ones).")
@@ -77,19 +81,20 @@ final class LintCommand implements Callable<Integer> {
             err.flush();
             return PortcullisCommand.EXIT_UNUSABLE;
         }
-        Snapshot snapshot;
+        Sources.Reading reading;
         try {
-            snapshot = Sources.forUser(parent == null ? null : parent.workspace).read(source);
+            reading = Sources.forUser(parent == null ? null : parent.workspace, sourceOptions.read()).reading(source);
         } catch (Sources.SourceException e) {
             err.println("portcullis lint: " + Text.safe(e.getMessage()));
             err.flush();
             return PortcullisCommand.EXIT_UNUSABLE;
         }
-        List<Finding> findings = Review.of(snapshot.groups(), snapshot.ports(), settings);
+        Snapshot snapshot = reading.snapshot();
+        List<Finding> findings = Review.of(snapshot.groups(), snapshot.ports(), reading.unreviewed(), settings);
         boolean failed = findings.stream().anyMatch(f -> f.severity().atLeast(failOn));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            json(findings, failed, out);
+            json(snapshot, findings, failed, out);
         } else {
             text(snapshot, findings, out);
         }
@@ -137,12 +142,14 @@ final class LintCommand implements Callable<Integer> {
         byGroup.forEach((id, list) -> {
             Finding first = list.get(0);
             out.println();
-            out.println(id.isEmpty() ? "project" : "group " + Text.safe(first.groupName().isEmpty() ? id
-                    : first.groupName() + " (" + id + ")"));
+            String shown = DraftIds.shown(id);
+            out.println(id.isEmpty() ? "project" : "group " + Text.safe(first.groupName().isEmpty() ? shown
+                    : DraftIds.isDraft(id) ? first.groupName() : first.groupName() + " (" + id + ")"));
             for (Finding f : list) {
                 out.println("  " + f.severity().label().toUpperCase(Locale.ROOT) + " [" + f.check() + "]"
                         + (f.rule() == null ? "" : " " + Text.safe(f.rule()))
-                        + (f.ruleId() == null ? "" : " (rule " + Text.safe(f.ruleId()) + ")"));
+                        + (f.ruleId() == null || DraftIds.isDraft(f.ruleId()) ? ""
+                        : " (rule " + Text.safe(f.ruleId()) + ")"));
                 out.println("    " + Text.safe(f.explanation()));
                 out.println("    fix: " + Text.safe(f.fix()));
             }
@@ -150,13 +157,15 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /** Streams the answer, so a large project needs no second copy of its findings in memory as output. */
-    private void json(List<Finding> findings, boolean failed, PrintWriter out) {
+    private void json(Snapshot snapshot, List<Finding> findings, boolean failed, PrintWriter out) {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("source", source);
             g.writeStringField("fail_on", failOn.label());
             g.writeBooleanField("failed", failed);
+            g.writeNumberField("groups", snapshot.groups().size());
+            g.writeNumberField("rules", snapshot.groups().stream().mapToInt(group -> group.rules().size()).sum());
             g.writeObjectFieldStart("counts");
             for (Severity s : Severity.values()) {
                 g.writeNumberField(s.label(), findings.stream().filter(f -> f.severity() == s).count());

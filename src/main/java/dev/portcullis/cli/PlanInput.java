@@ -5,6 +5,7 @@ import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.files.DefinitionReport;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -18,9 +19,12 @@ final class PlanInput {
     @ArgGroup(multiplicity = "1")
     Target target;
 
+    @Mixin
+    SourceOptions sourceOptions;
+
     /** The file, read whole before anything of the project is touched. */
     DefinitionReport report() {
-        return Sources.wholeReport(file);
+        return Sources.forUser(null, sourceOptions.read()).wholeReport(file);
     }
 
     /** The project's backend; the caller closes it. */

@@ -8,14 +8,20 @@ import dev.portcullis.backend.neutron.NeutronBackend;
 import dev.portcullis.backend.openstack.CloudConfigs;
 import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
-import dev.portcullis.files.DefinitionReader;
+import dev.portcullis.domain.DraftIds;
+import dev.portcullis.domain.Problem;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.FileErrorCode;
-import dev.portcullis.files.TerraformReader;
-import dev.portcullis.domain.Problem;
+import dev.portcullis.files.ReadOptions;
+import dev.portcullis.files.SourceLocations;
+import dev.portcullis.files.SourceReader;
+import dev.portcullis.review.Unreviewed;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,19 +40,87 @@ public final class Sources {
 
     private final Supplier<CloudConfigs> clouds;
     private final Path workspace;
+    private final SourceReader reader;
 
     /**
      * @param clouds    where cloud names are looked up (read only when a {@code cloud:} source is used)
      * @param workspace the workspace file, or null for the default one
+     * @param options   the values for a file's inputs (Terraform variables, Heat parameters, Ansible vars)
      */
-    public Sources(Supplier<CloudConfigs> clouds, Path workspace) {
+    public Sources(Supplier<CloudConfigs> clouds, Path workspace, ReadOptions options) {
         this.clouds = clouds;
         this.workspace = workspace;
+        this.reader = new SourceReader(options);
+    }
+
+    public Sources(Supplier<CloudConfigs> clouds, Path workspace) {
+        this(clouds, workspace, ReadOptions.NONE);
     }
 
     /** The sources of the user running the command: their clouds.yaml and their workspace. */
     public static Sources forUser(Path workspace) {
-        return new Sources(CloudConfigs::forUser, workspace);
+        return forUser(workspace, ReadOptions.NONE);
+    }
+
+    public static Sources forUser(Path workspace, ReadOptions options) {
+        return new Sources(CloudConfigs::forUser, workspace, options);
+    }
+
+    /**
+     * A source as read: its groups and interfaces, and for a file its report (what could not be read, and
+     * where each group and rule is written).
+     *
+     * @param report the file's report, or null for a cloud or the workspace
+     */
+    public record Reading(Snapshot snapshot, DefinitionReport report, DefinitionReport.Reviewable reviewable) {
+
+        /** The problems of the source, each as a finding for the review to report in its place. */
+        public List<Unreviewed> unreviewed() {
+            if (reviewable == null) {
+                return List.of();
+            }
+            return reviewable.problems().stream().map(u -> {
+                Problem p = u.problem();
+                String where = p.field().isEmpty() ? "" : p.field() + ": ";
+                boolean unknown = FileErrorCode.unknowable(p.code());
+                return new Unreviewed(unknown, u.groupId(), u.groupName(), u.ruleId(), u.ruleText(),
+                        where + p.message() + " [" + p.code() + "]",
+                        unknown ? "Give it a value the source itself holds (or pass one with --var), or review "
+                                + "what it stands for where it is defined."
+                                : "Correct it as the message says: Neutron would refuse it, so it is not reviewed "
+                                + "as written.");
+            }).toList();
+        }
+
+        /** Where a group or rule of the snapshot is written, when the source is a file that says. */
+        public Optional<SourceLocations.Location> location(String groupId, String ruleId) {
+            if (reviewable == null) {
+                return Optional.empty();
+            }
+            return reviewable.path(ruleId).or(() -> reviewable.path(groupId)).flatMap(report.locations()::of);
+        }
+
+        private Snapshot fileSnapshot() {
+            return new Snapshot(reviewable.definitions().groups(), reviewable.definitions().ports(), Instant.now());
+        }
+
+        /** Lines for the standard error: what of the source could not be read, so it is never skipped unsaid. */
+        public List<String> warnings(String source) {
+            List<Unreviewed> problems = unreviewed();
+            if (problems.isEmpty()) {
+                return List.of();
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add(source + ": " + problems.size() + (problems.size() == 1 ? " part" : " parts")
+                    + " could not be read and " + (problems.size() == 1 ? "is" : "are") + " left out of this answer"
+                    + " (portcullis validate " + source + " lists " + (problems.size() == 1 ? "it" : "them") + "):");
+            problems.stream().limit(10).forEach(u -> lines.add("  " + (u.groupId() == null ? ""
+                    : "group " + DraftIds.shown(u.groupId()) + ": ") + u.explanation()));
+            if (problems.size() > 10) {
+                lines.add("  ... and " + (problems.size() - 10) + " more");
+            }
+            return lines;
+        }
     }
 
     /** A source that cannot be read: a file with problems, an unknown cloud, a cloud that did not answer. */
@@ -67,7 +141,27 @@ public final class Sources {
         if (source.startsWith("cloud:") || source.equals("workspace")) {
             return load(source, () -> backend(source));
         }
-        return file(Path.of(source));
+        Path file = Path.of(source);
+        DefinitionReport report = validReport(file);
+        return new Reading(null, report, report.reviewable()).fileSnapshot();
+    }
+
+    /**
+     * Reads a source for review: everything that can be read, valid or not. A file is refused (a
+     * {@link SourceException}) only when nothing of it can be read as groups; the rest of its problems are
+     * in the answer's {@link Reading#unreviewed()}.
+     */
+    public Reading reading(String source) {
+        if (source.startsWith("cloud:") || source.equals("workspace")) {
+            return new Reading(read(source), null, null);
+        }
+        Path file = Path.of(source);
+        DefinitionReport report = reader.read(file);
+        if (report.unusable()) {
+            throw unusable(file, report);
+        }
+        DefinitionReport.Reviewable reviewable = report.reviewable();
+        return new Reading(new Reading(null, report, reviewable).fileSnapshot(), report, reviewable);
     }
 
     /**
@@ -85,35 +179,33 @@ public final class Sources {
         return WorkspaceBackend.open(Path.of(source));
     }
 
-    /** The report of a definition file in any format this command line reads. */
-    public static DefinitionReport report(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().endsWith(".tf")
-                ? new TerraformReader().read(file) : new DefinitionReader().read(file);
-    }
-
-    private static Snapshot file(Path file) {
-        DefinitionReport report = validReport(file);
-        return new Snapshot(report.definitions().groups(), report.definitions().ports(), Instant.now());
+    /** The report of a source file or folder in any format this command line reads. */
+    public DefinitionReport report(Path file) {
+        return reader.read(file);
     }
 
     /** The report of a file with no problems, or a {@link SourceException} naming the first problem. */
-    public static DefinitionReport validReport(Path file) {
+    public DefinitionReport validReport(Path file) {
         DefinitionReport report = report(file);
         if (!report.valid()) {
-            int problems = report.allProblems().size();
-            Problem first = report.allProblems().get(0);
-            throw new SourceException(file + " cannot be used: " + problems + (problems == 1 ? " problem" : " problems")
-                    + ", the first: " + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
-                    + " (portcullis validate " + file + " lists them all)", null);
+            throw unusable(file, report);
         }
         return report;
+    }
+
+    private static SourceException unusable(Path file, DefinitionReport report) {
+        int problems = report.allProblems().size();
+        Problem first = report.allProblems().get(0);
+        return new SourceException(file + " cannot be used: " + problems + (problems == 1 ? " problem" : " problems")
+                + ", the first: " + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
+                + " (portcullis validate " + file + " lists them all)", null);
     }
 
     /**
      * The report of a file that says what every group's rules are: plan and apply refuse a list of groups
      * without rules, which would remove every rule of the project's groups.
      */
-    public static DefinitionReport wholeReport(Path file) {
+    public DefinitionReport wholeReport(Path file) {
         DefinitionReport report = validReport(file);
         report.notices().stream().filter(n -> n.code().equals(FileErrorCode.RULES_NOT_LISTED)).findFirst()
                 .ifPresent(n -> {

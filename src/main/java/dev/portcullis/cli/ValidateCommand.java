@@ -48,9 +48,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     TextOrJson output;
 
+    @Mixin
+    SourceOptions sourceOptions;
+
     @Override
     public Integer call() {
-        DefinitionReport report = Sources.report(file);
+        DefinitionReport report = new dev.portcullis.files.SourceReader(sourceOptions.read()).read(file);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             json(report, out);
@@ -58,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
             text(report, out);
         }
         out.flush();
-        if (!report.fileProblems().isEmpty()) {
+        if (report.unusable()) {
             return PortcullisCommand.EXIT_UNUSABLE;
         }
         return report.valid() ? PortcullisCommand.EXIT_OK : PortcullisCommand.EXIT_FINDINGS;
@@ -72,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
                 + (report.ports().isEmpty() ? "" : ", " + report.ports().size()
                         + (report.ports().size() == 1 ? " interface" : " interfaces"));
         String name = Text.safe(file.toString());
-        if (!report.fileProblems().isEmpty()) {
+        if (report.unusable()) {
             out.println(name + ": cannot be read as security group definitions");
         } else if (problems == 0) {
             out.println(name + ": valid (" + counts + ")");

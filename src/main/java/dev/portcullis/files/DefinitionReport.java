@@ -8,6 +8,7 @@ import dev.portcullis.domain.SecurityGroup;
 
 import java.time.Instant;
 import dev.portcullis.domain.DraftIds;
+import dev.portcullis.domain.ErrorCode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,6 +108,11 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         return fileProblems.isEmpty() && portProblems.isEmpty() && groups.stream().allMatch(GroupReport::valid);
     }
 
+    /** True when nothing of the source could be read as groups, because of what is wrong with it as a whole. */
+    public boolean unusable() {
+        return !fileProblems.isEmpty() && groups.isEmpty();
+    }
+
     /** Every problem of the file, its groups, rules and interfaces, in file order. */
     public List<Problem> allProblems() {
         List<Problem> all = new ArrayList<>(fileProblems);
@@ -156,7 +162,8 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
                 }
                 paths.put(ruleId, r.path());
                 String text = r.rule() == null ? null : r.rule().summary(id -> null);
-                r.problems().forEach(p -> unreadable.add(new Unreadable(groupId, name, ruleId, text, p)));
+                r.problems().stream().filter(p -> !(r.rule() != null && outsideGroup(p)))
+                        .forEach(p -> unreadable.add(new Unreadable(groupId, name, ruleId, text, p)));
             }
             paths.put(groupId, g.path());
             g.problems().forEach(p -> unreadable.add(new Unreadable(groupId, name, null, null, p)));
@@ -165,6 +172,15 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         }
         portProblems.forEach(p -> unreadable.add(new Unreadable(null, null, null, null, p)));
         return new Reviewable(new Definitions(readable, ports), unreadable, paths);
+    }
+
+    /**
+     * A rule pointing at a group the source does not hold: Neutron refuses it only if the group does not
+     * exist where it is applied, which the source cannot tell; the review reports it as such
+     * ({@code remote-group-elsewhere}) rather than as invalid.
+     */
+    private static boolean outsideGroup(Problem p) {
+        return p.code().equals(ErrorCode.GROUP_NOT_FOUND) && p.field().endsWith("remote_group_id");
     }
 
     /** What {@link #reviewable()} answers: the readable groups, the problems, and each id's report path. */

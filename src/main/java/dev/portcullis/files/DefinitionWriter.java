@@ -6,10 +6,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.portcullis.domain.DraftIds;
+import dev.portcullis.domain.Remote;
+import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.SecurityGroup;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Writes definition files in Neutron's list shape, marked {@code "format": "portcullis/1"}, atomically. */
 public final class DefinitionWriter {
@@ -28,7 +37,9 @@ public final class DefinitionWriter {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", DefinitionReader.FORMAT);
         ArrayNode groups = root.putArray("security_groups");
-        definitions.groups().forEach(g -> groups.add(originals.group(g.id(), NeutronJson.group(g))));
+        Map<String, String> draftNames = draftNames(definitions.groups());
+        definitions.groups().forEach(g -> groups.add(originals.group(g.id(),
+                NeutronJson.group(draftNames.isEmpty() ? g : pointingByName(g, draftNames)))));
         ArrayNode ports = root.putArray("ports");
         definitions.ports().forEach(p -> ports.add(originals.port(p.id(), NeutronJson.port(p))));
         try {
@@ -36,6 +47,30 @@ public final class DefinitionWriter {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A group without an id of Neutron's is written without one, and a rule pointing at it names it, as a
+     * hand-written file does (the reader takes a group's name in {@code remote_group_id}): the names of the
+     * draft-id groups whose names are unique.
+     */
+    private static Map<String, String> draftNames(List<SecurityGroup> groups) {
+        Map<String, Long> uses = groups.stream().collect(Collectors.groupingBy(SecurityGroup::name,
+                Collectors.counting()));
+        Map<String, String> names = new HashMap<>();
+        groups.stream().filter(g -> DraftIds.isDraft(g.id()) && uses.get(g.name()) == 1 && !g.name().isEmpty())
+                .forEach(g -> names.put(g.id(), g.name()));
+        return names;
+    }
+
+    private static SecurityGroup pointingByName(SecurityGroup group, Map<String, String> draftNames) {
+        if (group.rules().stream().noneMatch(r -> draftNames.containsKey(r.remoteGroupId()))) {
+            return group;
+        }
+        List<Rule> rules = group.rules().stream().map(r -> draftNames.containsKey(r.remoteGroupId())
+                ? new Rule(r.id(), r.direction(), r.etherType(), r.protocol(), r.ports(),
+                        Remote.group(draftNames.get(r.remoteGroupId())), r.description()) : r).toList();
+        return group.withRules(rules, group.revision(), group.updatedAt());
     }
 
     /** Replaces the file atomically, keeping earlier versions as backups; see {@link AtomicFiles}. */

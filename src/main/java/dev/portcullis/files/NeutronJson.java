@@ -1,5 +1,7 @@
 package dev.portcullis.files;
 
+import dev.portcullis.domain.DraftIds;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,10 +38,12 @@ public final class NeutronJson {
     /** A rule as it appears inside a group in a definition file. */
     public static ObjectNode rule(Rule rule, SecurityGroup group) {
         ObjectNode o = JSON.objectNode();
-        if (rule.id() != null) {
+        if (rule.id() != null && !DraftIds.isDraft(rule.id())) {
             o.put("id", rule.id());
         }
-        o.put("security_group_id", group.id());
+        if (!DraftIds.isDraft(group.id())) {
+            o.put("security_group_id", group.id());
+        }
         o.setAll(normalizedRule(rule));
         o.put("remote_address_group_id", rule.remoteAddressGroupId());
         if (group.projectId() != null) {
@@ -76,7 +80,9 @@ public final class NeutronJson {
 
     public static ObjectNode group(SecurityGroup group) {
         ObjectNode o = JSON.objectNode();
-        o.put("id", group.id());
+        if (!DraftIds.isDraft(group.id())) {
+            o.put("id", group.id());
+        }
         o.put("name", group.name());
         o.put("description", group.description());
         o.put("stateful", group.stateful());

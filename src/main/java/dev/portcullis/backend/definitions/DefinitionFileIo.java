@@ -4,16 +4,16 @@ import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.files.AtomicFiles;
-import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
-import dev.portcullis.files.TerraformReader;
+import dev.portcullis.files.SourceReader;
 import dev.portcullis.files.TerraformWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,17 +24,26 @@ import java.util.List;
  */
 public final class DefinitionFileIo {
 
-    /** A file's groups and interfaces, with what the reader noted (a list without rules, say). */
-    public record Read(Snapshot snapshot, List<String> notices) {
+    /**
+     * A file's groups and interfaces, what of it could not be read (each part in words, with its place) and
+     * what the reader noted (a list without rules, say).
+     */
+    public record Read(Snapshot snapshot, List<String> problems, List<String> notices) {
         public Read {
+            problems = List.copyOf(problems);
             notices = List.copyOf(notices);
         }
     }
 
+    /**
+     * Reads a source file or folder in any format the command line reads. Everything that can be read is
+     * in the snapshot; each part that cannot (a rule Neutron would refuse, a value only known when applied)
+     * is a notice naming its place, so nothing is left out unsaid. Only a source of which no group can be
+     * read fails.
+     */
     public Read read(Path file) {
-        boolean terraform = file.getFileName() != null && file.getFileName().toString().endsWith(".tf");
-        DefinitionReport report = terraform ? new TerraformReader().read(file) : new DefinitionReader().read(file);
-        if (!report.valid()) {
+        DefinitionReport report = new SourceReader().read(file);
+        if (report.unusable()) {
             List<Problem> problems = report.allProblems();
             Problem first = problems.get(0);
             throw new BackendException(BackendException.Kind.INVALID, first.code(), file + " cannot be used: "
@@ -42,7 +51,16 @@ public final class DefinitionFileIo {
                     + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
                     + " (portcullis validate " + file + " lists them all)");
         }
-        return new Read(new Snapshot(report.definitions().groups(), report.definitions().ports(), Instant.now()),
+        DefinitionReport.Reviewable reviewable = report.reviewable();
+        List<String> problems = new ArrayList<>();
+        for (DefinitionReport.Unreadable u : reviewable.problems()) {
+            Problem p = u.problem();
+            problems.add((u.groupId() == null ? "" : "group " + u.groupName() + ": ")
+                    + (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()
+                    + (u.ruleId() == null || u.ruleText() != null ? "" : " (the rule is not shown)"));
+        }
+        Definitions read = reviewable.definitions();
+        return new Read(new Snapshot(read.groups(), read.ports(), Instant.now()), problems,
                 report.notices().stream().map(Problem::message).toList());
     }
 

@@ -8,6 +8,7 @@ import dev.portcullis.backend.BackendException.Kind;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupRef;
 import dev.portcullis.domain.Port;
@@ -358,7 +359,7 @@ public final class WorkspaceBackend implements Backend {
                     "The local workspace cannot be read: " + Refusals.list(problems));
         }
         for (DefinitionReport.GroupReport group : report.groups()) {
-            if (group.id() == null) {
+            if (group.id() == null || DraftIds.isDraft(group.id())) {
                 problems.add(new Problem(FileErrorCode.WRONG_SHAPE, group.path() + ".id",
                         "The group " + group.label() + " has no id; a workspace holds only groups that exist."));
             }

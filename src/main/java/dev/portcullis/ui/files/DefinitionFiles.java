@@ -41,9 +41,14 @@ public interface DefinitionFiles {
         }
     }
 
-    /** A file's groups and interfaces, with the reader's notes (a list of groups without their rules, say). */
-    record Opened(Snapshot snapshot, List<String> notices) {
+    /**
+     * A file's groups and interfaces (all that could be read), the parts that could not be read (each in
+     * words with its place: never left out unsaid) and the reader's notes (a list of groups without their
+     * rules, say).
+     */
+    record Opened(Snapshot snapshot, List<String> problems, List<String> notices) {
         public Opened {
+            problems = List.copyOf(problems);
             notices = List.copyOf(notices);
         }
     }

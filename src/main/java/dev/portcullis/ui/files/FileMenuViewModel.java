@@ -64,7 +64,8 @@ public final class FileMenuViewModel {
     /** Copies the file's groups into the local workspace as new groups; completes once the message is set. */
     public CompletableFuture<Void> importFile(Path file) {
         busy.set(true);
-        return files.open(file).thenCompose(opened -> CompletableFuture.supplyAsync(workspace, worker)
+        return files.open(file).thenCompose(opened -> complete(file, opened))
+                .thenCompose(opened -> CompletableFuture.supplyAsync(workspace, worker)
                 .thenCompose(target -> WorkspaceImport.run(target, opened.snapshot())
                         .whenComplete((result, failed) -> worker.execute(target::close))
                         .thenApply(result -> words(file, result, opened.notices()))))
@@ -77,6 +78,20 @@ public final class FileMenuViewModel {
                         imported.run();
                     }
                 }, fx).handle((done, failed) -> null);
+    }
+
+    /**
+     * A file is imported whole or not at all: the workspace holds what Neutron accepts, and a group copied
+     * without the rules that could not be read would let the copy differ from the file unnoticed.
+     */
+    private static CompletableFuture<DefinitionFiles.Opened> complete(Path file, DefinitionFiles.Opened opened) {
+        if (opened.problems().isEmpty()) {
+            return CompletableFuture.completedFuture(opened);
+        }
+        int n = opened.problems().size();
+        return CompletableFuture.failedFuture(new IllegalArgumentException(file + " cannot be used: " + n
+                + (n == 1 ? " part" : " parts") + " of it cannot be read, the first: " + opened.problems().get(0)
+                + " (portcullis validate " + file + " lists them all)"));
     }
 
     private static Message words(Path file, WorkspaceImport.Result result, List<String> notices) {

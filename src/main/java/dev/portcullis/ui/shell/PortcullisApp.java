@@ -255,7 +255,7 @@ public final class PortcullisApp extends Application {
             @Override
             public CompletableFuture<Opened> open(Path file) {
                 return CompletableFuture.supplyAsync(() -> io.read(file), worker)
-                        .thenApply(read -> new Opened(read.snapshot(), read.notices()));
+                        .thenApply(read -> new Opened(read.snapshot(), read.problems(), read.notices()));
             }
 
             @Override

@@ -1,0 +1,177 @@
+package dev.portcullis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.backend.definitions.DefinitionFileIo;
+import dev.portcullis.backend.Snapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Point 1 of issue 11: a source yields the same groups and rules to every command and to the console, and
+ * a group without an id is a group. Every sample source of the test resources goes through validate, lint,
+ * export (read back), diff with itself, check (every group can be named) and the console's reading.
+ */
+class OneReadingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return PortcullisCommand.commandLine(options -> { }, new PrintWriter(out), new PrintWriter(err))
+                .execute(args);
+    }
+
+    static String resource(String path) {
+        try {
+            return Path.of(OneReadingTest.class.getResource("/dev/portcullis/" + path).toURI()).toString();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("no test resource " + path, e);
+        }
+    }
+
+    /** Every valid sample source of the tests, in every format the command line reads. */
+    static Stream<String> sources() {
+        return Stream.of("files/handwritten/no-ids.json", "files/handwritten/name-references.json",
+                "files/neutron-sg-list.json", "files/neutron-sg-list-with-ports.json", "files/neutron-sg-show.json",
+                "files/openstack-group-show.json", "files/openstack-group-list.json", "files/new-groups.tf",
+                "review/findings.json", "review/traffic/project.json").map(OneReadingTest::resource);
+    }
+
+    record Counts(int groups, int rules) {
+    }
+
+    @ParameterizedTest
+    @MethodSource("sources")
+    void everyCommandAndTheConsoleSeeTheSameGroupsAndRules(String source) throws IOException {
+        assertThat(run("validate", "--format", "json", source)).as(err.toString()).isZero();
+        JsonNode validated = JSON.readTree(out.toString());
+        List<String> names = new ArrayList<>();
+        int rules = 0;
+        for (JsonNode g : validated.get("security_groups")) {
+            names.add(g.get("name").asText());
+            rules += g.get("security_group_rules").size();
+        }
+        Counts expected = new Counts(names.size(), rules);
+        assertThat(expected.groups()).as("groups in " + source).isPositive();
+
+        run("lint", "--format", "json", "--fail-on", "critical", source);
+        JsonNode lint = JSON.readTree(out.toString());
+        assertThat(new Counts(lint.get("groups").asInt(), lint.get("rules").asInt())).as("lint").isEqualTo(expected);
+
+        Path exported = dir.resolve("exported.json");
+        assertThat(run("export", source, "-o", exported.toString())).as(err.toString()).isZero();
+        assertThat(run("validate", "--format", "json", exported.toString())).as(out.toString()).isZero();
+        JsonNode back = JSON.readTree(out.toString());
+        int backRules = 0;
+        for (JsonNode g : back.get("security_groups")) {
+            backRules += g.get("security_group_rules").size();
+        }
+        assertThat(new Counts(back.get("security_groups").size(), backRules)).as("export").isEqualTo(expected);
+
+        assertThat(run("diff", source, source)).as(out + err.toString()).isZero();
+        assertThat(out.toString()).contains("hold the same groups (" + expected.groups() + " group");
+
+        for (String name : names.stream().distinct().filter(n -> names.indexOf(n) == names.lastIndexOf(n)).toList()) {
+            int exit = run("check", source, "--group", name, "--direction", "ingress", "--protocol", "tcp",
+                    "--port", "22", "--remote", "192.0.2.10");
+            assertThat(err.toString()).as("check --group " + name).doesNotContain("has no group");
+            assertThat(exit).as("check --group " + name + ": " + err).isIn(0, 1, 2);
+        }
+
+        Snapshot console = new DefinitionFileIo().read(Path.of(source)).snapshot();
+        int consoleRules = console.groups().stream().mapToInt(g -> g.rules().size()).sum();
+        assertThat(new Counts(console.groups().size(), consoleRules)).as("console").isEqualTo(expected);
+    }
+
+    @Test
+    void aHandWrittenFileWithoutIdsIsReviewedAndFailsAPipelineOnWorldOpenSsh() throws IOException {
+        String file = resource("files/handwritten/no-ids.json");
+
+        int exit = run("lint", file, "--fail-on", "high");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("(1 high").contains("1 group, 3 rules")
+                .contains("group bastion\n")
+                .contains("HIGH [world-open-admin-port] Ingress IPv4 TCP 22 from 0.0.0.0/0\n");
+
+        assertThat(run("check", file, "--group", "bastion", "--direction", "ingress", "--protocol", "tcp",
+                "--port", "22", "--remote", "203.0.113.5")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("allowed: ").contains("SSH from anywhere");
+        assertThat(run("check", file, "--group", "bastion", "--direction", "ingress", "--protocol", "tcp",
+                "--port", "23", "--remote", "203.0.113.5")).isEqualTo(1);
+
+        assertThat(run("export", file)).isZero();
+        JsonNode exported = JSON.readTree(out.toString());
+        assertThat(exported.get("security_groups")).hasSize(1);
+        assertThat(exported.get("security_groups").get(0).has("id")).as("a draft id is never written").isFalse();
+    }
+
+    @Test
+    void aGroupNamedInRemoteGroupIdIsTheGroupOfThatName() throws IOException {
+        String file = resource("files/handwritten/name-references.json");
+
+        assertThat(run("validate", "--format", "json", file)).as(out.toString()).isZero();
+        JsonNode rule = JSON.readTree(out.toString()).get("security_groups").get(1).get("security_group_rules").get(0);
+        assertThat(rule.get("normalized").get("remote_group_id").asText()).isEqualTo("draft:web");
+
+        assertThat(run("check", file, "--group", "db", "--direction", "ingress", "--protocol", "tcp", "--port", "5432",
+                "--remote", "192.0.2.10")).as("no interfaces: who is in web cannot be known").isEqualTo(2);
+        assertThat(out.toString()).startsWith("unknown: ").contains("from group web");
+
+        assertThat(run("export", file)).isZero();
+        JsonNode db = JSON.readTree(out.toString()).get("security_groups").get(1);
+        assertThat(db.get("security_group_rules").get(0).get("remote_group_id").asText()).isEqualTo("web");
+    }
+
+    @Test
+    void anInvalidRuleIsAFindingAndTheRestOfTheSourceIsStillReviewed() throws IOException {
+        String file = resource("files/handwritten/partly-invalid.json");
+
+        assertThat(run("validate", file)).isEqualTo(1);
+        int exit = run("lint", "--format", "json", file);
+
+        assertThat(exit).isEqualTo(1);
+        JsonNode lint = JSON.readTree(out.toString());
+        assertThat(lint.get("groups").asInt()).isEqualTo(1);
+        List<String> checks = lint.get("findings").findValuesAsText("check");
+        assertThat(checks).contains("world-open-admin-port", "invalid-definition");
+        JsonNode invalid = findings(lint, "invalid-definition").get(0);
+        assertThat(invalid.get("group_name").asText()).isEqualTo("app");
+        assertThat(invalid.get("explanation").asText()).contains("port_range_max").contains("70000")
+                .contains("SecurityGroupInvalidPortValue");
+        assertThat(findings(lint, "invalid-definition")).as("the rule pointing outside the file is reviewed, not refused")
+                .noneMatch(f -> f.get("explanation").asText().contains("3f9a0a3c"));
+        assertThat(lint.get("rules").asInt()).as("the RDP rule and the rule for another project's group").isEqualTo(2);
+    }
+
+    private static List<JsonNode> findings(JsonNode lint, String check) {
+        List<JsonNode> found = new ArrayList<>();
+        lint.get("findings").forEach(f -> {
+            if (f.get("check").asText().equals(check)) {
+                found.add(f);
+            }
+        });
+        return found;
+    }
+}
