@@ -2,6 +2,7 @@ package dev.portcullis.backend;
 
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.domain.SourceGap;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +16,26 @@ import java.util.Optional;
  * @param offline  why this is a saved copy and not the live project (the cloud could not be reached), or
  *                 null when it is live. An offline snapshot is read-only.
  */
-public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loadedAt, String offline) {
+public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loadedAt, String offline,
+                       List<SourceGap> gaps) {
 
     public Snapshot {
         groups = List.copyOf(groups);
         ports = List.copyOf(ports);
+        gaps = List.copyOf(gaps);
+    }
+
+    /** A snapshot of a source that could be read whole (every cloud and workspace load). */
+    public Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loadedAt, String offline) {
+        this(groups, ports, loadedAt, offline, List.of());
+    }
+
+    /**
+     * A source file's snapshot: what could be read, and each part that could not ({@code gaps}), which the
+     * review reports in its place.
+     */
+    public static Snapshot ofSource(List<SecurityGroup> groups, List<Port> ports, List<SourceGap> gaps) {
+        return new Snapshot(groups, ports, Instant.now(), null, gaps);
     }
 
     /** A live snapshot. */
@@ -34,7 +50,7 @@ public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loa
 
     /** The same data marked as an offline copy, with the reason the live source failed. */
     public Snapshot asOffline(String reason) {
-        return new Snapshot(groups, ports, loadedAt, reason);
+        return new Snapshot(groups, ports, loadedAt, reason, gaps);
     }
 
     /** The same moment's data with a group added, or replaced by its new version (after a change worked). */
@@ -49,7 +65,7 @@ public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loa
         } else {
             changed.add(group);
         }
-        return new Snapshot(changed, ports, loadedAt, offline);
+        return new Snapshot(changed, ports, loadedAt, offline, gaps);
     }
 
     /** Without a deleted group, nor the rules of other groups that pointed at it (Neutron's cascade). */
@@ -60,13 +76,13 @@ public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loa
                         g.revision(), g.updatedAt())
                         : g)
                 .toList();
-        return new Snapshot(remaining, ports, loadedAt, offline);
+        return new Snapshot(remaining, ports, loadedAt, offline, gaps);
     }
 
     /** With an interface as it is now. */
     public Snapshot withPort(Port port) {
         return new Snapshot(groups, ports.stream().map(p -> p.id().equals(port.id()) ? port : p).toList(),
-                loadedAt, offline);
+                loadedAt, offline, gaps);
     }
 
     public Optional<SecurityGroup> group(String id) {

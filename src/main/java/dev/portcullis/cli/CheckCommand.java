@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import dev.portcullis.domain.DraftIds;
-import dev.portcullis.review.Unreviewed;
+import dev.portcullis.domain.SourceGap;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -129,7 +129,7 @@ final class CheckCommand implements Callable<Integer> {
             subject = "interface " + Text.safe(p.label()) + " (" + Text.safe(p.id()) + ")";
             targetJson.put("interface_id", p.id()).put("interface_name", p.name());
         }
-        List<Unreviewed> gaps = gaps(reading, target.group != null ? List.of(targetJson.path("group_id").asText())
+        List<SourceGap> gaps = gaps(reading, target.group != null ? List.of(targetJson.path("group_id").asText())
                 : snapshot.ports().stream().filter(p -> p.id().equals(targetJson.path("interface_id").asText()))
                         .flatMap(p -> p.securityGroupIds().stream()).toList());
         if (answer.verdict() != TrafficCheckAnswer.Verdict.ALLOWED && !gaps.isEmpty()) {
@@ -138,7 +138,7 @@ final class CheckCommand implements Callable<Integer> {
             lines.add(Text.safe(source) + " cannot be used to answer for " + subject + ": no rule that could be "
                     + "read allows it, but " + gaps.size() + (gaps.size() == 1 ? " part" : " parts")
                     + " of it could not be read and might:");
-            gaps.stream().limit(10).forEach(u -> lines.add("  " + Text.safe(u.explanation())));
+            gaps.stream().limit(10).forEach(u -> lines.add("  " + Text.safe(u.text())));
             return unusable(String.join(System.lineSeparator(), lines));
         }
         Function<String, String> names = DiffCommand.groupNames(snapshot.groups(), List.of());
@@ -164,9 +164,9 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** What of the source could not be read that concerns these groups, or the source as a whole. */
-    private static List<Unreviewed> gaps(Sources.Reading reading, List<String> groupIds) {
+    private static List<SourceGap> gaps(Sources.Reading reading, List<String> groupIds) {
         Set<String> ids = new HashSet<>(groupIds);
-        return reading.unreviewed().stream().filter(u -> u.groupId() == null || ids.contains(u.groupId())).toList();
+        return reading.gaps().stream().filter(u -> u.groupId() == null || ids.contains(u.groupId())).toList();
     }
 
     private int notOne(int count, String what, String wanted, List<String> ids) {

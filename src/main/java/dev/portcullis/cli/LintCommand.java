@@ -90,7 +90,7 @@ final class LintCommand implements Callable<Integer> {
             return PortcullisCommand.EXIT_UNUSABLE;
         }
         Snapshot snapshot = reading.snapshot();
-        List<Finding> findings = Review.of(snapshot.groups(), snapshot.ports(), reading.unreviewed(), settings);
+        List<Finding> findings = Review.of(snapshot.groups(), snapshot.ports(), snapshot.gaps(), settings);
         boolean failed = findings.stream().anyMatch(f -> f.severity().atLeast(failOn));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {

@@ -10,12 +10,12 @@ import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.Problem;
+import dev.portcullis.domain.SourceGap;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.FileErrorCode;
 import dev.portcullis.files.ReadOptions;
 import dev.portcullis.files.SourceLocations;
 import dev.portcullis.files.SourceReader;
-import dev.portcullis.review.Unreviewed;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,22 +74,9 @@ public final class Sources {
      */
     public record Reading(Snapshot snapshot, DefinitionReport report, DefinitionReport.Reviewable reviewable) {
 
-        /** The problems of the source, each as a finding for the review to report in its place. */
-        public List<Unreviewed> unreviewed() {
-            if (reviewable == null) {
-                return List.of();
-            }
-            return reviewable.problems().stream().map(u -> {
-                Problem p = u.problem();
-                String where = p.field().isEmpty() ? "" : p.field() + ": ";
-                boolean unknown = FileErrorCode.unknowable(p.code());
-                return new Unreviewed(unknown, u.groupId(), u.groupName(), u.ruleId(), u.ruleText(),
-                        where + p.message() + " [" + p.code() + "]",
-                        unknown ? "Give it a value the source itself holds (or pass one with --var), or review "
-                                + "what it stands for where it is defined."
-                                : "Correct it as the message says: Neutron would refuse it, so it is not reviewed "
-                                + "as written.");
-            }).toList();
+        /** The parts of the source that could not be read, for the review to report in their places. */
+        public List<SourceGap> gaps() {
+            return snapshot.gaps();
         }
 
         /** Where a group or rule of the snapshot is written, when the source is a file that says. */
@@ -101,12 +88,13 @@ public final class Sources {
         }
 
         private Snapshot fileSnapshot() {
-            return new Snapshot(reviewable.definitions().groups(), reviewable.definitions().ports(), Instant.now());
+            return Snapshot.ofSource(reviewable.definitions().groups(), reviewable.definitions().ports(),
+                    reviewable.problems());
         }
 
         /** Lines for the standard error: what of the source could not be read, so it is never skipped unsaid. */
         public List<String> warnings(String source) {
-            List<Unreviewed> problems = unreviewed();
+            List<SourceGap> problems = gaps();
             if (problems.isEmpty()) {
                 return List.of();
             }
@@ -115,7 +103,7 @@ public final class Sources {
                     + " could not be read and " + (problems.size() == 1 ? "is" : "are") + " left out of this answer"
                     + " (portcullis validate " + source + " lists " + (problems.size() == 1 ? "it" : "them") + "):");
             problems.stream().limit(10).forEach(u -> lines.add("  " + (u.groupId() == null ? ""
-                    : "group " + DraftIds.shown(u.groupId()) + ": ") + u.explanation()));
+                    : "group " + DraftIds.shown(u.groupId()) + ": ") + u.text()));
             if (problems.size() > 10) {
                 lines.add("  ... and " + (problems.size() - 10) + " more");
             }

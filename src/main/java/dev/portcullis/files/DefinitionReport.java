@@ -5,6 +5,7 @@ import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.domain.SourceGap;
 
 import java.time.Instant;
 import dev.portcullis.domain.DraftIds;
@@ -148,9 +149,9 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
      */
     public Reviewable reviewable() {
         List<SecurityGroup> readable = new ArrayList<>();
-        List<Unreadable> unreadable = new ArrayList<>();
+        List<SourceGap> unreadable = new ArrayList<>();
         Map<String, String> paths = new HashMap<>();
-        fileProblems.forEach(p -> unreadable.add(new Unreadable(null, null, null, null, p)));
+        fileProblems.forEach(p -> unreadable.add(gap(null, null, null, null, p)));
         for (GroupReport g : groups) {
             String groupId = g.id() != null ? g.id() : DraftIds.group("#" + (g.index() + 1));
             String name = g.name() == null ? "" : g.name();
@@ -163,15 +164,19 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
                 paths.put(ruleId, r.path());
                 String text = r.rule() == null ? null : r.rule().summary(id -> null);
                 r.problems().stream().filter(p -> !(r.rule() != null && outsideGroup(p)))
-                        .forEach(p -> unreadable.add(new Unreadable(groupId, name, ruleId, text, p)));
+                        .forEach(p -> unreadable.add(gap(groupId, name, ruleId, text, p)));
             }
             paths.put(groupId, g.path());
-            g.problems().forEach(p -> unreadable.add(new Unreadable(groupId, name, null, null, p)));
+            g.problems().forEach(p -> unreadable.add(gap(groupId, name, null, null, p)));
             readable.add(new SecurityGroup(groupId, g.projectId(), name, g.description() == null ? "" : g.description(),
                     g.stateful(), g.shared(), g.revision(), rules, g.tags(), g.createdAt(), g.updatedAt()));
         }
-        portProblems.forEach(p -> unreadable.add(new Unreadable(null, null, null, null, p)));
+        portProblems.forEach(p -> unreadable.add(gap(null, null, null, null, p)));
         return new Reviewable(new Definitions(readable, ports), unreadable, paths);
+    }
+
+    private static SourceGap gap(String groupId, String groupName, String ruleId, String ruleText, Problem p) {
+        return new SourceGap(groupId, groupName, ruleId, ruleText, p, FileErrorCode.unknowable(p.code()));
     }
 
     /**
@@ -184,7 +189,7 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
     }
 
     /** What {@link #reviewable()} answers: the readable groups, the problems, and each id's report path. */
-    public record Reviewable(Definitions definitions, List<Unreadable> problems, Map<String, String> pathsById) {
+    public record Reviewable(Definitions definitions, List<SourceGap> problems, Map<String, String> pathsById) {
         public Reviewable {
             problems = List.copyOf(problems);
             pathsById = Map.copyOf(pathsById);
@@ -196,11 +201,4 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         }
     }
 
-    /**
-     * A problem of the source: of the file (no group), of a group (no rule id), or of one rule.
-     *
-     * @param ruleText the rule in words where it could be read, else null
-     */
-    public record Unreadable(String groupId, String groupName, String ruleId, String ruleText, Problem problem) {
-    }
 }

@@ -3,6 +3,7 @@ package dev.portcullis.review;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.domain.SourceGap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,8 +62,9 @@ final class Context {
         add(groups.indexOf(group), group.rules().indexOf(rule), check, severity, group, rule, explanation, fix);
     }
 
-    /** A finding that the review did not make itself but was handed (a part of the source it could not read). */
-    void unreviewed(Check check, Unreviewed item) {
+    /** A part of the source that could not be read, as a finding in the place of its group and rule. */
+    void gap(SourceGap item) {
+        Check check = item.unknown() ? Check.NOT_REVIEWED : Check.INVALID_DEFINITION;
         if (!settings.enabled(check)) {
             return;
         }
@@ -77,9 +79,12 @@ final class Context {
                 }
             }
         }
+        String fix = item.unknown()
+                ? "Give it a value the source itself holds (or pass one with --var), or review what it stands for "
+                        + "where it is defined."
+                : "Correct it as the message says: Neutron would refuse it, so it is not reviewed as written.";
         entries.add(new Entry(groupIndex, ruleIndex, new Finding(check.id(), check.severity(), item.groupId(),
-                item.groupId() == null ? null : item.groupName(), item.ruleId(), item.ruleText(),
-                item.explanation(), item.fix())));
+                item.groupId() == null ? null : item.groupName(), item.ruleId(), item.ruleText(), item.text(), fix)));
     }
 
     private void add(int groupIndex, int ruleIndex, Check check, Severity severity, SecurityGroup group, Rule rule,

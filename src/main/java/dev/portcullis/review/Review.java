@@ -3,6 +3,7 @@ package dev.portcullis.review;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.domain.SourceGap;
 
 import java.util.List;
 
@@ -31,10 +32,10 @@ public final class Review {
      * Reviews the groups, and reports each part of the source that could not be reviewed as a finding of
      * its own ({@link Check#INVALID_DEFINITION}, {@link Check#NOT_REVIEWED}) in the place of its group and rule.
      */
-    public static List<Finding> of(List<SecurityGroup> groups, List<Port> ports, List<Unreviewed> unreviewed,
+    public static List<Finding> of(List<SecurityGroup> groups, List<Port> ports, List<SourceGap> gaps,
                                    ReviewSettings settings) {
         Context c = new Context(groups, ports, settings);
-        unreviewed.forEach(u -> c.unreviewed(u.unknown() ? Check.NOT_REVIEWED : Check.INVALID_DEFINITION, u));
+        gaps.forEach(c::gap);
         ProjectChecks.run(c);
         for (SecurityGroup group : c.groups) {
             GroupChecks.run(c, group);

@@ -3,6 +3,7 @@ package dev.portcullis.backend.definitions;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.Problem;
+import dev.portcullis.domain.SourceGap;
 import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.DefinitionWriter;
@@ -53,14 +54,14 @@ public final class DefinitionFileIo {
         }
         DefinitionReport.Reviewable reviewable = report.reviewable();
         List<String> problems = new ArrayList<>();
-        for (DefinitionReport.Unreadable u : reviewable.problems()) {
+        for (SourceGap u : reviewable.problems()) {
             Problem p = u.problem();
             problems.add((u.groupId() == null ? "" : "group " + u.groupName() + ": ")
                     + (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()
                     + (u.ruleId() == null || u.ruleText() != null ? "" : " (the rule is not shown)"));
         }
         Definitions read = reviewable.definitions();
-        return new Read(new Snapshot(read.groups(), read.ports(), Instant.now()), problems,
+        return new Read(Snapshot.ofSource(read.groups(), read.ports(), reviewable.problems()), problems,
                 report.notices().stream().map(Problem::message).toList());
     }
 

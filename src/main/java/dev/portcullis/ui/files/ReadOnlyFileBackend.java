@@ -25,8 +25,13 @@ public final class ReadOnlyFileBackend implements Backend {
     /** What every change is refused with. */
     public static final String REFUSAL = "opened read-only; import it into the workspace to change it";
 
+    /** How many of a file's unreadable parts the warning strip lists; the rest are counted. */
+    static final int LISTED = 5;
+
     private final Path file;
     private final DefinitionFiles files;
+    /** The last reading of the file, for the warning strip: written on a worker before the load completes. */
+    private volatile DefinitionFiles.Opened last;
 
     public ReadOnlyFileBackend(Path file, DefinitionFiles files) {
         this.file = file;
@@ -40,7 +45,10 @@ public final class ReadOnlyFileBackend implements Backend {
 
     @Override
     public CompletableFuture<Snapshot> load(ProgressListener progress) {
-        return files.open(file).thenApply(DefinitionFiles.Opened::snapshot);
+        return files.open(file).thenApply(opened -> {
+            last = opened;
+            return opened.snapshot();
+        });
     }
 
     @Override
@@ -65,8 +73,22 @@ public final class ReadOnlyFileBackend implements Backend {
 
     @Override
     public Optional<String> warning() {
-        return Optional.of("Showing " + file + " read-only: import it into the workspace (File > Import…) to "
-                + "change it.");
+        StringBuilder says = new StringBuilder("Showing " + file + " read-only: import it into the workspace "
+                + "(File > Import…) to change it.");
+        DefinitionFiles.Opened read = last;
+        if (read != null && !read.problems().isEmpty()) {
+            int n = read.problems().size();
+            says.append("\n").append(n).append(n == 1 ? " part of it could not be read and is" : " parts of it could "
+                    + "not be read and are").append(" not shown (the Review tab lists them as findings):");
+            read.problems().stream().limit(LISTED).forEach(p -> says.append("\n  ").append(p));
+            if (n > LISTED) {
+                says.append("\n  … and ").append(n - LISTED).append(" more (portcullis validate lists them all)");
+            }
+        }
+        if (read != null) {
+            read.notices().forEach(n -> says.append("\nNote: ").append(n));
+        }
+        return Optional.of(says.toString());
     }
 
     @Override

@@ -48,7 +48,7 @@ final class GroupCatalog {
             findings = null;
             return;
         }
-        findings = review != null ? Review.of(snapshot.groups(), snapshot.ports(), review) : null;
+        findings = review != null ? Review.of(snapshot.groups(), snapshot.ports(), snapshot.gaps(), review) : null;
         Map<String, List<Finding>> findingsOf = new HashMap<>();
         if (findings != null) {
             findings.stream().filter(f -> f.groupId() != null)

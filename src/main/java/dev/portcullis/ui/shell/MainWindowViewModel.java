@@ -165,8 +165,11 @@ public final class MainWindowViewModel {
         connection.bind(Bindings.createObjectBinding(() -> connectionOf(view, opened), view.stateProperty(),
                 view.snapshotProperty(), view.errorProperty(), view.loadingProperty(), view.customTotalProperty()));
         String problems = configurationProblems();
-        String says = opened == null ? "" : opened.warning().orElse("");
-        String both = says.isEmpty() || problems.isEmpty() ? says + problems : says + "\n" + problems;
+        // What the place says can change with each load (a file's unreadable parts): asked again for each.
+        javafx.beans.binding.StringBinding both = Bindings.createStringBinding(() -> {
+            String says = opened == null ? "" : opened.warning().orElse("");
+            return says.isEmpty() || problems.isEmpty() ? says + problems : says + "\n" + problems;
+        }, view.snapshotProperty());
         warning.bind(Bindings.when(connection.isEqualTo(Connection.CONNECTED).or(connection.isEqualTo(Connection.READ_ONLY)))
                 .then(both).otherwise(problems));
     }

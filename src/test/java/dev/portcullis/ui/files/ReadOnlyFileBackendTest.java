@@ -1,0 +1,51 @@
+package dev.portcullis.ui.files;
+
+import dev.portcullis.backend.ProgressListener;
+import dev.portcullis.backend.Snapshot;
+import dev.portcullis.review.Finding;
+import dev.portcullis.review.Review;
+import dev.portcullis.review.ReviewSettings;
+import dev.portcullis.ui.shell.PortcullisApp;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A file shown in the console: what could not be read is said in the window and reviewed, never dropped. */
+class ReadOnlyFileBackendTest {
+
+    private static final Path PARTLY_INVALID = Path.of("src/test/resources/dev/portcullis/files/handwritten/partly-invalid.json");
+
+    private final ReadOnlyFileBackend backend = new ReadOnlyFileBackend(PARTLY_INVALID,
+            PortcullisApp.definitionFiles(Runnable::run));
+
+    @Test
+    void theWarningStripNamesEachPartThatCouldNotBeReadOnceTheFileIsLoaded() throws Exception {
+        assertThat(backend.warning()).hasValueSatisfying(w -> assertThat(w).doesNotContain("could not be read"));
+
+        Snapshot shown = backend.load(ProgressListener.NONE).get(10, TimeUnit.SECONDS);
+
+        assertThat(shown.groups()).singleElement().satisfies(g -> assertThat(g.name()).isEqualTo("app"));
+        assertThat(backend.warning()).hasValueSatisfying(w -> assertThat(w)
+                .contains("1 part of it could not be read and is not shown")
+                .contains("group app: ")
+                .contains("port_range_max"));
+    }
+
+    @Test
+    void theReviewOfTheShownFileReportsTheUnreadableRuleInItsGroup() throws Exception {
+        Snapshot shown = backend.load(ProgressListener.NONE).get(10, TimeUnit.SECONDS);
+
+        List<Finding> findings = Review.of(shown.groups(), shown.ports(), shown.gaps(), ReviewSettings.defaults());
+
+        assertThat(findings).filteredOn(f -> f.check().equals("invalid-definition")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.groupName()).isEqualTo("app");
+                    assertThat(f.explanation()).contains("70000");
+                });
+        assertThat(findings).extracting(Finding::check).contains("world-open-admin-port");
+    }
+}
