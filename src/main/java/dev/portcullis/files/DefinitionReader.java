@@ -51,7 +51,7 @@ public final class DefinitionReader {
 
     private static final Set<String> ROOT_MEMBERS = Set.of("security_groups", "security_group", "ports", "format",
             "security_groups_links");
-    private static final Set<String> GROUP_MEMBERS = Set.of("id", "name", "description", "stateful", "shared",
+    static final Set<String> GROUP_MEMBERS = Set.of("id", "name", "description", "stateful", "shared",
             "tenant_id", "project_id", "security_group_rules", "tags", "created_at", "updated_at", "revision_number");
     private static final Set<String> PORT_MEMBERS = Set.of("id", "name", "network_id", "tenant_id", "project_id",
             "mac_address", "admin_state_up", "status", "device_id", "device_owner", "fixed_ips",
@@ -129,12 +129,12 @@ public final class DefinitionReader {
         } catch (IOException e) {
             return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "", e.getMessage()));
         }
-        String note = null;
+        List<Problem> cliNotices = List.of();
         if (root != null) {
             java.util.Optional<OpenStackCliJson.Converted> cli = OpenStackCliJson.convert(root);
             if (cli.isPresent()) {
                 root = cli.get().root();
-                note = cli.get().note();
+                cliNotices = cli.get().notices();
             }
         }
         if (root == null || !root.isObject()) {
@@ -143,9 +143,7 @@ public final class DefinitionReader {
                             + "GET /v2.0/security-groups (or what openstack security group show/list -f json prints)."));
         }
         Parse parse = new Parse();
-        if (note != null) {
-            parse.notices.add(new Problem(FileErrorCode.RULES_NOT_LISTED, "", note));
-        }
+        parse.notices.addAll(cliNotices);
         return parse.root(root);
     }
 

@@ -54,7 +54,8 @@ class OneReadingTest {
     static Stream<String> sources() {
         return Stream.of("files/handwritten/no-ids.json", "files/handwritten/name-references.json",
                 "files/neutron-sg-list.json", "files/neutron-sg-list-with-ports.json", "files/neutron-sg-show.json",
-                "files/openstack-group-show.json", "files/openstack-group-list.json", "files/new-groups.tf",
+                "files/openstack-group-show.json", "files/openstack-group-list.json", "files/openstack-rule-list.json",
+                "files/new-groups.tf",
                 "review/findings.json", "review/traffic/project.json").map(OneReadingTest::resource);
     }
 
