@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.files.ReviewSettingsFile;
+import dev.portcullis.files.SourceLocations;
 import dev.portcullis.review.Finding;
 import dev.portcullis.review.Review;
 import dev.portcullis.review.ReviewSettings;
@@ -28,7 +29,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +57,7 @@ final class LintCommand implements Callable<Integer> {
     String source;
 
     @Mixin
-    TextOrJson output;
+    LintFormat output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low", converter = SeverityConverter.class,
             description = "Exit 1 when a finding is this serious or more: critical, high, medium, low or info. "
@@ -88,13 +91,20 @@ final class LintCommand implements Callable<Integer> {
         List<Finding> findings = Review.of(snapshot.groups(), snapshot.ports(), settings);
         boolean failed = findings.stream().anyMatch(f -> f.severity().atLeast(failOn));
         PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            json(findings, failed, out);
-        } else {
-            text(snapshot, findings, out);
+        switch (output.format) {
+            case json -> json(findings, failed, out);
+            case sarif -> SarifReport.write(findings, places(), Path.of(""), failed, out);
+            case junit -> JUnitReport.write(source, snapshot.groups(), findings, failOn, places(), Path.of(""), out);
+            case text -> text(snapshot, findings, out);
         }
         out.flush();
         return failed ? PortcullisCommand.EXIT_FINDINGS : PortcullisCommand.EXIT_OK;
+    }
+
+    /** Where the findings are in the source: the lines of a file; a cloud or the workspace has none. */
+    private Function<Finding, Optional<SourceLocations.Location>> places() {
+        return source.startsWith("cloud:") || source.equals("workspace") ? FindingLocations.none()
+                : FindingLocations.ofFile(Path.of(source));
     }
 
     static ReviewSettings apply(ReviewSettings defaults, ReviewSettingsFile.Values values) {
