@@ -63,6 +63,9 @@ public final class DefinitionReader {
             "device_profile", "hints", "trunk_details");
 
     private final ObjectMapper mapper;
+    /** For the pass that finds lines: the document has been parsed whole by then, so no duplicate detection. */
+    private final JsonFactory lines = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
 
     public DefinitionReader() {
         JsonFactory factory = JsonFactory.builder()
@@ -157,7 +160,7 @@ public final class DefinitionReader {
         if (note != null) {
             parse.notices.add(new Problem(FileErrorCode.RULES_NOT_LISTED, "", note));
         }
-        return parse.root(root).withLocations(JsonSourceLines.of(mapper.getFactory(), json, shape, file));
+        return parse.root(root).withLocations(JsonSourceLines.of(lines, json, shape, file));
     }
 
     /** Which of the parser's limits was hit, in words. */
