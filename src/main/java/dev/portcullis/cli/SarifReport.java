@@ -74,7 +74,9 @@ final class SarifReport {
             g.writeEndObject();
             g.writeObjectFieldStart("originalUriBaseIds");
             g.writeObjectFieldStart(SRCROOT);
-            g.writeStringField("uri", base.toAbsolutePath().normalize().toUri().toASCIIString());
+            String root = base.toAbsolutePath().normalize().toUri().toASCIIString();
+            // SARIF wants a base URI to end with a slash; toUri() adds one only for a folder that exists.
+            g.writeStringField("uri", root.endsWith("/") ? root : root + "/");
             g.writeEndObject();
             g.writeEndObject();
             g.writeArrayFieldStart("invocations");
