@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.DraftIds;
 import dev.portcullis.files.ReviewSettingsFile;
+import dev.portcullis.files.SourceLocations;
 import dev.portcullis.review.Finding;
 import dev.portcullis.review.Review;
 import dev.portcullis.review.ReviewSettings;
@@ -29,7 +30,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -55,7 +58,7 @@ final class LintCommand implements Callable<Integer> {
     String source;
 
     @Mixin
-    TextOrJson output;
+    LintFormat output;
 
     @Mixin
     SourceOptions sourceOptions;
@@ -93,13 +96,21 @@ final class LintCommand implements Callable<Integer> {
         List<Finding> findings = Review.of(snapshot.groups(), snapshot.ports(), snapshot.gaps(), settings);
         boolean failed = findings.stream().anyMatch(f -> f.severity().atLeast(failOn));
         PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            json(snapshot, findings, failed, out);
-        } else {
-            text(snapshot, findings, out);
+        switch (output.format) {
+            case json -> json(snapshot, findings, failed, out);
+            case sarif -> SarifReport.write(findings, places(reading), Path.of(""), failed, out);
+            case junit -> JUnitReport.write(source, snapshot.groups(), findings, failOn, places(reading), Path.of(""),
+                    out);
+            case text -> text(snapshot, findings, out);
         }
         out.flush();
         return failed ? PortcullisCommand.EXIT_FINDINGS : PortcullisCommand.EXIT_OK;
+    }
+
+    /** Where the findings are in the source: the lines of a file; a cloud or the workspace has none. */
+    private Function<Finding, Optional<SourceLocations.Location>> places(Sources.Reading reading) {
+        return reading.report() == null ? FindingLocations.none()
+                : FindingLocations.of(reading.reviewable(), reading.report().locations(), Path.of(source));
     }
 
     static ReviewSettings apply(ReviewSettings defaults, ReviewSettingsFile.Values values) {

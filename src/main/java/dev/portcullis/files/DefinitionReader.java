@@ -63,6 +63,9 @@ public final class DefinitionReader {
             "device_profile", "hints", "trunk_details");
 
     private final ObjectMapper mapper;
+    /** For the pass that finds lines: the document has been parsed whole by then, so no duplicate detection. */
+    private final JsonFactory lines = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
 
     public DefinitionReader() {
         JsonFactory factory = JsonFactory.builder()
@@ -92,7 +95,7 @@ public final class DefinitionReader {
             if (bytes.length > MAX_BYTES) {
                 return tooLarge(file + " is larger than that");
             }
-            return read(bytes);
+            return read(bytes, file);
         } catch (NoSuchFileException e) {
             return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "", file + " does not exist."));
         } catch (AccessDeniedException e) {
@@ -110,7 +113,16 @@ public final class DefinitionReader {
                 what + "; definition files of up to " + (MAX_BYTES / (1024 * 1024)) + " MiB are read."));
     }
 
+    /** Reads definitions that come from no file: the lines of its groups and rules have a null file. */
     public DefinitionReport read(byte[] json) {
+        return read(json, null);
+    }
+
+    /**
+     * Reads the bytes of {@code file}: the report's {@link DefinitionReport#locations() locations} give the
+     * line of each group and rule in that file (a null file when the bytes come from none).
+     */
+    public DefinitionReport read(byte[] json, Path file) {
         if (json.length > MAX_BYTES) {
             return tooLarge("The definitions are " + (json.length / (1024 * 1024)) + " MiB");
         }
@@ -130,9 +142,11 @@ public final class DefinitionReader {
             return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "", e.getMessage()));
         }
         List<Problem> cliNotices = List.of();
+        JsonSourceLines.Shape shape = JsonSourceLines.Shape.NEUTRON;
         if (root != null) {
             java.util.Optional<OpenStackCliJson.Converted> cli = OpenStackCliJson.convert(root);
             if (cli.isPresent()) {
+                shape = root.isArray() ? JsonSourceLines.Shape.CLI_LIST : JsonSourceLines.Shape.CLI_SHOW;
                 root = cli.get().root();
                 cliNotices = cli.get().notices();
             }
@@ -144,7 +158,7 @@ public final class DefinitionReader {
         }
         Parse parse = new Parse();
         parse.notices.addAll(cliNotices);
-        return parse.root(root);
+        return parse.root(root).withLocations(JsonSourceLines.of(lines, json, shape, file));
     }
 
     /** Which of the parser's limits was hit, in words. */
