@@ -91,13 +91,20 @@ public final class ConsoleMenu {
                 window.networkProperty(), window.busyProperty(), window.countsProperty());
         MenuItem open = item("menuOpen", "Open…", "Shortcut+O", () -> choice.open("Open a definition file read-only")
                 .ifPresent(fileMenu::open));
+        MenuItem openFolder = item("menuOpenFolder", "Open Folder…", "Shortcut+Shift+O", () -> choice.openFolder(
+                "Open a Terraform module (all its .tf files) read-only").ifPresent(fileMenu::open));
         MenuItem importing = item("menuImport", "Import into the workspace…", null, () -> choice.open(
                 "Import a definition file into the local workspace").ifPresent(fileMenu::importFile));
         importing.disableProperty().bind(fileMenu.busyProperty());
+        MenuItem importFolder = item("menuImportFolder", "Import Folder into the workspace…", null,
+                () -> choice.openFolder("Import a Terraform module into the local workspace")
+                        .ifPresent(fileMenu::importFile));
+        importFolder.disableProperty().bind(fileMenu.busyProperty());
         MenuItem export = item("menuExport", "Export…", "Shortcut+E", () -> choice.save("Export the groups shown",
                 exportName()).ifPresent(c -> fileMenu.export(c.file(), c.format())));
         export.disableProperty().bind(nothingShown.or(fileMenu.busyProperty()));
-        Menu file = new Menu("File", null, open, importing, new SeparatorMenuItem(), export);
+        Menu file = new Menu("File", null, open, openFolder, new SeparatorMenuItem(), importing, importFolder,
+                new SeparatorMenuItem(), export);
         file.setId("menuFile");
         MenuItem traffic = item("menuCheckTraffic", "Check traffic…", "Shortcut+T", this::checkTraffic);
         traffic.disableProperty().bind(nothingShown);

@@ -9,6 +9,9 @@ public interface FileChoice {
     /** A file to read; empty when the user cancelled. */
     Optional<Path> open(String title);
 
+    /** A folder to read (a Terraform module: all its {@code .tf} files); empty when the user cancelled. */
+    Optional<Path> openFolder(String title);
+
     /** A file to write and its format (from the chosen filter, else the name); empty when cancelled. */
     Optional<Choice> save(String title, String initialName);
 

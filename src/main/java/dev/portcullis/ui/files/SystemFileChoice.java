@@ -1,5 +1,6 @@
 package dev.portcullis.ui.files;
 
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -11,7 +12,8 @@ import java.util.Optional;
 public final class SystemFileChoice implements FileChoice {
 
     private static final FileChooser.ExtensionFilter READABLE = new FileChooser.ExtensionFilter(
-            "Definition files, Terraform, openstack -f json", "*.json", "*.tf");
+            "Definition files, openstack -f json, Terraform, Heat templates, Ansible playbooks", "*.json", "*.tf",
+            "*.yaml", "*.yml", "*.template");
     private static final FileChooser.ExtensionFilter ANY = new FileChooser.ExtensionFilter("Any file", "*");
 
     private final Window owner;
@@ -26,6 +28,20 @@ public final class SystemFileChoice implements FileChoice {
         FileChooser chooser = chooser(title);
         chooser.getExtensionFilters().setAll(READABLE, ANY);
         return remember(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> openFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (folder != null && folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
+        File chosen = chooser.showDialog(owner);
+        if (chosen != null) {
+            folder = chosen.getParentFile();
+        }
+        return Optional.ofNullable(chosen).map(File::toPath);
     }
 
     @Override

@@ -71,6 +71,11 @@ class ConsoleMenuTest {
             }
 
             @Override
+            public Optional<Path> openFolder(String title) {
+                return Optional.ofNullable(chosen.poll());
+            }
+
+            @Override
             public Optional<Choice> save(String title, String initialName) {
                 return Optional.empty();
             }
@@ -120,6 +125,22 @@ class ConsoleMenuTest {
         assertThat(page.text("portError")).isEqualTo("\"70000\" is not a whole number from 1 to 65535.");
         assertThat(page.shows("verdict")).as("no answer to a question that cannot be asked").isFalse();
         assertThat(page.shows("remoteError")).isFalse();
+    }
+
+    @Test
+    void aFileWithARuleNeutronWouldRefuseIsShownWithThatRuleNamedAndReviewed(FxRobot robot) {
+        ConsoleMenuPage page = new ConsoleMenuPage(robot);
+        chosen.add(Path.of("src/test/resources/dev/portcullis/files/handwritten/partly-invalid.json"));
+
+        page.choose("File", "Open…");
+
+        assertThat(window.backendName()).isEqualTo("partly-invalid.json (read-only file)");
+        assertThat(window.countsProperty().get()).startsWith("1 security group");
+        assertThat(window.warningProperty().get()).contains("read-only")
+                .contains("1 part of it could not be read and is not shown")
+                .contains("group app: security_groups[0].security_group_rules[1].port_range_max");
+        assertThat(window.networkProperty().get().snapshotProperty().get().gaps()).singleElement()
+                .satisfies(gap -> assertThat(gap.problem().message()).contains("70000"));
     }
 
     @Test
