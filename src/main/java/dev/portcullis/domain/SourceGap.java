@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param groupId   the group it is about (its id or draft id), or null for the source as a whole
  * @param groupName that group's name, or null
  * @param ruleId    the rule it is about (its id or draft id), or null
- * @param ruleText  that rule in words where it could be read, else null
+ * @param ruleText  that rule in words where it could be read, else which rule of the group it is
  * @param problem   what is wrong, with the place in the source as its field
  * @param unknown   true when what it stands for cannot be known offline, false when it is wrong
  */

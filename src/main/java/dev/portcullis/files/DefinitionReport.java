@@ -162,7 +162,8 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
                     rules.add(r.rule().withId(ruleId));
                 }
                 paths.put(ruleId, r.path());
-                String text = r.rule() == null ? null : r.rule().summary(id -> null);
+                String text = r.rule() != null ? r.rule().summary(id -> null)
+                        : "Rule " + (r.index() + 1) + " of the group, as written (it cannot be read)";
                 r.problems().stream().filter(p -> !(r.rule() != null && outsideGroup(p)))
                         .forEach(p -> unreadable.add(gap(groupId, name, ruleId, text, p)));
             }

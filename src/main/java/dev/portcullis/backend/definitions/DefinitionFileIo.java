@@ -57,8 +57,7 @@ public final class DefinitionFileIo {
         for (SourceGap u : reviewable.problems()) {
             Problem p = u.problem();
             problems.add((u.groupId() == null ? "" : "group " + u.groupName() + ": ")
-                    + (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()
-                    + (u.ruleId() == null || u.ruleText() != null ? "" : " (the rule is not shown)"));
+                    + (p.field().isEmpty() ? "" : p.field() + ": ") + p.message());
         }
         Definitions read = reviewable.definitions();
         return new Read(Snapshot.ofSource(read.groups(), read.ports(), reviewable.problems()), problems,
