@@ -94,8 +94,9 @@ public final class Evaluator {
     }
 
     private Object template(Syntax.Template t, Map<String, Object> bound) {
-        if (t.parts().size() == 1 && !(t.parts().get(0) instanceof Syntax.Literal)
-                && !(t.parts().get(0) instanceof Syntax.TemplateIf) && !(t.parts().get(0) instanceof Syntax.TemplateFor)) {
+        Expr only = t.parts().size() == 1 ? t.parts().get(0) : null;
+        if (only != null && !(only instanceof Syntax.Literal l && l.value() instanceof String)
+                && !(only instanceof Syntax.TemplateIf) && !(only instanceof Syntax.TemplateFor)) {
             return eval(t.parts().get(0), bound); // "${x}" is x itself, of its own type
         }
         return templateText(t, bound);

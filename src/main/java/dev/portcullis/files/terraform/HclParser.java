@@ -194,6 +194,9 @@ public final class HclParser {
     private Expr postfix(Expr e) throws SyntaxException {
         while (true) {
             int at = line;
+            if (src.startsWith("...", pos)) {
+                return e;
+            }
             if (peek() == '.' && peekAt(1) == '*') {
                 pos += 2;
                 return new Syntax.Splat(e, splatRest(), at);

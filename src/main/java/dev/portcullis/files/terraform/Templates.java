@@ -84,6 +84,7 @@ final class Templates {
                     case "if" -> parts.add(ifDirective(dirLine));
                     case "for" -> parts.add(forDirective(dirLine));
                     case "else", "endif", "endfor" -> {
+                        p.skipEmbedded();
                         closeEmbedded();
                         return new Parts(parts, keyword, at);
                     }
