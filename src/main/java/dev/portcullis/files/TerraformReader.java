@@ -57,7 +57,7 @@ public final class TerraformReader {
             return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "", fileOrFolder
                     + " cannot be read: you do not have permission to read it."));
         }
-        return report(Configuration.load(fileOrFolder, options), true);
+        return report(Configuration.load(fileOrFolder, options.variables(), options.variableFiles()), true);
     }
 
     /** The text of one {@code .tf} file (named {@code <text>} in problems). */

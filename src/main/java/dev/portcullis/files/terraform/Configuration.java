@@ -3,7 +3,6 @@ package dev.portcullis.files.terraform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.domain.Problem;
-import dev.portcullis.files.ReadOptions;
 import dev.portcullis.files.terraform.Syntax.Attribute;
 import dev.portcullis.files.terraform.Syntax.Block;
 import dev.portcullis.files.terraform.Syntax.Body;
@@ -58,7 +57,7 @@ public final class Configuration implements Evaluator.Scope {
     }
 
     /** A {@code .tf} file, or a folder: all its {@code .tf} files (not its sub-folders, not .terraform/). */
-    public static Configuration load(Path source, ReadOptions options) {
+    public static Configuration load(Path source, Map<String, String> variables, List<Path> variableFiles) {
         Configuration c = new Configuration();
         boolean folder = Files.isDirectory(source);
         List<Path> files = new ArrayList<>();
@@ -88,8 +87,8 @@ public final class Configuration implements Evaluator.Scope {
                     || f.getFileName().toString().endsWith(".auto.tfvars.json")).forEach(auto::add);
             auto.stream().filter(Files::isRegularFile).forEach(c::variableFile);
         }
-        options.variableFiles().forEach(c::variableFile);
-        options.variables().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        variableFiles.forEach(c::variableFile);
+        variables.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> c.commandLineVariable(e.getKey(), e.getValue()));
         return c;
     }
