@@ -143,6 +143,26 @@ class TerraformFieldTest {
     }
 
     @Test
+    void aVarIsAnHclValueWhenItReadsAsOneElseText(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("main.tf"), """
+                variable "name" {}
+                variable "port" {}
+                variable "delete" {}
+                resource "openstack_networking_secgroup_v2" "g" {
+                  name                 = "${var.name}-${var.port + 1}"
+                  delete_default_rules = var.delete
+                }
+                """);
+
+        DefinitionReport report = new TerraformReader().read(dir, new ReadOptions(
+                Map.of("name", "web", "port", "8079", "delete", "true"), List.of()));
+
+        assertThat(report.allProblems()).isEmpty();
+        assertThat(report.groups().get(0).name()).isEqualTo("web-8080");
+        assertThat(report.groups().get(0).rules()).isEmpty();
+    }
+
+    @Test
     void icmpWithPortRangeZeroIsEveryIcmpTypeSoPingPasses() {
         DefinitionReport report = new TerraformReader().read(tf("icmp-zero.tf"));
 

@@ -178,6 +178,8 @@ public final class Values {
         }
         if (out.stream().allMatch(o -> o instanceof String)) {
             out.sort((a, b) -> ((String) a).compareTo((String) b));
+        } else if (out.stream().allMatch(o -> o instanceof BigDecimal)) {
+            out.sort((a, b) -> ((BigDecimal) a).compareTo((BigDecimal) b));
         }
         return out;
     }

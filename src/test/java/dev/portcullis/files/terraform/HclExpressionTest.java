@@ -58,6 +58,10 @@ class HclExpressionTest {
             "var.rules[\"https\"].port                                ::: 443",
             // the functions
             "toset([\"b\", \"a\", \"b\"])                                ::: [\"a\", \"b\"]",
+            "toset([443, 22, 443])                                  ::: [22, 443]",
+            "tobool(\"true\")                                        ::: true",
+            "\"a ${~ \"b\" ~} c\"                                     ::: \"abc\"",
+            "\"%{ for p in [22, 80] ~}   ${p}   %{~ endfor }\"           ::: \"2280\"",
             "tolist(toset([\"x\"]))                                   ::: [\"x\"]",
             "tomap({a = 1})                                         ::: {a = 1}",
             "tostring(22)                                           ::: \"22\"",
