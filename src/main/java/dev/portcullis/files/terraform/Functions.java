@@ -48,6 +48,17 @@ public final class Functions {
     }
 
     public static Object call(String name, List<Object> args, int line) {
+        try {
+            return evaluate(name, args, line);
+        } catch (EvalException e) {
+            throw e;
+        } catch (RuntimeException e) { // a number that is no whole number, a format's flags, a type mix-up
+            throw new EvalException(line, name + "(): " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()));
+        }
+    }
+
+    private static Object evaluate(String name, List<Object> args, int line) {
         if (AT_RUN_TIME.contains(name)) {
             return new Unknown(name + "()", "is known only when Terraform runs");
         }

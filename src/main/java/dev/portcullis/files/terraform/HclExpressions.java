@@ -25,6 +25,17 @@ abstract class HclExpressions extends HclScanner {
 
     @Override
     Expr expression() throws SyntaxException {
+        if (++nesting > MAX_NESTING) {
+            throw new SyntaxException(line, "expressions nest deeper than " + MAX_NESTING + " levels");
+        }
+        try {
+            return conditional();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expr conditional() throws SyntaxException {
         Expr condition = binary(0);
         skip();
         if (peek() == '?') {
@@ -85,7 +96,12 @@ abstract class HclExpressions extends HclScanner {
         if (peek() == '!' || (peek() == '-' && !Character.isDigit(peekAt(1)))) {
             String op = String.valueOf(src.charAt(pos++));
             skip();
-            return new Syntax.Unary(op, unary(), at);
+            if (++nesting > MAX_NESTING) {
+                throw new SyntaxException(line, "expressions nest deeper than " + MAX_NESTING + " levels");
+            }
+            Expr operand = unary();
+            nesting--;
+            return new Syntax.Unary(op, operand, at);
         }
         return postfix(primary());
     }

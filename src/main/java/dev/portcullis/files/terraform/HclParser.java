@@ -62,6 +62,9 @@ public final class HclParser extends HclExpressions {
     }
 
     private Body body(boolean nested, int openedAt) throws SyntaxException {
+        if (++nesting > MAX_NESTING) {
+            throw new SyntaxException(openedAt, "blocks nest deeper than " + MAX_NESTING + " levels");
+        }
         List<Attribute> attributes = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         skipAll();
@@ -101,6 +104,7 @@ public final class HclParser extends HclExpressions {
         if (nested && pos >= src.length()) {
             throw new SyntaxException(openedAt, "the block that starts here is not closed with \"}\"");
         }
+        nesting--;
         return new Body(attributes, blocks);
     }
 

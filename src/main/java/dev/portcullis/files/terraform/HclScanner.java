@@ -14,6 +14,9 @@ abstract class HclScanner {
     int line;
     /** Brackets open around the current expression: inside them, newlines are spaces. */
     int depth;
+    /** Expressions and blocks being parsed inside each other, to refuse absurd nesting before the stack ends. */
+    int nesting;
+    static final int MAX_NESTING = 200;
 
     HclScanner(String src, int line) {
         this.src = src;

@@ -80,9 +80,20 @@ final class Templates {
                 flush(parts, text);
                 p.skipEmbedded();
                 String keyword = p.identifier();
+                if ((keyword.equals("if") || keyword.equals("for")) && p.nesting + 1 > HclScanner.MAX_NESTING) {
+                    throw new SyntaxException(dirLine, "template directives nest too deep");
+                }
                 switch (keyword) {
-                    case "if" -> parts.add(ifDirective(dirLine));
-                    case "for" -> parts.add(forDirective(dirLine));
+                    case "if" -> {
+                        p.nesting++;
+                        parts.add(ifDirective(dirLine));
+                        p.nesting--;
+                    }
+                    case "for" -> {
+                        p.nesting++;
+                        parts.add(forDirective(dirLine));
+                        p.nesting--;
+                    }
                     case "else", "endif", "endfor" -> {
                         p.skipEmbedded();
                         closeEmbedded();
