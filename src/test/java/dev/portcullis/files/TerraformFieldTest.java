@@ -248,6 +248,20 @@ class TerraformFieldTest {
     }
 
     @Test
+    void aFolderWithoutTfFilesIsAProblemNotZeroGroups(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("modules/web"));
+        Files.writeString(dir.resolve("modules/web/main.tf"), "resource \"" + SG + "\" \"a\" {\n  name = \"a\"\n}\n");
+
+        DefinitionReport report = new TerraformReader().read(dir);
+
+        assertThat(report.groups()).isEmpty();
+        assertThat(report.fileProblems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(TerraformReader.NOT_READ);
+            assertThat(p.message()).contains("no .tf file");
+        });
+    }
+
+    @Test
     void aSyntaxErrorInOneFileOfAModuleLeavesTheOthersRead(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.tf"), "resource \"" + SG + "\" \"a\" {\n  name = \"a\"\n}\n");
         Files.writeString(dir.resolve("b.tf"), "resource \"" + SG + "\" \"b\" {\n  name = \"b\n}\n");

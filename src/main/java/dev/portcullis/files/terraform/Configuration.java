@@ -78,6 +78,10 @@ public final class Configuration implements Evaluator.Scope {
                 c.parseFile(f, name);
             }
         }
+        if (folder && files.stream().noneMatch(f -> f.getFileName().toString().endsWith(".tf"))) {
+            c.problems.add(new Problem(Codes.NOT_READ, source.toString(), "The folder holds no .tf file: it is "
+                    + "not a Terraform module (sub-folders are modules of their own and are not read)."));
+        }
         c.index();
         if (folder) {
             List<Path> auto = new ArrayList<>();
