@@ -188,9 +188,7 @@ final class Templates {
         if (!s.isEmpty()) {
             parts.add(new Literal(s, p.line()));
         }
-        if (!text.isEmpty()) {
-            stripNext = false;
-        }
+        stripNext = false;
         text.setLength(0);
     }
 

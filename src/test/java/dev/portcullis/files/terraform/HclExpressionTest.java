@@ -62,6 +62,7 @@ class HclExpressionTest {
             "tobool(\"true\")                                        ::: true",
             "\"a ${~ \"b\" ~} c\"                                     ::: \"abc\"",
             "\"%{ for p in [22, 80] ~}   ${p}   %{~ endfor }\"           ::: \"2280\"",
+            "\"${1 ~}${2}  x\"                                        ::: \"12  x\"",
             "tolist(toset([\"x\"]))                                   ::: [\"x\"]",
             "tomap({a = 1})                                         ::: {a = 1}",
             "tostring(22)                                           ::: \"22\"",
