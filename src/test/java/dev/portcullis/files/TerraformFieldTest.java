@@ -248,6 +248,35 @@ class TerraformFieldTest {
     }
 
     @Test
+    void importBlocksGiveInstancesTheirIdsAndRemoteGroupsFollow() {
+        DefinitionReport report = new TerraformReader().read("""
+                resource "openstack_networking_secgroup_v2" "tier" {
+                  for_each = toset(["db", "web"])
+                  name     = each.key
+                }
+                import {
+                  to = openstack_networking_secgroup_v2.tier["web"]
+                  id = "6f1d2c3a-0000-4000-8000-000000000001"
+                }
+                resource "openstack_networking_secgroup_rule_v2" "db_from_web" {
+                  security_group_id = openstack_networking_secgroup_v2.tier["db"].id
+                  direction         = "ingress"
+                  ethertype         = "IPv4"
+                  protocol          = "tcp"
+                  port_range_min    = 5432
+                  port_range_max    = 5432
+                  remote_group_id   = openstack_networking_secgroup_v2.tier["web"].id
+                }
+                """);
+
+        assertThat(report.allProblems()).isEmpty();
+        assertThat(report.groups()).extracting(GroupReport::id).containsExactly(
+                DraftIds.group(SG + ".tier[\"db\"]"), "6f1d2c3a-0000-4000-8000-000000000001");
+        assertThat(rules(report.groups().get(0)).get(0).remote())
+                .isEqualTo(Remote.group("6f1d2c3a-0000-4000-8000-000000000001"));
+    }
+
+    @Test
     void aFolderWithoutTfFilesIsAProblemNotZeroGroups(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("modules/web"));
         Files.writeString(dir.resolve("modules/web/main.tf"), "resource \"" + SG + "\" \"a\" {\n  name = \"a\"\n}\n");
