@@ -52,7 +52,7 @@ public final class TerraformWriter {
         Map<String, String> groupResources = new HashMap<>();
         List<String> groupNames = new ArrayList<>();
         for (SecurityGroup g : groups) {
-            String name = names.unique(g.name().isEmpty() ? "group" : g.name());
+            String name = names.unique(draftResourceName(g.id()).orElse(g.name().isEmpty() ? "group" : g.name()));
             groupNames.add(name);
             groupResources.putIfAbsent(g.id(), name);
         }
@@ -77,10 +77,21 @@ public final class TerraformWriter {
             importBlock(out, GROUP_TYPE + "." + resource, g.id());
             String reference = GROUP_TYPE + "." + resource + ".id";
             for (Rule r : g.rules()) {
-                String ruleResource = names.unique(resource + "_" + ruleSuffix(r));
-                block(out, "resource \"" + RULE_TYPE + "\" \"" + ruleResource + "\"",
-                        ruleAttributes(r, reference, groupResources));
-                importBlock(out, RULE_TYPE + "." + ruleResource, r.id());
+                Expressed e = express(r);
+                String ruleResource = names.unique(resource + "_" + ruleSuffix(e.rule() == null ? r : e.rule()));
+                String header = "resource \"" + RULE_TYPE + "\" \"" + ruleResource + "\"";
+                if (e.rule() == null) {
+                    StringBuilder block = new StringBuilder();
+                    block(block, header, ruleAttributes(r, reference, groupResources));
+                    out.append("\n# Portcullis: ").append(e.note()).append('\n');
+                    block.toString().strip().lines().forEach(line -> out.append("# ").append(line).append('\n'));
+                    continue;
+                }
+                if (e.note() != null) {
+                    out.append("\n# Portcullis: ").append(e.note());
+                }
+                block(out, header, ruleAttributes(e.rule(), reference, groupResources));
+                importBlock(out, RULE_TYPE + "." + ruleResource, e.rule() == r ? r.id() : null);
             }
         }
         return out.toString();
@@ -130,8 +141,59 @@ public final class TerraformWriter {
         return s.toString();
     }
 
+    /**
+     * The resource name a group read from Terraform had ({@code web} for the draft id of
+     * {@code openstack_networking_secgroup_v2.web}), so that the group keeps its id when the file is read
+     * back; nothing for other ids, or for instances of count/for_each.
+     */
+    private static java.util.Optional<String> draftResourceName(String id) {
+        String prefix = dev.portcullis.domain.DraftIds.group(GROUP_TYPE + ".");
+        if (id == null || !id.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        String name = id.substring(prefix.length());
+        return name.equals(Names.identifier(name)) ? java.util.Optional.of(name) : java.util.Optional.empty();
+    }
+
+    /**
+     * What the provider can create of a rule: it sends no {@code port_range_min}/{@code _max} when they are 0
+     * (0 is its "unset"), so a 0 would widen the rule. ICMP type 0 (echo reply) or code 0 cannot be written at
+     * all (0/0 would be every ICMP type, type T with max 0 every code of T), and nothing narrower is the
+     * same traffic: such a rule is not written (rule null) and the note says why. A port range starting at 0
+     * is written from port 1 (port 0 is no service's port), never wider.
+     *
+     * @param rule the rule to write, or null when none can be written safely
+     * @param note why the rule written differs from the group's, or null when it is the same
+     */
+    record Expressed(Rule rule, String note) {
+    }
+
+    static Expressed express(Rule r) {
+        Integer min = r.ports().min();
+        Integer max = r.ports().max();
+        if (r.protocol().isIcmp()) {
+            if (min != null && min == 0 || max != null && max == 0) {
+                return new Expressed(null, "not written: the provider sends 0 as \"unset\", so ICMP "
+                        + r.ports().icmpLabel() + " would become " + (min != null && min == 0 ? "every ICMP type"
+                        : "every code of type " + min) + ". Allow it in Neutron directly, or write a wider rule on purpose.");
+            }
+            return new Expressed(r, null);
+        }
+        if (min != null && min == 0) {
+            if (max == null || max == 0) {
+                return new Expressed(null, "not written: port 0 cannot be written for the provider, which sends 0 as "
+                        + "\"unset\" (every port).");
+            }
+            return new Expressed(new Rule(null, r.direction(), r.etherType(), r.protocol(),
+                    dev.portcullis.domain.PortRange.of(1, max), r.remote(), r.description()),
+                    "ports " + min + "-" + max + " written as 1-" + max + ": the provider sends 0 as \"unset\" "
+                            + "(every port), and port 0 is no service's port.");
+        }
+        return new Expressed(r, null);
+    }
+
     private void importBlock(StringBuilder out, String address, String id) {
-        if (imports && id != null) {
+        if (imports && id != null && !dev.portcullis.domain.DraftIds.isDraft(id)) {
             Map<String, String> attrs = new LinkedHashMap<>();
             attrs.put("to", address);
             attrs.put("id", string(id));

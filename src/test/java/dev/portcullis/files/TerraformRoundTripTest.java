@@ -1,6 +1,7 @@
 package dev.portcullis.files;
 
 import dev.portcullis.domain.Direction;
+import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.EtherType;
 import dev.portcullis.domain.PortRange;
 import dev.portcullis.domain.Protocol;
@@ -91,17 +92,20 @@ public class TerraformRoundTripTest {
     }
 
     @Test
-    void withoutImportBlocksGroupsAreNamedByTheirAddressAndRulesAreDrafts() {
+    void withoutImportBlocksGroupsGetTheDraftIdOfTheirAddressAndRulesHaveNoId() {
         SecurityGroup web = group("g-web", "web", "w", List.of(new Rule("r1", Direction.INGRESS, EtherType.IPV4,
                 Protocol.TCP, PortRange.of(443), Remote.group("g-web"), null)));
 
         String tf = new TerraformWriter(false).write(List.of(web));
-        SecurityGroup back = new TerraformReader().read(tf).definitions().groups().get(0);
+        DefinitionReport report = new TerraformReader().read(tf);
+        DefinitionReport.GroupReport back = report.newGroups().get(0);
 
         assertThat(tf).doesNotContain("import");
-        assertThat(back.id()).isEqualTo("openstack_networking_secgroup_v2.web");
-        assertThat(back.rules()).containsExactly(new Rule(null, Direction.INGRESS, EtherType.IPV4, Protocol.TCP,
-                PortRange.of(443), Remote.group("openstack_networking_secgroup_v2.web"), null));
+        assertThat(report.allProblems()).isEmpty();
+        assertThat(back.id()).isEqualTo(DraftIds.group("openstack_networking_secgroup_v2.web"));
+        assertThat(back.rules()).extracting(DefinitionReport.RuleReport::id).containsOnlyNulls();
+        assertThat(back.draft().orElseThrow().rules()).containsExactly(new Rule(null, Direction.INGRESS, EtherType.IPV4,
+                Protocol.TCP, PortRange.of(443), Remote.group("draft:openstack_networking_secgroup_v2.web"), null));
     }
 
     @Test
@@ -138,7 +142,8 @@ public class TerraformRoundTripTest {
                 }
                 """);
 
-        assertThat(report.definitions().groups().get(0).rules()).containsExactly(
+        assertThat(report.allProblems()).isEmpty();
+        assertThat(report.newGroups().get(0).draft().orElseThrow().rules()).containsExactly(
                 Rule.egressAnywhere(EtherType.IPV4), Rule.egressAnywhere(EtherType.IPV6));
     }
 
@@ -159,16 +164,16 @@ public class TerraformRoundTripTest {
     }
 
     @Test
-    void templatesFunctionsAndUnknownArgumentsAreRefusedWithTheirLines() {
-        assertThat(new TerraformReader().read("resource \"openstack_networking_secgroup_v2\" \"a\" {\n"
-                + "  name = \"${var.x}\"\n}\n").fileProblems().get(0).message()).contains("line 2", "templates");
-        assertThat(new TerraformReader().read("resource \"openstack_networking_secgroup_v2\" \"a\" {\n\n"
-                + "  name = lower(\"A\")\n}\n").fileProblems().get(0).message()).contains("line 3", "function");
+    void unknownArgumentsAreProblemsOfTheirGroupWithFileAndLineAndTheGroupIsStillRead() {
         DefinitionReport unknown = new TerraformReader().read("resource \"openstack_networking_secgroup_v2\" \"a\" {\n"
                 + "  name = \"a\"\n  colour = \"red\"\n}\n");
-        assertThat(unknown.fileProblems()).singleElement().satisfies(p -> {
-            assertThat(p.field()).isEqualTo("openstack_networking_secgroup_v2.a.colour (line 3)");
-            assertThat(p.code()).isEqualTo(TerraformReader.NOT_READ);
+
+        assertThat(unknown.groups()).singleElement().satisfies(g -> {
+            assertThat(g.name()).isEqualTo("a");
+            assertThat(g.problems()).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("<text>:3 openstack_networking_secgroup_v2.a.colour");
+                assertThat(p.code()).isEqualTo(TerraformReader.NOT_READ);
+            });
         });
     }
 
@@ -181,7 +186,7 @@ public class TerraformRoundTripTest {
 
         assertThat(report.valid()).isFalse();
         assertThat(report.allProblems()).singleElement().satisfies(p -> assertThat(p.field())
-                .isEqualTo("openstack_networking_secgroup_rule_v2.cache_from_app.port_range_max (line 16)"));
+                .isEqualTo("<text>:16 openstack_networking_secgroup_rule_v2.cache_from_app.port_range_max"));
     }
 
     @Test
@@ -195,8 +200,8 @@ public class TerraformRoundTripTest {
                 """);
 
         assertThat(report.fileProblems()).singleElement().satisfies(p -> {
-            assertThat(p.field()).isEqualTo("openstack_networking_secgroup_rule_v2.ssh.security_group_id (line 2)");
-            assertThat(p.message()).contains("not the id of a group in this file");
+            assertThat(p.field()).isEqualTo("<text>:2 openstack_networking_secgroup_rule_v2.ssh.security_group_id");
+            assertThat(p.message()).contains("there is no resource openstack_networking_secgroup_v2.missing", "left out");
         });
     }
 

@@ -1,0 +1,2 @@
+# The database is reached through its connection pooler.
+db_port = 6432
