@@ -24,7 +24,7 @@ public final class SourceReader {
     public DefinitionReport read(Path source) {
         if (Files.isDirectory(source) || source.getFileName() != null
                 && source.getFileName().toString().endsWith(".tf")) {
-            return new TerraformReader().read(source);
+            return new TerraformReader().read(source, options);
         }
         return new DefinitionReader().read(source);
     }

@@ -55,7 +55,8 @@ class OneReadingTest {
         return Stream.of("files/handwritten/no-ids.json", "files/handwritten/name-references.json",
                 "files/neutron-sg-list.json", "files/neutron-sg-list-with-ports.json", "files/neutron-sg-show.json",
                 "files/openstack-group-show.json", "files/openstack-group-list.json", "files/openstack-rule-list.json",
-                "files/new-groups.tf",
+                "files/new-groups.tf", "files/terraform/provider-example.tf", "files/terraform/module",
+                "files/terraform/icmp-zero.tf", "files/terraform/tcp-zero.tf", "files/terraform/compute-secgroup.tf",
                 "review/findings.json", "review/traffic/project.json").map(OneReadingTest::resource);
     }
 
@@ -164,6 +165,44 @@ class OneReadingTest {
         assertThat(findings(lint, "invalid-definition")).as("the rule pointing outside the file is reviewed, not refused")
                 .noneMatch(f -> f.get("explanation").asText().contains("3f9a0a3c"));
         assertThat(lint.get("rules").asInt()).as("the RDP rule and the rule for another project's group").isEqualTo(2);
+    }
+
+    @Test
+    void anIcmpZeroZeroTerraformRuleFromAnywhereLetsPingThrough() {
+        String file = resource("files/terraform/icmp-zero.tf");
+
+        int exit = run("check", file, "--group", "monitoring", "--direction", "ingress", "--protocol", "icmp",
+                "--icmp-type", "8", "--remote", "198.51.100.7");
+
+        assertThat(exit).as(out + err.toString()).isZero();
+        assertThat(out.toString()).startsWith("allowed: ").contains("Ingress IPv4 ICMP from 0.0.0.0/0");
+    }
+
+    @Test
+    void aTerraformModuleFolderIsReadWithItsVariablesAndTheValuesGivenOnTheCommandLine() throws IOException {
+        String module = resource("files/terraform/module");
+
+        assertThat(run("validate", "--format", "json", module)).as(out.toString()).isZero();
+        JsonNode groups = JSON.readTree(out.toString()).get("security_groups");
+        assertThat(groups.findValuesAsText("name")).contains("prod-app-web", "prod-app-db", "prod-app-bastion");
+
+        assertThat(run("validate", "--format", "json", "--var", "env=dev", module)).as(out.toString()).isZero();
+        assertThat(JSON.readTree(out.toString()).get("security_groups").findValuesAsText("name"))
+                .contains("dev-app-web").doesNotContain("prod-app-bastion");
+    }
+
+    @Test
+    void whatTerraformLeavesUnknownOfflineIsNamedWithItsLineAndTheRestIsReviewed() throws IOException {
+        String folder = resource("files/terraform/unknowns");
+
+        assertThat(run("validate", folder)).as("unknowns make the source invalid, not unreadable").isEqualTo(1);
+        assertThat(out.toString()).contains("main.tf:").contains("[TerraformUnknown]");
+
+        assertThat(run("lint", "--format", "json", folder)).isEqualTo(1);
+        JsonNode lint = JSON.readTree(out.toString());
+        assertThat(lint.get("groups").asInt()).isPositive();
+        assertThat(findings(lint, "not-reviewed")).isNotEmpty().allSatisfy(f ->
+                assertThat(f.get("explanation").asText()).contains("main.tf:").contains("TerraformUnknown"));
     }
 
     private static List<JsonNode> findings(JsonNode lint, String check) {
