@@ -47,6 +47,23 @@ public final class TerraformWriter {
         return write(groups).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * What the written configuration does not say exactly as the groups have it, one line each: rules the
+     * provider cannot express (left out, commented) or expresses only in a narrower form.
+     */
+    public List<String> notes(List<SecurityGroup> groups) {
+        List<String> notes = new ArrayList<>();
+        for (SecurityGroup g : groups) {
+            for (Rule r : g.rules()) {
+                String note = express(r).note();
+                if (note != null) {
+                    notes.add("group " + g.name() + ": " + r.summary(id -> null) + ": " + note);
+                }
+            }
+        }
+        return notes;
+    }
+
     public String write(List<SecurityGroup> groups) {
         Names names = new Names();
         Map<String, String> groupResources = new HashMap<>();
