@@ -52,8 +52,6 @@ public final class HeatReader {
     static final String GROUP_TYPE = "OS::Neutron::SecurityGroup";
     static final String RULE_TYPE = "OS::Neutron::SecurityGroupRule";
     private static final Set<String> GROUP_PROPERTIES = Set.of("name", "description", "rules", "stateful");
-    private static final Set<String> INLINE_RULE_KEYS = Set.of("direction", "ethertype", "port_range_min",
-            "port_range_max", "protocol", "remote_mode", "remote_group_id", "remote_ip_prefix", "description");
     private static final Set<String> RULE_PROPERTIES = Set.of("security_group", "description", "direction",
             "ethertype", "port_range_min", "port_range_max", "protocol", "remote_group", "remote_ip_prefix");
     /** Resource types that carry security rules and are not read: a visible problem, never a silent gap. */
@@ -86,6 +84,7 @@ public final class HeatReader {
         private final JsonNode resources;
         private final Map<String, GroupSource> groups = new LinkedHashMap<>();
         private final Map<String, Boolean> conditions = new HashMap<>();
+        private final HeatRules rules;
 
         Reading(Path file, YamlTree.Loaded tree, ReadOptions options) {
             this.file = file;
@@ -93,6 +92,7 @@ public final class HeatReader {
             this.parameters = new HeatParameters(tree.root().get("parameters"), options, problems, notices);
             JsonNode r = tree.root().get("resources");
             this.resources = r == null || !r.isObject() ? JsonNodeFactory.instance.objectNode() : r;
+            this.rules = new HeatRules(tree, notices);
         }
 
         DefinitionReport read() {
@@ -101,7 +101,7 @@ public final class HeatReader {
                 String name = it.next();
                 JsonNode resource = resources.get(name);
                 String type = resource.path("type").asText("");
-                Place place = place("/resources/" + name, "resources." + name);
+                Place place = rules.place("/resources/" + name, "resources." + name);
                 if (!created(resource, name, place)) {
                     continue;
                 }
@@ -140,28 +140,10 @@ public final class HeatReader {
             }
         }
 
-        private Place place(String pointer, String address) {
-            return new Place(address, tree.line(pointer));
-        }
-
         private void unresolved(HeatFunctions.Unresolved e, GroupSource group) {
-            Problem p = new Problem(NOT_RESOLVED, address(e.pointer) + " (line " + tree.line(e.pointer) + ")",
+            Problem p = new Problem(NOT_RESOLVED, HeatRules.address(e.pointer) + " (line " + tree.line(e.pointer) + ")",
                     "This cannot be known offline: " + e.getMessage() + ".");
             (group == null ? problems : group.problems).add(p);
-        }
-
-        /** {@code resources.web.properties.rules[2].protocol} for {@code /resources/web/properties/rules/2/protocol}. */
-        private static String address(String pointer) {
-            StringBuilder out = new StringBuilder();
-            for (String step : pointer.substring(1).split("/")) {
-                step = step.replace("~1", "/").replace("~0", "~");
-                if (step.matches("\\d+") && out.length() > 0) {
-                    out.append('[').append(step).append(']');
-                } else {
-                    out.append(out.length() == 0 ? "" : ".").append(step);
-                }
-            }
-            return out.toString();
         }
 
         private void group(String name, GroupSource g) {
@@ -174,7 +156,7 @@ public final class HeatReader {
             for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!GROUP_PROPERTIES.contains(key)) {
-                    g.problems.add(new Problem(INVALID, place(at + "/" + key, address(at + "/" + key)).field(),
+                    g.problems.add(new Problem(INVALID, rules.place(at + "/" + key, HeatRules.address(at + "/" + key)).field(),
                             "Heat refuses the unknown property \"" + key + "\" of " + GROUP_TYPE + "."));
                 }
             }
@@ -186,28 +168,28 @@ public final class HeatReader {
             } else {
                 g.json.set("name", nameValue);
                 if ("default".equals(nameValue.asText())) {
-                    g.problems.add(new Problem(INVALID, member(at, "name").field(),
+                    g.problems.add(new Problem(INVALID, rules.member(at, "name").field(),
                             "Heat refuses this: security groups cannot be assigned the name \"default\"."));
                 }
             }
-            g.members.put("name", member(at, "name"));
+            g.members.put("name", rules.member(at, "name"));
             for (String key : List.of("description", "stateful")) {
                 JsonNode value = property(g, props, key, at);
                 if (value != null && !value.isNull()) {
                     g.json.set(key, value);
-                    g.members.put(key, member(at, key));
+                    g.members.put(key, rules.member(at, key));
                 }
             }
-            JsonNode rules = property(g, props, "rules", at);
+            JsonNode list = property(g, props, "rules", at);
             boolean egress = false;
             List<RuleSource> inline = new ArrayList<>();
-            if (rules != null && !rules.isNull() && !rules.isArray()) {
-                g.problems.add(new Problem(INVALID, member(at, "rules").field(), "rules must be a list of rules."));
-            } else if (rules != null && !rules.isNull()) {
+            if (list != null && !list.isNull() && !list.isArray()) {
+                g.problems.add(new Problem(INVALID, rules.member(at, "rules").field(), "rules must be a list of rules."));
+            } else if (list != null && !list.isNull()) {
                 JsonNode raw = props.get("rules");
-                for (int i = 0; i < rules.size(); i++) {
+                for (int i = 0; i < list.size(); i++) {
                     String rulePointer = at + "/rules/" + i;
-                    JsonNode rule = rules.get(i);
+                    JsonNode rule = list.get(i);
                     if (raw.isArray()) {
                         try {
                             rule = functions.resolve(raw.get(i), rulePointer);
@@ -217,7 +199,7 @@ public final class HeatReader {
                             continue;
                         }
                     }
-                    RuleSource r = inlineRule(g, rule, rulePointer, address(at) + ".rules[" + i + "]");
+                    RuleSource r = rules.inlineRule(g, rule, rulePointer, HeatRules.address(at) + ".rules[" + i + "]");
                     egress |= "egress".equals(r.json.path("direction").asText());
                     inline.add(r);
                 }
@@ -233,10 +215,6 @@ public final class HeatReader {
                 }
             }
             g.rules.addAll(inline);
-        }
-
-        private Place member(String pointer, String key) {
-            return place(pointer + "/" + key, address(pointer + "/" + key));
         }
 
         /** A property with its functions worked out; null (and a problem) when it cannot be. */
@@ -255,97 +233,9 @@ public final class HeatReader {
             }
         }
 
-        private RuleSource inlineRule(GroupSource g, JsonNode rule, String pointer, String address) {
-            RuleSource r = new RuleSource(place(pointer, address));
-            if (!rule.isObject()) {
-                g.problems.add(new Problem(INVALID, r.place.field(), "A rule must be a map of properties."));
-                return r;
-            }
-            for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!INLINE_RULE_KEYS.contains(key)) {
-                    g.problems.add(new Problem(INVALID, member(pointer, key).field(), "Heat refuses the unknown rule "
-                            + "property \"" + key + "\"."));
-                }
-            }
-            common(g, r, rule, pointer, "ingress", null);
-            String mode = text(rule.get("remote_mode"), "remote_ip_prefix");
-            if (!mode.equals("remote_ip_prefix") && !mode.equals("remote_group_id")) {
-                g.problems.add(new Problem(INVALID, member(pointer, "remote_mode").field(), "Heat allows remote_mode "
-                        + "\"remote_ip_prefix\" or \"remote_group_id\", not \"" + mode + "\"."));
-            }
-            boolean groupMode = mode.equals("remote_group_id");
-            JsonNode prefix = rule.get("remote_ip_prefix");
-            JsonNode group = rule.get("remote_group_id");
-            if (groupMode) {
-                String target = group == null || group.isNull() || group.asText().isEmpty() ? g.id() : group.asText();
-                r.json.put("remote_group_id", target);
-                r.members.put("remote_group_id", member(pointer, group == null ? "remote_mode" : "remote_group_id"));
-                ignored(prefix, r, pointer, "remote_ip_prefix", "remote_mode is remote_group_id");
-            } else {
-                if (prefix != null && !prefix.isNull()) {
-                    r.json.set("remote_ip_prefix", prefix);
-                    r.members.put("remote_ip_prefix", member(pointer, "remote_ip_prefix"));
-                }
-                ignored(group, r, pointer, "remote_group_id", "remote_mode is not remote_group_id (its default is "
-                        + "remote_ip_prefix): the rule is open to the prefix, or to every address without one");
-            }
-            return r;
-        }
-
-        private void ignored(JsonNode value, RuleSource r, String pointer, String key, String why) {
-            if (value != null && !value.isNull()) {
-                notices.add(new Problem(NOT_READ, member(pointer, key).field(), "Heat ignores " + key + " here: "
-                        + why + "."));
-            }
-        }
-
-        /** The properties inline and standalone rules share, with Heat's defaults and allowed values. */
-        private void common(GroupSource g, RuleSource r, JsonNode rule, String pointer, String direction,
-                            String protocol) {
-            ObjectNode out = r.json;
-            out.put("direction", text(rule.get("direction"), direction));
-            out.put("ethertype", text(rule.get("ethertype"), "IPv4"));
-            allowed(g, pointer, "direction", out.get("direction").asText(), Set.of("ingress", "egress"));
-            allowed(g, pointer, "ethertype", out.get("ethertype").asText(), Set.of("IPv4", "IPv6"));
-            String proto = text(rule.get("protocol"), protocol);
-            if (proto != null) {
-                out.put("protocol", proto);
-                if (!HeatWriter.allowedProtocol(proto)) {
-                    g.problems.add(new Problem(INVALID, member(pointer, "protocol").field(), "Heat does not allow "
-                            + "the protocol \"" + proto + "\": it takes " + String.join(", ", HeatWriter.PROTOCOLS)
-                            + " and the numbers 0-255."));
-                }
-            }
-            for (String key : List.of("port_range_min", "port_range_max", "description")) {
-                JsonNode v = rule.get(key);
-                if (v != null && !v.isNull()) {
-                    out.set(key, v);
-                }
-            }
-            if (!out.has("description")) {
-                out.putNull("description");
-            }
-            for (String key : List.of("direction", "ethertype", "protocol", "port_range_min", "port_range_max",
-                    "description")) {
-                r.members.put(key, rule.has(key) ? member(pointer, key) : r.place);
-            }
-        }
-
-        private void allowed(GroupSource g, String pointer, String key, String value, Set<String> values) {
-            if (!values.contains(value)) {
-                g.problems.add(new Problem(INVALID, member(pointer, key).field(), "Heat allows " + key + " "
-                        + String.join(" or ", new java.util.TreeSet<>(values)) + ", not \"" + value + "\"."));
-            }
-        }
-
-        private static String text(JsonNode node, String otherwise) {
-            return node == null || node.isNull() ? otherwise : node.asText();
-        }
-
         private void standaloneRule(String name) {
             String at = "/resources/" + name + "/properties";
-            Place place = place("/resources/" + name, "resources." + name);
+            Place place = rules.place("/resources/" + name, "resources." + name);
             JsonNode props;
             try {
                 props = functions.resolve(resources.get(name).path("properties"), at);
@@ -361,7 +251,7 @@ public final class HeatReader {
                 }
             }
             if (g == null) {
-                problems.add(new Problem(NOT_RESOLVED, member(at, "security_group").field(), owner == null
+                problems.add(new Problem(NOT_RESOLVED, rules.member(at, "security_group").field(), owner == null
                         ? "The rule has no security_group (Heat requires one)."
                         : "The rule's group " + owner.asText() + " is not created by this template: write "
                         + "{get_resource: NAME} of an " + GROUP_TYPE + " of the template."));
@@ -370,24 +260,24 @@ public final class HeatReader {
             for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!RULE_PROPERTIES.contains(key)) {
-                    g.problems.add(new Problem(INVALID, member(at, key).field(), "Heat refuses the unknown property \""
+                    g.problems.add(new Problem(INVALID, rules.member(at, key).field(), "Heat refuses the unknown property \""
                             + key + "\" of " + RULE_TYPE + "."));
                 }
             }
             RuleSource r = new RuleSource(place);
-            common(g, r, props, at, "ingress", "tcp");
+            rules.common(g, r, props, at, "ingress", "tcp");
             JsonNode prefix = props.get("remote_ip_prefix");
             JsonNode remote = props.get("remote_group");
             if (prefix != null && !prefix.isNull() && remote != null && !remote.isNull()) {
-                g.problems.add(new Problem(INVALID, member(at, "remote_group").field(), "Heat refuses a rule with "
+                g.problems.add(new Problem(INVALID, rules.member(at, "remote_group").field(), "Heat refuses a rule with "
                         + "both remote_group and remote_ip_prefix."));
             }
             if (prefix != null && !prefix.isNull()) {
                 r.json.set("remote_ip_prefix", prefix);
-                r.members.put("remote_ip_prefix", member(at, "remote_ip_prefix"));
+                r.members.put("remote_ip_prefix", rules.member(at, "remote_ip_prefix"));
             } else if (remote != null && !remote.isNull()) {
                 r.json.set("remote_group_id", remote);
-                r.members.put("remote_group_id", member(at, "remote_group"));
+                r.members.put("remote_group_id", rules.member(at, "remote_group"));
             }
             g.rules.add(r);
         }
