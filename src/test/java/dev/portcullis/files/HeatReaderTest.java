@@ -196,4 +196,46 @@ class HeatReaderTest {
         assertThat(new HeatReader().read(file, ReadOptions.NONE).fileProblems()).singleElement()
                 .satisfies(p -> assertThat(p.code()).isEqualTo(HeatReader.SYNTAX));
     }
+
+    @Test
+    void conditionsIfAndRepeatAreWorkedOut(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("t.yaml"), """
+                heat_template_version: 2018-08-31
+                parameters:
+                  env: {type: string, default: prod}
+                  ports: {type: json, default: [80, 443]}
+                conditions:
+                  is_prod: {equals: [{get_param: env}, prod]}
+                  is_dev: {not: is_prod}
+                resources:
+                  web:
+                    type: OS::Neutron::SecurityGroup
+                    properties:
+                      name: {if: [is_prod, web-prod, web-dev]}
+                      rules:
+                        repeat:
+                          for_each:
+                            <%port%>: {get_param: ports}
+                          template:
+                            protocol: tcp
+                            port_range_min: <%port%>
+                            port_range_max: <%port%>
+                  debug:
+                    type: OS::Neutron::SecurityGroup
+                    condition: is_dev
+                    properties:
+                      name: debug
+                """);
+
+        DefinitionReport prod = new HeatReader().read(file, ReadOptions.NONE);
+        DefinitionReport dev = new HeatReader().read(file, new ReadOptions(Map.of("env", "dev"), List.of()));
+
+        assertThat(prod.allProblems()).isEmpty();
+        assertThat(prod.groups()).extracting(GroupReport::name).containsExactly("web-prod");
+        assertThat(rules(prod.groups().get(0))).extracting(Rule::ports).containsExactly(PortRange.ANY, PortRange.ANY,
+                PortRange.of(80), PortRange.of(443));
+        assertThat(prod.groups().get(0).rules()).extracting(RuleReport::path).endsWith(
+                "resources.web.properties.rules[0]", "resources.web.properties.rules[1]");
+        assertThat(dev.groups()).extracting(GroupReport::name).containsExactly("web-dev", "debug");
+    }
 }
