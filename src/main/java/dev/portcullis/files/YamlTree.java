@@ -101,8 +101,12 @@ final class YamlTree {
     }
 
     static Loaded parse(byte[] bytes) throws SyntaxException {
-        try (JsonParser parser = factory().createParser(bytes)) {
-            Builder b = new Builder((YAMLParser) parser);
+        // JSON is read as JSON (faster, and tabs are white space there), YAML as YAML.
+        try (JsonParser parser = json(bytes) ? com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DefinitionReader.MAX_DEPTH).build())
+                .build().createParser(bytes)
+                : factory().createParser(bytes)) {
+            Builder b = new Builder(parser);
             JsonToken first = parser.nextToken();
             JsonNode root = first == null ? null : b.value("");
             return new Loaded(root, b.lines, b.unsafe);
@@ -116,22 +120,36 @@ final class YamlTree {
         }
     }
 
+    private static boolean json(byte[] bytes) {
+        for (byte c : bytes) {
+            if (c == '{' || c == '[') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && c != (byte) 0xEF && c != (byte) 0xBB && c != (byte) 0xBF) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static final class Builder {
-        private final YAMLParser parser;
+        private final JsonParser parser;
+        private final YAMLParser yaml;
         private final JsonNodeFactory json = JsonNodeFactory.instance;
         private final Map<String, Integer> lines = new HashMap<>();
         private final Set<String> unsafe = new HashSet<>();
         private final Map<String, JsonNode> anchors = new HashMap<>();
 
-        Builder(YAMLParser parser) {
+        Builder(JsonParser parser) {
             this.parser = parser;
+            this.yaml = parser instanceof YAMLParser y ? y : null;
         }
 
         /** The value at the current token, recorded under {@code pointer}. */
         JsonNode value(String pointer) throws IOException {
             JsonToken token = parser.currentToken();
             lines.put(pointer, parser.currentTokenLocation().getLineNr());
-            String anchor = parser.getCurrentAnchor();
+            String anchor = yaml == null ? null : yaml.getCurrentAnchor();
             JsonNode node;
             if (token == JsonToken.START_OBJECT) {
                 ObjectNode object = json.objectNode();
@@ -174,7 +192,7 @@ final class YamlTree {
                     array.add(value(step(pointer, i++)));
                 }
                 node = array;
-            } else if (parser.isCurrentAlias()) {
+            } else if (yaml != null && yaml.isCurrentAlias()) {
                 JsonNode target = anchors.get(parser.getText());
                 if (target == null) {
                     throw new IOException("line " + parser.currentTokenLocation().getLineNr() + ": the alias *"
@@ -183,7 +201,8 @@ final class YamlTree {
                 return target.deepCopy();
             } else {
                 node = scalar(token);
-                if ("unsafe".equals(parser.getTypeId()) || "!unsafe".equals(parser.getTypeId())) {
+                String tag = yaml == null ? null : yaml.getTypeId();
+                if ("unsafe".equals(tag) || "!unsafe".equals(tag)) {
                     unsafe.add(pointer);
                 }
             }

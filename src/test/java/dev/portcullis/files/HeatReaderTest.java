@@ -238,4 +238,18 @@ class HeatReaderTest {
                 "resources.web.properties.rules[0]", "resources.web.properties.rules[1]");
         assertThat(dev.groups()).extracting(GroupReport::name).containsExactly("web-dev", "debug");
     }
+
+    @Test
+    void aJsonTemplateIndentedWithTabsIsRead(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("t.json"), "{\n\t\"heat_template_version\": \"2018-08-31\",\n"
+                + "\t\"resources\": {\n\t\t\"sg\": {\n\t\t\t\"type\": \"OS::Neutron::SecurityGroup\",\n"
+                + "\t\t\t\"properties\": {\"name\": \"sg\", \"rules\": [{\"direction\": \"egress\"}]}\n"
+                + "\t\t}\n\t}\n}\n");
+
+        DefinitionReport report = new HeatReader().read(file, ReadOptions.NONE);
+
+        assertThat(report.allProblems()).isEmpty();
+        assertThat(rules(report.groups().get(0))).containsExactly(Rule.egressAnywhere(EtherType.IPV4));
+        assertThat(report.locations().of("resources.sg.properties.rules[0]").orElseThrow().line()).isEqualTo(6);
+    }
 }
