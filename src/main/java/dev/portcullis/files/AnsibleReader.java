@@ -273,6 +273,15 @@ public final class AnsibleReader {
                 }
             }
             Place where = place(pointer, address);
+            for (String form : List.of("action", "local_action")) {
+                String named = task.path(form).isObject() ? task.path(form).path("module").asText("")
+                        : task.path(form).asText("").strip().split("\\s+")[0];
+                if (AnsibleModules.handles(named)) {
+                    problems.add(new Problem(NOT_READ, place(pointer + "/" + form, address + "." + form).field(),
+                            "A security group task written with " + form + " is not read: write the module as "
+                                    + "the task's key."));
+                }
+            }
             if (module == null || !AnsibleModules.handles(module)) {
                 if (module != null && NOT_FOLLOWED.contains(module)) {
                     notices.add(new Problem(NOT_READ, where.field(), module + " is not followed."));
@@ -304,7 +313,7 @@ public final class AnsibleReader {
                 }
                 JsonNode args;
                 try {
-                    args = render(task.get(module), argsPointer, itemScope);
+                    args = freeForm(render(task.get(module), argsPointer, itemScope));
                     if (task.has("args") && args.isObject()) {
                         JsonNode more = render(task.get("args"), pointer + "/args", itemScope);
                         if (more.isObject()) {
@@ -330,6 +339,22 @@ public final class AnsibleReader {
                     return place(p, a.toString());
                 });
             }
+        }
+
+        /** {@code name=web description=x} written on the module's line, as a map; anything else as it is. */
+        private static JsonNode freeForm(JsonNode args) {
+            if (!args.isTextual()) {
+                return args;
+            }
+            ObjectNode map = JsonNodeFactory.instance.objectNode();
+            for (String token : args.textValue().strip().split("\\s+")) {
+                int eq = token.indexOf('=');
+                if (eq <= 0) {
+                    return args;
+                }
+                map.put(token.substring(0, eq), token.substring(eq + 1));
+            }
+            return map;
         }
 
         private void failed(Failed f, String address) {

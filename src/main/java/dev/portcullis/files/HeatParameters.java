@@ -26,6 +26,8 @@ final class HeatParameters {
 
     /** Heat's pseudo parameters, known only to the stack being created. */
     private static final Set<String> PSEUDO = Set.of("OS::stack_name", "OS::stack_id", "OS::project_id");
+    /** What {@code OS::stack_name} is read as: names made from it stay readable, and the notice says so. */
+    static final String STACK_NAME = "STACK";
     private static final Set<String> TRUE = Set.of("1", "t", "true", "on", "y", "yes");
     private static final Set<String> FALSE = Set.of("0", "f", "false", "off", "n", "no");
 
@@ -34,6 +36,7 @@ final class HeatParameters {
     private final Map<String, JsonNode> given = new HashMap<>();
     private final Map<String, JsonNode> defaults = new HashMap<>();
     private final Map<String, String> overrides;
+    private final List<Problem> notices;
 
     /**
      * @param declared the template's {@code parameters} section (or null)
@@ -42,6 +45,7 @@ final class HeatParameters {
     HeatParameters(JsonNode declared, ReadOptions options, List<Problem> problems, List<Problem> notices) {
         this.declared = declared == null ? json.objectNode() : declared;
         this.overrides = options.variables();
+        this.notices = notices;
         for (Path env : options.variableFiles()) {
             environment(env, problems, notices);
         }
@@ -88,6 +92,12 @@ final class HeatParameters {
 
     /** The parameter's value, converted to its type. */
     JsonNode value(String name, String pointer) throws HeatFunctions.Unresolved {
+        if (name.equals("OS::stack_name")) {
+            notices.add(new Problem(HeatReader.NOT_READ,
+                    HeatRules.address(pointer) + " (line " + pointerLine(pointer) + ")", "OS::stack_name is known only "
+                    + "when the stack is created; it is read as \"" + STACK_NAME + "\"."));
+            return json.textNode(STACK_NAME);
+        }
         if (PSEUDO.contains(name)) {
             throw new HeatFunctions.Unresolved(pointer, name + " is known only to the stack being created");
         }
@@ -110,6 +120,18 @@ final class HeatParameters {
                     + "value was given (-P " + name + "=VALUE or an environment file)");
         }
         return convert(name, type, raw, pointer);
+    }
+
+    private int pointerLine(String pointer) {
+        return lines == null ? 1 : lines.line(pointer);
+    }
+
+    /** The template's lines, for notices about pseudo parameters. */
+    private YamlTree.Loaded lines;
+
+    HeatParameters withLines(YamlTree.Loaded tree) {
+        this.lines = tree;
+        return this;
     }
 
     private JsonNode convert(String name, String type, JsonNode raw, String pointer) throws HeatFunctions.Unresolved {

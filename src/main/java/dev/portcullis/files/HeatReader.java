@@ -89,7 +89,8 @@ public final class HeatReader {
         Reading(Path file, YamlTree.Loaded tree, ReadOptions options) {
             this.file = file;
             this.tree = tree;
-            this.parameters = new HeatParameters(tree.root().get("parameters"), options, problems, notices);
+            this.parameters = new HeatParameters(tree.root().get("parameters"), options, problems, notices)
+                    .withLines(tree);
             JsonNode r = tree.root().get("resources");
             this.resources = r == null || !r.isObject() ? JsonNodeFactory.instance.objectNode() : r;
             this.rules = new HeatRules(tree, notices);

@@ -167,4 +167,27 @@ class AnsibleReaderTest {
                 in(EtherType.IPV4, Protocol.TCP, PortRange.of(22), Remote.prefix("192.0.2.0/24"), null));
         assertThat(report.notices()).singleElement().asString().contains("creates nothing");
     }
+
+    @Test
+    void freeFormOptionsAreReadAndActionFormsAreSaid(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("t.yml"), """
+                - hosts: localhost
+                  vars: {port: 8080}
+                  tasks:
+                    - openstack.cloud.security_group: name=app description=Application
+                    - openstack.cloud.security_group_rule: security_group=app protocol=tcp port_range_min={{ port }} port_range_max={{ port }}
+                    - local_action: openstack.cloud.security_group_rule security_group=app protocol=udp
+                """);
+
+        DefinitionReport report = new AnsibleReader().read(file, ReadOptions.NONE);
+
+        assertThat(report.groups()).singleElement().satisfies(g -> {
+            assertThat(g.description()).isEqualTo("Application");
+            assertThat(rules(g)).endsWith(in(EtherType.IPV4, Protocol.TCP, PortRange.of(8080), Remote.ANYWHERE, null));
+        });
+        assertThat(report.fileProblems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("play 1 task 3.local_action (line 6)");
+            assertThat(p.message()).contains("not read");
+        });
+    }
 }

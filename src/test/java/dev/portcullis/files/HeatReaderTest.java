@@ -252,4 +252,27 @@ class HeatReaderTest {
         assertThat(rules(report.groups().get(0))).containsExactly(Rule.egressAnywhere(EtherType.IPV4));
         assertThat(report.locations().of("resources.sg.properties.rules[0]").orElseThrow().line()).isEqualTo(6);
     }
+
+    @Test
+    void theStackNameIsReadAsAStandInAndSaid(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("t.yaml"), """
+                heat_template_version: 2018-08-31
+                resources:
+                  sg:
+                    type: OS::Neutron::SecurityGroup
+                    properties:
+                      name: {list_join: ["-", [{get_param: "OS::stack_name"}, web]]}
+                      description: {get_param: "OS::project_id"}
+                """);
+
+        DefinitionReport report = new HeatReader().read(file, ReadOptions.NONE);
+
+        assertThat(report.groups().get(0).name()).isEqualTo("STACK-web");
+        assertThat(report.notices()).extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("OS::stack_name", "\"STACK\""));
+        assertThat(report.allProblems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("resources.sg.properties.description.get_param (line 7)");
+            assertThat(p.message()).contains("OS::project_id");
+        });
+    }
 }
