@@ -67,56 +67,6 @@ public final class AnsibleReader {
         return new Reading(file, tree, options).read();
     }
 
-    /** Variables of one level (play, block, task, loop item), looked up from the innermost, extra vars first. */
-    private static final class Scope implements AnsibleTemplates.Vars {
-        private final Scope parent;
-        private final Map<String, JsonNode> own;
-        private int depth;
-
-        Scope(Scope parent, Map<String, JsonNode> own) {
-            this.parent = parent;
-            this.own = own;
-        }
-
-        Scope with(JsonNode vars) {
-            Map<String, JsonNode> values = new HashMap<>();
-            if (vars != null && vars.isObject()) {
-                vars.fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue()));
-            }
-            return new Scope(this, values);
-        }
-
-        private JsonNode raw(String name) {
-            for (Scope s = this; s != null; s = s.parent) {
-                if (s.own.containsKey(name)) {
-                    return s.own.get(name);
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public JsonNode get(String name) throws AnsibleTemplates.Undefined {
-            Scope extra = this;
-            while (extra.parent != null) {
-                extra = extra.parent;
-            }
-            JsonNode value = extra.own.containsKey(name) ? extra.own.get(name) : raw(name);
-            if (value == null) {
-                throw new AnsibleTemplates.Undefined("the variable \"" + name + "\" is not defined");
-            }
-            if (++depth > 20) {
-                depth = 0;
-                throw new AnsibleTemplates.Undefined("the variable \"" + name + "\" is defined by itself");
-            }
-            try {
-                return AnsibleTemplates.render(value, this);
-            } finally {
-                depth--;
-            }
-        }
-    }
-
     /** A template that failed, with where it was written. */
     private static final class Failed extends Exception {
         final String pointer;
@@ -143,7 +93,7 @@ public final class AnsibleReader {
         }
 
         DefinitionReport read() {
-            Scope extra = new Scope(null, extraVars());
+            AnsibleScope extra = new AnsibleScope(null, extraVars());
             JsonNode root = tree.root();
             boolean playbook = false;
             for (JsonNode item : root) {
@@ -181,7 +131,7 @@ public final class AnsibleReader {
             return new Place(address, tree.line(pointer));
         }
 
-        private void play(JsonNode play, String pointer, String prefix, Scope extra) {
+        private void play(JsonNode play, String pointer, String prefix, AnsibleScope extra) {
             Place where = place(pointer, prefix.strip());
             if (!play.isObject()) {
                 problems.add(new Problem(SYNTAX, where.field(), "A play must be a map."));
@@ -191,7 +141,7 @@ public final class AnsibleReader {
                 notices.add(new Problem(NOT_READ, where.field(), "import_playbook is not followed."));
                 return;
             }
-            Scope scope = extra.with(play.get("vars"));
+            AnsibleScope scope = extra.with(play.get("vars"));
             JsonNode files = play.get("vars_files");
             if (files != null && files.isArray()) {
                 for (int i = 0; i < files.size(); i++) {
@@ -216,7 +166,7 @@ public final class AnsibleReader {
             }
         }
 
-        private Scope varsFile(JsonNode name, String pointer, String prefix, Scope scope) {
+        private AnsibleScope varsFile(JsonNode name, String pointer, String prefix, AnsibleScope scope) {
             Place where = place(pointer, prefix + "vars_files");
             try {
                 JsonNode rendered = AnsibleTemplates.render(name, scope);
@@ -236,7 +186,7 @@ public final class AnsibleReader {
             return scope;
         }
 
-        private void tasks(JsonNode list, String pointer, String prefix, Scope scope) {
+        private void tasks(JsonNode list, String pointer, String prefix, AnsibleScope scope) {
             for (int i = 0; i < list.size(); i++) {
                 JsonNode task = list.get(i);
                 String at = pointer + "/" + i;
@@ -245,7 +195,7 @@ public final class AnsibleReader {
                     continue;
                 }
                 if (task.has("block")) {
-                    Scope inner = scope.with(task.get("vars"));
+                    AnsibleScope inner = scope.with(task.get("vars"));
                     for (String part : List.of("block", "always")) {
                         if (task.get(part) != null && task.get(part).isArray()) {
                             tasks(task.get(part), at + "/" + part, prefix, inner);
@@ -264,7 +214,7 @@ public final class AnsibleReader {
             }
         }
 
-        private void task(JsonNode task, String pointer, String address, Scope scope) {
+        private void task(JsonNode task, String pointer, String address, AnsibleScope scope) {
             String module = null;
             for (Iterator<String> it = task.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
@@ -292,7 +242,7 @@ public final class AnsibleReader {
                 notices.add(new Problem(NOT_READ, place(pointer + "/when", address + ".when").field(),
                         "when is not evaluated: the task is read as if it runs."));
             }
-            Scope taskScope = scope.with(task.get("vars"));
+            AnsibleScope taskScope = scope.with(task.get("vars"));
             String loopVar = task.path("loop_control").path("loop_var").asText("item");
             List<JsonNode> items;
             try {
@@ -303,7 +253,7 @@ public final class AnsibleReader {
             }
             String argsPointer = YamlTree.step(pointer, module);
             for (int n = 0; n < items.size(); n++) {
-                Scope itemScope = taskScope;
+                AnsibleScope itemScope = taskScope;
                 String itemAddress = address;
                 if (items.get(n) != null) {
                     ObjectNode vars = JsonNodeFactory.instance.objectNode();
@@ -363,7 +313,7 @@ public final class AnsibleReader {
         }
 
         /** The loop's items, or one null for a task without a loop. */
-        private List<JsonNode> items(JsonNode task, String pointer, Scope scope) throws Failed {
+        private List<JsonNode> items(JsonNode task, String pointer, AnsibleScope scope) throws Failed {
             List<JsonNode> items = new ArrayList<>();
             for (Iterator<String> it = task.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
@@ -392,7 +342,7 @@ public final class AnsibleReader {
         }
 
         /** The value with its templates worked out; {@code !unsafe} text is taken as it is. */
-        private JsonNode render(JsonNode value, String pointer, Scope scope) throws Failed {
+        private JsonNode render(JsonNode value, String pointer, AnsibleScope scope) throws Failed {
             if (value == null) {
                 return JsonNodeFactory.instance.nullNode();
             }
