@@ -2,7 +2,6 @@ package dev.portcullis.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.files.SourceGroups.GroupSource;
