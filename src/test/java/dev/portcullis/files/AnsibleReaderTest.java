@@ -190,4 +190,42 @@ class AnsibleReaderTest {
             assertThat(p.message()).contains("not read");
         });
     }
+
+    @Test
+    void blocksWithItemsLoopVarsAndUnsafeTextAreRead(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("t.yml"), """
+                - hosts: localhost
+                  pre_tasks:
+                    - openstack.cloud.security_group:
+                        name: !unsafe "{{ not a template }}"
+                  roles: [common]
+                  tasks:
+                    - block:
+                        - openstack.cloud.security_group_rule:
+                            security_group: !unsafe "{{ not a template }}"
+                            protocol: "{{ proto }}"
+                            port_range_min: "{{ p }}"
+                            port_range_max: "{{ p }}"
+                          with_items:
+                            - [22, 80]
+                            - 443
+                          loop_control: {loop_var: p}
+                      vars: {proto: tcp}
+                      rescue:
+                        - debug: {msg: failed}
+                """);
+
+        DefinitionReport report = new AnsibleReader().read(file, ReadOptions.NONE);
+
+        assertThat(report.allProblems()).isEmpty();
+        assertThat(report.groups()).singleElement().satisfies(g -> {
+            assertThat(g.name()).isEqualTo("{{ not a template }}");
+            assertThat(rules(g)).extracting(Rule::ports).containsExactly(PortRange.ANY, PortRange.ANY,
+                    PortRange.of(22), PortRange.of(80), PortRange.of(443));
+            assertThat(g.rules().get(4).path()).isEqualTo("play 1 task 2 item 3");
+        });
+        assertThat(report.notices()).extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("roles are not read"))
+                .anySatisfy(m -> assertThat(m).contains("rescue"));
+    }
 }
