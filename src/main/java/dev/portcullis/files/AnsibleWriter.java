@@ -79,14 +79,15 @@ public final class AnsibleWriter {
                     out.append("    - name: ").append(text("Create security group " + target.name()
                             + " (rules of an earlier group refer to it)")).append('\n');
                     out.append("      openstack.cloud.security_group:\n");
-                    fields(out, target);
+                    fields(out, target, true);
                 }
             }
         }
         for (SecurityGroup g : groups) {
             out.append("    - name: ").append(text("Security group " + g.name())).append('\n');
             out.append("      openstack.cloud.security_group:\n");
-            fields(out, g);
+            // stateful is set when the group is created: by the earlier task, for a group referred to early.
+            fields(out, g, !early.contains(g.id()));
             List<Rule> existing = neutrons(g);
             List<String> rules = new ArrayList<>();
             for (Rule r : g.rules()) {
@@ -101,12 +102,12 @@ public final class AnsibleWriter {
         return new Export(out.toString(), notes);
     }
 
-    private static void fields(StringBuilder out, SecurityGroup g) {
+    private static void fields(StringBuilder out, SecurityGroup g, boolean stateful) {
         out.append("        name: ").append(text(g.name())).append('\n');
         if (g.description() != null) {
             out.append("        description: ").append(text(g.description())).append('\n');
         }
-        if (!g.stateful()) {
+        if (stateful && !g.stateful()) {
             out.append("        stateful: false\n");
         }
     }

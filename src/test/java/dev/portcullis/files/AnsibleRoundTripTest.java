@@ -60,7 +60,7 @@ class AnsibleRoundTripTest {
                         Remote.group("draft:app"), "yes"),
                 Rule.draft(Direction.EGRESS, EtherType.IPV4, Protocol.of("0"), PortRange.ANY,
                         Remote.prefix("10.0.0.0/8"), null)));
-        SecurityGroup lb = group("g-lb", "lb", true, List.of(
+        SecurityGroup lb = group("g-lb", "lb", false, List.of(
                 Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.of(443),
                         Remote.prefix("0.0.0.0/0"), "https"),
                 Rule.egressAnywhere(EtherType.IPV4)));
@@ -70,6 +70,7 @@ class AnsibleRoundTripTest {
 
         assertThat(text).contains("name: \"Create security group lb (rules of an earlier group refer to it)\"",
                 "name: !unsafe \"app {{ tier }}\"", "remote_group: lb", "protocol: \"ip\"", "stateful: false");
+        assertThat(read(List.of(app, lb), dir).notices()).isEmpty();
         // lb is created first, so it comes back first.
         assertThat(ExportShapes.of(back)).containsExactlyElementsOf(ExportShapes.of(List.of(lb, app)));
     }
