@@ -275,4 +275,20 @@ class HeatReaderTest {
             assertThat(p.message()).contains("OS::project_id");
         });
     }
+
+    @Test
+    void aValueForAParameterTheTemplateLacksIsRefusedAsHeatRefusesIt(@TempDir Path dir) throws IOException {
+        Path env = Files.writeString(dir.resolve("env.yaml"), "resource_registry: {}\nparameters: {}\n");
+
+        DefinitionReport report = new HeatReader().read(STACK, new ReadOptions(Map.of("monitoring_cidr",
+                "203.0.113.0/24", "colour", "red"), List.of(env)));
+
+        assertThat(report.fileProblems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("-P colour");
+            assertThat(p.code()).isEqualTo(HeatReader.INVALID);
+        });
+        assertThat(report.notices()).extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("resource_registry", "not read"));
+        assertThat(report.groups()).hasSize(2);
+    }
 }
