@@ -1,0 +1,56 @@
+package dev.portcullis.files;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Variables of one level (play, block, task, loop item), looked up from the innermost, extra vars first. */
+final class AnsibleScope implements AnsibleTemplates.Vars {
+    private final AnsibleScope parent;
+    private final Map<String, JsonNode> own;
+    private int depth;
+
+    AnsibleScope(AnsibleScope parent, Map<String, JsonNode> own) {
+        this.parent = parent;
+        this.own = own;
+    }
+
+    AnsibleScope with(JsonNode vars) {
+        Map<String, JsonNode> values = new HashMap<>();
+        if (vars != null && vars.isObject()) {
+            vars.fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue()));
+        }
+        return new AnsibleScope(this, values);
+    }
+
+    private JsonNode raw(String name) {
+        for (AnsibleScope s = this; s != null; s = s.parent) {
+            if (s.own.containsKey(name)) {
+                return s.own.get(name);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public JsonNode get(String name) throws AnsibleTemplates.Undefined {
+        AnsibleScope extra = this;
+        while (extra.parent != null) {
+            extra = extra.parent;
+        }
+        JsonNode value = extra.own.containsKey(name) ? extra.own.get(name) : raw(name);
+        if (value == null) {
+            throw new AnsibleTemplates.Undefined("the variable \"" + name + "\" is not defined");
+        }
+        if (++depth > 20) {
+            depth = 0;
+            throw new AnsibleTemplates.Undefined("the variable \"" + name + "\" is defined by itself");
+        }
+        try {
+            return AnsibleTemplates.render(value, this);
+        } finally {
+            depth--;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.portcullis.files;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * YAML (and so JSON) read into a tree with the line of every value, for the readers of Heat templates and
+ * Ansible playbooks: a location is a JSON pointer ({@code /resources/web/properties/rules/2}). Anchors and
+ * aliases are followed (an alias is a copy of what its anchor names), {@code <<} merge keys are merged, and
+ * scalars tagged {@code !unsafe} (Ansible's "do not template this") are remembered. Only the first document
+ * of a stream is read.
+ */
+final class YamlTree {
+
+    /** A file that is not YAML, with the line where it stops being YAML. */
+    static final class SyntaxException extends Exception {
+        SyntaxException(String message) {
+            super(message);
+        }
+    }
+
+    /** The tree and where each of its values was written. */
+    record Loaded(JsonNode root, Map<String, Integer> lines, Set<String> unsafe) {
+
+        /** The line of the value at {@code pointer}, else of the nearest enclosing value that has one. */
+        int line(String pointer) {
+            String p = pointer;
+            while (true) {
+                Integer line = lines.get(p);
+                if (line != null) {
+                    return line;
+                }
+                if (p.isEmpty()) {
+                    return 1;
+                }
+                p = p.substring(0, p.lastIndexOf('/'));
+            }
+        }
+    }
+
+    private YamlTree() {
+    }
+
+    /** One step of a JSON pointer: a member name (escaped) or a list index. */
+    static String step(String pointer, Object key) {
+        return pointer + "/" + key.toString().replace("~", "~0").replace("/", "~1");
+    }
+
+    /** The bytes of a file of at most {@link DefinitionReader#MAX_BYTES}; problems as exceptions with a message. */
+    static byte[] readFile(Path file) throws SyntaxException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new SyntaxException(file + " is a folder, not a file.");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) DefinitionReader.MAX_BYTES + 1);
+            }
+            if (bytes.length > DefinitionReader.MAX_BYTES) {
+                throw new SyntaxException(file + " is larger than the " + DefinitionReader.MAX_BYTES / (1024 * 1024)
+                        + " MiB a definition file may be.");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new SyntaxException(file + " does not exist.");
+        } catch (AccessDeniedException e) {
+            throw new SyntaxException(file + " cannot be read: you do not have permission to read it.");
+        } catch (IOException e) {
+            throw new SyntaxException(file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    static YAMLFactory factory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit((int) DefinitionReader.MAX_BYTES + 1);
+        options.setNestingDepthLimit(DefinitionReader.MAX_DEPTH);
+        return YAMLFactory.builder().loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(DefinitionReader.MAX_DEPTH).build())
+                .build();
+    }
+
+    static Loaded parse(byte[] bytes) throws SyntaxException {
+        // JSON is read as JSON (faster, and tabs are white space there), YAML as YAML.
+        try (JsonParser parser = json(bytes) ? com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DefinitionReader.MAX_DEPTH).build())
+                .build().createParser(bytes)
+                : factory().createParser(bytes)) {
+            Builder b = new Builder(parser);
+            JsonToken first = parser.nextToken();
+            JsonNode root = first == null ? null : b.value("");
+            return new Loaded(root, b.lines, b.unsafe);
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage()).replaceAll("\\s*\\n.*", "").strip();
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+                message = "line " + j.getLocation().getLineNr() + ": "
+                        + String.valueOf(j.getOriginalMessage()).replaceAll("\\s*\\n[\\s\\S]*", "").strip();
+            }
+            throw new SyntaxException(message);
+        }
+    }
+
+    private static boolean json(byte[] bytes) {
+        for (byte c : bytes) {
+            if (c == '{' || c == '[') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && c != (byte) 0xEF && c != (byte) 0xBB && c != (byte) 0xBF) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final class Builder {
+        private final JsonParser parser;
+        private final YAMLParser yaml;
+        private final JsonNodeFactory json = JsonNodeFactory.instance;
+        private final Map<String, Integer> lines = new HashMap<>();
+        private final Set<String> unsafe = new HashSet<>();
+        private final Map<String, JsonNode> anchors = new HashMap<>();
+
+        Builder(JsonParser parser) {
+            this.parser = parser;
+            this.yaml = parser instanceof YAMLParser y ? y : null;
+        }
+
+        /** The value at the current token, recorded under {@code pointer}. */
+        JsonNode value(String pointer) throws IOException {
+            JsonToken token = parser.currentToken();
+            lines.put(pointer, parser.currentTokenLocation().getLineNr());
+            String anchor = yaml == null ? null : yaml.getCurrentAnchor();
+            JsonNode node;
+            if (token == JsonToken.START_OBJECT) {
+                ObjectNode object = json.objectNode();
+                ObjectNode merged = null;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    int line = parser.currentTokenLocation().getLineNr();
+                    parser.nextToken();
+                    JsonNode member = value(step(pointer, name));
+                    lines.put(step(pointer, name), line);
+                    if (name.equals("<<") && (member.isObject() || member.isArray())) {
+                        merged = merged == null ? json.objectNode() : merged;
+                        for (JsonNode part : member.isArray() ? member : json.arrayNode().add(member)) {
+                            if (part.isObject()) {
+                                for (Iterator<Map.Entry<String, JsonNode>> it = part.fields(); it.hasNext(); ) {
+                                    Map.Entry<String, JsonNode> f = it.next();
+                                    if (!merged.has(f.getKey())) {
+                                        merged.set(f.getKey(), f.getValue());
+                                    }
+                                }
+                            }
+                        }
+                    } else {
+                        object.set(name, member);
+                    }
+                }
+                if (merged != null) {
+                    ObjectNode finalObject = object;
+                    merged.fields().forEachRemaining(f -> {
+                        if (!finalObject.has(f.getKey())) {
+                            finalObject.set(f.getKey(), f.getValue());
+                        }
+                    });
+                }
+                node = object;
+            } else if (token == JsonToken.START_ARRAY) {
+                ArrayNode array = json.arrayNode();
+                int i = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(step(pointer, i++)));
+                }
+                node = array;
+            } else if (yaml != null && yaml.isCurrentAlias()) {
+                JsonNode target = anchors.get(parser.getText());
+                if (target == null) {
+                    throw new IOException("line " + parser.currentTokenLocation().getLineNr() + ": the alias *"
+                            + parser.getText() + " names no anchor before it");
+                }
+                return target.deepCopy();
+            } else {
+                node = scalar(token);
+                String tag = yaml == null ? null : yaml.getTypeId();
+                if ("unsafe".equals(tag) || "!unsafe".equals(tag)) {
+                    unsafe.add(pointer);
+                }
+            }
+            if (anchor != null) {
+                anchors.put(anchor, node);
+            }
+            return node;
+        }
+
+        private JsonNode scalar(JsonToken token) throws IOException {
+            return switch (token) {
+                case VALUE_NULL -> json.nullNode();
+                case VALUE_TRUE -> json.booleanNode(true);
+                case VALUE_FALSE -> json.booleanNode(false);
+                case VALUE_NUMBER_INT -> json.numberNode(parser.getBigIntegerValue());
+                case VALUE_NUMBER_FLOAT -> json.numberNode(parser.getDecimalValue());
+                default -> json.textNode(parser.getText());
+            };
+        }
+    }
+}
