@@ -2,9 +2,8 @@ package dev.portcullis.cli;
 
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.files.AtomicFiles;
-import dev.portcullis.files.DefinitionWriter;
+import dev.portcullis.files.ExportFormat;
 import dev.portcullis.files.Definitions;
-import dev.portcullis.files.TerraformWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,16 +18,27 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code portcullis export SOURCE [-o FILE] [--format json|terraform]}: a project's groups as a definition
- * file, or as Terraform configuration for the OpenStack provider.
+ * {@code portcullis export SOURCE [-o FILE] [--format json|terraform|heat|ansible]}: a project's groups as a
+ * definition file, Terraform configuration for the OpenStack provider, a Heat template or an Ansible playbook.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the groups of a source (a file, cloud:NAME or workspace) as a definition file (json) "
-                + "or as Terraform configuration (terraform), to a file or to the standard output.",
+        description = {"Write the groups of a source (a file, cloud:NAME or workspace) as a definition file (json), "
+                + "Terraform configuration (terraform), a Heat template (heat) or an Ansible playbook (ansible), to a "
+                + "file or to the standard output. What the format cannot say exactly is said on the standard error "
+                + "and as a comment in the file.",
             "Exit 0 when written, 2 when the source cannot be read or the file cannot be written."})
 final class ExportCommand implements Callable<Integer> {
 
-    enum Format { json, terraform }
+    enum Format {
+        json(ExportFormat.JSON), terraform(ExportFormat.TERRAFORM), heat(ExportFormat.HEAT),
+        ansible(ExportFormat.ANSIBLE);
+
+        final ExportFormat writes;
+
+        Format(ExportFormat writes) {
+            this.writes = writes;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -36,7 +46,8 @@ final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     PortcullisCommand parent;
 
-    @Parameters(paramLabel = "SOURCE", description = "A definition file (.json, or .tf), cloud:NAME, or workspace.")
+    @Parameters(paramLabel = "SOURCE", description = "A source file or folder (definition file, Terraform, Heat, "
+            + "Ansible), cloud:NAME, or workspace.")
     String source;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -44,7 +55,8 @@ final class ExportCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json (a definition file) or terraform. Default: terraform when FILE ends in .tf, else json.")
+            description = "json, terraform, heat or ansible. Default: by the name of FILE (.tf terraform, .yaml heat, "
+                    + ".yml ansible), else json.")
     Format format;
 
     @picocli.CommandLine.Mixin
@@ -57,20 +69,21 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Snapshot snapshot = Sources.forUser(parent == null ? null : parent.workspace, sourceOptions.read()).read(source);
-        Format chosen = format != null ? format
-                : output != null && output.toString().endsWith(".tf") ? Format.terraform : Format.json;
-        byte[] content = chosen == Format.terraform
-                ? new TerraformWriter(!noImport).toTerraform(snapshot.groups())
-                : new DefinitionWriter().toJson(new Definitions(snapshot.groups(), snapshot.ports()));
+        ExportFormat chosen = format != null ? format.writes
+                : output != null ? ExportFormat.byName(output) : ExportFormat.JSON;
+        ExportFormat.Exported exported = chosen.write(new Definitions(snapshot.groups(), snapshot.ports()), !noImport);
+        PrintWriter err = spec.commandLine().getErr();
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(new String(content, StandardCharsets.UTF_8));
+            out.print(new String(exported.content(), StandardCharsets.UTF_8));
             out.flush();
         } else {
-            AtomicFiles.write(output, content);
-            spec.commandLine().getErr().println("Wrote " + snapshot.groups().size()
-                    + (snapshot.groups().size() == 1 ? " group" : " groups") + " to " + Text.safe(output.toString()));
+            AtomicFiles.write(output, exported.content());
+            err.println("Wrote " + snapshot.groups().size() + (snapshot.groups().size() == 1 ? " group" : " groups")
+                    + " to " + Text.safe(output.toString()));
         }
+        exported.notes().forEach(note -> err.println("note: " + Text.safe(note)));
+        err.flush();
         return PortcullisCommand.EXIT_OK;
     }
 }

@@ -22,7 +22,8 @@ public final class FileErrorCode {
     public static final String RULES_NOT_LISTED = "RulesNotListed";
 
     /** Problem codes for what a source leaves to be known only when it is applied (a data source, an unset variable). */
-    private static final java.util.Set<String> UNKNOWABLE = java.util.Set.of("TerraformUnknown");
+    private static final java.util.Set<String> UNKNOWABLE = java.util.Set.of("TerraformUnknown",
+            "HeatNotResolved", "AnsibleNotResolved");
 
     /** True for a problem that says a value cannot be known offline, rather than that it is wrong. */
     public static boolean unknowable(String code) {

@@ -1,6 +1,7 @@
 package dev.portcullis.review;
 
 import dev.portcullis.domain.Cidr;
+import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
@@ -125,9 +126,11 @@ public final class TrafficCheck {
                 .toList();
     }
 
-    private static String whyUndecided(Remote remote) {
+    private String whyUndecided(Remote remote) {
         if (remote instanceof Remote.Group g) {
-            return "the rule allows the interfaces of group " + g.groupId()
+            String name = groups.stream().filter(x -> x.id().equals(g.groupId())).map(SecurityGroup::name)
+                    .filter(n -> !n.isEmpty()).findFirst().orElse(DraftIds.shown(g.groupId()));
+            return "the rule allows the interfaces of group " + name
                     + ", and the source does not list interfaces, so their addresses are unknown";
         }
         return "the rule allows an address group, whose addresses the source does not hold";

@@ -116,7 +116,8 @@ class TrafficCheckTest {
         assertThat(answer.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(answer.undecided()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(FROM_WEB);
-            assertThat(f.reason()).contains("group g-web", "does not list interfaces");
+            assertThat(f.reason()).as("the group by its name, as people know it")
+                    .contains("group web,", "does not list interfaces");
         });
         assertThat(withoutPorts.check(DB, packet(Direction.INGRESS, "tcp", 5433, "10.0.0.11")).verdict())
                 .as("a packet the rule cannot match whatever its members").isEqualTo(Verdict.DENIED);

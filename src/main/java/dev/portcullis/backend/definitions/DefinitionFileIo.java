@@ -6,10 +6,9 @@ import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.SourceGap;
 import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.DefinitionReport;
-import dev.portcullis.files.DefinitionWriter;
+import dev.portcullis.files.ExportFormat;
 import dev.portcullis.files.Definitions;
 import dev.portcullis.files.SourceReader;
-import dev.portcullis.files.TerraformWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,12 +63,18 @@ public final class DefinitionFileIo {
                 report.notices().stream().map(Problem::message).toList());
     }
 
-    /** Writes the snapshot's groups (and interfaces, in a definition file) to {@code file}, replacing it atomically. */
-    public void write(Snapshot snapshot, Path file, boolean terraform) {
-        byte[] content = terraform ? new TerraformWriter().toTerraform(snapshot.groups())
-                : new DefinitionWriter().toJson(new Definitions(snapshot.groups(), snapshot.ports()));
+    /**
+     * Writes the snapshot's groups (and interfaces, in a definition file) to {@code file} in the format its
+     * name says ({@link ExportFormat#byName}), replacing it atomically.
+     *
+     * @return what the format could not say exactly, one line each
+     */
+    public List<String> write(Snapshot snapshot, Path file) {
+        ExportFormat.Exported exported = ExportFormat.byName(file)
+                .write(new Definitions(snapshot.groups(), snapshot.ports()), true);
         try {
-            AtomicFiles.write(file, content);
+            AtomicFiles.write(file, exported.content());
+            return exported.notes();
         } catch (IOException e) {
             throw new BackendException(BackendException.Kind.UNAVAILABLE, "FileNotWritten", file
                     + " could not be written: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);

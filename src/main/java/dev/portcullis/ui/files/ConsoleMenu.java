@@ -101,7 +101,7 @@ public final class ConsoleMenu {
                         .ifPresent(fileMenu::importFile));
         importFolder.disableProperty().bind(fileMenu.busyProperty());
         MenuItem export = item("menuExport", "Export…", "Shortcut+E", () -> choice.save("Export the groups shown",
-                exportName()).ifPresent(c -> fileMenu.export(c.file(), c.format())));
+                exportName()).ifPresent(c -> fileMenu.export(c.file())));
         export.disableProperty().bind(nothingShown.or(fileMenu.busyProperty()));
         Menu file = new Menu("File", null, open, openFolder, new SeparatorMenuItem(), importing, importFolder,
                 new SeparatorMenuItem(), export);

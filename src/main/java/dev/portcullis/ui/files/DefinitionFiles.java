@@ -15,7 +15,8 @@ public interface DefinitionFiles {
 
     /** What a project is written as. */
     enum Format {
-        DEFINITION_FILE("Definition file", "*.json"), TERRAFORM("Terraform", "*.tf");
+        DEFINITION_FILE("Definition file", "*.json"), TERRAFORM("Terraform", "*.tf"),
+        HEAT("Heat template", "*.yaml"), ANSIBLE("Ansible playbook", "*.yml");
 
         private final String label;
         private final String pattern;
@@ -33,11 +34,15 @@ public interface DefinitionFiles {
             return pattern;
         }
 
-        /** Terraform for a name ending in {@code .tf}, else a definition file. */
+        /** The format a name asks for: by its ending ({@code .tf}, {@code .yaml}, {@code .yml}), else a definition file. */
         public static Format of(Path file) {
-            return file.getFileName() != null
-                    && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tf") ? TERRAFORM
-                    : DEFINITION_FILE;
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            for (Format f : values()) {
+                if (name.endsWith(f.pattern.substring(1))) {
+                    return f;
+                }
+            }
+            return DEFINITION_FILE;
         }
     }
 
@@ -56,6 +61,9 @@ public interface DefinitionFiles {
     /** Reads a definition file, Terraform configuration, or what {@code openstack security group show/list -f json} prints. */
     CompletableFuture<Opened> open(Path file);
 
-    /** Writes the snapshot's groups to {@code file}, replacing it atomically. */
-    CompletableFuture<Void> export(Snapshot snapshot, Path file, Format format);
+    /**
+     * Writes the snapshot's groups to {@code file} in the format its name says ({@link Format#of}), replacing
+     * it atomically; completes with what the format could not say exactly (one line each, none for JSON).
+     */
+    CompletableFuture<List<String>> export(Snapshot snapshot, Path file);
 }

@@ -104,19 +104,22 @@ public final class FileMenuViewModel {
     }
 
     /** Writes the project shown to {@code file}, as Terraform or as a definition file; completes once said. */
-    public CompletableFuture<Void> export(Path file, DefinitionFiles.Format format) {
+    public CompletableFuture<Void> export(Path file) {
+        DefinitionFiles.Format format = DefinitionFiles.Format.of(file);
         Snapshot snapshot = shown.get();
         if (snapshot == null) {
             message.set(new Message("Export", "Nothing is shown yet: wait until the project is loaded.", true));
             return CompletableFuture.completedFuture(null);
         }
         busy.set(true);
-        return files.export(snapshot, file, format).whenCompleteAsync((done, failed) -> {
+        return files.export(snapshot, file).whenCompleteAsync((notes, failed) -> {
             busy.set(false);
             int n = snapshot.groups().size();
             message.set(failed != null ? new Message("Export", WorkspaceImport.reason(failed), true)
                     : new Message("Export", "Exported " + n + (n == 1 ? " group" : " groups") + " as "
-                            + format.label().toLowerCase(java.util.Locale.ROOT) + " to " + file + ".", false));
+                            + format.label().toLowerCase(java.util.Locale.ROOT) + " to " + file + "."
+                            + notes.stream().map(note -> "\nNote: " + note)
+                                    .collect(java.util.stream.Collectors.joining()), false));
         }, fx).handle((done, failed) -> null);
     }
 

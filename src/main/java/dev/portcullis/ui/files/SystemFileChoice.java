@@ -47,9 +47,11 @@ public final class SystemFileChoice implements FileChoice {
     @Override
     public Optional<Choice> save(String title, String initialName) {
         FileChooser chooser = chooser(title);
-        FileChooser.ExtensionFilter json = filter(DefinitionFiles.Format.DEFINITION_FILE);
-        FileChooser.ExtensionFilter terraform = filter(DefinitionFiles.Format.TERRAFORM);
-        chooser.getExtensionFilters().setAll(json, terraform);
+        java.util.Map<FileChooser.ExtensionFilter, DefinitionFiles.Format> filters = new java.util.LinkedHashMap<>();
+        for (DefinitionFiles.Format f : DefinitionFiles.Format.values()) {
+            filters.put(filter(f), f);
+        }
+        chooser.getExtensionFilters().setAll(filters.keySet());
         chooser.setInitialFileName(initialName);
         Optional<File> file = remember(chooser.showSaveDialog(owner));
         if (file.isEmpty()) {
@@ -58,8 +60,7 @@ public final class SystemFileChoice implements FileChoice {
         DefinitionFiles.Format byName = DefinitionFiles.Format.of(file.get().toPath());
         boolean named = file.get().getName().contains(".");
         DefinitionFiles.Format format = named ? byName
-                : chooser.getSelectedExtensionFilter() == terraform ? DefinitionFiles.Format.TERRAFORM
-                : DefinitionFiles.Format.DEFINITION_FILE;
+                : filters.getOrDefault(chooser.getSelectedExtensionFilter(), DefinitionFiles.Format.DEFINITION_FILE);
         Path path = named ? file.get().toPath()
                 : file.get().toPath().resolveSibling(file.get().getName() + format.pattern().substring(1));
         return Optional.of(new Choice(path, format));

@@ -259,8 +259,8 @@ public final class PortcullisApp extends Application {
             }
 
             @Override
-            public CompletableFuture<Void> export(Snapshot snapshot, Path file, Format format) {
-                return CompletableFuture.runAsync(() -> io.write(snapshot, file, format == Format.TERRAFORM), worker);
+            public CompletableFuture<List<String>> export(Snapshot snapshot, Path file) {
+                return CompletableFuture.supplyAsync(() -> io.write(snapshot, file), worker);
             }
         };
     }
