@@ -7,6 +7,7 @@ import dev.portcullis.domain.SecurityGroup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +22,42 @@ final class Context {
     final ReviewSettings settings;
     private final Map<String, String> names = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
+    /** Each group's place in {@link #groups}, by identity: a finding finds its place in constant time. */
+    private final Map<SecurityGroup, Integer> groupIndex = new IdentityHashMap<>();
+    /** Each rule's place in its group, by identity, one map per group (built when a finding first needs it). */
+    private final List<Map<Rule, Integer>> ruleIndex = new ArrayList<>();
 
     Context(List<SecurityGroup> groups, List<Port> ports, ReviewSettings settings) {
         this.groups = List.copyOf(groups);
         this.ports = List.copyOf(ports);
         this.settings = settings;
         groups.forEach(g -> names.putIfAbsent(g.id(), g.name()));
+        for (int g = 0; g < this.groups.size(); g++) {
+            groupIndex.putIfAbsent(this.groups.get(g), g);
+            ruleIndex.add(null);
+        }
+    }
+
+    /** The group's place in the list (the first, should the same group be listed twice), -1 if not listed. */
+    private int indexOf(SecurityGroup group) {
+        return groupIndex.getOrDefault(group, -1);
+    }
+
+    /** The rule's place in its group, -1 if the group does not hold it (as {@code List.indexOf} would say). */
+    private int indexOf(int group, Rule rule) {
+        if (group < 0) {
+            return -1;
+        }
+        Map<Rule, Integer> index = ruleIndex.get(group);
+        if (index == null) {
+            index = new IdentityHashMap<>();
+            List<Rule> rules = groups.get(group).rules();
+            for (int r = 0; r < rules.size(); r++) {
+                index.putIfAbsent(rules.get(r), r);
+            }
+            ruleIndex.set(group, index);
+        }
+        return index.getOrDefault(rule, -1);
     }
 
     /**
@@ -50,7 +81,7 @@ final class Context {
     }
 
     void group(Check check, SecurityGroup group, String explanation, String fix) {
-        add(groups.indexOf(group), -1, check, check.severity(), group, null, explanation, fix);
+        add(indexOf(group), -1, check, check.severity(), group, null, explanation, fix);
     }
 
     void rule(Check check, SecurityGroup group, Rule rule, String explanation, String fix) {
@@ -58,7 +89,8 @@ final class Context {
     }
 
     void rule(Check check, Severity severity, SecurityGroup group, Rule rule, String explanation, String fix) {
-        add(groups.indexOf(group), group.rules().indexOf(rule), check, severity, group, rule, explanation, fix);
+        int g = indexOf(group);
+        add(g, indexOf(g, rule), check, severity, group, rule, explanation, fix);
     }
 
     /** A finding that the review did not make itself but was handed (a part of the source it could not read). */
