@@ -30,6 +30,11 @@ final class Services {
     private Services() {
     }
 
+    /** The service's name, or null. */
+    static String name(int port) {
+        return NAMES.get(port);
+    }
+
     /** {@code SSH (22)}, or {@code port 4711} for a port without a well-known service. */
     static String label(int port) {
         String name = NAMES.get(port);

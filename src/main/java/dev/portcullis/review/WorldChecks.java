@@ -68,6 +68,7 @@ final class WorldChecks {
                 }
             }
         }
+        PortTable ports = new PortTable(c.settings);
         shares.forEach((r, share) -> {
             Rule rule = rules.get(r);
             if (!share.ports.isEmpty()) {
@@ -75,6 +76,7 @@ final class WorldChecks {
                         "Remote administration", "through a VPN, a bastion host or your office's addresses");
                 watched(c, group, rule, share, Check.WORLD_OPEN_DATABASE_PORT, c.settings.databasePorts(),
                         "A database, cache or file service", "from the application servers' group or addresses");
+                otherPorts(c, group, rule, share, ports);
             }
             if (!share.icmp.isEmpty()) {
                 icmp(c, group, rule, share, rules);
@@ -133,6 +135,36 @@ final class WorldChecks {
         c.rule(check, group, rule, what + " is open to any address on the internet: " + ports + "."
                         + together(c, rules, share),
                 "Allow it only " + instead + ", not from " + sources(rule, rules, share) + ".");
+    }
+
+    /** {@code world-open-port}: the ports the admin and database checks leave, by the riskiest inside. */
+    private static void otherPorts(Context c, SecurityGroup group, Rule rule, Share share, PortTable table) {
+        if (share.ports.stream().noneMatch(s -> table.unjudged(s.low(), s.high()) > 0)) {
+            return;
+        }
+        TreeSet<Integer> risky = reached(share.ports, table.highRisk);
+        TreeSet<Integer> common = reached(share.ports, table.publicService);
+        boolean other = share.ports.stream().anyMatch(s -> table.other(s.low(), s.high()) > 0);
+        Severity severity = !risky.isEmpty() ? Severity.HIGH : other ? Severity.MEDIUM : Severity.INFO;
+        Set<Integer> single = share.ports.stream().filter(s -> s.low() == s.high()).map(s -> s.low())
+                .collect(Collectors.toSet());
+        List<String> named = new ArrayList<>();
+        risky.stream().filter(p -> !single.contains(p)).forEach(p -> named.add(Services.label(p)));
+        common.stream().filter(p -> !single.contains(p)).forEach(p -> named.add(Services.label(p)));
+        String lead = switch (severity) {
+            case HIGH -> "Services that attackers look for are open to any address on the internet: ";
+            case INFO -> "A public service is open to any address on the internet: ";
+            default -> "Ports are open to any address on the internet: ";
+        };
+        String among = named.isEmpty() ? "" : ", among them " + (named.size() <= 8 ? String.join(", ", named)
+                : String.join(", ", named.subList(0, 8)) + " and " + (named.size() - 8) + " more");
+        List<Rule> rules = group.rules();
+        c.rule(Check.WORLD_OPEN_PORT, severity, group, rule, lead + PortTable.ranges(share.ports) + among + "."
+                        + together(c, rules, share),
+                severity == Severity.INFO
+                        ? "Nothing to do if the interfaces serve it to everyone; otherwise limit the source addresses."
+                        : "Unless the service is meant for everyone, allow it only from the addresses or groups that"
+                        + " need it, not from " + sources(rule, rules, share) + ".");
     }
 
     private static void icmp(Context c, SecurityGroup group, Rule rule, Share share, List<Rule> rules) {
