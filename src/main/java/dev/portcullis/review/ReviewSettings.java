@@ -37,9 +37,17 @@ public record ReviewSettings(Set<String> disabled, Set<Integer> adminPorts, Set<
      * CKV_AWS_24/25), VNC 5900, WinRM 5985/5986.
      */
     public static final List<Integer> ADMIN_PORTS = List.of(22, 23, 3389, 5900, 5985, 5986);
-    /** FTP, SMB/NetBIOS, MSSQL, Oracle, NFS, MySQL, PostgreSQL, Kibana, Redis, Kafka, Elasticsearch, memcached, MongoDB. */
-    public static final List<Integer> DATABASE_PORTS = List.of(20, 21, 135, 137, 138, 139, 445, 1433, 1434, 1521, 2049,
-            2483, 3306, 5432, 5601, 6379, 9092, 9200, 9300, 11211, 27017, 27018);
+    /**
+     * FTP 20/21, RPC 135, NetBIOS 137-139, SMB 445, MS SQL 1433/1434, Oracle 1521/2483/2484, NFS 2049,
+     * MySQL 3306, PostgreSQL 5432, Kibana 5601, Redis 6379, Cassandra 7000/7001/7199/9042/9160, Kafka 9092,
+     * Elasticsearch 9200/9300, memcached 11211, MongoDB 27017/27018. Prowler's per-service checks
+     * ({@code ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_*}, {@code ec2_instance_port_*}:
+     * Cassandra, Oracle, FTP, CIFS, ...), Security Hub EC2.19 (20, 21, 135, 445, 1433, 1434, 3306, 5432, 5601,
+     * 9200, 9300) and ScoutSuite's known ports (NFS, MongoDB).
+     */
+    public static final List<Integer> DATABASE_PORTS = List.of(20, 21, 135, 137, 138, 139, 445, 1433, 1434, 1521,
+            2049, 2483, 2484, 3306, 5432, 5601, 6379, 7000, 7001, 7199, 9042, 9092, 9160, 9200, 9300, 11211, 27017,
+            27018);
     /**
      * <ul>
      *   <li>Prowler's {@code ec2_high_risk_ports} (its default list, which also holds 135 and 445, above):

@@ -160,4 +160,20 @@ class WorldOpenPortTest {
         assertThat(Review.of(List.of(group("web", ingress("tcp", 8080, 8080, null))), List.of(), settings))
                 .noneMatch(f -> f.check().equals("world-open-port"));
     }
+
+    @Test
+    void theDefaultListsHoldWhatThePeersList() {
+        ReviewSettings d = ReviewSettings.defaults();
+        Set<Integer> watched = new java.util.HashSet<>(d.adminPorts());
+        watched.addAll(d.databasePorts());
+        watched.addAll(d.highRiskPorts());
+
+        // Security Hub EC2.19
+        assertThat(watched).contains(20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333,
+                5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300);
+        // Prowler: ec2_high_risk_ports and the per-service checks
+        assertThat(watched).contains(25, 110, 135, 143, 445, 3000, 4333, 5000, 5500, 8080, 8088, 7000, 7001, 7199,
+                9042, 9160, 8888, 11211, 27017, 27018, 6379, 9092, 1521, 2483, 2484, 389, 636, 88, 464, 749, 750);
+        assertThat(d.publicServicePorts()).containsExactlyInAnyOrder(80, 443);
+    }
 }
