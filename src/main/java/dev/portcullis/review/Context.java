@@ -14,7 +14,7 @@ import java.util.Map;
 /** What the checks look at, and where they put what they find, keeping each finding's place for sorting. */
 final class Context {
 
-    private record Entry(int group, int rule, Finding finding) {
+    private record Entry(int group, int rule, Check check, Finding finding) {
     }
 
     final List<SecurityGroup> groups;
@@ -26,6 +26,7 @@ final class Context {
     private final Map<SecurityGroup, Integer> groupIndex = new IdentityHashMap<>();
     /** Each rule's place in its group, by identity, one map per group (built when a finding first needs it). */
     private final List<Map<Rule, Integer>> ruleIndex = new ArrayList<>();
+    private Map<String, Integer> users;
 
     Context(List<SecurityGroup> groups, List<Port> ports, ReviewSettings settings) {
         this.groups = List.copyOf(groups);
@@ -69,7 +70,18 @@ final class Context {
     }
 
     boolean inUse(SecurityGroup group) {
-        return ports.stream().anyMatch(p -> p.uses(group.id()));
+        return users(group) > 0;
+    }
+
+    /** How many interfaces use the group, from a count made once over the interfaces. */
+    int users(SecurityGroup group) {
+        if (users == null) {
+            users = new HashMap<>();
+            for (Port port : ports) {
+                port.securityGroupIds().stream().distinct().forEach(id -> users.merge(id, 1, Integer::sum));
+            }
+        }
+        return users.getOrDefault(group.id(), 0);
     }
 
     String summary(Rule rule) {
@@ -109,7 +121,7 @@ final class Context {
                 }
             }
         }
-        entries.add(new Entry(groupIndex, ruleIndex, new Finding(check.id(), check.severity(), item.groupId(),
+        entries.add(new Entry(groupIndex, ruleIndex, check, new Finding(check.id(), check.severity(), item.groupId(),
                 item.groupId() == null ? null : item.groupName(), item.ruleId(), item.ruleText(),
                 item.explanation(), item.fix())));
     }
@@ -119,7 +131,7 @@ final class Context {
         if (!settings.enabled(check)) {
             return;
         }
-        entries.add(new Entry(groupIndex, ruleIndex, new Finding(check.id(), severity,
+        entries.add(new Entry(groupIndex, ruleIndex, check, new Finding(check.id(), severity,
                 group == null ? null : group.id(), group == null ? null : group.name(),
                 rule == null ? null : rule.id(), rule == null ? null : summary(rule), explanation, fix)));
     }
@@ -129,7 +141,7 @@ final class Context {
         return entries.stream()
                 .sorted(Comparator.comparingInt(Entry::group).thenComparingInt(Entry::rule)
                         .thenComparing(e -> e.finding().severity())
-                        .thenComparing(e -> Check.byId(e.finding().check()).orElseThrow()))
+                        .thenComparing(Entry::check))
                 .map(Entry::finding)
                 .toList();
     }
