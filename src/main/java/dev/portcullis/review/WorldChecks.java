@@ -167,10 +167,23 @@ final class WorldChecks {
                         + " need it, not from " + sources(rule, rules, share) + ".");
     }
 
+    /** Whether the stretches, joined, span the whole axis (a rule's share may be cut where other rules start). */
+    static boolean whole(List<WorldExposure.Stretch> stretches) {
+        int next = 0;
+        for (WorldExposure.Stretch s : stretches.stream()
+                .sorted(java.util.Comparator.comparingInt(WorldExposure.Stretch::low)).toList()) {
+            if (s.low() > next) {
+                return false;
+            }
+            next = Math.max(next, s.high() + 1);
+        }
+        return next > WorldExposure.AXIS_MAX;
+    }
+
     private static void icmp(Context c, SecurityGroup group, Rule rule, Share share, List<Rule> rules) {
         int echo = (rule.etherType() == EtherType.IPV4 ? ICMP_ECHO_REQUEST : ICMPV6_ECHO_REQUEST) * 256;
         boolean pingOnly = share.icmp.stream().allMatch(s -> s.low() >= echo && s.high() <= echo + 255);
-        boolean every = share.icmp.stream().anyMatch(s -> s.low() == 0 && s.high() == WorldExposure.AXIS_MAX);
+        boolean every = whole(share.icmp);
         String with = together(c, rules, share);
         c.rule(Check.ICMP_FROM_ANYWHERE, pingOnly ? Severity.INFO : Severity.MEDIUM, group, rule,
                 (pingOnly ? "Any address on the internet may ping the interfaces."

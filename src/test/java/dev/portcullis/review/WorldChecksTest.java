@@ -184,6 +184,17 @@ class WorldChecksTest {
     }
 
     @Test
+    void everyIcmpMessageIsStillEveryKindWhenAPingRuleCutsItsShare() {
+        var all = ingress("icmp", null, null, null);
+        var ping = ingress("icmp", 8, null, null);
+
+        List<Finding> found = only(review(group("web", all, ping)), "icmp-from-anywhere");
+
+        assertThat(found.get(0).explanation()).contains("every kind of ICMP message");
+        assertThat(found.get(1).explanation()).isEqualTo("Any address on the internet may ping the interfaces.");
+    }
+
+    @Test
     void icmpFromTwoHalvesIsFromAnywhereAndPingStaysInfo() {
         List<Finding> all = only(review(group("web", ingress("icmp", null, null, "0.0.0.0/1"),
                 ingress("icmp", null, null, "128.0.0.0/1"))), "icmp-from-anywhere");
