@@ -29,19 +29,28 @@ final class PortTable {
     private static final Map<Integer, String> PROTOCOLS = Map.of(6, "TCP", 17, "UDP", 132, "SCTP", 33, "DCCP",
             136, "UDP-Lite");
 
+    final TreeSet<Integer> admin;
+    final TreeSet<Integer> database;
     /** The admin and database ports: their checks report them. */
     final TreeSet<Integer> judged;
     final TreeSet<Integer> publicService;
     final TreeSet<Integer> highRisk;
 
     PortTable(ReviewSettings settings) {
-        judged = new TreeSet<>(settings.adminPorts());
-        judged.addAll(settings.databasePorts());
+        admin = new TreeSet<>(settings.adminPorts());
+        database = new TreeSet<>(settings.databasePorts());
+        judged = new TreeSet<>(admin);
+        judged.addAll(database);
         publicService = new TreeSet<>(settings.publicServicePorts());
         publicService.removeAll(judged);
         highRisk = new TreeSet<>(settings.highRiskPorts());
         highRisk.removeAll(judged);
         highRisk.removeAll(publicService);
+    }
+
+    /** Whether the protocol (its number) has ports: TCP, UDP, SCTP, DCCP, UDP-Lite. */
+    static boolean hasPorts(int protocol) {
+        return PROTOCOLS.containsKey(protocol);
     }
 
     /** How many ports of {@code low..high} the admin and database checks do not report. */

@@ -61,7 +61,7 @@ final class WorldChecks {
         for (WorldExposure.Stretch s : stretches) {
             if (s.protocol() != WorldExposure.ALL) {
                 for (int r : s.rules()) {
-                    if (!everything.contains(r)) {
+                    if (!everything.contains(r) && (isIcmp(s.protocol()) || PortTable.hasPorts(s.protocol()))) {
                         Share share = share(shares, r, s);
                         (isIcmp(s.protocol()) ? share.icmp : share.ports).add(s);
                     }
@@ -72,9 +72,9 @@ final class WorldChecks {
         shares.forEach((r, share) -> {
             Rule rule = rules.get(r);
             if (!share.ports.isEmpty()) {
-                watched(c, group, rule, share, Check.WORLD_OPEN_ADMIN_PORT, c.settings.adminPorts(),
+                watched(c, group, rule, share, Check.WORLD_OPEN_ADMIN_PORT, ports.admin,
                         "Remote administration", "through a VPN, a bastion host or your office's addresses");
-                watched(c, group, rule, share, Check.WORLD_OPEN_DATABASE_PORT, c.settings.databasePorts(),
+                watched(c, group, rule, share, Check.WORLD_OPEN_DATABASE_PORT, ports.database,
                         "A database, cache or file service", "from the application servers' group or addresses");
                 otherPorts(c, group, rule, share, ports);
             }
@@ -115,17 +115,16 @@ final class WorldChecks {
     }
 
     /** The watched ports that the rule's stretches reach, ascending. */
-    static TreeSet<Integer> reached(List<WorldExposure.Stretch> stretches, Set<Integer> watched) {
-        TreeSet<Integer> sorted = new TreeSet<>(watched);
+    static TreeSet<Integer> reached(List<WorldExposure.Stretch> stretches, TreeSet<Integer> watched) {
         TreeSet<Integer> open = new TreeSet<>();
         for (WorldExposure.Stretch s : stretches) {
-            open.addAll(sorted.subSet(s.low(), true, s.high(), true));
+            open.addAll(watched.subSet(s.low(), true, s.high(), true));
         }
         return open;
     }
 
     private static void watched(Context c, SecurityGroup group, Rule rule, Share share, Check check,
-                                Set<Integer> watched, String what, String instead) {
+                                TreeSet<Integer> watched, String what, String instead) {
         TreeSet<Integer> open = reached(share.ports, watched);
         if (open.isEmpty()) {
             return;

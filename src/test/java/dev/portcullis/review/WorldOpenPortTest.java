@@ -94,6 +94,14 @@ class WorldOpenPortTest {
     }
 
     @Test
+    void aProtocolWithoutPortsIsNoPortFinding() {
+        List<Finding> found = review(group("vpn", ingress("gre", null, null, null), ingress("50", null, null, null)));
+
+        assertThat(only(found, "world-open-port")).isEmpty();
+        assertThat(only(found, "world-open-all")).isEmpty();
+    }
+
+    @Test
     void adminAndDatabasePortsAreLeftToTheirOwnChecks() {
         List<Finding> found = review(group("web", ingress("tcp", 22, 22, null), ingress("tcp", 5432, 5432, null)));
 
