@@ -43,6 +43,10 @@ final class CheckHelp {
             help("world-open-database-port", "A database, cache or file service port open to the whole internet.",
                     "Database and cache ports reachable from any address expose data to anyone who finds them.",
                     "Allow the port only from the application servers' group or addresses."),
+            help("world-open-port", "A port other than the admin and database ones open to the whole internet.",
+                    "Every address may reach the port; how much that matters depends on what listens there: mail, "
+                            + "development servers, container and cluster APIs are high, a public web port is info.",
+                    "Allow the port only from the networks that need it, or put the service behind a load balancer."),
             help("public-network", "A whole public network may connect, not a single host.",
                     "The rule lets in a public network rather than one address; often a host was meant.",
                     "Use the host's /32 (or /128) if one machine is meant; otherwise make sure the network is "

@@ -124,6 +124,12 @@ final class LintCommand implements Callable<Integer> {
         if (values.databasePorts() != null) {
             s = s.withDatabasePorts(values.databasePorts());
         }
+        if (values.highRiskPorts() != null) {
+            s = s.withHighRiskPorts(values.highRiskPorts());
+        }
+        if (values.publicServicePorts() != null) {
+            s = s.withPublicServicePorts(values.publicServicePorts());
+        }
         Map<String, Integer> n = values.numbers();
         s = s.withRuleQuota(n.getOrDefault("ruleQuota", s.ruleQuota()),
                 n.getOrDefault("quotaWarningPercent", s.quotaWarningPercent()));

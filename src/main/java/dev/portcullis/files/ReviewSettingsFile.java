@@ -44,7 +44,8 @@ public final class ReviewSettingsFile {
             "widePortRange", new int[] {1, 65535},
             "widePrefixV4", new int[] {0, 32},
             "widePrefixV6", new int[] {0, 128});
-    private static final Set<String> PORT_LISTS = Set.of("adminPorts", "databasePorts");
+    private static final Set<String> PORT_LISTS = Set.of("adminPorts", "databasePorts", "highRiskPorts",
+            "publicServicePorts");
 
     /**
      * What the file says; a member it leaves out is null (or an absent key of {@code numbers}).
@@ -52,10 +53,12 @@ public final class ReviewSettingsFile {
      * @param disabled      check ids not to run
      * @param adminPorts    replaces the default admin ports
      * @param databasePorts replaces the default database ports
+     * @param highRiskPorts replaces the default high-risk ports ({@code world-open-port} high)
+     * @param publicServicePorts replaces the default public service ports ({@code world-open-port} info)
      * @param numbers       ruleQuota, quotaWarningPercent, maxRulesPerDirection, widePortRange, widePrefixV4/V6
      */
     public record Values(Set<String> disabled, Set<Integer> adminPorts, Set<Integer> databasePorts,
-                         Map<String, Integer> numbers) {
+                         Set<Integer> highRiskPorts, Set<Integer> publicServicePorts, Map<String, Integer> numbers) {
     }
 
     /** The values read, or, when {@code problems} is not empty, why the file cannot be used. */
@@ -110,6 +113,8 @@ public final class ReviewSettingsFile {
         Set<String> disabled = null;
         Set<Integer> admin = null;
         Set<Integer> database = null;
+        Set<Integer> highRisk = null;
+        Set<Integer> publicService = null;
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> member : root.properties()) {
             String key = member.getKey();
@@ -118,10 +123,11 @@ public final class ReviewSettingsFile {
                 disabled = checkIds(value, knownChecks, problems);
             } else if (PORT_LISTS.contains(key)) {
                 Set<Integer> ports = ports(key, value, problems);
-                if (key.equals("adminPorts")) {
-                    admin = ports;
-                } else {
-                    database = ports;
+                switch (key) {
+                    case "adminPorts" -> admin = ports;
+                    case "databasePorts" -> database = ports;
+                    case "highRiskPorts" -> highRisk = ports;
+                    default -> publicService = ports;
                 }
             } else if (NUMBERS.containsKey(key)) {
                 int[] range = NUMBERS.get(key);
@@ -133,11 +139,12 @@ public final class ReviewSettingsFile {
                 }
             } else {
                 problems.add(new Problem(UNKNOWN_SETTING, key, "Unknown setting \"" + key + "\"; the settings are "
-                        + "disabled, adminPorts, databasePorts, " + String.join(", ", new TreeSet<>(NUMBERS.keySet()))
-                        + "."));
+                        + "disabled, adminPorts, databasePorts, highRiskPorts, publicServicePorts, "
+                        + String.join(", ", new TreeSet<>(NUMBERS.keySet())) + "."));
             }
         }
-        return problems.isEmpty() ? new Result(new Values(disabled, admin, database, numbers), List.of())
+        return problems.isEmpty() ? new Result(new Values(disabled, admin, database, highRisk,
+                publicService, numbers), List.of())
                 : new Result(null, problems);
     }
 

@@ -23,6 +23,13 @@ public enum Check {
     WORLD_OPEN_ALL("world-open-all", Severity.CRITICAL),
     WORLD_OPEN_ADMIN_PORT("world-open-admin-port", Severity.HIGH),
     WORLD_OPEN_DATABASE_PORT("world-open-database-port", Severity.HIGH),
+    /**
+     * Any other TCP, UDP, SCTP, DCCP or UDP-Lite port open to every address, by what listens there: high for
+     * {@link ReviewSettings#highRiskPorts()} (mail, development servers, Kubernetes, etcd, Docker, LDAP...),
+     * info for {@link ReviewSettings#publicServicePorts()} (80, 443), medium for any other port; a range
+     * takes the severity of the riskiest port inside it.
+     */
+    WORLD_OPEN_PORT("world-open-port", Severity.MEDIUM),
     PUBLIC_NETWORK("public-network", Severity.MEDIUM),
     WIDE_PUBLIC_NETWORK("wide-public-network", Severity.MEDIUM),
     WIDE_PORT_RANGE("wide-port-range", Severity.MEDIUM),

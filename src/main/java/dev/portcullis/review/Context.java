@@ -8,13 +8,14 @@ import dev.portcullis.domain.SourceGap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** What the checks look at, and where they put what they find, keeping each finding's place for sorting. */
 final class Context {
 
-    private record Entry(int group, int rule, Finding finding) {
+    private record Entry(int group, int rule, Check check, Finding finding) {
     }
 
     final List<SecurityGroup> groups;
@@ -22,12 +23,45 @@ final class Context {
     final ReviewSettings settings;
     private final Map<String, String> names = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
+    /** Each group's place in {@link #groups}, by identity: a finding finds its place in constant time. */
+    private final Map<SecurityGroup, Integer> groupIndex = new IdentityHashMap<>();
+    /** Each rule's place in its group, by identity, one map per group (built when a finding first needs it). */
+    private final List<Map<Rule, Integer>> ruleIndex = new ArrayList<>();
+    private Map<String, Integer> users;
+    /** Each group's place by its id, made when the first gap of the source is placed. */
+    private Map<String, Integer> groupsById;
 
     Context(List<SecurityGroup> groups, List<Port> ports, ReviewSettings settings) {
         this.groups = List.copyOf(groups);
         this.ports = List.copyOf(ports);
         this.settings = settings;
         groups.forEach(g -> names.putIfAbsent(g.id(), g.name()));
+        for (int g = 0; g < this.groups.size(); g++) {
+            groupIndex.putIfAbsent(this.groups.get(g), g);
+            ruleIndex.add(null);
+        }
+    }
+
+    /** The group's place in the list (the first, should the same group be listed twice), -1 if not listed. */
+    private int indexOf(SecurityGroup group) {
+        return groupIndex.getOrDefault(group, -1);
+    }
+
+    /** The rule's place in its group, -1 if the group does not hold it (as {@code List.indexOf} would say). */
+    private int indexOf(int group, Rule rule) {
+        if (group < 0) {
+            return -1;
+        }
+        Map<Rule, Integer> index = ruleIndex.get(group);
+        if (index == null) {
+            index = new IdentityHashMap<>();
+            List<Rule> rules = groups.get(group).rules();
+            for (int r = 0; r < rules.size(); r++) {
+                index.putIfAbsent(rules.get(r), r);
+            }
+            ruleIndex.set(group, index);
+        }
+        return index.getOrDefault(rule, -1);
     }
 
     /**
@@ -39,7 +73,18 @@ final class Context {
     }
 
     boolean inUse(SecurityGroup group) {
-        return ports.stream().anyMatch(p -> p.uses(group.id()));
+        return users(group) > 0;
+    }
+
+    /** How many interfaces use the group, from a count made once over the interfaces. */
+    int users(SecurityGroup group) {
+        if (users == null) {
+            users = new HashMap<>();
+            for (Port port : ports) {
+                port.securityGroupIds().stream().distinct().forEach(id -> users.merge(id, 1, Integer::sum));
+            }
+        }
+        return users.getOrDefault(group.id(), 0);
     }
 
     String summary(Rule rule) {
@@ -51,7 +96,7 @@ final class Context {
     }
 
     void group(Check check, SecurityGroup group, String explanation, String fix) {
-        add(groups.indexOf(group), -1, check, check.severity(), group, null, explanation, fix);
+        add(indexOf(group), -1, check, check.severity(), group, null, explanation, fix);
     }
 
     void rule(Check check, SecurityGroup group, Rule rule, String explanation, String fix) {
@@ -59,7 +104,8 @@ final class Context {
     }
 
     void rule(Check check, Severity severity, SecurityGroup group, Rule rule, String explanation, String fix) {
-        add(groups.indexOf(group), group.rules().indexOf(rule), check, severity, group, rule, explanation, fix);
+        int g = indexOf(group);
+        add(g, indexOf(g, rule), check, severity, group, rule, explanation, fix);
     }
 
     /** A part of the source that could not be read, as a finding in the place of its group and rule. */
@@ -68,22 +114,25 @@ final class Context {
         if (!settings.enabled(check)) {
             return;
         }
-        int groupIndex = -1;
+        if (groupsById == null) {
+            groupsById = new HashMap<>();
+            for (int g = 0; g < groups.size(); g++) {
+                groupsById.putIfAbsent(groups.get(g).id(), g);
+            }
+        }
+        int groupIndex = item.groupId() == null ? -1 : groupsById.getOrDefault(item.groupId(), -1);
         int ruleIndex = -1;
-        for (int g = 0; g < groups.size() && item.groupId() != null && groupIndex < 0; g++) {
-            if (groups.get(g).id().equals(item.groupId())) {
-                groupIndex = g;
-                List<Rule> rules = groups.get(g).rules();
-                for (int r = 0; r < rules.size() && item.ruleId() != null && ruleIndex < 0; r++) {
-                    ruleIndex = item.ruleId().equals(rules.get(r).id()) ? r : -1;
-                }
+        if (groupIndex >= 0 && item.ruleId() != null) {
+            List<Rule> rules = groups.get(groupIndex).rules();
+            for (int r = 0; r < rules.size() && ruleIndex < 0; r++) {
+                ruleIndex = item.ruleId().equals(rules.get(r).id()) ? r : -1;
             }
         }
         String fix = item.unknown()
                 ? "Give it a value the source itself holds (or pass one with --var), or review what it stands for "
                         + "where it is defined."
                 : "Correct it as the message says: Neutron would refuse it, so it is not reviewed as written.";
-        entries.add(new Entry(groupIndex, ruleIndex, new Finding(check.id(), check.severity(), item.groupId(),
+        entries.add(new Entry(groupIndex, ruleIndex, check, new Finding(check.id(), check.severity(), item.groupId(),
                 item.groupId() == null ? null : item.groupName(), item.ruleId(), item.ruleText(), item.text(), fix)));
     }
 
@@ -92,7 +141,7 @@ final class Context {
         if (!settings.enabled(check)) {
             return;
         }
-        entries.add(new Entry(groupIndex, ruleIndex, new Finding(check.id(), severity,
+        entries.add(new Entry(groupIndex, ruleIndex, check, new Finding(check.id(), severity,
                 group == null ? null : group.id(), group == null ? null : group.name(),
                 rule == null ? null : rule.id(), rule == null ? null : summary(rule), explanation, fix)));
     }
@@ -102,7 +151,7 @@ final class Context {
         return entries.stream()
                 .sorted(Comparator.comparingInt(Entry::group).thenComparingInt(Entry::rule)
                         .thenComparing(e -> e.finding().severity())
-                        .thenComparing(e -> Check.byId(e.finding().check()).orElseThrow()))
+                        .thenComparing(Entry::check))
                 .map(Entry::finding)
                 .toList();
     }

@@ -1,9 +1,10 @@
 package dev.portcullis.review;
 
-import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,18 @@ final class ProjectChecks {
 
     static void run(Context c) {
         quota(c);
+        Map<String, List<SecurityGroup>> referring = new HashMap<>();
+        Map<String, Long> named = new HashMap<>();
+        Map<String, SecurityGroup> byId = new HashMap<>();
+        for (SecurityGroup g : c.groups) {
+            g.rules().stream().map(Rule::remoteGroupId).filter(Objects::nonNull).distinct()
+                    .forEach(id -> referring.computeIfAbsent(id, k -> new ArrayList<>()).add(g));
+            named.merge(g.name(), 1L, Long::sum);
+            byId.putIfAbsent(g.id(), g);
+        }
         for (SecurityGroup group : c.groups) {
-            List<SecurityGroup> referrers = c.groups.stream().filter(g -> g != group && refersTo(g, group.id())).toList();
+            List<SecurityGroup> referrers = referring.getOrDefault(group.id(), List.of()).stream()
+                    .filter(g -> g != group).toList();
             usage(c, group, referrers);
             if (!referrers.isEmpty()) {
                 long rules = referrers.stream().flatMap(g -> g.rules().stream())
@@ -28,20 +39,16 @@ final class ProjectChecks {
                                 + (rules == 1 ? " rule" : " rules") + " in " + names(referrers) + ".",
                         "Before deleting it, replace those rules or accept that they go with it.");
             }
-            long sameName = c.groups.stream().filter(g -> !group.name().isEmpty() && g.name().equals(group.name())).count();
+            long sameName = group.name().isEmpty() ? 0 : named.get(group.name());
             if (sameName > 1) {
                 c.group(Check.DUPLICATE_GROUP_NAME, group, sameName + " groups are called \"" + group.name()
                                 + "\"; tools that look groups up by name pick one of them, or fail.",
                         "Rename all but one, or delete those not needed.");
             }
             for (Rule rule : group.rules()) {
-                remoteElsewhere(c, group, rule);
+                remoteElsewhere(c, group, rule, byId);
             }
         }
-    }
-
-    private static boolean refersTo(SecurityGroup group, String id) {
-        return group.rules().stream().anyMatch(r -> id.equals(r.remoteGroupId()));
     }
 
     private static String names(List<SecurityGroup> groups) {
@@ -52,25 +59,25 @@ final class ProjectChecks {
         if (!c.portsKnown()) {
             return;
         }
-        List<Port> users = c.ports.stream().filter(p -> p.uses(group.id())).toList();
+        int users = c.users(group);
         if (group.isDefault()) {
-            if (!users.isEmpty()) {
-                c.group(Check.DEFAULT_GROUP_IN_USE, group, users.size() + (users.size() == 1 ? " interface uses"
+            if (users > 0) {
+                c.group(Check.DEFAULT_GROUP_IN_USE, group, users + (users == 1 ? " interface uses"
                                 : " interfaces use") + " the default group, whose rules nobody chose for them.",
                         "Give each interface a group made for its role and take the default group off it.");
             }
-        } else if (users.isEmpty() && referrers.isEmpty()) {
+        } else if (users == 0 && referrers.isEmpty()) {
             c.group(Check.UNUSED_GROUP, group, "No interface uses the group and no other group refers to it.",
                     "Delete it if nobody needs it any more.");
         }
     }
 
-    private static void remoteElsewhere(Context c, SecurityGroup group, Rule rule) {
+    private static void remoteElsewhere(Context c, SecurityGroup group, Rule rule, Map<String, SecurityGroup> byId) {
         String remote = rule.remoteGroupId();
         if (remote == null) {
             return;
         }
-        SecurityGroup target = c.groups.stream().filter(g -> g.id().equals(remote)).findFirst().orElse(null);
+        SecurityGroup target = byId.get(remote);
         if (target == null) {
             c.rule(Check.REMOTE_GROUP_ELSEWHERE, group, rule, "It refers to group " + remote
                             + ", which is not among these definitions (shared from another project, or deleted).",

@@ -39,6 +39,7 @@ public final class Review {
         ProjectChecks.run(c);
         for (SecurityGroup group : c.groups) {
             GroupChecks.run(c, group);
+            WorldChecks.run(c, group);
             for (Rule rule : group.rules()) {
                 ExposureChecks.run(c, group, rule);
             }

@@ -49,10 +49,13 @@ class LintCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString())
-                .contains("3 findings (1 high, 2 low; 2 groups, 7 rules)")
+                .contains("5 findings (1 high, 2 low, 2 info; 2 groups, 7 rules)")
                 .contains("group web (5d1c6a4e-0000-4000-8000-000000000001)")
                 .contains("  HIGH [world-open-admin-port] Ingress IPv4 TCP 22 from 0.0.0.0/0 "
                         + "(rule a0000000-0000-4000-8000-000000000001)")
+                .contains("  INFO [world-open-port] Ingress IPv4 TCP 443 from 0.0.0.0/0 "
+                        + "(rule a0000000-0000-4000-8000-000000000002)\n"
+                        + "    A public service is open to any address on the internet: HTTPS (TCP 443).")
                 .contains("  LOW [shadowed-rule] Ingress IPv4 TCP 443 from 10.0.0.0/8 "
                         + "(rule a0000000-0000-4000-8000-000000000003)")
                 .contains("group old-batch (5d1c6a4e-0000-4000-8000-000000000002)\n  LOW [unused-group]\n")
@@ -71,14 +74,17 @@ class LintCommandTest {
         assertThat(root.get("fail_on").asText()).isEqualTo("low");
         assertThat(root.get("counts").get("high").asInt()).isEqualTo(1);
         assertThat(root.get("counts").get("low").asInt()).isEqualTo(2);
+        assertThat(root.get("counts").get("info").asInt()).isEqualTo(2);
         JsonNode findings = root.get("findings");
-        assertThat(findings).hasSize(3);
+        assertThat(findings).hasSize(5);
         assertThat(findings.get(0).get("check").asText()).isEqualTo("world-open-admin-port");
         assertThat(findings.get(0).get("severity").asText()).isEqualTo("high");
         assertThat(findings.get(0).get("group_name").asText()).isEqualTo("web");
         assertThat(findings.get(0).get("rule_id").asText()).isEqualTo("a0000000-0000-4000-8000-000000000001");
-        assertThat(findings.get(2).get("check").asText()).isEqualTo("unused-group");
-        assertThat(findings.get(2).get("rule_id").isNull()).isTrue();
+        assertThat(findings.get(1).get("check").asText()).isEqualTo("world-open-port");
+        assertThat(findings.get(1).get("severity").asText()).isEqualTo("info");
+        assertThat(findings.get(4).get("check").asText()).isEqualTo("unused-group");
+        assertThat(findings.get(4).get("rule_id").isNull()).isTrue();
     }
 
     @Test
@@ -94,7 +100,7 @@ class LintCommandTest {
         int exit = run("lint", "--fail-on", "high", "--settings", settings.toString(), SAMPLE);
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("2 findings (2 low;").doesNotContain("world-open-admin-port");
+        assertThat(out.toString()).contains("4 findings (2 low, 2 info;").doesNotContain("world-open-admin-port");
     }
 
     @Test

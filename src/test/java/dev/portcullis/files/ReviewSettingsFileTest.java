@@ -39,12 +39,25 @@ class ReviewSettingsFileTest {
     }
 
     @Test
+    void readsTheHighRiskAndPublicServicePortsOfWorldOpenPort() throws IOException {
+        var result = read("{\"highRiskPorts\":[6443,2375],\"publicServicePorts\":[80,443,25],\"adminPorts\":[22]}");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.values().highRiskPorts()).containsExactly(6443, 2375);
+        assertThat(result.values().publicServicePorts()).containsExactly(80, 443, 25);
+        assertThat(read("{\"highRiskPorts\":[0]}").problems()).extracting(p -> p.field())
+                .containsExactly("highRiskPorts[0]");
+    }
+
+    @Test
     void anEmptyObjectChangesNothing() throws IOException {
         var result = read("{}");
 
         assertThat(result.ok()).isTrue();
         assertThat(result.values().disabled()).isNull();
         assertThat(result.values().adminPorts()).isNull();
+        assertThat(result.values().highRiskPorts()).isNull();
+        assertThat(result.values().publicServicePorts()).isNull();
         assertThat(result.values().numbers()).isEmpty();
     }
 

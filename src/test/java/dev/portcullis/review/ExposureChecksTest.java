@@ -89,6 +89,21 @@ class ExposureChecksTest {
     }
 
     @Test
+    void cassandraAndOracleSslOpenToTheWorldAreDatabasePortsAsProwlerSays() {
+        List<Finding> found = only(review(group("db", ingress("tcp", 9042, 9042, null),
+                ingress("tcp", 7199, 7199, null), ingress("tcp", 2484, 2484, null))), "world-open-database-port");
+
+        assertThat(found).hasSize(3).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+        assertThat(found.get(1).explanation()).contains("Cassandra JMX (7199)");
+    }
+
+    @Test
+    void cassandraFromTheAppNetworkIsFine() {
+        assertThat(only(review(group("db", ingress("tcp", 9042, 9042, "10.0.1.0/24"))), "world-open-database-port"))
+                .isEmpty();
+    }
+
+    @Test
     void postgresFromTheAppNetworkIsFine() {
         assertThat(only(review(group("db", ingress("tcp", 5432, 5432, "10.0.1.0/24"))), "world-open-database-port"))
                 .isEmpty();

@@ -6,6 +6,7 @@ import dev.portcullis.review.Check;
 import dev.portcullis.review.Finding;
 import dev.portcullis.review.Review;
 import dev.portcullis.review.ReviewSettings;
+import dev.portcullis.review.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.stream.Collectors;
  * The review of the group being edited, rule by rule: what a rule the dialog adds or changes would be
  * reported for, leaving out what the group as stored already had. Only the group itself is reviewed, so it
  * is cheap enough to run as the person types; what needs the whole project (use by interfaces, quota,
- * groups elsewhere) and the missing description the table shows anyway are left out.
+ * groups elsewhere) and the missing description the table shows anyway are left out, and so is what is only
+ * information (a public web port, ping from anywhere): it would push the warnings that matter out of the
+ * few lines under the table. The review tab still lists it.
  */
 final class RuleWarnings {
 
@@ -61,7 +64,7 @@ final class RuleWarnings {
 
     private List<Finding> ruleFindings(SecurityGroup group) {
         return Review.of(List.of(group), List.of(), settings).stream()
-                .filter(f -> f.rule() != null && !LEFT_OUT.contains(f.check()))
+                .filter(f -> f.rule() != null && !LEFT_OUT.contains(f.check()) && f.severity() != Severity.INFO)
                 .toList();
     }
 

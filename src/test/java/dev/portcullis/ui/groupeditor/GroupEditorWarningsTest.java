@@ -64,6 +64,17 @@ class GroupEditorWarningsTest {
     }
 
     @Test
+    void httpsFromEverywhereIsOnlyInformationAndNoWarningButKubernetesIs() {
+        GroupEditorViewModel vm = create();
+
+        tcpIn(vm, "443", "0.0.0.0/0");
+        assertThat(vm.warnings()).isEmpty();
+
+        tcpIn(vm, "6443", "0.0.0.0/0");
+        assertThat(vm.warnings()).extracting(RuleWarning::severity).containsExactly(Severity.HIGH);
+    }
+
+    @Test
     void theWarningGoesWhenTheRuleIsNarrowed() {
         GroupEditorViewModel vm = create();
         RuleRowViewModel row = tcpIn(vm, "22", "0.0.0.0/0");

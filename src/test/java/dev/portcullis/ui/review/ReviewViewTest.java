@@ -150,7 +150,7 @@ class ReviewViewTest {
         loaded(robot);
 
         assertThat(robot.lookup("#customTable .group-findings .severity-badge").queryAllAs(Label.class))
-                .extracting(Label::getText).containsExactlyInAnyOrder("High · 2", "Low");
+                .extracting(Label::getText).containsExactlyInAnyOrder("High · 4", "Low");
         Label webBadge = robot.lookup("#customTable .group-findings .severity-badge").queryAllAs(Label.class)
                 .stream().filter(l -> l.getText().startsWith("High")).findFirst().orElseThrow();
         robot.moveTo(webBadge); // tooltips in the table are made when the pointer comes over them
