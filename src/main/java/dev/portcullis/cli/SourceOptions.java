@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class SourceOptions {
 
-    @Option(names = {"--var", "-P"}, paramLabel = "NAME=VALUE",
+    @Option(names = {"--var", "-P", "-e"}, paramLabel = "NAME=VALUE",
             description = "A value for a Terraform variable, Heat parameter or Ansible variable of the source "
                     + "(repeatable); a list or map is written as in a .tfvars file, e.g. --var 'cidrs=[\"10.0.0.0/8\"]'.")
     Map<String, String> variables = new LinkedHashMap<>();
