@@ -96,6 +96,29 @@ class SarifReportTest {
         throw new AssertionError("no result of " + check + " in " + sarif);
     }
 
+    /** The file and line a result points at, as "uri:line". */
+    private static String place(JsonNode result) {
+        JsonNode physical = result.get("locations").get(0).get("physicalLocation");
+        return physical.get("artifactLocation").get("uri").asText() + ":"
+                + physical.get("region").get("startLine").asInt();
+    }
+
+    @Test
+    void lintOfTerraformHeatAndAnsibleIsValidSarifPointingAtTheLineOfTheRule() throws IOException {
+        Path files = Path.of("src/test/resources/dev/portcullis/files").toAbsolutePath();
+
+        JsonNode terraform = lint(files.resolve("terraform/provider-example.tf"));
+        JsonNode heat = lint(files.resolve("heat/web-stack.yaml"), "-P", "monitoring_cidr=10.9.0.0/24",
+                "--fail-on", "info");
+        JsonNode ansible = lint(files.resolve("ansible/shop-playbook.yml"), "--fail-on", "info");
+
+        assertThat(List.of(terraform, heat, ansible)).allSatisfy(sarif -> assertThat(validate(sarif)).isEmpty());
+        // the resource block of the SSH rule; the list item of the first web port's rule; the task "Allow the web ports"
+        assertThat(place(result(terraform, "world-open-admin-port"))).endsWith("terraform/provider-example.tf:8");
+        assertThat(place(result(heat, "world-open-port"))).endsWith("heat/web-stack.yaml:41");
+        assertThat(place(result(ansible, "world-open-port"))).endsWith("ansible/shop-playbook.yml:38");
+    }
+
     @Test
     void lintOfAJsonFileIsValidSarifPointingAtTheLineOfEachRule() throws IOException {
         Path file = Files.writeString(dir.resolve("groups.json"), GROUPS);
