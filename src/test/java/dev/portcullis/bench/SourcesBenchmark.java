@@ -7,7 +7,9 @@ import dev.portcullis.domain.Protocol;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.files.AnsibleWriter;
 import dev.portcullis.files.DefinitionReport;
+import dev.portcullis.files.HeatWriter;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
 import dev.portcullis.files.SourceReader;
@@ -50,6 +52,10 @@ public final class SourcesBenchmark {
         sources.put("definition file (.json)", write(dir.resolve("groups.json"),
                 g -> new DefinitionWriter().toJson(new Definitions(g, List.of())), project));
         sources.put("Terraform (.tf)", write(dir.resolve("groups.tf"), g -> new TerraformWriter().toTerraform(g),
+                project));
+        sources.put("Heat template (.yaml)", write(dir.resolve("groups.yaml"), g -> new HeatWriter().toHeat(g),
+                project));
+        sources.put("Ansible playbook (.yml)", write(dir.resolve("groups.yml"), g -> new AnsibleWriter().toAnsible(g),
                 project));
         System.out.printf("%,d groups x %d rules (%,d rules), %d runs, medians%n", groups, rules, groups * rules,
                 runs);
