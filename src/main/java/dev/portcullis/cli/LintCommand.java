@@ -40,8 +40,9 @@ import java.util.stream.Collectors;
  * an exit code a pipeline can act on.
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Review the security groups of a definition file, cloud:NAME or the workspace: what is "
-                + "open to the world, shadowed, duplicated, unused or untidy.",
+        description = {"Review the security groups of a source (a definition file, Terraform, Heat, Ansible), "
+                + "cloud:NAME or the workspace: what is open to the world, shadowed, duplicated, unused or untidy, "
+                + "and every part of the source that could not be read.",
             "Exit 0 when no finding is at or above --fail-on, 1 when one is, 2 when the source or the settings "
                 + "cannot be used."})
 final class LintCommand implements Callable<Integer> {
@@ -54,7 +55,7 @@ final class LintCommand implements Callable<Integer> {
     @ParentCommand
     PortcullisCommand parent;
 
-    @Parameters(paramLabel = "SOURCE", description = "A definition file, cloud:NAME (from clouds.yaml) or workspace.")
+    @Parameters(paramLabel = "SOURCE", description = "A source file or folder, cloud:NAME (from clouds.yaml) or workspace.")
     String source;
 
     @Mixin

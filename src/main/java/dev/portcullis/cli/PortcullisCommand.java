@@ -47,7 +47,8 @@ public final class PortcullisCommand implements Callable<Integer> {
     String cloud;
 
     @Parameters(arity = "0..1", paramLabel = "FILE",
-            description = "A definition file the console opens read-only, as File > Open does (the desktop entry passes it).")
+            description = "A source file (definition file, Terraform, Heat, Ansible) or Terraform module folder the "
+                    + "console opens read-only, as File > Open does (the desktop entry passes it).")
     Path file;
 
     @Spec
@@ -61,10 +62,10 @@ public final class PortcullisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (file != null && !java.nio.file.Files.isRegularFile(file)) {
+        if (file != null && !java.nio.file.Files.isRegularFile(file) && !java.nio.file.Files.isDirectory(file)) {
             // most often a mistyped command: say both
             throw new CommandLine.ParameterException(spec.commandLine(), "'" + file
-                    + "' is neither a command nor a file (see portcullis --help)");
+                    + "' is neither a command nor a file or folder (see portcullis --help)");
         }
         console.accept(new ConsoleOptions(workspace, cloud, file));
         return EXIT_OK;

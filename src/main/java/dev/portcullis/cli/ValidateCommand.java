@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
  * for every group and rule whether it is valid, what is wrong with it, and how Neutron would store it.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a definition file (Neutron's GET /v2.0/security-groups answer, or one Portcullis "
-                + "wrote) exactly as Neutron would.",
+        description = {"Check a source (a definition file, openstack -f json output, Terraform file or module "
+                + "folder, Heat template, Ansible playbook) exactly as Neutron would.",
             "Exit 0 when every group and rule is valid, 1 when any is not, 2 when the file cannot be read as "
                 + "definitions."})
 final class ValidateCommand implements Callable<Integer> {
@@ -42,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The definition file.")
+    @Parameters(paramLabel = "FILE", description = "The source file or Terraform module folder.")
     Path file;
 
     @Mixin

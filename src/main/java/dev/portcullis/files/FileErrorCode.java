@@ -21,11 +21,14 @@ public final class FileErrorCode {
     /** A note: the file lists groups without their rules (what "openstack security group list" prints). */
     public static final String RULES_NOT_LISTED = "RulesNotListed";
 
-    /** Problem codes for what a source leaves to be known only when it is applied (a data source, an unset variable). */
-    private static final java.util.Set<String> UNKNOWABLE = java.util.Set.of("TerraformUnknown",
+    /**
+     * Problem codes for what a source leaves to be known only when it is applied (a data source, an unset
+     * variable) or holds in a form Portcullis does not read (a Terraform module, a firewall rule).
+     */
+    private static final java.util.Set<String> UNKNOWABLE = java.util.Set.of("TerraformUnknown", "TerraformNotRead",
             "HeatNotResolved", "AnsibleNotResolved");
 
-    /** True for a problem that says a value cannot be known offline, rather than that it is wrong. */
+    /** True for a problem that says what a part lets in cannot be known here, rather than that it is wrong. */
     public static boolean unknowable(String code) {
         return UNKNOWABLE.contains(code);
     }

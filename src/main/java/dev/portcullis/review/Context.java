@@ -129,8 +129,8 @@ final class Context {
             }
         }
         String fix = item.unknown()
-                ? "Give it a value the source itself holds (or pass one with --var), or review what it stands for "
-                        + "where it is defined."
+                ? "Review it where it is defined, as Portcullis cannot tell what it lets in; where a value is "
+                        + "missing, give it in the source or with --var."
                 : "Correct it as the message says: Neutron would refuse it, so it is not reviewed as written.";
         entries.add(new Entry(groupIndex, ruleIndex, check, new Finding(check.id(), check.severity(), item.groupId(),
                 item.groupId() == null ? null : item.groupName(), item.ruleId(), item.ruleText(), item.text(), fix)));

@@ -26,7 +26,7 @@ public final class ReadOnlyFileBackend implements Backend {
     public static final String REFUSAL = "opened read-only; import it into the workspace to change it";
 
     /** How many of a file's unreadable parts the warning strip lists; the rest are counted. */
-    static final int LISTED = 5;
+    static final int LISTED = 3;
 
     private final Path file;
     private final DefinitionFiles files;
@@ -86,7 +86,10 @@ public final class ReadOnlyFileBackend implements Backend {
             }
         }
         if (read != null) {
-            read.notices().forEach(n -> says.append("\nNote: ").append(n));
+            read.notices().stream().limit(LISTED).forEach(n -> says.append("\nNote: ").append(n));
+            if (read.notices().size() > LISTED) {
+                says.append("\n… and ").append(read.notices().size() - LISTED).append(" more notes");
+            }
         }
         return Optional.of(says.toString());
     }
