@@ -215,7 +215,9 @@ class OneReadingTest {
         JsonNode lint = JSON.readTree(out.toString());
         assertThat(lint.get("groups").asInt()).isPositive();
         assertThat(findings(lint, "not-reviewed")).isNotEmpty().allSatisfy(f ->
-                assertThat(f.get("explanation").asText()).contains("main.tf:").contains("TerraformUnknown"));
+                assertThat(f.get("explanation").asText()).contains("main.tf:").containsPattern("Terraform(Unknown|NotRead)"));
+        assertThat(findings(lint, "not-reviewed")).anySatisfy(f ->
+                assertThat(f.get("explanation").asText()).contains("module.bastion").contains("[TerraformNotRead]"));
     }
 
     @Test
