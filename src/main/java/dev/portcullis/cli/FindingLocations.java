@@ -3,6 +3,7 @@ package dev.portcullis.cli;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.SourceLocations;
 import dev.portcullis.files.SourceLocations.Location;
+import dev.portcullis.review.Check;
 import dev.portcullis.review.Finding;
 
 import java.net.URI;
@@ -33,6 +34,10 @@ final class FindingLocations {
     static Function<Finding, Optional<Location>> of(DefinitionReport.Reviewable reviewable, SourceLocations where,
                                                     Path file) {
         return f -> {
+            Optional<Location> named = named(f, file);
+            if (named.isPresent()) {
+                return named;
+            }
             Optional<Location> at = reviewable.path(f.ruleId()).flatMap(where::of);
             if (at.isEmpty()) {
                 at = reviewable.path(f.groupId()).flatMap(where::of);
@@ -40,6 +45,33 @@ final class FindingLocations {
             return Optional.of(at.map(l -> l.file() == null ? new Location(file, l.line()) : l)
                     .orElseGet(() -> new Location(file, 1)));
         };
+    }
+
+    private static final java.util.regex.Pattern FILE_LINE = java.util.regex.Pattern.compile("^([^\\s:]+):(\\d+) ");
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("\\(line (\\d+)\\)");
+
+    /**
+     * The place a finding about a part that could not be read names itself: its problem says
+     * {@code main.tf:27 …} (Terraform, a file of the source folder) or {@code … (line 31)} (Heat, Ansible),
+     * which is where the part is, even when it belongs to no group or rule that was read.
+     */
+    private static Optional<Location> named(Finding f, Path source) {
+        if (!f.check().equals(Check.INVALID_DEFINITION.id()) && !f.check().equals(Check.NOT_REVIEWED.id())) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher fileLine = FILE_LINE.matcher(f.explanation());
+        if (fileLine.find()) {
+            Path named = java.nio.file.Files.isDirectory(source) ? source.resolve(fileLine.group(1)) : source;
+            if (named.getFileName() != null && named.getFileName().toString().equals(
+                    Path.of(fileLine.group(1)).getFileName().toString())) {
+                return Optional.of(new Location(named, Integer.parseInt(fileLine.group(2))));
+            }
+        }
+        java.util.regex.Matcher line = LINE.matcher(f.explanation());
+        if (line.find() && !java.nio.file.Files.isDirectory(source)) {
+            return Optional.of(new Location(source, Integer.parseInt(line.group(1))));
+        }
+        return Optional.empty();
     }
 
     /** A file as a URI reference: relative (with forward slashes) when it is below {@code base}, else absolute. */

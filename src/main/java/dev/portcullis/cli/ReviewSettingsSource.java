@@ -54,6 +54,14 @@ public final class ReviewSettingsSource {
         if (!read.ok()) {
             throw new SettingsException(read.problems().stream().map(p -> describe(file, p)).toList());
         }
+        java.util.List<String> mandatory = read.values().disabled() == null ? java.util.List.of()
+                : java.util.Arrays.stream(Check.values()).filter(Check::mandatory).map(Check::id)
+                        .filter(read.values().disabled()::contains).toList();
+        if (!mandatory.isEmpty()) {
+            throw new SettingsException(mandatory.stream().map(id -> Text.safe(file + ": disabled: \"" + id
+                    + "\" cannot be disabled: it is how a part of the source that could not be read is reported, "
+                    + "and without it that part would pass unsaid.")).toList());
+        }
         return LintCommand.apply(ReviewSettings.defaults(), read.values());
     }
 

@@ -8,20 +8,16 @@ import dev.portcullis.backend.neutron.NeutronBackend;
 import dev.portcullis.backend.openstack.CloudConfigs;
 import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
-import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.SourceGap;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.FileErrorCode;
 import dev.portcullis.files.ReadOptions;
-import dev.portcullis.files.SourceLocations;
 import dev.portcullis.files.SourceReader;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,35 +75,9 @@ public final class Sources {
             return snapshot.gaps();
         }
 
-        /** Where a group or rule of the snapshot is written, when the source is a file that says. */
-        public Optional<SourceLocations.Location> location(String groupId, String ruleId) {
-            if (reviewable == null) {
-                return Optional.empty();
-            }
-            return reviewable.path(ruleId).or(() -> reviewable.path(groupId)).flatMap(report.locations()::of);
-        }
-
         private Snapshot fileSnapshot() {
             return Snapshot.ofSource(reviewable.definitions().groups(), reviewable.definitions().ports(),
                     reviewable.problems());
-        }
-
-        /** Lines for the standard error: what of the source could not be read, so it is never skipped unsaid. */
-        public List<String> warnings(String source) {
-            List<SourceGap> problems = gaps();
-            if (problems.isEmpty()) {
-                return List.of();
-            }
-            List<String> lines = new ArrayList<>();
-            lines.add(source + ": " + problems.size() + (problems.size() == 1 ? " part" : " parts")
-                    + " could not be read and " + (problems.size() == 1 ? "is" : "are") + " left out of this answer"
-                    + " (portcullis validate " + source + " lists " + (problems.size() == 1 ? "it" : "them") + "):");
-            problems.stream().limit(10).forEach(u -> lines.add("  " + (u.groupId() == null ? ""
-                    : "group " + DraftIds.shown(u.groupId()) + ": ") + u.text()));
-            if (problems.size() > 10) {
-                lines.add("  ... and " + (problems.size() - 10) + " more");
-            }
-            return lines;
         }
     }
 
@@ -121,9 +91,8 @@ public final class Sources {
     }
 
     /**
-     * Reads a source; a definition file must be valid (run {@code validate} to see every problem). A file
-     * whose name ends in {@code .tf} is read as Terraform configuration; other files as JSON (a definition
-     * file, or what {@code openstack security group show/list -f json} prints).
+     * Reads a source that must be whole: a file with a problem is refused (run {@code validate} to see every
+     * problem). Files and folders are read in any format {@link SourceReader} reads.
      */
     public Snapshot read(String source) {
         if (source.startsWith("cloud:") || source.equals("workspace")) {

@@ -66,6 +66,14 @@ public enum Check {
         return severity;
     }
 
+    /**
+     * True for the checks no setting turns off: they are how a part of the source that could not be read is
+     * reported, and without them it would pass unsaid.
+     */
+    public boolean mandatory() {
+        return this == INVALID_DEFINITION || this == NOT_REVIEWED;
+    }
+
     public static Optional<Check> byId(String id) {
         return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
     }

@@ -81,7 +81,7 @@ public record ReviewSettings(Set<String> disabled, Set<Integer> adminPorts, Set<
     }
 
     public boolean enabled(Check check) {
-        return !disabled.contains(check.id());
+        return check.mandatory() || !disabled.contains(check.id());
     }
 
     public ReviewSettings withDisabled(Set<String> ids) {

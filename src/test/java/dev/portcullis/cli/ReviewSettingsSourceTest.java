@@ -49,4 +49,19 @@ class ReviewSettingsSourceTest {
                 .satisfies(e -> assertThat(((ReviewSettingsSource.SettingsException) e).problems())
                         .singleElement().asString().contains("review.json: disabled[0]", "no-such-check"));
     }
+
+    @Test
+    void theChecksThatReportWhatCouldNotBeReadCannotBeDisabled() throws Exception {
+        Path file = Files.writeString(dir.resolve("review.json"),
+                "{\"disabled\": [\"missing-description\", \"not-reviewed\", \"invalid-definition\"]}");
+
+        assertThatThrownBy(() -> ReviewSettingsSource.read(file))
+                .isInstanceOf(ReviewSettingsSource.SettingsException.class)
+                .satisfies(e -> assertThat(((ReviewSettingsSource.SettingsException) e).problems()).hasSize(2)
+                        .allSatisfy(p -> assertThat(p).contains("cannot be disabled")));
+        assertThat(ReviewSettings.defaults().withDisabled(java.util.Set.of("not-reviewed"))
+                .enabled(dev.portcullis.review.Check.NOT_REVIEWED)).as("nor in code").isTrue();
+        Path nearMiss = Files.writeString(dir.resolve("near.json"), "{\"disabled\": [\"missing-description\"]}");
+        assertThat(ReviewSettingsSource.read(nearMiss).enabled(dev.portcullis.review.Check.MISSING_DESCRIPTION)).isFalse();
+    }
 }

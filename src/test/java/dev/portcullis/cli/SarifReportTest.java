@@ -120,6 +120,23 @@ class SarifReportTest {
     }
 
     @Test
+    void aPartOfATerraformModuleThatIsNotReadPointsAtItsOwnFileAndLine() throws IOException {
+        Path module = Path.of("src/test/resources/dev/portcullis/files/terraform/unknowns").toAbsolutePath();
+
+        JsonNode sarif = lint(module);
+
+        assertThat(validate(sarif)).isEmpty();
+        List<String> places = new ArrayList<>();
+        for (JsonNode r : sarif.get("runs").get(0).get("results")) {
+            if (r.get("ruleId").asText().equals("not-reviewed")) {
+                places.add(place(r) + " " + r.get("message").get("text").asText());
+            }
+        }
+        assertThat(places).anySatisfy(p -> assertThat(p).contains("unknowns/main.tf:64 ").contains("module.bastion"))
+                .allSatisfy(p -> assertThat(p).contains("unknowns/main.tf:").doesNotContain("unknowns:1 "));
+    }
+
+    @Test
     void lintOfAJsonFileIsValidSarifPointingAtTheLineOfEachRule() throws IOException {
         Path file = Files.writeString(dir.resolve("groups.json"), GROUPS);
 
