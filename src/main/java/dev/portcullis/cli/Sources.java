@@ -16,7 +16,6 @@ import dev.portcullis.files.ReadOptions;
 import dev.portcullis.files.SourceReader;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
