@@ -144,6 +144,20 @@ class ConsoleMenuTest {
     }
 
     @Test
+    void aTerraformModuleFolderOpensWithTheGroupsTerraformWouldCreate(FxRobot robot) {
+        ConsoleMenuPage page = new ConsoleMenuPage(robot);
+        chosen.add(Path.of("src/test/resources/dev/portcullis/files/terraform/module"));
+
+        page.choose("File", "Open Folder…");
+
+        assertThat(window.backendName()).isEqualTo("module (read-only file)");
+        assertThat(window.networkProperty().get().snapshotProperty().get().groups())
+                .extracting(dev.portcullis.domain.SecurityGroup::name)
+                .contains("prod-app-web", "prod-app-db", "prod-app-bastion");
+        assertThat(window.warningProperty().get()).contains("read-only").doesNotContain("could not be read");
+    }
+
+    @Test
     void comparesTheProjectShownWithAFile(FxRobot robot) {
         ConsoleMenuPage page = new ConsoleMenuPage(robot);
         chosen.add(FOLDER.resolve("project.json"));
