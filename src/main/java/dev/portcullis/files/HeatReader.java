@@ -117,6 +117,7 @@ public final class HeatReader {
                 String memberType = resource.path("properties").path("resource_def").path("type").asText("");
                 if (type.equals(HeatResourceTypes.RESOURCE_GROUP)
                         && HeatResourceTypes.mapped(type, name, parameters.registry) == null
+                        && HeatResourceTypes.mapped(memberType, name, parameters.registry) == null
                         && (memberType.equals(GROUP_TYPE) || memberType.equals(RULE_TYPE))) {
                     resourceGroup(name, place, props, memberType);
                     continue;

@@ -93,6 +93,7 @@ class HeatResourceTypesTest {
         Path env = Files.writeString(dir.resolve("env.yaml"), """
                 resource_registry:
                   OS::Nova::Server: server-with-rules.yaml
+                  "OS::Neutron::SecurityGroupR*": my-rule.yaml
                   resources:
                     web:
                       OS::Neutron::SecurityGroup: my-group.yaml
@@ -104,7 +105,11 @@ class HeatResourceTypesTest {
                 org.assertj.core.groups.Tuple.tuple(HeatReader.NOT_RESOLVED,
                         "resources.web (line " + lineOf(GROUPS, "  web:") + ")"),
                 org.assertj.core.groups.Tuple.tuple(HeatReader.NOT_RESOLVED,
-                        "resources.servers (line " + lineOf(GROUPS, "  servers:") + ")"));
+                        "resources.servers (line " + lineOf(GROUPS, "  servers:") + ")"),
+                org.assertj.core.groups.Tuple.tuple(HeatReader.NOT_RESOLVED,
+                        "resources.ssh_rules (line " + lineOf(GROUPS, "  ssh_rules:") + ")"));
+        // Near miss: the ResourceGroup of groups is still read member by member.
+        assertThat(report.groups()).extracting(GroupReport::id).contains("draft:teams.0", "draft:teams.1");
         assertThat(report.groups()).extracting(GroupReport::id).doesNotContain("draft:web");
         assertThat(report.notices()).extracting(Problem::field)
                 .contains("resources.port (line " + lineOf(GROUPS, "  port:") + ")");
