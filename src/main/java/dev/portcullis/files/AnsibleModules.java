@@ -229,8 +229,10 @@ final class AnsibleModules {
             throw new Refused(where.of(), "The task has no security_group (the module requires it).");
         }
         GroupSource g = groups.get(owner);
-        if (g == null) {
-            g = groups.values().stream().filter(x -> x.id().equals(owner)).findFirst().orElse(null);
+        if (g == null && DraftIds.isDraft(owner)) {
+            // A group's id is the draft id of its name: look the name up rather than scan every group.
+            GroupSource named = groups.get(DraftIds.shown(owner));
+            g = named != null && named.id().equals(owner) ? named : null;
         }
         if (g == null && owner.equals("default")) {
             g = create(owner, where);

@@ -35,6 +35,8 @@ final class HeatParameters {
     private final JsonNode declared;
     private final Map<String, JsonNode> given = new HashMap<>();
     private final Map<String, JsonNode> defaults = new HashMap<>();
+    /** The environment files' {@code resource_registry}: types (and resources) mapped to templates or other types. */
+    final Map<String, JsonNode> registry = new HashMap<>();
     private final Map<String, String> overrides;
     private final List<Problem> notices;
 
@@ -76,12 +78,13 @@ final class HeatParameters {
             Map<String, JsonNode> into = switch (section.getKey()) {
                 case "parameters" -> given;
                 case "parameter_defaults" -> defaults;
+                case "resource_registry" -> registry;
                 default -> null;
             };
             String where = file + " (line " + env.line("/" + section.getKey()) + ")";
             if (into == null) {
                 notices.add(new Problem(HeatReader.NOT_READ, where, "The environment's \"" + section.getKey()
-                        + "\" is not read; only parameters and parameter_defaults are."));
+                        + "\" is not read; only parameters, parameter_defaults and resource_registry are."));
             } else if (section.getValue().isObject()) {
                 section.getValue().fields().forEachRemaining(p -> into.put(p.getKey(), p.getValue()));
             } else if (!section.getValue().isNull()) {

@@ -54,8 +54,10 @@ public final class HeatReader {
     private static final Set<String> RULE_PROPERTIES = Set.of("security_group", "description", "direction",
             "ethertype", "port_range_min", "port_range_max", "protocol", "remote_group", "remote_ip_prefix");
     /** Resource types that carry security rules and are not read: a visible problem, never a silent gap. */
-    private static final Set<String> UNREAD_RULE_TYPES = Set.of("AWS::EC2::SecurityGroup",
+    static final Set<String> UNREAD_RULE_TYPES = Set.of("AWS::EC2::SecurityGroup",
             "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress");
+    /** The most members of a ResourceGroup of groups or rules that are read one by one. */
+    static final int MAX_MEMBERS = 1000;
     static final String OUTSIDE = "Heat looks it up by name or id in the project when the stack is created.";
 
     public DefinitionReport read(Path file, ReadOptions options) {
@@ -81,7 +83,13 @@ public final class HeatReader {
         private final HeatParameters parameters;
         private final HeatFunctions functions = new HeatFunctions(this);
         private final JsonNode resources;
+        /** The groups by resource name, for get_resource. */
         private final Map<String, GroupSource> groups = new LinkedHashMap<>();
+        /** Every group, a ResourceGroup's members included, in the template's order. */
+        private final List<GroupSource> all = new ArrayList<>();
+        private final Map<String, GroupSource> byId = new HashMap<>();
+        private final List<Runnable> groupReads = new ArrayList<>();
+        private final List<Runnable> ruleReads = new ArrayList<>();
         private final Map<String, Boolean> conditions = new HashMap<>();
         private final HeatRules rules;
 
@@ -96,7 +104,6 @@ public final class HeatReader {
         }
 
         DefinitionReport read() {
-            List<String> ruleResources = new ArrayList<>();
             for (Iterator<String> it = resources.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 JsonNode resource = resources.get(name);
@@ -105,10 +112,27 @@ public final class HeatReader {
                 if (!created(resource, name, place)) {
                     continue;
                 }
-                if (type.equals(GROUP_TYPE)) {
-                    groups.put(name, new GroupSource(place, DraftIds.group(name)));
+                String at = "/resources/" + name + "/properties";
+                JsonNode props = resource.path("properties");
+                String memberType = resource.path("properties").path("resource_def").path("type").asText("");
+                if (type.equals(HeatResourceTypes.RESOURCE_GROUP)
+                        && HeatResourceTypes.mapped(type, name, parameters.registry) == null
+                        && HeatResourceTypes.mapped(memberType, name, parameters.registry) == null
+                        && (memberType.equals(GROUP_TYPE) || memberType.equals(RULE_TYPE))) {
+                    resourceGroup(name, place, props, memberType);
+                    continue;
+                }
+                String unread = HeatResourceTypes.unread(type, name, resource, parameters.registry);
+                if (unread != null) {
+                    problems.add(new Problem(NOT_RESOLVED, place.field(), "What the resource " + name + " creates is "
+                            + "not read (" + unread + "): its security groups are not reviewed."));
+                } else if (type.equals(GROUP_TYPE)) {
+                    GroupSource g = new GroupSource(place, DraftIds.group(name));
+                    groups.put(name, g);
+                    all.add(g);
+                    groupReads.add(() -> group(g, at, props, name, functions::resolve));
                 } else if (type.equals(RULE_TYPE)) {
-                    ruleResources.add(name);
+                    ruleReads.add(() -> standaloneRule(place, at, props, functions::resolve));
                 } else if (UNREAD_RULE_TYPES.contains(type)) {
                     problems.add(new Problem(NOT_READ, place.field(), "The " + type + " resource carries security "
                             + "rules, which Portcullis does not read: review it by other means."));
@@ -117,9 +141,62 @@ public final class HeatReader {
                             + ") is not a security group or rule; it was not read."));
                 }
             }
-            groups.forEach(this::group);
-            ruleResources.forEach(this::standaloneRule);
-            return SourceGroups.report(file, new ArrayList<>(groups.values()), problems, notices, OUTSIDE);
+            all.forEach(g -> byId.putIfAbsent(g.id(), g));
+            groupReads.forEach(Runnable::run);
+            ruleReads.forEach(Runnable::run);
+            return SourceGroups.report(file, all, problems, notices, OUTSIDE);
+        }
+
+        /**
+         * The members of a ResourceGroup of groups or rules, read as Heat makes them: {@code count} members
+         * named 0, 1, ..., with {@code index_var} (default {@code %index%}) replaced by the index in their
+         * properties. A count that cannot be known, or removal policies, leave it unread: a problem.
+         */
+        private void resourceGroup(String name, Place place, JsonNode props, String memberType) {
+            String at = "/resources/" + name + "/properties";
+            String why = null;
+            int count = 1;
+            String var = "%index%";
+            try {
+                JsonNode c = props.has("count") ? functions.resolve(props.get("count"), at + "/count") : null;
+                if (c != null && !c.asText().matches("\\d{1,9}")) {
+                    why = "its count " + c + " is not a whole number";
+                } else if (c != null) {
+                    count = Integer.parseInt(c.asText());
+                }
+                JsonNode v = props.has("index_var") ? functions.resolve(props.get("index_var"), at + "/index_var") : null;
+                var = v == null || v.isNull() ? var : v.asText();
+                JsonNode removal = props.has("removal_policies")
+                        ? functions.resolve(props.get("removal_policies"), at + "/removal_policies") : null;
+                if (removal != null && !removal.isNull() && !removal.isEmpty()) {
+                    why = "its removal_policies change which members it creates";
+                }
+            } catch (HeatFunctions.Unresolved e) {
+                why = e.getMessage() + " (" + HeatRules.address(e.pointer) + ", line " + tree.line(e.pointer) + ")";
+            }
+            if (why == null && count > MAX_MEMBERS) {
+                why = "its count " + count + " is more than the " + MAX_MEMBERS + " members Portcullis reads";
+            }
+            if (why != null) {
+                problems.add(new Problem(NOT_RESOLVED, place.field(), "What the resource " + name + " creates is not "
+                        + "read (" + why + "): its security groups are not reviewed."));
+                return;
+            }
+            String def = at + "/resource_def/properties";
+            JsonNode memberProps = props.path("resource_def").path("properties");
+            String index = var;
+            for (int i = 0; i < count; i++) {
+                String member = String.valueOf(i);
+                Place where = rules.place(at + "/resource_def", "resources." + name + "[" + i + "]");
+                HeatRules.Resolver resolver = (n, p) -> HeatResourceTypes.substitute(functions.resolve(n, p), index, member);
+                if (memberType.equals(GROUP_TYPE)) {
+                    GroupSource g = new GroupSource(where, DraftIds.group(name + "." + i));
+                    all.add(g);
+                    groupReads.add(() -> group(g, def, memberProps, name + "." + member, resolver));
+                } else {
+                    ruleReads.add(() -> standaloneRule(where, def, memberProps, resolver));
+                }
+            }
         }
 
         /** False for a resource whose condition is false (Heat does not create it); a condition it cannot work out is a problem. */
@@ -146,9 +223,7 @@ public final class HeatReader {
             (group == null ? problems : group.problems).add(p);
         }
 
-        private void group(String name, GroupSource g) {
-            String at = "/resources/" + name + "/properties";
-            JsonNode props = resources.get(name).path("properties");
+        private void group(GroupSource g, String at, JsonNode props, String name, HeatRules.Resolver resolver) {
             if (!props.isObject() && !props.isMissingNode() && !props.isNull()) {
                 g.problems.add(new Problem(INVALID, g.place.field(), "properties must be a map."));
                 props = JsonNodeFactory.instance.objectNode();
@@ -160,7 +235,7 @@ public final class HeatReader {
                             "Heat refuses the unknown property \"" + key + "\" of " + GROUP_TYPE + "."));
                 }
             }
-            JsonNode nameValue = property(g, props, "name", at);
+            JsonNode nameValue = property(g, props, "name", at, resolver);
             if (nameValue == null || nameValue.isNull()) {
                 g.json.put("name", name);
                 notices.add(new Problem(NOT_READ, g.place.field(), "The group has no name: Heat names it after the "
@@ -174,13 +249,13 @@ public final class HeatReader {
             }
             g.members.put("name", rules.member(at, "name"));
             for (String key : List.of("description", "stateful")) {
-                JsonNode value = property(g, props, key, at);
+                JsonNode value = property(g, props, key, at, resolver);
                 if (value != null && !value.isNull()) {
                     g.json.set(key, value);
                     g.members.put(key, rules.member(at, key));
                 }
             }
-            JsonNode list = property(g, props, "rules", at);
+            JsonNode list = property(g, props, "rules", at, resolver);
             boolean egress = false;
             List<RuleSource> inline = new ArrayList<>();
             if (list != null && !list.isNull() && !list.isArray()) {
@@ -192,7 +267,7 @@ public final class HeatReader {
                     JsonNode rule = list.get(i);
                     if (raw.isArray()) {
                         try {
-                            rule = functions.resolve(raw.get(i), rulePointer);
+                            rule = resolver.resolve(raw.get(i), rulePointer);
                         } catch (HeatFunctions.Unresolved e) {
                             unresolved(e, g);
                             egress |= "egress".equals(raw.get(i).path("direction").asText());
@@ -218,7 +293,7 @@ public final class HeatReader {
         }
 
         /** A property with its functions worked out; null (and a problem) when it cannot be. */
-        private JsonNode property(GroupSource g, JsonNode props, String key, String at) {
+        private JsonNode property(GroupSource g, JsonNode props, String key, String at, HeatRules.Resolver resolver) {
             if (!props.has(key)) {
                 return null;
             }
@@ -226,30 +301,23 @@ public final class HeatReader {
                 return props.get(key);
             }
             try {
-                return functions.resolve(props.get(key), at + "/" + key);
+                return resolver.resolve(props.get(key), at + "/" + key);
             } catch (HeatFunctions.Unresolved e) {
                 unresolved(e, g);
                 return null;
             }
         }
 
-        private void standaloneRule(String name) {
-            String at = "/resources/" + name + "/properties";
-            Place place = rules.place("/resources/" + name, "resources." + name);
+        private void standaloneRule(Place place, String at, JsonNode raw, HeatRules.Resolver resolver) {
             JsonNode props;
             try {
-                props = functions.resolve(resources.get(name).path("properties"), at);
+                props = resolver.resolve(raw, at);
             } catch (HeatFunctions.Unresolved e) {
                 unresolved(e, null);
                 return;
             }
             JsonNode owner = props.get("security_group");
-            GroupSource g = null;
-            for (GroupSource candidate : groups.values()) {
-                if (owner != null && candidate.id().equals(owner.asText())) {
-                    g = candidate;
-                }
-            }
+            GroupSource g = owner == null ? null : byId.get(owner.asText());
             if (g == null) {
                 problems.add(new Problem(NOT_RESOLVED, rules.member(at, "security_group").field(), owner == null
                         ? "The rule has no security_group (Heat requires one)."

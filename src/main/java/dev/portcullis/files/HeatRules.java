@@ -21,6 +21,11 @@ final class HeatRules {
     private static final Set<String> INLINE_RULE_KEYS = Set.of("direction", "ethertype", "port_range_min",
             "port_range_max", "protocol", "remote_mode", "remote_group_id", "remote_ip_prefix", "description");
 
+    /** How a resource's values are worked out: Heat's functions, and for a ResourceGroup's members the index. */
+    interface Resolver {
+        JsonNode resolve(JsonNode node, String pointer) throws HeatFunctions.Unresolved;
+    }
+
     private final YamlTree.Loaded tree;
     private final List<Problem> notices;
 

@@ -58,6 +58,12 @@ final class YamlTree {
         }
     }
 
+    /**
+     * The most values aliases may expand to in one file: far more than a real template or playbook uses, far
+     * fewer than a "billion laughs" file of a few hundred bytes asks for.
+     */
+    static final long MAX_ALIAS_VALUES = 1_000_000;
+
     private YamlTree() {
     }
 
@@ -139,6 +145,9 @@ final class YamlTree {
         private final Map<String, Integer> lines = new HashMap<>();
         private final Set<String> unsafe = new HashSet<>();
         private final Map<String, JsonNode> anchors = new HashMap<>();
+        private final Map<String, Long> anchorSizes = new HashMap<>();
+        /** Values made by following aliases so far: nested aliases grow exponentially, so this is capped. */
+        private long expanded;
 
         Builder(JsonParser parser) {
             this.parser = parser;
@@ -198,6 +207,12 @@ final class YamlTree {
                     throw new IOException("line " + parser.currentTokenLocation().getLineNr() + ": the alias *"
                             + parser.getText() + " names no anchor before it");
                 }
+                long size = anchorSizes.computeIfAbsent(parser.getText(), a -> size(target));
+                expanded += size;
+                if (expanded > MAX_ALIAS_VALUES) {
+                    throw new IOException("line " + parser.currentTokenLocation().getLineNr() + ": the YAML's aliases "
+                            + "expand to more than " + MAX_ALIAS_VALUES + " values; Portcullis does not read it");
+                }
                 return target.deepCopy();
             } else {
                 node = scalar(token);
@@ -208,8 +223,18 @@ final class YamlTree {
             }
             if (anchor != null) {
                 anchors.put(anchor, node);
+                anchorSizes.remove(anchor);
             }
             return node;
+        }
+
+        /** The number of values in a tree (itself included). */
+        private static long size(JsonNode node) {
+            long n = 1;
+            for (JsonNode child : node) {
+                n += size(child);
+            }
+            return n;
         }
 
         private JsonNode scalar(JsonToken token) throws IOException {

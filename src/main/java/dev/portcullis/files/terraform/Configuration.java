@@ -73,7 +73,9 @@ public final class Configuration implements Evaluator.Scope {
         for (Path f : files) {
             String name = f.getFileName().toString();
             if (name.endsWith(".tf.json")) {
-                c.problems.add(new Problem(Codes.NOT_READ, name, "Terraform JSON configuration (.tf.json) is not read."));
+                c.problems.add(new Problem(Codes.NOT_READ, name, name + " is Terraform in its JSON syntax, which "
+                        + "Portcullis does not read: the security groups and rules it defines are not reviewed. "
+                        + "Write them in HCL (a .tf file) to have them reviewed, or review this file by other means."));
             } else if (name.endsWith(".tf") || !folder) {
                 c.parseFile(f, name);
             }

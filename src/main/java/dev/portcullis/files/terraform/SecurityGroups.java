@@ -180,12 +180,7 @@ public final class SecurityGroups {
                 json.set(a.name().equals("tenant_id") ? "project_id" : a.name(), node(v));
             }
         }
-        for (Block nested : l.block().body().blocks()) {
-            if (!nested.type().equals("timeouts") && !nested.type().equals("lifecycle")) {
-                problems.add(new Problem(Codes.NOT_READ, l.at(nested.line()) + " " + i.address() + "." + nested.type(),
-                        "\"" + nested.type() + "\" blocks are not read in " + type + "."));
-            }
-        }
+        nestedBlocks(i, problems);
         json.putArray("security_group_rules");
         GroupOut g = new GroupOut(i.address(), l, l.block().line(), lines, json, new ArrayList<>(), problems);
         byId.put(json.path("id").asText(), g);
@@ -229,6 +224,7 @@ public final class SecurityGroups {
         if (!json.has("description")) {
             json.putNull("description");
         }
+        nestedBlocks(i, problems);
         GroupOut group = owner instanceof String id ? byId.get(id) : null;
         if (group == null) {
             if (!unknowns.isEmpty() && (owner == null || owner == NOT_EVALUATED)) {
@@ -253,6 +249,29 @@ public final class SecurityGroups {
         ((ArrayNode) group.json().get("security_group_rules")).add(json);
         group.rules().add(new RuleOut(i.address(), l, l.block().line(), lines, json, problems));
     }
+
+    /**
+     * A problem for each block in a group or rule resource other than the meta blocks Terraform gives every
+     * resource: neither resource has a nested block of its own, so Terraform refuses any other, and a
+     * {@code dynamic} block makes ones that are not read. Never passed over in silence.
+     */
+    private void nestedBlocks(Instance i, List<Problem> problems) {
+        Located l = i.source();
+        String type = l.block().labels().get(0);
+        for (Block nested : l.block().body().blocks()) {
+            if (META_BLOCKS.contains(nested.type())) {
+                continue;
+            }
+            String name = nested.type().equals("dynamic") && !nested.labels().isEmpty()
+                    ? "dynamic \"" + nested.labels().get(0) + "\"" : nested.type();
+            problems.add(new Problem(Codes.NOT_READ, l.at(nested.line()) + " " + i.address() + "." + nested.type(),
+                    "The " + name + " block is not read: " + type + " has no such block (Terraform refuses it), and "
+                    + "what it would set is not reviewed."));
+        }
+    }
+
+    /** Blocks every resource may have; they change nothing a rule lets in. */
+    private static final Set<String> META_BLOCKS = Set.of("lifecycle", "timeouts", "provisioner", "connection");
 
     /** The provider sends no port range for 0 (the documented way to say "all ports", or "all ICMP"). */
     private static boolean isUnsetPort(String arg, Object v) {
