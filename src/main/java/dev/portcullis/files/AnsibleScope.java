@@ -10,6 +10,7 @@ final class AnsibleScope implements AnsibleTemplates.Vars {
     private final AnsibleScope parent;
     private final Map<String, JsonNode> own;
     private int depth;
+    private java.util.function.BiConsumer<String, JsonNode> onDefault;
 
     AnsibleScope(AnsibleScope parent, Map<String, JsonNode> own) {
         this.parent = parent;
@@ -22,6 +23,22 @@ final class AnsibleScope implements AnsibleTemplates.Vars {
             vars.fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue()));
         }
         return new AnsibleScope(this, values);
+    }
+
+    /** Who is told of variables given by a default (set on the outermost scope). */
+    void onDefault(java.util.function.BiConsumer<String, JsonNode> listener) {
+        this.onDefault = listener;
+    }
+
+    @Override
+    public void defaulted(String variable, JsonNode used) {
+        AnsibleScope root = this;
+        while (root.parent != null) {
+            root = root.parent;
+        }
+        if (root.onDefault != null) {
+            root.onDefault.accept(variable, used);
+        }
     }
 
     private JsonNode raw(String name) {
