@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code block}, and as tasks that may not run, {@code handlers}, {@code rescue} and {@code always}. What is not
  * read is a problem ({@link #NOT_RESOLVED}): {@code roles}, includes and imports, a {@code with_<lookup>} loop,
  * a task with more than one key that is not a keyword; so is a task that may not run ({@code when}) and
- * deletes or replaces rules (one that adds is read as running, noted). Variables: play {@code vars}, {@code vars_files}
+ * deletes or replaces rules (one that adds is read as running, noted), and a template that uses a variable
+ * {@code set_fact} or {@code include_vars} may set. Variables: play {@code vars}, {@code vars_files}
  * (relative to the playbook), block and task {@code vars}, the loop item ({@code loop}, {@code with_items},
  * {@code with_list}, {@code loop_control.loop_var}), and {@link ReadOptions} as extra vars ({@code -e}, the
  * highest precedence: {@code variables()} as {@code name=value}, {@code variableFiles()} as {@code @file}).
@@ -249,7 +250,7 @@ public final class AnsibleReader {
                 if (module != null && AnsibleTaskKeys.includes(module)) {
                     problems.add(new Problem(NOT_RESOLVED, where.field(), module + ": " + NOT_FOLLOWED));
                 } else if (module != null && AnsibleTaskKeys.setsVariables(module)) {
-                    notices.add(new Problem(NOT_READ, where.field(), module + " is not followed."));
+                    setsVariables(module, AnsibleTaskKeys.freeForm(task.get(module)), where, scope);
                 }
                 return;
             }
@@ -271,7 +272,7 @@ public final class AnsibleReader {
                 if (items.get(n) != null) {
                     ObjectNode vars = JsonNodeFactory.instance.objectNode();
                     vars.set(loopVar, items.get(n));
-                    itemScope = taskScope.with(vars);
+                    itemScope = taskScope.loopItem(vars);
                     itemAddress = address + " item " + (n + 1);
                 }
                 JsonNode args;
@@ -302,6 +303,21 @@ public final class AnsibleReader {
                     return place(p, a.toString());
                 }, runs);
             }
+        }
+
+        /** set_fact's variables (include_vars': any) are not known offline from here on. */
+        private void setsVariables(String module, JsonNode args, Place where, AnsibleScope scope) {
+            String by = module + " at line " + where.line();
+            List<String> names = new ArrayList<>();
+            if (module.endsWith("set_fact") && args.isObject()) {
+                args.fieldNames().forEachRemaining(n -> names.add(n.equals("cacheable") ? null : n));
+                names.stream().filter(n -> n != null).forEach(n -> scope.setByTask(n, by));
+            } else {
+                scope.setByTask(null, by);
+            }
+            notices.add(new Problem(NOT_READ, where.field(), module + " is not run: later templates that use "
+                    + (names.isEmpty() ? "any variable but extra vars" : String.join(", ", names.stream()
+                    .filter(n -> n != null).toList())) + " are not worked out offline."));
         }
 
         private void failed(Failed f, String address) {

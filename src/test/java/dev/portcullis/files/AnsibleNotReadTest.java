@@ -117,4 +117,26 @@ class AnsibleNotReadTest {
         assertThat(new AnsibleReader().read(DEFAULTS, new ReadOptions(java.util.Map.of("admin_cidr", "192.0.2.9/32"),
                 List.of())).notices()).isEmpty();
     }
+
+    @Test
+    void variablesSetByTasksAreNotKnownOfflineAfterThem() throws IOException {
+        Path facts = resource("ansible/facts.yml");
+
+        DefinitionReport report = new AnsibleReader().read(facts, ReadOptions.NONE);
+
+        assertThat(report.fileProblems()).extracting(Problem::code, Problem::field).containsExactly(
+                tuple(AnsibleReader.NOT_RESOLVED, "play 1 task 3 \"SSH from the administrators\" (line "
+                        + lineOf(facts, "{{ admin_cidr }}") + ")"),
+                tuple(AnsibleReader.NOT_RESOLVED, "play 1 task 6 \"HTTPS, after include_vars\" (line "
+                        + (lineOf(facts, "port_range_max: 443") + 1) + ")"));
+        assertThat(report.fileProblems().get(0).message()).contains("admin_cidr", "set_fact at line "
+                + lineOf(facts, "- name: Widen"));
+        assertThat(report.fileProblems().get(1).message()).contains("web_cidr", "include_vars");
+        // Not the play's 10.0.0.0/8: that is what set_fact replaces.
+        assertThat(rules(group(report, "web"))).contains(tcp(80)).extracting(Rule::ports)
+                .doesNotContain(PortRange.of(22), PortRange.of(443)).contains(PortRange.of(8080), PortRange.of(8443));
+        // Extra vars win over set_fact.
+        assertThat(new AnsibleReader().read(facts, new ReadOptions(java.util.Map.of("admin_cidr", "192.0.2.0/24",
+                "web_cidr", "192.0.2.0/24"), List.of())).allProblems()).isEmpty();
+    }
 }
