@@ -35,7 +35,9 @@ import java.util.Set;
  * {@code ethertype}; a rule is created unless one matches exactly.</li>
  * </ul>
  * The playbook is read as run against a project where its groups do not exist yet, but for {@code default},
- * the project's default group with Neutron's four rules.
+ * the project's default group with Neutron's four rules. A task that may not run (a {@link Condition}) is read
+ * as running only when it adds; when it deletes a rule or a group or replaces a group's rules, which of the two
+ * the project ends with is known only when the play runs: a problem, and nothing is deleted.
  */
 final class AnsibleModules {
 
@@ -57,12 +59,14 @@ final class AnsibleModules {
             "security_group", "state");
     private static final Set<String> RULE_OLD_ARGS = Set.of("description", "direction", "ethertype", "port_range_max",
             "port_range_min", "project", "protocol", "remote_group", "remote_ip_prefix", "security_group", "state");
-    private static final List<String> MATCHED = List.of("description", "direction", "ethertype", "protocol",
-            "port_range_min", "port_range_max", "remote_ip_prefix", "remote_group_id");
 
     /** Where an option of the task was written: {@code of()} is the task, {@code of("security_group_rules", 2)}. */
     interface Where {
         Place of(Object... steps);
+    }
+
+    /** Why a task may not run ({@code when}, a handler, {@code rescue}...), and where that is written. */
+    record Condition(Place at, String reason) {
     }
 
     /** A task's options that cannot be used; the task is skipped. */
@@ -89,7 +93,8 @@ final class AnsibleModules {
                 || RULE_OLD.contains(module);
     }
 
-    void apply(String module, JsonNode args, Where where) {
+    /** What the task does, for a task that runs ({@code condition} null) or may not. */
+    void apply(String module, JsonNode args, Where where, Condition condition) {
         try {
             if (!args.isObject()) {
                 throw new Refused(where.of(), "The options of " + module + " must be a map.");
@@ -105,9 +110,9 @@ final class AnsibleModules {
                 }
             }
             if (group) {
-                group(args, where, old);
+                group(args, where, old, condition);
             } else {
-                rule(args, where, old);
+                rule(args, where, old, condition);
             }
         } catch (Refused r) {
             problems.add(new Problem(AnsibleReader.INVALID, r.place.field(), r.getMessage()));
@@ -119,7 +124,26 @@ final class AnsibleModules {
         return v == null || v.isNull() || v == AnsibleTemplates.OMIT ? null : v.asText();
     }
 
-    private void group(JsonNode args, Where where, boolean old) throws Refused {
+    /** A problem, on the group when it is known, for a task that may not run and deletes: true if so. */
+    private boolean mayNotRun(Condition condition, GroupSource g, String name, Where where, String what) {
+        if (condition == null) {
+            return false;
+        }
+        Problem p = new Problem(AnsibleReader.NOT_RESOLVED, where.of().field(), "Whether this task runs is known "
+                + "only when the play runs (" + condition.reason() + "): " + what + " is not applied, and what " + name
+                + " lets in is not known offline.");
+        (g == null ? problems : g.problems).add(p);
+        return true;
+    }
+
+    private void readAsRunning(Condition condition) {
+        if (condition != null) {
+            notices.add(new Problem(AnsibleReader.NOT_READ, condition.at().field(), "Whether this task runs is "
+                    + "known only when the play runs (" + condition.reason() + "): it adds, so it is read as if it runs."));
+        }
+    }
+
+    private void group(JsonNode args, Where where, boolean old, Condition condition) throws Refused {
         String name = text(args, "name");
         if (name == null) {
             throw new Refused(where.of(), "The task has no name of a group (the module requires it).");
@@ -127,6 +151,9 @@ final class AnsibleModules {
         String state = choice(args, "state", "present", Set.of("present", "absent"), where);
         String description = old && text(args, "description") == null ? "" : text(args, "description");
         if (state.equals("absent")) {
+            if (mayNotRun(condition, groups.get(name), name, where, "deleting the group " + name)) {
+                return;
+            }
             groups.remove(name);
             notices.add(new Problem(AnsibleReader.NOT_READ, where.of().field(), "The group " + name
                     + " is deleted (state: absent): it is not part of what the playbook leaves."));
@@ -149,6 +176,7 @@ final class AnsibleModules {
         }
         JsonNode rules = args.get("security_group_rules");
         if (rules == null || rules.isNull() || rules == AnsibleTemplates.OMIT) {
+            readAsRunning(condition);
             return;
         }
         if (!rules.isArray()) {
@@ -173,7 +201,7 @@ final class AnsibleModules {
             int index = i;
             RuleSource r = prototype(g, options, place, steps -> where.of(prepend("security_group_rules", index, steps)),
                     "ether_type", false);
-            List<RuleSource> matches = g.rules.stream().filter(e -> matches(e, r, true)).toList();
+            List<RuleSource> matches = g.rules.stream().filter(e -> AnsibleRuleMatch.matches(e, r, true)).toList();
             if (matches.size() > 1) {
                 throw new Refused(place, "The module fails here: more than one rule of " + g.json.get("name").asText()
                         + " matches this one.");
@@ -183,6 +211,11 @@ final class AnsibleModules {
             } else if (!kept.contains(matches.get(0))) {
                 kept.add(matches.get(0));
             }
+        }
+        if (mayNotRun(condition, g, name, where, "replacing the rules of " + name + " by security_group_rules "
+                + "(the rules it would delete are read as kept, the rules it would add as added)")) {
+            g.rules.addAll(created);
+            return;
         }
         g.rules.clear();
         g.rules.addAll(kept);
@@ -223,7 +256,7 @@ final class AnsibleModules {
         return g;
     }
 
-    private void rule(JsonNode args, Where where, boolean old) throws Refused {
+    private void rule(JsonNode args, Where where, boolean old, Condition condition) throws Refused {
         String owner = text(args, "security_group");
         if (owner == null) {
             throw new Refused(where.of(), "The task has no security_group (the module requires it).");
@@ -247,10 +280,14 @@ final class AnsibleModules {
         }
         String etherKey = !old && args.has("ethertype") ? "ethertype" : (old ? "ethertype" : "ether_type");
         RuleSource r = prototype(g, args, where.of(), where::of, etherKey, old);
-        List<RuleSource> matches = g.rules.stream().filter(e -> old ? exactly(e, r) : matches(e, r, false)).toList();
+        List<RuleSource> matches = g.rules.stream().filter(e -> old ? AnsibleRuleMatch.exactly(e, r)
+                : AnsibleRuleMatch.matches(e, r, false)).toList();
         if (matches.size() > 1 && !old) {
             throw new Refused(where.of(), "The module fails here: more than one rule of " + owner
                     + " matches these options.");
+        }
+        if (state.equals("absent") && mayNotRun(condition, g, owner, where, "deleting the rule from " + owner)) {
+            return;
         }
         if (state.equals("absent")) {
             if (!matches.isEmpty()) {
@@ -260,6 +297,7 @@ final class AnsibleModules {
                     ? "The rule to delete (state: absent) is not in " + owner + " at this point: nothing changes."
                     : "The rule is deleted from " + owner + " (state: absent): it is not part of what the playbook leaves."));
         } else if (matches.isEmpty()) {
+            readAsRunning(condition);
             g.rules.add(r);
         } else {
             notices.add(new Problem(AnsibleReader.NOT_READ, where.of().field(), "The group already has a rule matching "
@@ -337,52 +375,5 @@ final class AnsibleModules {
         }
         r.members.put("description", options.has("description") ? where.of("description") : place);
         return r;
-    }
-
-    /** The 2.x modules' match: every option given equals the rule's value ({@code tcp}/{@code udp} 1-65535 as none). */
-    private static boolean matches(RuleSource existing, RuleSource prototype, boolean groupModule) {
-        JsonNode p = prototype.json;
-        boolean fullRange = List.of("tcp", "udp").contains(p.path("protocol").asText());
-        for (String key : MATCHED) {
-            JsonNode want = p.get(key);
-            if (want == null || want.isNull()) {
-                continue;
-            }
-            JsonNode have = existing.json.get(key);
-            if (fullRange && ((key.equals("port_range_max") && want.asInt() == 65535)
-                    || (key.equals("port_range_min") && want.asInt() == 1))) {
-                if (groupModule && have != null && !have.isNull()) {
-                    return false;
-                }
-                continue;
-            }
-            if (have == null || have.isNull() || !have.asText().equals(want.asText())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The 1.x module's match: protocol, prefix, ethertype, direction, remote group and ports all equal. */
-    private static boolean exactly(RuleSource existing, RuleSource prototype) {
-        for (String key : List.of("protocol", "remote_ip_prefix", "ethertype", "direction", "remote_group_id")) {
-            if (!existing.json.path(key).asText("").equals(prototype.json.path(key).asText(""))) {
-                return false;
-            }
-        }
-        String protocol = prototype.json.path("protocol").asText(null);
-        if (protocol == null || protocol.equals("tcp") || protocol.equals("udp")) {
-            if (fullOrNone(existing.json) && fullOrNone(prototype.json)) {
-                return true;
-            }
-        }
-        return existing.json.path("port_range_min").asText("").equals(prototype.json.path("port_range_min").asText(""))
-                && existing.json.path("port_range_max").asText("").equals(prototype.json.path("port_range_max").asText(""));
-    }
-
-    private static boolean fullOrNone(JsonNode rule) {
-        JsonNode min = rule.get("port_range_min");
-        JsonNode max = rule.get("port_range_max");
-        return (min == null && max == null) || (min != null && max != null && min.asInt() == 1 && max.asInt() == 65535);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.domain.Problem;
+import dev.portcullis.files.AnsibleModules.Condition;
 import dev.portcullis.files.SourceGroups.Place;
 
 import java.nio.file.Path;
@@ -13,14 +14,16 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads an Ansible playbook (a list of plays) or task file (a list of tasks) into the groups and rules its
  * {@code openstack.cloud} security group tasks leave in a project (see {@link AnsibleModules} for what each
- * module does). Tasks are read in order through {@code pre_tasks}, {@code tasks}, {@code post_tasks} and
- * {@code block}/{@code always}; {@code roles}, includes, imports, handlers and {@code rescue} are noted and
- * not followed, and {@code when} is noted and read as true. Variables: play {@code vars}, {@code vars_files}
+ * module does). Tasks are read in order through {@code pre_tasks}, {@code tasks}, {@code post_tasks},
+ * {@code block}, and as tasks that may not run, {@code handlers}, {@code rescue} and {@code always}. What is not
+ * read is a problem ({@link #NOT_RESOLVED}): {@code roles}, includes and imports, a {@code with_<lookup>} loop,
+ * a task with more than one key that is not a keyword; so is a task that may not run ({@code when}) and
+ * deletes or replaces rules (one that adds is read as running, noted), and a template that uses a variable
+ * {@code set_fact} or {@code include_vars} may set. Variables: play {@code vars}, {@code vars_files}
  * (relative to the playbook), block and task {@code vars}, the loop item ({@code loop}, {@code with_items},
  * {@code with_list}, {@code loop_control.loop_var}), and {@link ReadOptions} as extra vars ({@code -e}, the
  * highest precedence: {@code variables()} as {@code name=value}, {@code variableFiles()} as {@code @file}).
@@ -37,20 +40,7 @@ public final class AnsibleReader {
     /** A note: a part of the playbook that is not read. */
     public static final String NOT_READ = "AnsibleNotRead";
     static final String OUTSIDE = "the module looks it up by name or id in the cloud when the task runs.";
-
-    /** Keys of a task that are not its module. */
-    private static final Set<String> TASK_KEYWORDS = Set.of("name", "when", "loop", "with_items", "with_list",
-            "loop_control", "vars", "register", "tags", "become", "become_user", "become_method", "become_flags",
-            "delegate_to", "delegate_facts", "run_once", "ignore_errors", "ignore_unreachable", "changed_when",
-            "failed_when", "notify", "no_log", "environment", "args", "until", "retries", "delay", "check_mode",
-            "diff", "any_errors_fatal", "collections", "module_defaults", "throttle", "timeout", "connection",
-            "debugger", "listen", "async", "poll", "remote_user", "port", "with_dict", "with_together",
-            "with_nested", "with_sequence", "with_fileglob", "with_subelements", "with_first_found",
-            "with_random_choice", "with_indexed_items", "with_flattened", "local_action", "action");
-    private static final Set<String> NOT_FOLLOWED = Set.of("include_tasks", "import_tasks", "include_role",
-            "import_role", "include", "import_playbook", "include_vars", "ansible.builtin.include_tasks",
-            "ansible.builtin.import_tasks", "ansible.builtin.include_role", "ansible.builtin.import_role",
-            "ansible.builtin.include_vars", "set_fact", "ansible.builtin.set_fact");
+    private static final String NOT_FOLLOWED = "what it does is not read: its security groups are not reviewed.";
 
     public DefinitionReport read(Path file, ReadOptions options) {
         YamlTree.Loaded tree;
@@ -85,6 +75,8 @@ public final class AnsibleReader {
         private final List<Problem> notices = new ArrayList<>();
         private final AnsibleModules modules = new AnsibleModules(problems, notices);
         private int taskNumber;
+        /** Variables given by a default in the template being worked out. */
+        private final List<String> defaulted = new ArrayList<>();
 
         Reading(Path file, YamlTree.Loaded tree, ReadOptions options) {
             this.file = file;
@@ -94,6 +86,8 @@ public final class AnsibleReader {
 
         DefinitionReport read() {
             AnsibleScope extra = new AnsibleScope(null, extraVars());
+            extra.onDefault((variable, used) -> defaulted.add(variable + " is not defined here; the default "
+                    + (used.isTextual() ? "'" + used.textValue() + "'" : used.toString()) + " is used"));
             JsonNode root = tree.root();
             boolean playbook = false;
             for (JsonNode item : root) {
@@ -104,7 +98,7 @@ public final class AnsibleReader {
                     play(root.get(i), "/" + i, "play " + (i + 1) + " ", extra);
                 }
             } else {
-                tasks(root, "", "", extra);
+                tasks(root, "", "", extra, null);
             }
             return SourceGroups.report(file, new ArrayList<>(modules.groups.values()), problems, notices, OUTSIDE);
         }
@@ -138,7 +132,7 @@ public final class AnsibleReader {
                 return;
             }
             if (play.has("import_playbook")) {
-                notices.add(new Problem(NOT_READ, where.field(), "import_playbook is not followed."));
+                problems.add(new Problem(NOT_RESOLVED, where.field(), "import_playbook: " + NOT_FOLLOWED));
                 return;
             }
             AnsibleScope scope = extra.with(play.get("vars"));
@@ -155,13 +149,20 @@ public final class AnsibleReader {
                     continue;
                 }
                 Place at = place(pointer + "/" + section, prefix + section);
-                if (section.equals("roles") || section.equals("handlers")) {
-                    notices.add(new Problem(NOT_READ, at.field(), "The play's " + section + " are not read"
-                            + (section.equals("roles") ? "." : ": handlers run only when notified.")));
-                } else if (!list.isArray()) {
-                    problems.add(new Problem(SYNTAX, at.field(), section + " must be a list of tasks."));
+                if (!list.isArray()) {
+                    problems.add(new Problem(SYNTAX, at.field(), section + " must be a list."));
+                } else if (section.equals("roles")) {
+                    for (int i = 0; i < list.size(); i++) {
+                        JsonNode role = list.get(i);
+                        String name = role.isObject() ? role.path("role").asText(role.path("name").asText("?"))
+                                : role.asText();
+                        problems.add(new Problem(NOT_RESOLVED, place(pointer + "/roles/" + i, prefix + "roles["
+                                + i + "]").field(), "The role " + name + ": " + NOT_FOLLOWED));
+                    }
                 } else {
-                    tasks(list, pointer + "/" + section, prefix, scope);
+                    tasks(list, pointer + "/" + section, prefix + (section.equals("handlers") ? "handlers " : ""),
+                            scope, section.equals("handlers") ? new Condition(at, "a handler runs only when "
+                                    + "notified") : null);
                 }
             }
         }
@@ -186,7 +187,7 @@ public final class AnsibleReader {
             return scope;
         }
 
-        private void tasks(JsonNode list, String pointer, String prefix, AnsibleScope scope) {
+        private void tasks(JsonNode list, String pointer, String prefix, AnsibleScope scope, Condition condition) {
             for (int i = 0; i < list.size(); i++) {
                 JsonNode task = list.get(i);
                 String at = pointer + "/" + i;
@@ -195,53 +196,66 @@ public final class AnsibleReader {
                     continue;
                 }
                 if (task.has("block")) {
-                    AnsibleScope inner = scope.with(task.get("vars"));
-                    for (String part : List.of("block", "always")) {
-                        if (task.get(part) != null && task.get(part).isArray()) {
-                            tasks(task.get(part), at + "/" + part, prefix, inner);
-                        }
-                    }
-                    if (task.has("rescue")) {
-                        notices.add(new Problem(NOT_READ, place(at + "/rescue", prefix + "rescue").field(),
-                                "rescue runs only when the block fails; it is not read."));
-                    }
+                    block(task, at, prefix, scope, condition);
                     continue;
                 }
                 taskNumber++;
                 String name = task.path("name").asText(null);
                 String address = prefix + "task " + taskNumber + (name == null ? "" : " " + YamlText.quoted(name));
-                task(task, at, address, scope);
+                task(task, at, address, scope, condition);
             }
         }
 
-        private void task(JsonNode task, String pointer, String address, AnsibleScope scope) {
-            String module = null;
-            for (Iterator<String> it = task.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!TASK_KEYWORDS.contains(key)) {
-                    module = key;
+        /** A block's tasks; those of {@code rescue} and {@code always}, and all of them under when, may not run. */
+        private void block(JsonNode task, String at, String prefix, AnsibleScope scope, Condition condition) {
+            AnsibleScope inner = scope.with(task.get("vars"));
+            Condition when = condition == null && task.has("when") ? new Condition(place(at + "/when", prefix
+                    + "block.when"), "the block has when") : condition;
+            for (String part : List.of("block", "rescue", "always")) {
+                JsonNode list = task.get(part);
+                if (list == null || list.isNull()) {
+                    continue;
                 }
+                Place where = place(at + "/" + part, prefix + part);
+                if (!list.isArray()) {
+                    problems.add(new Problem(SYNTAX, where.field(), part + " must be a list of tasks."));
+                    continue;
+                }
+                Condition c = when != null || part.equals("block") ? when : new Condition(where, part.equals("rescue")
+                        ? "rescue runs only when the block fails" : "always runs only when the block is reached");
+                tasks(list, at + "/" + part, prefix, inner, c);
             }
+        }
+
+        private void task(JsonNode task, String pointer, String address, AnsibleScope scope, Condition condition) {
             Place where = place(pointer, address);
+            List<String> keys = AnsibleTaskKeys.modules(task);
+            if (keys.size() > 1) {
+                problems.add(new Problem(NOT_RESOLVED, where.field(), "The task has more than one key that is not a "
+                        + "task keyword (" + String.join(", ", keys) + "): which is its module is not guessed, and "
+                        + "the task is not read: its security groups are not reviewed."));
+                return;
+            }
+            String module = keys.isEmpty() ? null : keys.get(0);
             for (String form : List.of("action", "local_action")) {
                 String named = task.path(form).isObject() ? task.path(form).path("module").asText("")
                         : task.path(form).asText("").strip().split("\\s+")[0];
                 if (AnsibleModules.handles(named)) {
-                    problems.add(new Problem(NOT_READ, place(pointer + "/" + form, address + "." + form).field(),
+                    problems.add(new Problem(NOT_RESOLVED, place(pointer + "/" + form, address + "." + form).field(),
                             "A security group task written with " + form + " is not read: write the module as "
                                     + "the task's key."));
                 }
             }
             if (module == null || !AnsibleModules.handles(module)) {
-                if (module != null && NOT_FOLLOWED.contains(module)) {
-                    notices.add(new Problem(NOT_READ, where.field(), module + " is not followed."));
+                if (module != null && AnsibleTaskKeys.includes(module)) {
+                    problems.add(new Problem(NOT_RESOLVED, where.field(), module + ": " + NOT_FOLLOWED));
+                } else if (module != null && AnsibleTaskKeys.setsVariables(module)) {
+                    setsVariables(module, AnsibleTaskKeys.freeForm(task.get(module)), where, scope);
                 }
                 return;
             }
-            if (task.has("when")) {
-                notices.add(new Problem(NOT_READ, place(pointer + "/when", address + ".when").field(),
-                        "when is not evaluated: the task is read as if it runs."));
-            }
+            Condition runs = condition != null || !task.has("when") ? condition
+                    : new Condition(place(pointer + "/when", address + ".when"), "when is not evaluated");
             AnsibleScope taskScope = scope.with(task.get("vars"));
             String loopVar = task.path("loop_control").path("loop_var").asText("item");
             List<JsonNode> items;
@@ -258,12 +272,12 @@ public final class AnsibleReader {
                 if (items.get(n) != null) {
                     ObjectNode vars = JsonNodeFactory.instance.objectNode();
                     vars.set(loopVar, items.get(n));
-                    itemScope = taskScope.with(vars);
+                    itemScope = taskScope.loopItem(vars);
                     itemAddress = address + " item " + (n + 1);
                 }
                 JsonNode args;
                 try {
-                    args = freeForm(render(task.get(module), argsPointer, itemScope));
+                    args = AnsibleTaskKeys.freeForm(render(task.get(module), argsPointer, itemScope));
                     if (task.has("args") && args.isObject()) {
                         JsonNode more = render(task.get("args"), pointer + "/args", itemScope);
                         if (more.isObject()) {
@@ -287,24 +301,23 @@ public final class AnsibleReader {
                         p = YamlTree.step(p, s);
                     }
                     return place(p, a.toString());
-                });
+                }, runs);
             }
         }
 
-        /** {@code name=web description=x} written on the module's line, as a map; anything else as it is. */
-        private static JsonNode freeForm(JsonNode args) {
-            if (!args.isTextual()) {
-                return args;
+        /** set_fact's variables (include_vars': any) are not known offline from here on. */
+        private void setsVariables(String module, JsonNode args, Place where, AnsibleScope scope) {
+            String by = module + " at line " + where.line();
+            List<String> names = new ArrayList<>();
+            if (module.endsWith("set_fact") && args.isObject()) {
+                args.fieldNames().forEachRemaining(n -> names.add(n.equals("cacheable") ? null : n));
+                names.stream().filter(n -> n != null).forEach(n -> scope.setByTask(n, by));
+            } else {
+                scope.setByTask(null, by);
             }
-            ObjectNode map = JsonNodeFactory.instance.objectNode();
-            for (String token : args.textValue().strip().split("\\s+")) {
-                int eq = token.indexOf('=');
-                if (eq <= 0) {
-                    return args;
-                }
-                map.put(token.substring(0, eq), token.substring(eq + 1));
-            }
-            return map;
+            notices.add(new Problem(NOT_READ, where.field(), module + " is not run: later templates that use "
+                    + (names.isEmpty() ? "any variable but extra vars" : String.join(", ", names.stream()
+                    .filter(n -> n != null).toList())) + " are not worked out offline."));
         }
 
         private void failed(Failed f, String address) {
@@ -347,8 +360,19 @@ public final class AnsibleReader {
                 return JsonNodeFactory.instance.nullNode();
             }
             if (value.isTextual() && !tree.unsafe().contains(pointer)) {
+                defaulted.clear();
                 try {
-                    return AnsibleTemplates.renderText(value.textValue(), scope);
+                    JsonNode rendered = AnsibleTemplates.renderText(value.textValue(), scope);
+                    for (String d : defaulted) {
+                        Problem note = new Problem(NOT_READ, place(pointer, pointer.substring(pointer.lastIndexOf('/') + 1)
+                                .replace("~1", "/").replace("~0", "~")).field(), d + ". Ansible also "
+                                + "takes variables from the inventory, group_vars and host_vars, which are not read "
+                                + "here: give the value with -e to review another.");
+                        if (!notices.contains(note)) {
+                            notices.add(note);
+                        }
+                    }
+                    return rendered;
                 } catch (AnsibleTemplates.Undefined e) {
                     throw new Failed(pointer, e.getMessage());
                 }

@@ -10,6 +10,11 @@ final class AnsibleScope implements AnsibleTemplates.Vars {
     private final AnsibleScope parent;
     private final Map<String, JsonNode> own;
     private int depth;
+    private java.util.function.BiConsumer<String, JsonNode> onDefault;
+    /** On the outermost scope: variables tasks set when the play runs (set_fact), with where; any, if not null. */
+    private final Map<String, String> setByTasks = new HashMap<>();
+    private String anySetByTask;
+    private boolean loop;
 
     AnsibleScope(AnsibleScope parent, Map<String, JsonNode> own) {
         this.parent = parent;
@@ -22,6 +27,49 @@ final class AnsibleScope implements AnsibleTemplates.Vars {
             vars.fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue()));
         }
         return new AnsibleScope(this, values);
+    }
+
+    /** The loop item's variables: a task's set_fact or include_vars does not hide them. */
+    AnsibleScope loopItem(JsonNode vars) {
+        AnsibleScope item = with(vars);
+        item.loop = true;
+        return item;
+    }
+
+    private AnsibleScope root() {
+        AnsibleScope root = this;
+        while (root.parent != null) {
+            root = root.parent;
+        }
+        return root;
+    }
+
+    /**
+     * A variable a task sets when the play runs ({@code set_fact}, above every level but extra vars): from
+     * here on it is not known offline; a null name stands for any variable ({@code include_vars}).
+     */
+    void setByTask(String name, String where) {
+        if (name == null) {
+            root().anySetByTask = root().anySetByTask == null ? where : root().anySetByTask;
+        } else {
+            root().setByTasks.putIfAbsent(name, where);
+        }
+    }
+
+    /** Who is told of variables given by a default (set on the outermost scope). */
+    void onDefault(java.util.function.BiConsumer<String, JsonNode> listener) {
+        this.onDefault = listener;
+    }
+
+    @Override
+    public void defaulted(String variable, JsonNode used) {
+        AnsibleScope root = this;
+        while (root.parent != null) {
+            root = root.parent;
+        }
+        if (root.onDefault != null) {
+            root.onDefault.accept(variable, used);
+        }
     }
 
     private JsonNode raw(String name) {
@@ -39,7 +87,15 @@ final class AnsibleScope implements AnsibleTemplates.Vars {
         while (extra.parent != null) {
             extra = extra.parent;
         }
-        JsonNode value = extra.own.containsKey(name) ? extra.own.get(name) : raw(name);
+        JsonNode value = extra.own.containsKey(name) ? extra.own.get(name) : null;
+        for (AnsibleScope s = this; value == null && s != null; s = s.parent) {
+            value = s.loop ? s.own.get(name) : null;
+        }
+        String setBy = extra.setByTasks.getOrDefault(name, extra.anySetByTask);
+        if (value == null && setBy != null) {
+            throw new AnsibleTemplates.Undefined("\"" + name + "\" may be set by " + setBy + " when the play runs");
+        }
+        value = value == null ? raw(name) : value;
         if (value == null) {
             throw new AnsibleTemplates.Undefined("the variable \"" + name + "\" is not defined");
         }

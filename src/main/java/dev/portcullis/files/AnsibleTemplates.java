@@ -33,6 +33,10 @@ final class AnsibleTemplates {
     /** Where variables come from; {@link #get} throws for a variable that is not defined. */
     interface Vars {
         JsonNode get(String name) throws Undefined;
+
+        /** Told when {@code default} gives the value of an undefined variable (written as {@code variable}). */
+        default void defaulted(String variable, JsonNode used) {
+        }
     }
 
     /** Ansible's {@code omit}: the parameter is left out. Compared by identity. */
@@ -121,12 +125,15 @@ final class AnsibleTemplates {
         JsonNode evaluate() throws Undefined {
             JsonNode value;
             Undefined undefined = null;
+            int start = at;
+            String operand = null;
             try {
                 value = operand();
             } catch (Undefined u) {
                 if (!skipToFilters()) {
                     throw u;
                 }
+                operand = text.substring(start, at).strip();
                 value = null;
                 undefined = u;
             }
@@ -150,6 +157,9 @@ final class AnsibleTemplates {
                     boolean falsy = args.size() > 1 && args.get(1).asBoolean(false);
                     if (undefined != null || (falsy && !truthy(value))) {
                         value = args.isEmpty() ? JSON.textNode("") : args.get(0);
+                        if (undefined != null) {
+                            vars.defaulted(operand, value);
+                        }
                         undefined = null;
                     }
                     continue;

@@ -16,7 +16,8 @@ import java.util.Set;
  * What kind of source a path holds, to choose its reader: a folder or a {@code .tf} file is Terraform;
  * otherwise the content decides, read only as far as needed: a mapping with {@code heat_template_version}
  * (YAML or JSON) is a Heat template, a YAML list of plays ({@code hosts}, {@code import_playbook}) or tasks
- * (a {@code block}, or a module such as {@code openstack.cloud.security_group}) is Ansible, and anything else
+ * (a {@code block}, or a module such as {@code openstack.cloud.security_group}, in any of the first
+ * {@value #MAX_ITEMS} items or first MiB) is Ansible, and anything else
  * is a definition file (Neutron's JSON or the OpenStack client's), whose reader says what is wrong with it.
  */
 public enum SourceFormat {
@@ -25,6 +26,9 @@ public enum SourceFormat {
     private static final Set<String> PLAY_KEYS = Set.of("hosts", "import_playbook");
     private static final Set<String> TASK_KEYS = Set.of("block", "include_tasks", "import_tasks", "include_role",
             "import_role");
+    /** How far a list is looked through for a play or a task that makes it Ansible. */
+    static final int MAX_ITEMS = 200;
+    static final long MAX_OFFSET = 1024 * 1024;
 
     public static SourceFormat of(Path path) {
         if (Files.isDirectory(path) || path.getFileName() != null
@@ -48,6 +52,10 @@ public enum SourceFormat {
         } catch (IOException | RuntimeException e) {
             return NEUTRON_JSON;
         }
+    }
+
+    private static long offset(JsonParser parser) {
+        return Math.max(parser.currentLocation().getByteOffset(), parser.currentLocation().getCharOffset());
     }
 
     /** The first character that is not a byte order mark, white space or a YAML comment line; -1 at the end. */
@@ -83,7 +91,19 @@ public enum SourceFormat {
                 }
                 return null;
             }
-            if (token == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT) {
+            if (token != JsonToken.START_ARRAY) {
+                return null;
+            }
+            // A task file may begin with tasks of other modules: every item is looked at, as far as the bounds.
+            for (int item = 0; item < MAX_ITEMS && offset(parser) < MAX_OFFSET; item++) {
+                token = parser.nextToken();
+                if (token != JsonToken.START_OBJECT) {
+                    if (token == null || token == JsonToken.END_ARRAY) {
+                        return null;
+                    }
+                    parser.skipChildren();
+                    continue;
+                }
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     if (PLAY_KEYS.contains(key) || TASK_KEYS.contains(key) || AnsibleModules.handles(key)

@@ -1,6 +1,9 @@
 package dev.portcullis.files;
 
+import dev.portcullis.domain.Problem;
+
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The one way every command and the console read a source file or folder: the format is told by the
@@ -29,7 +32,26 @@ public final class SourceReader {
             case TERRAFORM -> new TerraformReader().read(source, options);
             case HEAT -> new HeatReader().read(source, options);
             case ANSIBLE -> new AnsibleReader().read(source, options);
-            case NEUTRON_JSON -> new DefinitionReader().read(source);
+            case NEUTRON_JSON -> definitions(source);
         };
+    }
+
+    /** A definition file; a YAML file that is no other format is said to be what it is, not bad JSON. */
+    private static DefinitionReport definitions(Path source) {
+        DefinitionReport report = new DefinitionReader().read(source);
+        String name = source.getFileName() == null ? "" : source.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template"))
+                || report.fileProblems().stream().noneMatch(p -> p.code().equals(FileErrorCode.MALFORMED_JSON))) {
+            return report;
+        }
+        try {
+            YamlTree.parse(YamlTree.readFile(source));
+        } catch (YamlTree.SyntaxException e) {
+            return DefinitionReport.unusable(new Problem(FileErrorCode.UNSUPPORTED_FORMAT, "", source
+                    + " is not valid YAML: " + e.getMessage()));
+        }
+        return DefinitionReport.unusable(new Problem(FileErrorCode.UNSUPPORTED_FORMAT, "", source + " is YAML, but "
+                + "neither a Heat template (no heat_template_version) nor an Ansible playbook or task file with an "
+                + "OpenStack security group task; a definition file is Neutron's JSON."));
     }
 }

@@ -19,7 +19,8 @@ class SourceFormatTest {
 
     @ParameterizedTest
     @CsvSource({"heat/web-stack.yaml, HEAT", "heat/unresolvable.yaml, HEAT", "ansible/shop-playbook.yml, ANSIBLE",
-            "ansible/cache-tasks.yml, ANSIBLE", "new-groups.tf, TERRAFORM", "neutron-sg-list.json, NEUTRON_JSON",
+            "ansible/cache-tasks.yml, ANSIBLE", "ansible/debug-first-tasks.yml, ANSIBLE",
+            "ansible/neither.yml, NEUTRON_JSON", "new-groups.tf, TERRAFORM", "neutron-sg-list.json, NEUTRON_JSON",
             "openstack-group-list.json, NEUTRON_JSON", "openstack-group-show.json, NEUTRON_JSON",
             "broken-rules.json, NEUTRON_JSON"})
     void theTestFilesAreTold(String file, SourceFormat format) {
@@ -56,5 +57,37 @@ class SourceFormatTest {
         big.append("], \"heat_template_version\": \"2018-08-31\"}");
 
         assertThat(of("big.json", big.toString())).isEqualTo(SourceFormat.HEAT);
+    }
+
+    @Test
+    void aSecurityGroupTaskAfterOtherTasksIsFoundWithinTheBounds() throws IOException {
+        String debug = "- name: show\n  debug: msg=hi\n";
+        String rule = "- openstack.cloud.security_group_rule: {security_group: default, protocol: tcp}\n";
+
+        assertThat(of("a.yml", debug + debug + rule)).isEqualTo(SourceFormat.ANSIBLE);
+        // Near misses: no security group task at all, and one past the items looked at.
+        assertThat(of("b.yml", debug + debug)).isEqualTo(SourceFormat.NEUTRON_JSON);
+        assertThat(of("c.yml", debug.repeat(SourceFormat.MAX_ITEMS) + rule)).isEqualTo(SourceFormat.NEUTRON_JSON);
+        assertThat(of("d.yml", debug.repeat(SourceFormat.MAX_ITEMS - 1) + rule)).isEqualTo(SourceFormat.ANSIBLE);
+    }
+
+    @Test
+    void aYamlFileOfNoKnownFormatIsSaidToBeYamlNotBadJson() throws IOException {
+        DefinitionReport neither = new SourceReader().read(resource("ansible/neither.yml"));
+
+        assertThat(neither.fileProblems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(FileErrorCode.UNSUPPORTED_FORMAT);
+            assertThat(p.message()).contains("is YAML, but neither a Heat template (no heat_template_version) nor an "
+                    + "Ansible playbook or task file with an OpenStack security group task").doesNotContain("JSON at");
+        });
+        // Near misses: the same bytes named .json are bad JSON; YAML that does not parse says so.
+        Path json = Files.copy(resource("ansible/neither.yml"), dir.resolve("neither.json"));
+        assertThat(new SourceReader().read(json).fileProblems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("not valid JSON"));
+        assertThat(new SourceReader().read(Files.writeString(dir.resolve("bad.yaml"), "a: [1,\n")).fileProblems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("not valid YAML"));
+        DefinitionReport tasks = new SourceReader().read(resource("ansible/debug-first-tasks.yml"));
+        assertThat(tasks.allProblems()).isEmpty();
+        assertThat(tasks.groups()).extracting(DefinitionReport.GroupReport::name).containsExactly("default");
     }
 }
