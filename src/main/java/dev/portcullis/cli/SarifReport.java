@@ -54,6 +54,10 @@ final class SarifReport {
     static void write(List<Finding> findings, Function<Finding, Optional<Location>> where, Path base,
                       boolean failed, Writer out) {
         List<String> checks = CheckHelp.ids();
+        java.util.Map<String, Integer> ruleIndex = new java.util.HashMap<>();
+        for (int i = 0; i < checks.size(); i++) {
+            ruleIndex.put(checks.get(i), i);
+        }
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -87,7 +91,7 @@ final class SarifReport {
             g.writeEndArray();
             g.writeArrayFieldStart("results");
             for (Finding f : findings) {
-                result(g, f, checks.indexOf(f.check()), where.apply(f), base);
+                result(g, f, ruleIndex.getOrDefault(f.check(), -1), where.apply(f), base);
             }
             g.writeEndArray();
             g.writeEndObject();

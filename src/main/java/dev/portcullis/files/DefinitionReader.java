@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Problem;
@@ -27,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -241,7 +239,7 @@ public final class DefinitionReader {
                     knownIds.add(id.textValue());
                 }
             }
-            References references = new References(groupNodes, knownIds);
+            GroupReferences references = new GroupReferences(groupNodes, knownIds);
             List<GroupReport> groups = new ArrayList<>();
             Set<String> seenIds = new HashSet<>();
             for (int i = 0; i < groupNodes.size(); i++) {
@@ -281,7 +279,7 @@ public final class DefinitionReader {
             }
         }
 
-        private GroupReport group(int index, String path, JsonNode node, References references, Set<String> seenIds) {
+        private GroupReport group(int index, String path, JsonNode node, GroupReferences references, Set<String> seenIds) {
             Set<String> knownIds = references.known;
             List<Problem> problems = new ArrayList<>();
             if (!node.isObject()) {
@@ -350,54 +348,6 @@ public final class DefinitionReader {
             }
             return new GroupReport(index, path, id, fields.name(), fields.description(), fields.stateful(), shared,
                     projectId, revision, tags, created, updated, problems, rules);
-        }
-
-        /**
-         * The groups' ids as the file's rules may name them: the ids given, a draft id for each group without
-         * one ({@code draft:NAME}, or {@code draft:#N} for a group without a name; a name used twice gets
-         * {@code #2}, {@code #3}...), and a group's name in {@code remote_group_id} where no group has that as
-         * its id, as a hand-written file without ids can only point at another group by its name.
-         */
-        private static final class References {
-            final Set<String> known;
-            final Map<Integer, String> draftIds = new HashMap<>();
-            private final Map<String, String> byName = new HashMap<>();
-
-            References(List<JsonNode> groupNodes, Set<String> givenIds) {
-                known = new HashSet<>(givenIds);
-                Map<String, Integer> uses = new HashMap<>();
-                Set<String> ambiguous = new HashSet<>();
-                for (int i = 0; i < groupNodes.size(); i++) {
-                    JsonNode g = groupNodes.get(i);
-                    JsonNode id = g.path("id");
-                    String name = g.path("name").isTextual() ? g.path("name").textValue() : "";
-                    String groupId = id.isTextual() ? id.textValue() : null;
-                    if (groupId == null) {
-                        String key = name.isEmpty() ? "#" + (i + 1) : name;
-                        int n = uses.merge(key, 1, Integer::sum);
-                        groupId = DraftIds.group(n == 1 ? key : key + "#" + n);
-                        draftIds.put(i, groupId);
-                        known.add(groupId);
-                    }
-                    if (!name.isEmpty() && byName.putIfAbsent(name, groupId) != null) {
-                        ambiguous.add(name);
-                    }
-                }
-                ambiguous.forEach(byName::remove);
-            }
-
-            /** The rule, with a group's name in {@code remote_group_id} replaced by that group's id. */
-            JsonNode resolve(JsonNode rule) {
-                JsonNode remote = rule.path("remote_group_id");
-                if (!remote.isTextual() || known.contains(remote.textValue())
-                        || !byName.containsKey(remote.textValue())) {
-                    return rule;
-                }
-                com.fasterxml.jackson.databind.node.ObjectNode copy =
-                        ((com.fasterxml.jackson.databind.node.ObjectNode) rule).deepCopy();
-                copy.put("remote_group_id", byName.get(remote.textValue()));
-                return copy;
-            }
         }
 
         private RuleReport rule(int index, String path, JsonNode node, String groupId) {
