@@ -32,18 +32,11 @@ import java.util.Set;
  */
 public final class AnsibleWriter {
 
-    /** The playbook and what it could not say exactly. */
-    public record Export(String text, List<String> notes) {
-        public Export {
-            notes = List.copyOf(notes);
-        }
-    }
-
     public byte[] toAnsible(List<SecurityGroup> groups) {
         return write(groups).text().getBytes(StandardCharsets.UTF_8);
     }
 
-    public Export write(List<SecurityGroup> groups) {
+    public WrittenText write(List<SecurityGroup> groups) {
         List<String> notes = new ArrayList<>();
         Map<String, SecurityGroup> byId = new HashMap<>();
         Map<String, Integer> nameUses = new HashMap<>();
@@ -65,7 +58,7 @@ public final class AnsibleWriter {
         out.append("- name: Security groups\n  hosts: localhost\n  gather_facts: false\n  tasks:");
         if (groups.isEmpty()) {
             out.append(" []\n");
-            return new Export(out.toString(), notes);
+            return new WrittenText(out.toString(), notes);
         }
         out.append('\n');
         Set<String> defined = new HashSet<>();
@@ -99,7 +92,7 @@ public final class AnsibleWriter {
             out.append("        security_group_rules:").append(rules.isEmpty() ? " []\n" : "\n");
             rules.forEach(out::append);
         }
-        return new Export(out.toString(), notes);
+        return new WrittenText(out.toString(), notes);
     }
 
     private static void fields(StringBuilder out, SecurityGroup g, boolean stateful) {

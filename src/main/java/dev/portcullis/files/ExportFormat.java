@@ -49,11 +49,11 @@ public enum ExportFormat {
                 yield new Exported(writer.toTerraform(definitions.groups()), writer.notes(definitions.groups()));
             }
             case HEAT -> {
-                HeatWriter.Export heat = new HeatWriter().write(definitions.groups());
+                WrittenText heat = new HeatWriter().write(definitions.groups());
                 yield new Exported(heat.text().getBytes(StandardCharsets.UTF_8), heat.notes());
             }
             case ANSIBLE -> {
-                AnsibleWriter.Export ansible = new AnsibleWriter().write(definitions.groups());
+                WrittenText ansible = new AnsibleWriter().write(definitions.groups());
                 yield new Exported(ansible.text().getBytes(StandardCharsets.UTF_8), ansible.notes());
             }
         };

@@ -19,7 +19,7 @@ import java.util.Map;
  * Neutron adds to a new group only when the rules list an egress rule ({@code _create_rules} in Heat's
  * {@code security_group.py}); for a group without any egress rule the template adds one egress rule that
  * reaches no one (IPv4 to {@code 0.0.0.0/32}), so that Heat removes Neutron's egress rules and the stack's
- * group does not allow more than the group does. It is said in a comment and in {@link Export#notes()}.
+ * group does not allow more than the group does. It is said in a comment and in {@link WrittenText#notes()}.
  * <p>
  * A remote group of the export is {@code get_resource}; another group is named by its id (Heat also takes a
  * name), never by a draft id. What Heat cannot create is left out with a comment and a note: the group named
@@ -38,18 +38,11 @@ public final class HeatWriter {
     static final String NO_EGRESS_PREFIX = "0.0.0.0/32";
     static final String NO_EGRESS_DESCRIPTION = "Reaches no one: makes Heat remove Neutron's default egress rules";
 
-    /** The template and what it could not say exactly. */
-    public record Export(String text, List<String> notes) {
-        public Export {
-            notes = List.copyOf(notes);
-        }
-    }
-
     public byte[] toHeat(List<SecurityGroup> groups) {
         return write(groups).text().getBytes(StandardCharsets.UTF_8);
     }
 
-    public Export write(List<SecurityGroup> groups) {
+    public WrittenText write(List<SecurityGroup> groups) {
         YamlText.Names names = new YamlText.Names();
         Map<String, String> resources = new HashMap<>();
         List<String> resourceNames = new ArrayList<>();
@@ -111,7 +104,7 @@ public final class HeatWriter {
             rules.forEach(out::append);
         }
         header.append(any ? "resources:" : "resources: {}").append(out.length() == 0 ? "\n" : "").append(out);
-        return new Export(header.toString(), notes);
+        return new WrittenText(header.toString(), notes);
     }
 
     /** One inline rule, or null (with a comment and a note) for a rule Heat cannot create. */

@@ -26,7 +26,7 @@ class AnsibleRoundTripTest {
     Path dir;
 
     static DefinitionReport read(List<SecurityGroup> groups, Path dir) throws IOException {
-        AnsibleWriter.Export export = new AnsibleWriter().write(groups);
+        WrittenText export = new AnsibleWriter().write(groups);
         Path file = Files.writeString(dir.resolve("playbook.yml"), export.text());
         return new AnsibleReader().read(file, ReadOptions.NONE);
     }
@@ -100,7 +100,7 @@ class AnsibleRoundTripTest {
         SecurityGroup g = group("draft:a", "a", true, List.of(Rule.draft(Direction.INGRESS, EtherType.IPV4,
                 Protocol.TCP, PortRange.of(443), new Remote.AddressGroup("ag-1"), null)));
 
-        AnsibleWriter.Export export = new AnsibleWriter().write(List.of(g));
+        WrittenText export = new AnsibleWriter().write(List.of(g));
 
         assertThat(export.notes()).singleElement().asString().contains("address group", "ag-1");
         assertThat(export.text()).doesNotContain("port_range_min: 443");

@@ -33,7 +33,7 @@ class HeatRoundTripTest {
     }
 
     static DefinitionReport read(List<SecurityGroup> groups, Path dir) throws IOException {
-        HeatWriter.Export export = new HeatWriter().write(groups);
+        WrittenText export = new HeatWriter().write(groups);
         Path file = Files.writeString(dir.resolve("stack.yaml"), export.text());
         return new HeatReader().read(file, ReadOptions.NONE);
     }
@@ -55,7 +55,7 @@ class HeatRoundTripTest {
     void theDefaultGroupIsLeftOutWithAComment() {
         List<SecurityGroup> groups = new DefinitionReader().read(resource("neutron-sg-show.json")).definitions().groups();
 
-        HeatWriter.Export export = new HeatWriter().write(groups);
+        WrittenText export = new HeatWriter().write(groups);
 
         assertThat(export.text()).contains("resources: {}", "# The group \"default\" is not written: Heat refuses");
         assertThat(export.notes()).singleElement().asString().contains("default");
@@ -103,7 +103,7 @@ class HeatRoundTripTest {
                 Remote.prefix("192.0.2.0/24"), "ssh");
         SecurityGroup closed = group("draft:closed", "closed", true, List.of(ssh));
 
-        HeatWriter.Export export = new HeatWriter().write(List.of(closed));
+        WrittenText export = new HeatWriter().write(List.of(closed));
         List<SecurityGroup> back = roundTrip(List.of(closed), dir);
 
         assertThat(export.notes()).singleElement().asString().contains("no egress rule", "0.0.0.0/32");
@@ -119,7 +119,7 @@ class HeatRoundTripTest {
                 Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.of(443),
                         new Remote.AddressGroup("ag-1"), null)));
 
-        HeatWriter.Export export = new HeatWriter().write(List.of(g));
+        WrittenText export = new HeatWriter().write(List.of(g));
 
         assertThat(export.notes()).singleElement().asString().contains("address group", "ag-1");
         assertThat(export.text()).doesNotContain("443\n");
