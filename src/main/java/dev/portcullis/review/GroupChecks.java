@@ -20,10 +20,12 @@ final class GroupChecks {
             c.group(Check.MISSING_DESCRIPTION, group, "The group has no description.",
                     "Say what the group is for and who owns it.");
         }
+        RuleOverlaps.Overlap[] overlaps = RuleOverlaps.of(rules);
+        boolean[] repliesCarried = group.stateful() ? null : RuleOverlaps.repliesCarried(rules);
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             hostBits(c, group, rule);
-            overlaps(c, group, rules, i);
+            overlap(c, group, rule, overlaps[i], rules);
             if (!isTemplate(group, rule)) {
                 if (rule.description() == null || rule.description().isBlank()) {
                     c.rule(Check.MISSING_DESCRIPTION, group, rule, "The rule has no description.",
@@ -35,8 +37,7 @@ final class GroupChecks {
                             "Move the rule to a group of its own and attach that group where it is needed.");
                 }
             }
-            if (!group.stateful() && rule.direction() == Direction.INGRESS && rules.stream()
-                    .noneMatch(back -> carriesReplies(back, rule))) {
+            if (!group.stateful() && rule.direction() == Direction.INGRESS && !repliesCarried[i]) {
                 c.rule(Check.STATELESS_MISSING_EGRESS, group, rule, "The group is stateless and no egress rule "
                                 + "lets the replies to this traffic out, so they are dropped.",
                         "Add an egress rule for the same protocol to " + rule.remoteLabel(id -> id)
@@ -44,18 +45,6 @@ final class GroupChecks {
             }
         }
         countsAndFamilies(c, group);
-    }
-
-    /**
-     * An egress rule of the same IP version and protocol towards the same remote. Its ports are not
-     * compared: replies go to the client's own port, which no rule can know, so any port range is given
-     * the benefit of the doubt.
-     */
-    private static boolean carriesReplies(Rule back, Rule ingress) {
-        int protocol = Coverage.protocolNumber(back);
-        return back.direction() == Direction.EGRESS && back.etherType() == ingress.etherType()
-                && (protocol == -1 || protocol == Coverage.protocolNumber(ingress))
-                && Coverage.remoteCovers(back.remote(), ingress.remote());
     }
 
     private static void hostBits(Context c, SecurityGroup group, Rule rule) {
@@ -68,25 +57,18 @@ final class GroupChecks {
     }
 
     /** The first earlier rule meaning the same (a duplicate), else the first other rule covering it (shadowed). */
-    private static void overlaps(Context c, SecurityGroup group, List<Rule> rules, int at) {
-        Rule rule = rules.get(at);
-        Coverage.Meaning meaning = Coverage.meaning(rule);
-        for (int j = 0; j < at; j++) {
-            if (Coverage.meaning(rules.get(j)).equals(meaning)) {
-                c.rule(Check.SEMANTIC_DUPLICATE, group, rule, "It lets through the same traffic as "
-                                + label(c, rules.get(j)) + ".",
-                        "Delete one of the two; keep the one with the better description.");
-                return;
-            }
+    private static void overlap(Context c, SecurityGroup group, Rule rule, RuleOverlaps.Overlap overlap,
+                                List<Rule> rules) {
+        if (overlap == null) {
+            return;
         }
-        for (int j = 0; j < rules.size(); j++) {
-            Rule other = rules.get(j);
-            if (j != at && Coverage.covers(other, rule) && !Coverage.meaning(other).equals(meaning)) {
-                c.rule(Check.SHADOWED_RULE, group, rule, "Everything it allows is already allowed by "
-                                + label(c, other) + ".",
-                        "Delete it, or narrow the wider rule if that one allows too much.");
-                return;
-            }
+        Rule other = rules.get(overlap.other());
+        if (overlap.duplicate()) {
+            c.rule(Check.SEMANTIC_DUPLICATE, group, rule, "It lets through the same traffic as " + label(c, other)
+                    + ".", "Delete one of the two; keep the one with the better description.");
+        } else {
+            c.rule(Check.SHADOWED_RULE, group, rule, "Everything it allows is already allowed by " + label(c, other)
+                    + ".", "Delete it, or narrow the wider rule if that one allows too much.");
         }
     }
 
