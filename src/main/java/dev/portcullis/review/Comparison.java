@@ -45,54 +45,72 @@ public record Comparison(List<SecurityGroup> onlyInFirst, List<SecurityGroup> on
     }
 
     public static Comparison of(List<SecurityGroup> first, List<SecurityGroup> second) {
-        Map<SecurityGroup, SecurityGroup> pairs = pair(first, second);
+        List<Pair> pairs = pair(first, second);
         Map<String, String> secondToFirstId = new HashMap<>();
-        pairs.forEach((a, b) -> secondToFirstId.put(b.id(), a.id()));
+        pairs.forEach(p -> secondToFirstId.put(p.second().id(), p.first().id()));
         List<ComparisonGroup> changed = new ArrayList<>();
         int unchanged = 0;
-        for (Map.Entry<SecurityGroup, SecurityGroup> p : pairs.entrySet()) {
-            ComparisonGroup g = compare(p.getKey(), p.getValue(), secondToFirstId);
+        for (Pair p : pairs) {
+            ComparisonGroup g = compare(p.first(), p.second(), secondToFirstId);
             if (g.same()) {
                 unchanged++;
             } else {
                 changed.add(g);
             }
         }
-        List<SecurityGroup> onlyInFirst = first.stream().filter(g -> !pairs.containsKey(g)).toList();
-        List<SecurityGroup> onlyInSecond = second.stream().filter(g -> !pairs.containsValue(g)).toList();
-        return new Comparison(onlyInFirst, onlyInSecond, changed, unchanged);
+        Set<SecurityGroup> pairedFirst = identitySet();
+        Set<SecurityGroup> pairedSecond = identitySet();
+        pairs.forEach(p -> {
+            pairedFirst.add(p.first());
+            pairedSecond.add(p.second());
+        });
+        return new Comparison(unpaired(first, pairedFirst), unpaired(second, pairedSecond), changed, unchanged);
     }
 
-    /** First-source group to its partner, in the first source's order. */
-    private static Map<SecurityGroup, SecurityGroup> pair(List<SecurityGroup> first, List<SecurityGroup> second) {
+    private record Pair(SecurityGroup first, SecurityGroup second) {
+    }
+
+    /**
+     * Each first-source group with its partner, in the first source's order. Groups are held by identity:
+     * two listings of an identical group are two groups, and no group's rules are hashed to find it.
+     */
+    private static List<Pair> pair(List<SecurityGroup> first, List<SecurityGroup> second) {
         Map<String, SecurityGroup> secondById = new HashMap<>();
         second.forEach(g -> secondById.putIfAbsent(g.id(), g));
-        Map<SecurityGroup, SecurityGroup> pairs = new LinkedHashMap<>();
+        Map<SecurityGroup, SecurityGroup> partners = new IdentityHashMap<>();
+        Set<SecurityGroup> pairedSecond = identitySet();
         for (SecurityGroup a : first) {
-            SecurityGroup b = secondById.remove(a.id());
+            SecurityGroup b = partners.containsKey(a) ? null : secondById.remove(a.id());
             if (b != null) {
-                pairs.put(a, b);
+                partners.put(a, b);
+                pairedSecond.add(b);
             }
         }
-        List<SecurityGroup> restFirst = first.stream().filter(g -> !pairs.containsKey(g)).toList();
-        List<SecurityGroup> restSecond = second.stream().filter(g -> !pairs.containsValue(g)).toList();
-        Map<String, List<SecurityGroup>> firstByName = byName(restFirst);
-        Map<String, List<SecurityGroup>> secondByName = byName(restSecond);
-        Map<SecurityGroup, SecurityGroup> byName = new LinkedHashMap<>();
+        Map<String, List<SecurityGroup>> firstByName = byName(unpaired(first, partners.keySet()));
+        Map<String, List<SecurityGroup>> secondByName = byName(unpaired(second, pairedSecond));
         firstByName.forEach((name, as) -> {
             List<SecurityGroup> bs = secondByName.getOrDefault(name, List.of());
             for (int i = 0; i < Math.min(as.size(), bs.size()); i++) {
-                byName.put(as.get(i), bs.get(i));
+                partners.put(as.get(i), bs.get(i));
             }
         });
-        Map<SecurityGroup, SecurityGroup> ordered = new LinkedHashMap<>();
+        List<Pair> pairs = new ArrayList<>();
+        Set<SecurityGroup> listed = identitySet();
         for (SecurityGroup a : first) {
-            SecurityGroup b = pairs.containsKey(a) ? pairs.get(a) : byName.get(a);
-            if (b != null) {
-                ordered.put(a, b);
+            SecurityGroup b = partners.get(a);
+            if (b != null && listed.add(a)) {
+                pairs.add(new Pair(a, b));
             }
         }
-        return ordered;
+        return pairs;
+    }
+
+    private static List<SecurityGroup> unpaired(List<SecurityGroup> groups, Set<SecurityGroup> paired) {
+        return groups.stream().filter(g -> !paired.contains(g)).toList();
+    }
+
+    private static Set<SecurityGroup> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     private static Map<String, List<SecurityGroup>> byName(List<SecurityGroup> groups) {

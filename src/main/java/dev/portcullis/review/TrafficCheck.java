@@ -9,7 +9,9 @@ import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.review.TrafficCheckAnswer.Found;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -26,6 +28,10 @@ public final class TrafficCheck {
     private final List<SecurityGroup> groups;
     private final List<Port> ports;
     private final boolean portsKnown;
+    /** The groups by id (the first listed, should an id repeat), made once. */
+    private final Map<String, SecurityGroup> byId = new HashMap<>();
+    /** The interfaces of each group, by group id, made once: the check is immutable once built. */
+    private final Map<String, List<Port>> portsByGroup = new HashMap<>();
 
     /**
      * @param groups     the groups of the source
@@ -37,6 +43,11 @@ public final class TrafficCheck {
         this.groups = List.copyOf(groups);
         this.ports = List.copyOf(ports);
         this.portsKnown = portsKnown;
+        this.groups.forEach(g -> byId.putIfAbsent(g.id(), g));
+        for (Port port : this.ports) {
+            port.securityGroupIds().stream().distinct()
+                    .forEach(id -> portsByGroup.computeIfAbsent(id, k -> new ArrayList<>()).add(port));
+        }
     }
 
     /** How one rule treats the packet. */
@@ -55,7 +66,7 @@ public final class TrafficCheck {
         List<Found> undecided = new ArrayList<>();
         List<String> unknowns = new ArrayList<>();
         for (String id : port.securityGroupIds()) {
-            Optional<SecurityGroup> group = groups.stream().filter(g -> g.id().equals(id)).findFirst();
+            Optional<SecurityGroup> group = Optional.ofNullable(byId.get(id));
             if (group.isPresent()) {
                 collect(group.get(), packet, allowing, undecided);
             } else {
@@ -120,7 +131,7 @@ public final class TrafficCheck {
 
     /** The fixed IPs of the interfaces that use the group. */
     public List<Cidr> members(String groupId) {
-        return ports.stream().filter(p -> p.uses(groupId))
+        return portsByGroup.getOrDefault(groupId, List.of()).stream()
                 .flatMap(p -> p.fixedIps().stream())
                 .flatMap(ip -> Cidr.host(ip).stream())
                 .toList();
@@ -128,8 +139,8 @@ public final class TrafficCheck {
 
     private String whyUndecided(Remote remote) {
         if (remote instanceof Remote.Group g) {
-            String name = groups.stream().filter(x -> x.id().equals(g.groupId())).map(SecurityGroup::name)
-                    .filter(n -> !n.isEmpty()).findFirst().orElse(DraftIds.shown(g.groupId()));
+            String name = Optional.ofNullable(byId.get(g.groupId())).map(SecurityGroup::name)
+                    .filter(n -> !n.isEmpty()).orElse(DraftIds.shown(g.groupId()));
             return "the rule allows the interfaces of group " + name
                     + ", and the source does not list interfaces, so their addresses are unknown";
         }
