@@ -2,10 +2,19 @@ package dev.portcullis.cli;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.ProgressListener;
+import dev.portcullis.backend.Snapshot;
 import dev.portcullis.backend.neutron.NeutronBackend;
 import dev.portcullis.backend.neutron.Options;
 import dev.portcullis.backend.openstack.FixedSession;
+import dev.portcullis.domain.ChangePlan;
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.GroupRef;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.PortRef;
+import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +26,15 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +132,80 @@ class FileGroupsReadTest {
                 .doesNotContain("Ingress IPv4 TCP 22");
     }
 
+    /** A project in memory that answers {@code groups} as Neutron does, after its filters, by exact name. */
+    private static Backend project(List<SecurityGroup> groups) {
+        return new Backend() {
+            @Override
+            public String describe() {
+                return "memory";
+            }
+
+            @Override
+            public CompletableFuture<Snapshot> load(
+                    ProgressListener progress) {
+                return CompletableFuture.completedFuture(
+                        new Snapshot(groups, List.of(), Instant.now()));
+            }
+
+            @Override
+            public boolean readsGroupsByName() {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<SecurityGroup> create(
+                    GroupDraft draft) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CompletableFuture<ApplyReport> apply(
+                    ChangePlan plan) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CompletableFuture<Void> delete(GroupRef group) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CompletableFuture<Port> detach(
+                    PortRef port, GroupRef group) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    @Test
+    void thePartReadPairsEveryGroupOfTheFileAsTheWholeProjectDoes() {
+        DefinitionReport projectFile = new DefinitionReader().read(("{\"security_groups\": ["
+                + group(WEB, "web", rule("r-22", 22, null), rule("r-9100", 9100, OPS)) + ", "
+                + group(OPS, "ops") + ", " + group(APP1, "app") + ", " + group(APP2, "app") + ", "
+                + group(APP_UPPER, "APP") + ", " + group(CACHE, "cache", rule("r-6379", 6379, MON)) + ", "
+                + group(MON, "mon") + "]}").getBytes(StandardCharsets.UTF_8));
+        List<SecurityGroup> groups = projectFile.definitions().groups();
+        DefinitionReport file = new DefinitionReader().read(("{\"security_groups\": ["
+                + group(WEB, "web", rule(null, 22, null), rule(null, 5432, CACHE_IN_FILE)) + ", "
+                + group(null, "app", rule(null, 80, null)) + ", " + group(null, "APP") + ", "
+                + group(CACHE_IN_FILE, "cache", rule(null, 6379, WEB)) + ", " + group(null, "mon") + ", "
+                + group(null, "mon") + "]}").getBytes(StandardCharsets.UTF_8));
+        assertThat(file.valid()).as(file.toString()).isTrue();
+        ProjectChanges whole = new ProjectChanges(file, project(groups).load(null).join(), true);
+
+        ProjectChanges part = new ProjectChanges(file, FileGroupsRead.read(file, project(groups), "memory"), false);
+
+        assertThat(part.changes()).isEqualTo(whole.changes());
+        assertThat(part.changes()).extracting(c -> c.isNew() ? null : c.current().id())
+                .containsExactly(WEB, null, APP_UPPER, CACHE, MON, null);
+        StringWriter wholeText = new StringWriter();
+        StringWriter partText = new StringWriter();
+        PlanCommand.print(whole, "memory", new PrintWriter(wholeText));
+        PlanCommand.print(part, "memory", new PrintWriter(partText));
+        assertThat(partText.toString().replace("Groups the file does not name were not read: they are left as they "
+                + "are.", "Left as they are (in the project, not in the file): 3 groups")).isEqualTo(wholeText.toString());
+    }
+
     @Test
     void manyIdsGoInSeveralRequestsEachWithinTheLengthNeutronTakes() {
         StringBuilder groups = new StringBuilder();
@@ -128,7 +215,7 @@ class FileGroupsReadTest {
         }
         DefinitionReport file = new DefinitionReader().read(("{\"security_groups\": [" + groups + "]}")
                 .getBytes(StandardCharsets.UTF_8));
-        server.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v2.0/security-groups"))
+        server.stubFor(get(urlPathEqualTo("/v2.0/security-groups"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"security_groups\": []}")));
 
