@@ -31,7 +31,7 @@ public interface Backend extends AutoCloseable {
     default CompletableFuture<java.util.List<SecurityGroup>> groups(java.util.Set<String> ids,
                                                                     java.util.Set<String> names) {
         return load(ProgressListener.NONE).thenApply(project -> project.groups().stream()
-                .filter(g -> ids.contains(g.id()) || names.contains(g.name())).toList());
+                .filter(g -> ids.contains(g.id()) || g.name() != null && names.contains(g.name())).toList());
     }
 
     /** True when {@link #groups} reads only what it names, far less than {@link #load} in a large project. */

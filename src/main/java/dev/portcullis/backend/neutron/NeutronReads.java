@@ -102,7 +102,7 @@ final class NeutronReads {
         return InWaves.all(requests, PARALLEL_READS).thenApply(answers -> {
             Map<String, SecurityGroup> found = new LinkedHashMap<>();
             answers.forEach(list -> list.stream()
-                    .filter(g -> ids.contains(g.id()) || names.contains(g.name()))
+                    .filter(g -> ids.contains(g.id()) || g.name() != null && names.contains(g.name()))
                     .forEach(g -> found.putIfAbsent(g.id(), g)));
             return List.copyOf(found.values());
         });
