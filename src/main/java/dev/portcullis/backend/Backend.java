@@ -22,12 +22,31 @@ public interface Backend extends AutoCloseable {
     /** All groups and the interfaces using them; pages are reported to {@code progress} as they arrive. */
     CompletableFuture<Snapshot> load(ProgressListener progress);
 
+    /**
+     * The groups with one of these ids or exactly one of these names, without interfaces: what a command
+     * that changes only the groups a file names needs ({@code plan}, {@code apply}). By default the whole
+     * project is loaded and those groups kept; a backend that can ask for just them says so with
+     * {@link #readsGroupsByName()}.
+     */
+    default CompletableFuture<java.util.List<SecurityGroup>> groups(java.util.Set<String> ids,
+                                                                    java.util.Set<String> names) {
+        return load(ProgressListener.NONE).thenApply(project -> project.groups().stream()
+                .filter(g -> ids.contains(g.id()) || g.name() != null && names.contains(g.name())).toList());
+    }
+
+    /** True when {@link #groups} reads only what it names, far less than {@link #load} in a large project. */
+    default boolean readsGroupsByName() {
+        return false;
+    }
+
     /** Creates a group with exactly the draft's rules (Neutron's automatic egress rules included or not). */
     CompletableFuture<SecurityGroup> create(GroupDraft draft);
 
     /**
      * Runs a plan's operations in order, stopping at the first failure. The report says which operations
-     * ran, which failed and which were not tried, and holds the group as it is afterwards.
+     * ran, which failed and which were not tried, and holds the group as it is afterwards. Rule deletions
+     * next to each other may run together in fixed waves; a failure in a wave lets the wave end and starts
+     * nothing more, so more than one deletion of that wave can be reported failed.
      */
     CompletableFuture<ApplyReport> apply(ChangePlan plan);
 

@@ -59,14 +59,15 @@ final class ApplyCommand implements Callable<Integer> {
             }
             out.println();
             out.println("Applying to " + input.target() + ":");
-            boolean ok = apply(backend, changes, out);
+            boolean ok = apply(backend, changes, input.target(), out);
             out.println(ok ? "Done: every change was applied." : "Not everything was applied (see FAILED above).");
             out.flush();
             return ok ? PortcullisCommand.EXIT_OK : PortcullisCommand.EXIT_FINDINGS;
         }
     }
 
-    private boolean apply(Backend backend, ProjectChanges changes, PrintWriter out) {
+    /** Runs the plan on {@code target}, printing each operation's outcome; answers whether all of it worked. */
+    static boolean apply(Backend backend, ProjectChanges changes, String target, PrintWriter out) {
         boolean ok = true;
         Map<ProjectChanges.Change, SecurityGroup> created = new HashMap<>();
         for (ProjectChanges.Change c : changes.changes()) {
@@ -76,7 +77,7 @@ final class ApplyCommand implements Callable<Integer> {
             GroupDraft empty = new GroupDraft(c.wanted().name(), c.wanted().description(), c.wanted().stateful(),
                     List.of());
             try {
-                SecurityGroup group = Sources.await(input.target(), backend.create(empty));
+                SecurityGroup group = Sources.await(target, backend.create(empty));
                 changes.created(c, group);
                 created.put(c, group);
                 out.println("  applied: create group " + Text.safe(group.name()) + " (" + group.id() + ")");
@@ -96,7 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             out.println("Group " + Text.safe(current.name()) + ":");
             try {
-                ApplyReport result = Sources.await(input.target(), backend.apply(plan));
+                ApplyReport result = Sources.await(target, backend.apply(plan));
                 for (ApplyReport.Step step : result.steps()) {
                     String what = Text.safe(step.operation().describe(changes.groupNames()));
                     switch (step.outcome()) {

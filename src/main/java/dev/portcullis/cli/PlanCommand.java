@@ -66,7 +66,9 @@ final class PlanCommand implements Callable<Integer> {
             out.println("Group " + Text.safe(current.name()) + " (" + current.id() + "): change");
             plan.operations().forEach(op -> ChangeText.operation(out, "  ", op, changes.groupNames()));
         }
-        if (!changes.untouched().isEmpty()) {
+        if (!changes.wholeProject()) {
+            out.println("Groups the file does not name were not read: they are left as they are.");
+        } else if (!changes.untouched().isEmpty()) {
             out.println("Left as they are (in the project, not in the file): " + changes.untouched().size()
                     + (changes.untouched().size() == 1 ? " group" : " groups"));
         }

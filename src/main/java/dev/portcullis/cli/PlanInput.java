@@ -32,10 +32,18 @@ final class PlanInput {
         return Sources.forUser(null).backend(target.source());
     }
 
-    /** What it takes to make the project's groups what the file says. */
+    /**
+     * What it takes to make the project's groups what the file says. A cloud is asked only for the groups
+     * the file names and those their rules point at ({@link FileGroupsRead}); the whole project is read
+     * where that is all the backend can do (a workspace). Neither command needs the whole project: they
+     * never delete a group the file leaves out. A command that did (a "prune") would have to load it all.
+     */
     ProjectChanges changes(DefinitionReport report, Backend backend) {
+        if (backend.readsGroupsByName()) {
+            return new ProjectChanges(report, FileGroupsRead.read(report, backend, target()), false);
+        }
         Snapshot project = Sources.await(target(), backend.load(ProgressListener.NONE));
-        return new ProjectChanges(report, project);
+        return new ProjectChanges(report, project, true);
     }
 
     String target() {

@@ -22,6 +22,10 @@ import java.util.function.Function;
  * project's group with the same id; failing that, the only one with the same name; failing that, a group
  * to create. Groups only in the project are left as they are: a file that leaves a group out does not
  * delete it. Rules that point at a group of the file point at its counterpart in the project.
+ *
+ * <p>The project may be read whole, or only in the part the file needs ({@link FileGroupsRead}): the
+ * groups with the file's ids and names and those their rules point at. The pairing is the same either
+ * way; only the groups the file leaves out are not known in the second case.
  */
 final class ProjectChanges {
 
@@ -36,15 +40,23 @@ final class ProjectChanges {
     private final List<SecurityGroup> untouched = new ArrayList<>();
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    private final boolean wholeProject;
 
-    ProjectChanges(DefinitionReport file, Snapshot project) {
+    /**
+     * @param project      the project, whole or in the part the file needs
+     * @param wholeProject whether {@code project} is the whole project, so that {@link #untouched()} is known
+     */
+    ProjectChanges(DefinitionReport file, Snapshot project, boolean wholeProject) {
+        this.wholeProject = wholeProject;
         Map<String, List<SecurityGroup>> byName = new HashMap<>();
+        Map<String, SecurityGroup> byId = new HashMap<>();
         project.groups().forEach(g -> byName.computeIfAbsent(g.name(), k -> new ArrayList<>()).add(g));
+        project.groups().forEach(g -> byId.put(g.id(), g));
         project.groups().forEach(g -> names.put(g.id(), g.name()));
         Set<String> matched = new HashSet<>();
         for (GroupReport g : file.groups()) {
             GroupDraft draft = g.draft().orElseThrow();
-            SecurityGroup current = g.id() == null ? null : project.group(g.id()).orElse(null);
+            SecurityGroup current = g.id() == null ? null : byId.get(g.id());
             List<SecurityGroup> sameName = byName.getOrDefault(draft.name(), List.of());
             if (current == null && sameName.size() == 1 && !matched.contains(sameName.get(0).id())) {
                 current = sameName.get(0);
@@ -57,14 +69,21 @@ final class ProjectChanges {
             names.putIfAbsent(fileId, draft.name());
             changes.add(new Change(fileId, current, draft));
         }
-        project.groups().stream().filter(g -> !matched.contains(g.id())).forEach(untouched::add);
+        if (wholeProject) {
+            project.groups().stream().filter(g -> !matched.contains(g.id())).forEach(untouched::add);
+        }
+    }
+
+    /** Whether the whole project was read; if not, the groups the file leaves out are not known. */
+    boolean wholeProject() {
+        return wholeProject;
     }
 
     List<Change> changes() {
         return changes;
     }
 
-    /** The project's groups the file does not mention. */
+    /** The project's groups the file does not mention (none known when only a part of it was read). */
     List<SecurityGroup> untouched() {
         return untouched;
     }

@@ -1,17 +1,14 @@
 package dev.portcullis.backend.neutron;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.backend.ApplyReport;
-import dev.portcullis.backend.ApplyReport.Outcome;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.BackendException.Kind;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
-import dev.portcullis.backend.neutron.NeutronHttp.Answer;
 import dev.portcullis.backend.neutron.NeutronHttp.Call;
 import dev.portcullis.backend.neutron.NeutronHttp.Request;
 import dev.portcullis.backend.openstack.Session;
@@ -24,11 +21,7 @@ import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,11 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A project's security groups in a cloud's Neutron, over a {@link Session}. Every call returns at once;
@@ -57,17 +46,14 @@ import java.util.regex.Pattern;
 public final class NeutronBackend implements Backend {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern RULE_ID = Pattern.compile("Rule id is ([0-9a-fA-F-]+)");
-    /** How many interfaces a message names before it says how many more there are. */
-    private static final int NAMED_INTERFACES = 5;
-    private static final String PORT_FIELDS = "&fields=id&fields=name&fields=device_id&fields=device_owner"
-            + "&fields=fixed_ips&fields=security_groups";
 
     private final Session session;
-    private final Options options;
     private final Clock clock;
     private final ExecutorService worker;
     private final NeutronHttp http;
+    private final NeutronReads reads;
+    private final FailureWords words;
+    private final PlanRunner runner;
 
     /** With the default options and the session's request timeout (a cloud's {@code api_timeout}). */
     public NeutronBackend(Session session) {
@@ -85,12 +71,15 @@ public final class NeutronBackend implements Backend {
     NeutronBackend(Session session, Options options, NeutronHttp.Delays delays, DoubleSupplier random,
                    Clock clock) {
         this.session = Objects.requireNonNull(session, "session");
-        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.worker = Executors.newCachedThreadPool(daemons());
         NeutronHttp.Delays waits = delays != null ? delays
                 : wait -> CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, worker);
         this.http = new NeutronHttp(session, options, worker, waits, random, clock);
+        this.reads = new NeutronReads(http, options);
+        this.words = new FailureWords(http, reads, session);
+        this.runner = new PlanRunner(http, reads, words);
     }
 
     private static ThreadFactory daemons() {
@@ -119,46 +108,26 @@ public final class NeutronBackend implements Backend {
         Objects.requireNonNull(progress, "progress");
         return http.call(call -> {
             AtomicInteger loaded = new AtomicInteger();
-            CompletableFuture<List<Port>> ports = pages(call, "/v2.0/ports", PORT_FIELDS, NeutronParse::ports,
-                    Port::id, page -> { });
-            CompletableFuture<List<SecurityGroup>> groups = pages(call, "/v2.0/security-groups", "",
+            CompletableFuture<List<Port>> ports = reads.pages(call, "/v2.0/ports", FailureWords.PORT_FIELDS,
+                    NeutronParse::ports, Port::id, page -> { });
+            CompletableFuture<List<SecurityGroup>> groups = reads.pages(call, NeutronReads.GROUPS, "",
                     NeutronParse::groups, SecurityGroup::id,
                     page -> progress.page(page, loaded.addAndGet(page.size())));
             return groups.thenCombine(ports, (g, p) -> new Snapshot(g, p, clock.instant()));
         });
     }
 
-    /**
-     * Every page of a list, one after the other, each given to {@code onPage} as it arrives. It stops on a
-     * short or empty page (Neutron links a next page from every full one), and on a page that repeats what
-     * was seen: Neutron answers an unknown marker with the first page again, which would never end.
-     */
-    private <T> CompletableFuture<List<T>> pages(Call call, String path, String query,
-                                                 Function<JsonNode, List<T>> parse, Function<T, String> id,
-                                                 Consumer<List<T>> onPage) {
-        return page(call, path, query, parse, id, onPage, null, options.pageSize(), new ArrayList<>(), new HashSet<>());
+    /** Asks the server for just these groups: by {@code id} and {@code name} filters, never the whole list. */
+    @Override
+    public CompletableFuture<List<SecurityGroup>> groups(Set<String> ids, Set<String> names) {
+        Set<String> wantedIds = Set.copyOf(ids);
+        Set<String> wantedNames = Set.copyOf(names);
+        return http.call(call -> reads.named(call, wantedIds, wantedNames));
     }
 
-    private <T> CompletableFuture<List<T>> page(Call call, String path, String query,
-                                                Function<JsonNode, List<T>> parse, Function<T, String> id,
-                                                Consumer<List<T>> onPage, String marker, int limit, List<T> all,
-                                                Set<String> seen) {
-        String url = path + "?limit=" + limit + (marker == null ? "" : "&marker=" + encode(marker))
-                + query;
-        return http.send(call, Request.get(url)).thenCompose(answer -> {
-            List<T> items = parse.apply(answer.json());
-            List<T> fresh = items.stream().filter(item -> seen.add(id.apply(item))).toList();
-            if (!fresh.isEmpty()) {
-                all.addAll(fresh);
-                onPage.accept(fresh);
-            }
-            boolean more = items.size() >= limit && fresh.size() == items.size();
-            if (!more) {
-                return CompletableFuture.completedFuture(List.copyOf(all));
-            }
-            int next = (int) Math.min((long) limit * 4, options.maxPageSize());
-            return page(call, path, query, parse, id, onPage, id.apply(items.get(items.size() - 1)), next, all, seen);
-        });
+    @Override
+    public boolean readsGroupsByName() {
+        return true;
     }
 
     // --- create -------------------------------------------------------------------------------------------
@@ -178,13 +147,13 @@ public final class NeutronBackend implements Backend {
         group.put("description", draft.description());
         group.put("stateful", draft.stateful());
         return http.call(call -> http.send(call, Request.post("/v2.0/security-groups", body))
-                .exceptionallyCompose(e -> failure(refined(call, null, null, e)))
+                .exceptionallyCompose(e -> NeutronHttp.failure(words.refined(call, null, null, e)))
                 .thenCompose(answer -> {
                     SecurityGroup base = NeutronParse.group(answer.json());
                     ChangePlan plan = ChangePlan.between(base, new GroupDraft(draft.name(), draft.description(),
                             draft.stateful(), draft.rules().stream().map(Rule::asDraft).toList()));
-                    return runAll(call, base, plan.operations(), 0)
-                            .thenCompose(done -> getGroup(call, base.id()))
+                    return runner.runAll(call, base.ref(), plan.operations(), 0)
+                            .thenCompose(done -> reads.group(call, base.id()))
                             .exceptionallyCompose(e -> {
                                 Throwable cause = NeutronHttp.unwrap(e);
                                 // A call of its own: when the caller cancelled the create, its call is
@@ -192,29 +161,9 @@ public final class NeutronBackend implements Backend {
                                 return http.call(cleanup -> http.send(cleanup,
                                                 Request.delete("/v2.0/security-groups/" + base.id())))
                                         .handle((gone, notGone) -> null)
-                                        .thenCompose(ignored -> failure(notCreated(draft.name(), cause)));
+                                        .thenCompose(ignored -> NeutronHttp.failure(FailureWords.notCreated(draft.name(), cause)));
                             });
                 }));
-    }
-
-    private CompletableFuture<Void> runAll(Call call, SecurityGroup group, List<ChangePlan.Operation> ops, int i) {
-        if (i == ops.size()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return run(call, group.ref(), ops.get(i))
-                .exceptionallyCompose(e -> failure(refined(call, group.ref(), ops.get(i), e)))
-                .thenCompose(done -> runAll(call, group, ops, i + 1));
-    }
-
-    private static Throwable notCreated(String name, Throwable cause) {
-        if (cause instanceof NeutronRefusal r) {
-            return r.reworded("The group \"" + name + "\" was not created: " + r.getMessage());
-        }
-        if (cause instanceof BackendException b) {
-            return new BackendException(b.kind(), b.code(), "The group \"" + name + "\" was not created: "
-                    + b.getMessage(), b);
-        }
-        return cause;
     }
 
     // --- apply --------------------------------------------------------------------------------------------
@@ -222,111 +171,7 @@ public final class NeutronBackend implements Backend {
     @Override
     public CompletableFuture<ApplyReport> apply(ChangePlan plan) {
         Objects.requireNonNull(plan, "plan");
-        GroupRef ref = plan.group();
-        List<ChangePlan.Operation> ops = plan.operations();
-        return http.call(call -> {
-            // With an update first, If-Match guards the revision; without one, the group is read first.
-            CompletableFuture<Void> guard = plan.update().isPresent() ? CompletableFuture.completedFuture(null)
-                    : getGroup(call, ref.id()).exceptionallyCompose(e -> failure(refined(call, ref, null, e)))
-                    .thenAccept(now -> {
-                        if (now.revision() != ref.revision()) {
-                            throw new NeutronRefusal(Kind.STALE, NeutronErrors.REVISION_CONFLICT,
-                                    NeutronErrors.stale("Constrained to " + ref.revision()
-                                            + ", but current revision is " + now.revision()), 412, null);
-                        }
-                    });
-            return guard.thenCompose(ok -> step(call, ref, ops, 0, new ArrayList<>()));
-        });
-    }
-
-    private CompletableFuture<ApplyReport> step(Call call, GroupRef ref, List<ChangePlan.Operation> ops, int i,
-                                                List<ApplyReport.Step> steps) {
-        if (i == ops.size()) {
-            return report(call, ref, steps);
-        }
-        ChangePlan.Operation op = ops.get(i);
-        return run(call, ref, op).handle((done, e) -> {
-            if (e == null) {
-                steps.add(new ApplyReport.Step(op, Outcome.APPLIED, null));
-                return step(call, ref, ops, i + 1, steps);
-            }
-            return refined(call, ref, op, e).thenCompose(error -> {
-                boolean nothingRan = i == 0 && op instanceof ChangePlan.UpdateGroup
-                        && (error.kind() == Kind.STALE || ErrorCode.GROUP_NOT_FOUND.equals(error.code()));
-                if (nothingRan) {
-                    return CompletableFuture.<ApplyReport>failedFuture(error);
-                }
-                steps.add(new ApplyReport.Step(op, Outcome.FAILED, error));
-                for (int j = i + 1; j < ops.size(); j++) {
-                    steps.add(new ApplyReport.Step(ops.get(j), Outcome.NOT_TRIED, null));
-                }
-                return report(call, ref, steps);
-            });
-        }).thenCompose(Function.identity());
-    }
-
-    /**
-     * The report, with the group read again. When it cannot be read (the server went away part-way, say),
-     * there is no report to answer, so the failure says in its words which operations were saved and which
-     * were not: a failure alone would pass for "nothing was saved".
-     */
-    private CompletableFuture<ApplyReport> report(Call call, GroupRef ref, List<ApplyReport.Step> steps) {
-        return getGroup(call, ref.id())
-                .exceptionallyCompose(e -> failure(refined(call, ref, null, e)
-                        .thenApply(error -> unreadAfter(ref, steps, error))))
-                .thenApply(group -> new ApplyReport(group, steps));
-    }
-
-    private static BackendException unreadAfter(GroupRef ref, List<ApplyReport.Step> steps, BackendException error) {
-        long saved = steps.stream().filter(s -> s.outcome() == Outcome.APPLIED).count();
-        StringBuilder text = new StringBuilder(saved + " of " + steps.size() + " changes to " + label(ref)
-                + " were saved, but the group could not be read again afterwards: " + error.getMessage());
-        for (ApplyReport.Step step : steps) {
-            text.append('\n').append(switch (step.outcome()) {
-                case APPLIED -> "Saved: ";
-                case FAILED -> "Failed: ";
-                case NOT_TRIED -> "Not saved: ";
-            })
-                    .append(step.operation().describe(id -> null));
-            if (step.outcome() == Outcome.FAILED && step.error() != null) {
-                text.append(" (").append(step.error().getMessage()).append(")");
-            }
-        }
-        text.append(saved == 0 ? "\nPlease reload the group and save again."
-                : "\nPlease reload the group before saving again: what was saved is on the server already.");
-        return new BackendException(error.kind(), error.code(), text.toString(), error);
-    }
-
-    /** One operation of a plan: its request; the answer is not needed, since the group is read afterwards. */
-    private CompletableFuture<Void> run(Call call, GroupRef ref, ChangePlan.Operation op) {
-        if (op instanceof ChangePlan.UpdateGroup u) {
-            ObjectNode body = NODES.objectNode();
-            ObjectNode members = body.putObject("security_group");
-            u.update().members().forEach((name, value) -> {
-                if (value instanceof Boolean b) {
-                    members.put(name, b);
-                } else {
-                    members.put(name, value == null ? "" : value.toString());
-                }
-            });
-            return http.send(call, Request.put("/v2.0/security-groups/" + ref.id(), body, ref.revision()))
-                    .thenApply(a -> null);
-        }
-        if (op instanceof ChangePlan.CreateRules c) {
-            ObjectNode body = NODES.objectNode();
-            ArrayNode rules = body.putArray("security_group_rules");
-            c.rules().forEach(r -> rules.add(dev.portcullis.files.NeutronJson.ruleRequest(r, ref.id())));
-            return http.send(call, Request.post("/v2.0/security-group-rules", body)).thenApply(a -> null);
-        }
-        if (op instanceof ChangePlan.DeleteRule d) {
-            if (d.rule().id() == null) {
-                return failure(new BackendException(Kind.INVALID, NeutronErrors.RULE_NOT_FOUND,
-                        "The rule " + d.rule().summary(id -> null) + " has no id: it was never created."));
-            }
-            return http.send(call, Request.delete("/v2.0/security-group-rules/" + d.rule().id()))
-                    .thenApply(a -> null);
-        }
-        throw new IllegalArgumentException("Unknown operation " + op);
+        return http.call(call -> runner.apply(call, plan));
     }
 
     // --- delete and detach --------------------------------------------------------------------------------
@@ -337,7 +182,7 @@ public final class NeutronBackend implements Backend {
         return http.call(call -> http.send(call, Request.delete("/v2.0/security-groups/" + group.id()))
                 .<Void>thenApply(a -> null)
                 .exceptionallyCompose(e -> alreadyGone(e) ? CompletableFuture.completedFuture(null)
-                        : failure(refined(call, group, null, e))));
+                        : NeutronHttp.failure(words.refined(call, group, null, e))));
     }
 
     /**
@@ -353,7 +198,7 @@ public final class NeutronBackend implements Backend {
 
     private CompletableFuture<Port> detach(Call call, PortRef ref, GroupRef group, boolean again) {
         String path = "/v2.0/ports/" + ref.id();
-        return http.send(call, Request.get(path)).exceptionallyCompose(e -> failure(portRefusal(ref, e)))
+        return http.send(call, Request.get(path)).exceptionallyCompose(e -> NeutronHttp.failure(FailureWords.portRefusal(ref, e)))
                 .thenCompose(answer -> {
                     Port port = NeutronParse.port(answer.json());
                     if (!port.uses(group.id())) {
@@ -369,162 +214,15 @@ public final class NeutronBackend implements Backend {
                                 if (again && t instanceof BackendException b && b.kind() == Kind.STALE) {
                                     return detach(call, ref, group, false);
                                 }
-                                return failure(portRefusal(ref, t));
+                                return NeutronHttp.failure(FailureWords.portRefusal(ref, t));
                             });
                 });
-    }
-
-    private static Throwable portRefusal(PortRef ref, Throwable e) {
-        Throwable t = NeutronHttp.unwrap(e);
-        if (t instanceof NeutronRefusal r && r.kind() == Kind.NOT_FOUND) {
-            return r.reworded("The interface " + (ref.label() == null || ref.label().isBlank() ? ref.id()
-                    : ref.label()) + " does not exist (any more).");
-        }
-        if (t instanceof NeutronRefusal r && r.kind() == Kind.STALE) {
-            return r.reworded("The interface " + ref.label() + " kept changing while its groups were being "
-                    + "changed; reload and try again.");
-        }
-        return t;
-    }
-
-    // --- errors in words ------------------------------------------------------------------------------------
-
-    /**
-     * A failure said for the operation it stopped: what Neutron said, with what only another request can
-     * tell (the interfaces using a group, the rule a duplicate repeats, the quota's number).
-     */
-    private CompletableFuture<BackendException> refined(Call call, GroupRef group, ChangePlan.Operation op,
-                                                        Throwable failure) {
-        Throwable t = NeutronHttp.unwrap(failure);
-        if (!(t instanceof NeutronRefusal r)) {
-            return CompletableFuture.completedFuture(t instanceof BackendException b ? b
-                    : new BackendException(Kind.UNAVAILABLE, NeutronErrors.UNREACHABLE,
-                    "The request to the network service failed unexpectedly (" + t.getClass().getSimpleName()
-                            + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ").", t));
-        }
-        String groupLabel = group == null ? null : label(group);
-        switch (r.code()) {
-            case NeutronErrors.IN_USE:
-                return inUse(call, group, op, r);
-            case ErrorCode.RULE_EXISTS:
-                return ruleExists(call, r);
-            case NeutronErrors.OVER_QUOTA:
-                return overQuota(call, group, r);
-            case NeutronErrors.RULE_NOT_FOUND:
-                if (op instanceof ChangePlan.DeleteRule d) {
-                    return done(r.reworded("The rule " + d.rule().summary(id -> null)
-                            + " is no longer in this group (rule id " + d.rule().id() + ")."));
-                }
-                return done(r);
-            case ErrorCode.GROUP_NOT_FOUND:
-                if (op instanceof ChangePlan.CreateRules) {
-                    return done(r.reworded("A rule names a group that does not exist (any more): "
-                            + r.getMessage()));
-                }
-                if (groupLabel != null) {
-                    return done(r.reworded("The group " + groupLabel
-                            + " does not exist (any more): someone may have deleted it."));
-                }
-                return done(r);
-            default:
-                break;
-        }
-        if (op instanceof ChangePlan.CreateRules c && r.kind() == Kind.INVALID) {
-            List<Rule> culprits = RuleCulprits.find(c.rules(), r.code());
-            if (!culprits.isEmpty()) {
-                String named = culprits.stream().map(x -> x.summary(id -> null)).reduce((a, b) -> a + "; " + b)
-                        .orElseThrow();
-                return done(r.reworded((culprits.size() == 1 ? "The rule " : "The rules ") + named
-                        + (culprits.size() == 1 ? " was" : " were") + " refused: " + r.getMessage()));
-            }
-        }
-        return done(r);
-    }
-
-    private CompletableFuture<BackendException> inUse(Call call, GroupRef group, ChangePlan.Operation op,
-                                                      NeutronRefusal r) {
-        if (group == null) {
-            return done(r);
-        }
-        String url = "/v2.0/ports?security_groups=" + encode(group.id()) + PORT_FIELDS;
-        return http.send(call, Request.get(url)).thenApply(answer -> {
-            List<String> names = NeutronParse.ports(answer.json()).stream().map(NeutronParse::label).toList();
-            String listed = String.join(", ", names.subList(0, Math.min(NAMED_INTERFACES, names.size())))
-                    + (names.size() > NAMED_INTERFACES ? " and " + (names.size() - NAMED_INTERFACES) + " more" : "");
-            String users = names.size() + (names.size() == 1 ? " interface: " : " interfaces: ") + listed;
-            if (op instanceof ChangePlan.UpdateGroup u && u.update().changed().contains(
-                    ChangePlan.GroupUpdate.STATEFUL)) {
-                return (BackendException) r.reworded("The group cannot be made "
-                        + (u.update().stateful() ? "stateful" : "stateless")
-                        + " while interfaces use it; it is used by " + users + ".");
-            }
-            return (BackendException) r.reworded("This group is still used by " + users);
-        }).exceptionally(e -> r);
-    }
-
-    private CompletableFuture<BackendException> ruleExists(Call call, NeutronRefusal r) {
-        Matcher m = RULE_ID.matcher(r.neutronMessage());
-        if (!m.find()) {
-            return done(r.reworded("One of the new rules already exists in this group."));
-        }
-        String id = m.group(1);
-        return http.send(call, Request.get("/v2.0/security-group-rules/" + id))
-                .thenApply(answer -> (BackendException) r.reworded("The rule "
-                        + NeutronParse.rule(answer.json().path("security_group_rule"), "security_group_rule")
-                        .summary(x -> null) + " already exists in this group (rule id " + id + ")."))
-                .exceptionally(e -> r.reworded("One of the new rules already exists in this group (rule id "
-                        + id + ")."));
-    }
-
-    private CompletableFuture<BackendException> overQuota(Call call, GroupRef group, NeutronRefusal r) {
-        boolean rules = r.neutronMessage().contains("security_group_rule");
-        String what = rules ? "rules" : "groups";
-        String resource = rules ? "security_group_rule" : "security_group";
-        CompletableFuture<String> project = group != null
-                ? getGroup(call, group.id()).thenApply(SecurityGroup::projectId)
-                : session.access().thenApply(a -> a.headers().containsKey("X-Project-Id")
-                ? a.headers().get("X-Project-Id").reveal() : null);
-        return project.thenCompose(p -> p == null ? CompletableFuture.<Long>completedFuture(null)
-                        : http.send(call, Request.get("/v2.0/quotas/" + encode(p) + "/details"))
-                        .thenApply(a -> a.json().path("quota").path(resource).path("limit"))
-                        .thenApply(limit -> limit.canConvertToLong() ? limit.asLong() : null))
-                .thenApply(limit -> (BackendException) r.reworded(limit == null
-                        ? "The project's quota of " + what + " is used up."
-                        : "The project's quota of " + limit + " " + what + " is used up."))
-                .exceptionally(e -> r.reworded("The project's quota of " + what + " is used up."));
-    }
-
-    private static String label(GroupRef group) {
-        return group.name() == null || group.name().isBlank() ? group.id() : "\"" + group.name() + "\"";
-    }
-
-    // --- helpers ------------------------------------------------------------------------------------------------
-
-    private CompletableFuture<SecurityGroup> getGroup(Call call, String id) {
-        return http.send(call, Request.get("/v2.0/security-groups/" + id))
-                .thenApply(answer -> NeutronParse.group(answer.json()));
     }
 
     /** A 404 on DELETE: the group is gone already, which is what deleting it was for. */
     private static boolean alreadyGone(Throwable e) {
         return NeutronHttp.unwrap(e) instanceof BackendException refusal && refusal.kind() == Kind.NOT_FOUND
                 && ErrorCode.GROUP_NOT_FOUND.equals(refusal.code());
-    }
-
-    private static <T> CompletableFuture<T> failure(Throwable t) {
-        return CompletableFuture.failedFuture(NeutronHttp.unwrap(t));
-    }
-
-    private static <T> CompletableFuture<T> failure(CompletableFuture<? extends Throwable> t) {
-        return t.thenCompose(NeutronBackend::failure);
-    }
-
-    private static CompletableFuture<BackendException> done(BackendException e) {
-        return CompletableFuture.completedFuture(e);
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** Fails every call still running and cancels its requests; later calls fail at once. */

@@ -8,10 +8,12 @@ import dev.portcullis.backend.openstack.Session;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -346,6 +348,20 @@ final class NeutronHttp {
             t = t.getCause();
         }
         return t;
+    }
+
+    /** A future failed with what {@code t} wraps. */
+    static <T> CompletableFuture<T> failure(Throwable t) {
+        return CompletableFuture.failedFuture(unwrap(t));
+    }
+
+    /** A future failed with the failure {@code t} answers once it is known. */
+    static <T> CompletableFuture<T> failure(CompletableFuture<? extends Throwable> t) {
+        return t.thenCompose(NeutronHttp::failure);
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     static BackendException asBackend(Throwable failure) {

@@ -1,0 +1,137 @@
+package dev.portcullis.backend.neutron;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.backend.neutron.NeutronHttp.Call;
+import dev.portcullis.backend.neutron.NeutronHttp.Request;
+import dev.portcullis.domain.SecurityGroup;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What the backend reads: lists page by page, one group, and the groups a caller names by id or name
+ * (Neutron's {@code id} and {@code name} filters, which take repeated values).
+ */
+final class NeutronReads {
+
+    static final String GROUPS = "/v2.0/security-groups";
+    /**
+     * How many characters of filter values one request carries at the most. Neutron's server (eventlet)
+     * refuses a request line over 8,192 characters; half of that leaves room for the address and paging.
+     */
+    static final int FILTER_CHARACTERS = 4_000;
+    /** How many filtered requests run at once. */
+    static final int PARALLEL_READS = 4;
+
+    private final NeutronHttp http;
+    private final Options options;
+
+    NeutronReads(NeutronHttp http, Options options) {
+        this.http = http;
+        this.options = options;
+    }
+
+    /**
+     * Every page of a list, one after the other, each given to {@code onPage} as it arrives. It stops on a
+     * short or empty page (Neutron links a next page from every full one), and on a page that repeats what
+     * was seen: Neutron answers an unknown marker with the first page again, which would never end.
+     */
+    <T> CompletableFuture<List<T>> pages(Call call, String path, String query, Function<JsonNode, List<T>> parse,
+                                         Function<T, String> id, Consumer<List<T>> onPage) {
+        return pages(call, path, query, options.pageSize(), parse, id, onPage);
+    }
+
+    private <T> CompletableFuture<List<T>> pages(Call call, String path, String query, int firstLimit,
+                                                 Function<JsonNode, List<T>> parse, Function<T, String> id,
+                                                 Consumer<List<T>> onPage) {
+        return page(call, path, query, parse, id, onPage, null, firstLimit, new ArrayList<>(), new HashSet<>());
+    }
+
+    private <T> CompletableFuture<List<T>> page(Call call, String path, String query,
+                                                Function<JsonNode, List<T>> parse, Function<T, String> id,
+                                                Consumer<List<T>> onPage, String marker, int limit, List<T> all,
+                                                Set<String> seen) {
+        String url = path + "?limit=" + limit + (marker == null ? "" : "&marker=" + NeutronHttp.encode(marker))
+                + query;
+        return http.send(call, Request.get(url)).thenCompose(answer -> {
+            List<T> items = parse.apply(answer.json());
+            List<T> fresh = items.stream().filter(item -> seen.add(id.apply(item))).toList();
+            if (!fresh.isEmpty()) {
+                all.addAll(fresh);
+                onPage.accept(fresh);
+            }
+            boolean more = items.size() >= limit && fresh.size() == items.size();
+            if (!more) {
+                return CompletableFuture.completedFuture(List.copyOf(all));
+            }
+            int next = (int) Math.min((long) limit * 4, options.maxPageSize());
+            return page(call, path, query, parse, id, onPage, id.apply(items.get(items.size() - 1)), next, all, seen);
+        });
+    }
+
+    CompletableFuture<SecurityGroup> group(Call call, String id) {
+        return http.send(call, Request.get(GROUPS + "/" + id)).thenApply(answer -> NeutronParse.group(answer.json()));
+    }
+
+    /**
+     * The groups with one of these ids or exactly one of these names, each once. The server's name filter
+     * follows its database's collation (MariaDB: "Web" and "web " find "web"), so what it answers is
+     * kept only where the name is the same to the letter. Values go in requests of at most
+     * {@link #FILTER_CHARACTERS} characters, {@link #PARALLEL_READS} at a time; an id request asks for
+     * one more group than it names, so that it takes one page.
+     */
+    CompletableFuture<List<SecurityGroup>> named(Call call, Set<String> ids, Set<String> names) {
+        List<Supplier<CompletableFuture<List<SecurityGroup>>>> requests = new ArrayList<>();
+        for (List<String> chunk : chunks(ids)) {
+            requests.add(() -> pages(call, GROUPS, query("id", chunk), Math.min(chunk.size() + 1,
+                    options.maxPageSize()), NeutronParse::groups, SecurityGroup::id, page -> { }));
+        }
+        for (List<String> chunk : chunks(names)) {
+            requests.add(() -> pages(call, GROUPS, query("name", chunk), options.maxPageSize(),
+                    NeutronParse::groups, SecurityGroup::id, page -> { }));
+        }
+        return InWaves.all(requests, PARALLEL_READS).thenApply(answers -> {
+            Map<String, SecurityGroup> found = new LinkedHashMap<>();
+            answers.forEach(list -> list.stream()
+                    .filter(g -> ids.contains(g.id()) || g.name() != null && names.contains(g.name()))
+                    .forEach(g -> found.putIfAbsent(g.id(), g)));
+            return List.copyOf(found.values());
+        });
+    }
+
+    /** The values in sorted runs whose encoded length stays within {@link #FILTER_CHARACTERS} (one at least). */
+    static List<List<String>> chunks(Collection<String> values) {
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> chunk = new ArrayList<>();
+        int length = 0;
+        for (String value : values.stream().sorted().toList()) {
+            int size = NeutronHttp.encode(value).length() + 6;
+            if (!chunk.isEmpty() && length + size > FILTER_CHARACTERS) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                length = 0;
+            }
+            chunk.add(value);
+            length += size;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    private static String query(String filter, List<String> values) {
+        StringBuilder query = new StringBuilder();
+        values.forEach(v -> query.append('&').append(filter).append('=').append(NeutronHttp.encode(v)));
+        return query.toString();
+    }
+}
