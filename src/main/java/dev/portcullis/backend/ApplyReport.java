@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What an apply did, operation by operation, and the group as it is afterwards. A failure part-way
- * leaves the operations after it {@link Outcome#NOT_TRIED}.
+ * leaves the operations after it {@link Outcome#NOT_TRIED}, except the rule deletions that ran beside it
+ * in the same wave (see {@link Backend#apply}): those say what they did, applied or failed.
  */
 public record ApplyReport(SecurityGroup group, List<Step> steps) {
 
