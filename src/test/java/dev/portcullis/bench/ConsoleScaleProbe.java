@@ -47,7 +47,7 @@ public final class ConsoleScaleProbe {
      * profile dist): measured as it runs for a user.
      */
     public static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-            "-XX:+UseSerialGC", "-XX:-UsePerfData");
+            "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx2g");
     /** What the UI tests run JavaFX headless with (pom.xml, test.headless.args). */
     private static final List<String> HEADLESS = List.of("-Dtestfx.headless=true", "-Dprism.order=sw",
             "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Djava.awt.headless=true",
@@ -179,7 +179,7 @@ public final class ConsoleScaleProbe {
                 List.of())));
     }
 
-    /** The launcher's options, and the heap limit it sets (read from the launcher the build made, when there is one). */
+    /** The launcher's options (kept in step with packaging/launcher.sh by hand). */
     private static List<String> launcherOptions() {
         return LAUNCHER_OPTIONS;
     }
