@@ -44,6 +44,8 @@ final class ConsoleScaleRun {
 
     private final long start = System.nanoTime();
     private volatile long readNanos = -1;
+    /** When the view model first held rows (before any of them is laid out). */
+    private volatile long modelNanos = -1;
     private final CompletableFuture<Long> firstRows = new CompletableFuture<>();
     private final CompletableFuture<Long> reviewed = new CompletableFuture<>();
     private Stage stage;
@@ -79,6 +81,15 @@ final class ConsoleScaleRun {
                 stage = shown;
                 window = main;
                 everyPulse(() -> firstRowsShown(), () -> firstRows.complete(System.nanoTime()));
+                main.networkProperty().addListener((obs, old, network) -> {
+                    if (network != null) {
+                        network.customTotalProperty().addListener((o, was, total) -> {
+                            if (modelNanos < 0 && total.intValue() > 0) {
+                                modelNanos = System.nanoTime();
+                            }
+                        });
+                    }
+                });
                 everyPulse(() -> reviewShown(), () -> reviewed.complete(System.nanoTime()));
             }
         });
@@ -105,9 +116,9 @@ final class ConsoleScaleRun {
         long jvmStartToRows = ProcessHandle.current().info().startInstant()
                 .map(at -> System.currentTimeMillis() - at.toEpochMilli() - ms(System.nanoTime() - rows)).orElse(-1L);
         return String.format(Locale.ROOT, "%s groups=%d defaults=%d readMs=%d firstRowsMs=%d jvmToFirstRowsMs=%d "
-                        + "reviewMs=%d keyMs=%.3f keyLayoutMs=%.3f keyMaxMs=%.3f heapMb=%d rssMb=%d xmxMb=%d status=%s",
+                        + "rowsInModelMs=%d reviewMs=%d keyMs=%.3f keyLayoutMs=%.3f keyMaxMs=%.3f heapMb=%d rssMb=%d xmxMb=%d status=%s",
                 LINE, groups, defaults, readNanos < 0 ? -1 : ms(readNanos), ms(rows - start), jvmStartToRows,
-                ms(review - start), median(keys, 0), median(keys, 1), max(keys, 0), heap >> 20, rssMb(),
+                modelNanos < 0 ? -1 : ms(modelNanos - start), ms(review - start), median(keys, 0), median(keys, 1), max(keys, 0), heap >> 20, rssMb(),
                 Runtime.getRuntime().maxMemory() >> 20, status.replace(' ', '_'));
     }
 

@@ -43,9 +43,13 @@ public final class ReadOnlyFileBackend implements Backend {
 
     /** What tells that a file changed, without reading it. */
     private record FileVersion(FileTime modified, long size, Object key) {
+        /** Null for a folder (a Terraform module: its files change, not its own time) or an unreadable file. */
         static FileVersion of(Path file) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (!attributes.isRegularFile()) {
+                    return null;
+                }
                 return new FileVersion(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
             } catch (IOException e) {
                 return null; // unreadable now: the reading says why
@@ -65,17 +69,26 @@ public final class ReadOnlyFileBackend implements Backend {
 
     @Override
     public CompletableFuture<Snapshot> load(ProgressListener progress) {
-        // the file's attributes are read off the caller's thread (the FX thread), as the file is
-        return CompletableFuture.supplyAsync(() -> FileVersion.of(file)).thenCompose(version -> {
-            DefinitionFiles.Opened read = last;
-            if (version != null && version.equals(lastVersion) && read != null) {
-                return CompletableFuture.completedFuture(read.snapshot());
-            }
-            return files.open(file).thenApply(opened -> {
-                last = opened;
-                lastVersion = version;
-                return opened.snapshot();
-            });
+        DefinitionFiles.Opened read = last;
+        if (read == null) {
+            return reading(null);
+        }
+        // again: the file's attributes are read off the caller's thread (the FX thread), as the file is
+        return CompletableFuture.supplyAsync(() -> FileVersion.of(file)).thenCompose(version ->
+                version != null && version.equals(lastVersion) ? CompletableFuture.completedFuture(read.snapshot())
+                        : reading(version));
+    }
+
+    /**
+     * Reads the file; {@code version}: what it was on disk just before (null: look now, one stat on the
+     * caller's thread, so that a change made while it is read is seen next time).
+     */
+    private CompletableFuture<Snapshot> reading(FileVersion version) {
+        FileVersion before = version != null ? version : FileVersion.of(file);
+        return files.open(file).thenApply(opened -> {
+            last = opened;
+            lastVersion = before;
+            return opened.snapshot();
         });
     }
 

@@ -70,6 +70,8 @@ public final class PortcullisApp extends Application {
     private static volatile CompletableFuture<Ready> ready;
     /** A definition file to show first, read-only (null: none). */
     private static volatile Path openFile;
+    /** File > Open's reader, already reading {@link #openFile} (see {@link EarlyFileRead}) when there is one. */
+    private static volatile DefinitionFiles files;
     /** Told of the console's start (see {@link #observe}); null: nobody is. */
     private static volatile Observer observer;
 
@@ -113,6 +115,10 @@ public final class PortcullisApp extends Application {
         if (cloud != null) {
             joined(ready);
         }
+        Observer watching = observer;
+        DefinitionFiles reader = watching == null ? definitionFiles(WORKER) : watching.files(definitionFiles(WORKER));
+        // a file named on the command line is read while the toolkit starts, not once the window is built
+        files = file == null ? reader : new EarlyFileRead(reader, file);
         Application.launch(PortcullisApp.class);
     }
 
@@ -189,7 +195,7 @@ public final class PortcullisApp extends Application {
         Executor worker = WORKER;
         Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage, reviewSettings);
         Observer watching = observer;
-        DefinitionFiles definitions = watching == null ? definitionFiles(worker) : watching.files(definitionFiles(worker));
+        DefinitionFiles definitions = files != null ? files : definitionFiles(worker);
         FilePlaces withFiles = new FilePlaces(places, definitions);
         viewModel = new MainWindowViewModel(withFiles, backend -> new NetworkConfigurationViewModel(backend, fx, worker, reviewSettings),
                 fx, worker, place -> settings.setPlace(place.name()));
