@@ -12,13 +12,19 @@ import dev.portcullis.domain.Port;
 import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.SecurityGroup;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A definition file shown as a place: loading reads the file again, every change is refused. To change
- * its groups, import them into the workspace.
+ * A definition file shown as a place: loading reads the file again when it changed on disk (its time, size
+ * or inode), and otherwise answers the reading it has, so that the console's auto-refresh does not read a
+ * large file again every minute; every change is refused. To change its groups, import them into the
+ * workspace.
  */
 public final class ReadOnlyFileBackend implements Backend {
 
@@ -32,6 +38,24 @@ public final class ReadOnlyFileBackend implements Backend {
     private final DefinitionFiles files;
     /** The last reading of the file, for the warning strip: written on a worker before the load completes. */
     private volatile DefinitionFiles.Opened last;
+    /** The file as it was on disk when {@link #last} was read; null before the first reading. */
+    private volatile FileVersion lastVersion;
+
+    /** What tells that a file changed, without reading it. */
+    private record FileVersion(FileTime modified, long size, Object key) {
+        /** Null for a folder (a Terraform module: its files change, not its own time) or an unreadable file. */
+        static FileVersion of(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (!attributes.isRegularFile()) {
+                    return null;
+                }
+                return new FileVersion(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
+            } catch (IOException e) {
+                return null; // unreadable now: the reading says why
+            }
+        }
+    }
 
     public ReadOnlyFileBackend(Path file, DefinitionFiles files) {
         this.file = file;
@@ -45,8 +69,25 @@ public final class ReadOnlyFileBackend implements Backend {
 
     @Override
     public CompletableFuture<Snapshot> load(ProgressListener progress) {
+        DefinitionFiles.Opened read = last;
+        if (read == null) {
+            return reading(null);
+        }
+        // again: the file's attributes are read off the caller's thread (the FX thread), as the file is
+        return CompletableFuture.supplyAsync(() -> FileVersion.of(file)).thenCompose(version ->
+                version != null && version.equals(lastVersion) ? CompletableFuture.completedFuture(read.snapshot())
+                        : reading(version));
+    }
+
+    /**
+     * Reads the file; {@code version}: what it was on disk just before (null: look now, one stat on the
+     * caller's thread, so that a change made while it is read is seen next time).
+     */
+    private CompletableFuture<Snapshot> reading(FileVersion version) {
+        FileVersion before = version != null ? version : FileVersion.of(file);
         return files.open(file).thenApply(opened -> {
             last = opened;
+            lastVersion = before;
             return opened.snapshot();
         });
     }

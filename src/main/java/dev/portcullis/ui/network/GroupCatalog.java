@@ -6,9 +6,6 @@ import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
-import dev.portcullis.review.Finding;
-import dev.portcullis.review.Review;
-import dev.portcullis.review.ReviewSettings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,12 +13,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A snapshot made ready for the view, once per load: the rows (with their search indexes), group names
- * for rules that point at groups, the interfaces using each group, the rules pointing at each group and
- * the review's findings (each row has its own). It is immutable, so a load can build it off the FX thread.
+ * for rules that point at groups, the interfaces using each group and the rules pointing at each group.
+ * It is built off the FX thread and shown at once; the review, which takes longer, is made afterwards
+ * ({@link CatalogReview}) and handed to {@link #reviewed} on the FX thread, which gives each row its findings.
  */
 final class GroupCatalog {
 
@@ -34,25 +33,13 @@ final class GroupCatalog {
     private final Map<String, GroupRow> rowsById = new LinkedHashMap<>();
     private final List<GroupRow> defaults = new ArrayList<>();
     private final List<GroupRow> customs = new ArrayList<>();
-    /** Null when the catalog was not reviewed: nothing loaded, or only the first pages of a load. */
-    private final List<Finding> findings;
+    /** The review of this catalog's project; null until it is in (on the FX thread). */
+    private CatalogReview review;
 
     GroupCatalog(Snapshot snapshot) {
-        this(snapshot, ReviewSettings.defaults());
-    }
-
-    /** {@code review}: the review's settings, or null not to review (the first pages of a load are shown without). */
-    GroupCatalog(Snapshot snapshot, ReviewSettings review) {
         this.snapshot = snapshot;
         if (snapshot == null) {
-            findings = null;
             return;
-        }
-        findings = review != null ? Review.of(snapshot.groups(), snapshot.ports(), snapshot.gaps(), review) : null;
-        Map<String, List<Finding>> findingsOf = new HashMap<>();
-        if (findings != null) {
-            findings.stream().filter(f -> f.groupId() != null)
-                    .forEach(f -> findingsOf.computeIfAbsent(f.groupId(), id -> new ArrayList<>()).add(f));
         }
         Map<String, List<Cidr>> addressesOfGroup = new HashMap<>();
         for (Port port : snapshot.ports()) {
@@ -69,12 +56,12 @@ final class GroupCatalog {
             for (Rule rule : group.rules()) {
                 String target = rule.remoteGroupId();
                 if (target != null && !target.equals(group.id())) {
-                    referencesTo.computeIfAbsent(target, id -> new ArrayList<>())
-                            .add(new ReferencingRule(group, rule, rule.summary(this::groupName)));
+                    referencesTo.computeIfAbsent(target, id -> new ArrayList<>()).add(new ReferencingRule(group, rule,
+                            this::groupName));
                 }
             }
             GroupRow row = new GroupRow(group, portsByGroup.getOrDefault(group.id(), List.of()),
-                    GroupSearch.index(group, addressesOfGroup), findingsOf.getOrDefault(group.id(), List.of()));
+                    GroupSearch.index(group, addressesOfGroup));
             rowsById.put(group.id(), row);
             (group.isDefault() ? defaults : customs).add(row);
         }
@@ -84,9 +71,39 @@ final class GroupCatalog {
         return snapshot;
     }
 
-    /** The review's findings, project-wide ones first; null when the catalog was not reviewed. */
-    List<Finding> findings() {
-        return findings;
+    /** The review of the project, once it is in; null before (and for the first pages of a load). */
+    CatalogReview review() {
+        return review;
+    }
+
+    /** On the FX thread: the review is in; each row gets its findings. */
+    void reviewed(CatalogReview done) {
+        review = done;
+        findingsFrom(done);
+    }
+
+    /**
+     * On the FX thread: the rows show the findings of an earlier review of the same place (by group id) while
+     * their own review is being made, so that the badges do not blink out at each change or refresh.
+     */
+    void findingsFrom(CatalogReview earlier) {
+        for (GroupRow row : rowsById.values()) {
+            row.reviewed(earlier.about(row.id()));
+        }
+    }
+
+    /**
+     * True when {@code loaded} holds what this catalog shows: the same groups, interfaces and unreadable parts,
+     * live or offline alike (for the worker: a load that brings nothing new keeps this catalog and its review).
+     */
+    boolean sameData(Snapshot loaded) {
+        return snapshot != null && loaded != null && Objects.equals(snapshot.offline(), loaded.offline())
+                && same(snapshot.groups(), loaded.groups()) && same(snapshot.ports(), loaded.ports())
+                && same(snapshot.gaps(), loaded.gaps());
+    }
+
+    private static boolean same(List<?> shown, List<?> loaded) {
+        return shown == loaded || shown.equals(loaded);
     }
 
     boolean isEmpty() {

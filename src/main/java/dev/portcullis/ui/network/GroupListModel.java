@@ -1,5 +1,7 @@
 package dev.portcullis.ui.network;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -7,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,6 +37,8 @@ final class GroupListModel {
     private final ObjectProperty<Comparator<? super GroupRow>> customOrder =
             new SimpleObjectProperty<>(this, "customOrder", null);
     private final SortedList<GroupRow> sortedCustoms = new SortedList<>(allCustoms);
+    /** Counts the reviews shown: the rows' findings changed, so an order by them must be made again. */
+    private final IntegerProperty reviews = new SimpleIntegerProperty(this, "reviews", 0);
     private final FilteredList<GroupRow> customs = new FilteredList<>(sortedCustoms);
     private final ReadOnlyIntegerWrapper customTotal = new ReadOnlyIntegerWrapper(this, "customTotal", 0);
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
@@ -44,7 +49,11 @@ final class GroupListModel {
     private final ReadOnlyObjectWrapper<String> shownRule = new ReadOnlyObjectWrapper<>(this, "shownRule", null);
 
     GroupListModel() {
-        sortedCustoms.comparatorProperty().bind(customOrder);
+        // a new comparator for each review: the list sorts again (a permutation, which keeps the selection)
+        sortedCustoms.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
+            Comparator<? super GroupRow> order = customOrder.get();
+            return order == null ? null : (Comparator<GroupRow>) order::compare;
+        }, customOrder, reviews));
         filterText.addListener((obs, old, text) -> applyFilter(text));
         customs.addListener((ListChangeListener<GroupRow>) change -> summarizeFilter());
         selected.addListener((obs, old, row) -> {
@@ -65,6 +74,14 @@ final class GroupListModel {
         selected.set(keep == null ? null : next.row(keep).orElse(null));
         details.set(selected.get() == null ? null : next.details(selected.get()));
         summarizeFilter();
+    }
+
+    /** On the FX thread: the rows' findings are in; what depends on them (order, details) is made again. */
+    void reviewed() {
+        if (customOrder.get() != null) {
+            reviews.set(reviews.get() + 1);
+        }
+        details.set(selected.get() == null ? null : catalog.details(selected.get()));
     }
 
     void select(String groupId) {

@@ -12,21 +12,28 @@ import java.util.stream.Collectors;
 
 /**
  * One group as the tables show it: its counts in words, the interfaces using it, the review's findings
- * about it, and whether (and why not) it can be deleted. Rows are immutable and made afresh for every load; {@link #id()} says which
- * group a row is across loads.
+ * about it, and whether (and why not) it can be deleted. Rows are made afresh for every load; {@link #id()} says which
+ * group a row is across loads. Only the findings change, on the FX thread, when the review is in.
  */
 public final class GroupRow {
 
     private final SecurityGroup group;
     private final List<Port> interfaces;
     private final GroupSearch.Index index;
-    private final List<Finding> findings;
+    /** Set on the FX thread once the review is in; none until then. */
+    private List<Finding> findings = List.of();
+    private Severity worst;
 
-    GroupRow(SecurityGroup group, List<Port> interfaces, GroupSearch.Index index, List<Finding> findings) {
+    GroupRow(SecurityGroup group, List<Port> interfaces, GroupSearch.Index index) {
         this.group = group;
         this.interfaces = List.copyOf(interfaces);
         this.index = index;
-        this.findings = List.copyOf(findings);
+    }
+
+    /** On the FX thread: what the review found about the group (immutable). */
+    void reviewed(List<Finding> found) {
+        findings = found;
+        worst = found.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
     }
 
     public SecurityGroup group() {
@@ -84,14 +91,14 @@ public final class GroupRow {
         return interfaces.stream().map(Port::label).collect(Collectors.joining(", "));
     }
 
-    /** What the review found about the group and its rules. */
+    /** What the review found about the group and its rules; none until the review is in. */
     public List<Finding> findings() {
         return findings;
     }
 
     /** The most serious of its findings; empty when it has none. */
     public Optional<Severity> worst() {
-        return findings.stream().map(Finding::severity).min(Comparator.naturalOrder());
+        return Optional.ofNullable(worst);
     }
 
     public boolean deletable() {

@@ -52,10 +52,13 @@ final class GroupTables {
         customs.getSortOrder().add(customColumns.name());
         defaults.setItems(vm.defaultGroups());
         Label noDefault = new Label();
+        // "Loading…" only while the project is not all in: a refresh of a project shown does not take back what
+        // is known of it
         noDefault.textProperty().bind(Bindings.when(vm.filterTextProperty().isNotEmpty())
                 .then("No default group matches the filter.")
-                .otherwise(Bindings.when(vm.loadingProperty()).then("Loading…")
-                        .otherwise("This project has no default group.")));
+                .otherwise(Bindings.when(vm.stateProperty().isNotEqualTo(NetworkConfigurationViewModel.State.READY)
+                                .or(vm.partialProperty())).then("Loading…")
+                        .otherwise("No default group in " + vm.backendName() + ".")));
         defaults.setPlaceholder(noDefault);
         defaults.prefHeightProperty().bind(Bindings.max(1, Bindings.size(vm.defaultGroups()))
                 .multiply(ROW_HEIGHT).add(4));
@@ -66,6 +69,7 @@ final class GroupTables {
         syncSelection();
         vm.readOnlyReasonProperty().addListener((obs, old, now) -> refresh());
         vm.changedOnServer().addListener((SetChangeListener<String>) change -> refresh());
+        vm.findingsProperty().addListener((obs, old, now) -> refresh()); // the review is in: the badges
     }
 
     /** The default table has no header: its columns take the custom table's widths. */

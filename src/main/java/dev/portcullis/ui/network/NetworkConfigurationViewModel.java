@@ -79,10 +79,14 @@ public final class NetworkConfigurationViewModel {
         loader.refresh();
     }
 
-    /** The timer's refresh: skipped while a load or a change runs, which will show fresh data anyway. */
+    /**
+     * The timer's refresh: skipped while a load or a change runs, which will show fresh data anyway. The
+     * status bar goes on saying what it said until the answer is in, and an answer that brings nothing new
+     * keeps the rows and their review as they are.
+     */
     public void autoRefresh() {
         if (!busy.get()) {
-            refresh();
+            loader.refresh(true);
         }
     }
 
@@ -255,12 +259,18 @@ public final class NetworkConfigurationViewModel {
     }
 
     /**
-     * The review of the project shown, made off the FX thread with each catalog: project-wide findings
-     * first, then by group and rule. Null while there is none: nothing loaded yet, or only a load's first
-     * pages.
+     * The review of the project shown, made off the FX thread after its rows are shown: project-wide findings
+     * first, then by group and rule. Null while there is none: nothing loaded yet, a load's first pages, or the
+     * first review still being made ({@link #reviewingProperty()}); while a later one is made, the one before
+     * stays.
      */
     public ReadOnlyObjectProperty<List<Finding>> findingsProperty() {
         return shown.findingsProperty();
+    }
+
+    /** True while the project shown is being reviewed, off the FX thread, after its rows are on screen. */
+    public ReadOnlyBooleanProperty reviewingProperty() {
+        return shown.reviewingProperty();
     }
 
     /** Set when a save failed: the dialog should open again on this request (draft and reason included). */

@@ -22,7 +22,10 @@ import java.util.function.UnaryOperator;
 /**
  * Brings the project onto the screen: loads it (page by page, the first pages shown while the rest comes),
  * and shows what a change here left without loading it all again. Each load or change gets a generation;
- * an answer from an older one is dropped, and a refresh cancels the load it overtakes.
+ * an answer from an older one is dropped, and a refresh cancels the load it overtakes. Rows come first: the
+ * review of each catalog shown is made afterwards on the worker and handed to the view when it is in. A load
+ * that brings back what is shown already (an auto-refresh of a file or workspace nobody changed) keeps the
+ * catalog and its review instead of making them again.
  */
 final class ProjectLoader {
 
@@ -44,6 +47,8 @@ final class ProjectLoader {
     private long generation;
     /** The review's settings for each whole catalog. */
     private final ReviewSettings review;
+    /** The catalog whose review is wanted: a review still waiting for the worker when another is shown is skipped. */
+    private volatile GroupCatalog toReview;
 
     ProjectLoader(ViewContext context, ShownProject shown, ChangeMarks marks) {
         backend = context.backend();
@@ -57,10 +62,18 @@ final class ProjectLoader {
 
     /** Loads again, cancelling a load still running: its answer would be older than this one's. */
     void refresh() {
+        refresh(false);
+    }
+
+    /**
+     * As {@link #refresh()}; {@code background} (the timer's refresh, with the groups on screen) leaves the
+     * status bar saying what it said until the answer is in.
+     */
+    void refresh(boolean background) {
         if (running != null && !running.isDone()) {
             running.cancel(true);
         }
-        reload(false, loaded -> { });
+        reload(false, background && !shown.catalog().isEmpty() && !shown.partialProperty().get(), loaded -> { });
     }
 
     /**
@@ -68,12 +81,17 @@ final class ProjectLoader {
      * A quiet load, made to catch up after a change, leaves the status saying what the change did.
      */
     void reload(boolean quiet, Consumer<GroupCatalog> then) {
+        reload(quiet, false, then);
+    }
+
+    private void reload(boolean quiet, boolean background, Consumer<GroupCatalog> then) {
         long current = ++generation;
         loading.set(true);
         shown.loading();
-        if (!quiet) {
+        if (!quiet && !background) {
             status.set("Loading security groups from " + backend.describe() + "…");
         }
+        GroupCatalog before = shown.partialProperty().get() ? GroupCatalog.EMPTY : shown.catalog();
         PartialLoad pages = new PartialLoad(current);
         ProgressListener progress = (page, loadedSoFar) -> {
             pages.add(page);
@@ -87,7 +105,7 @@ final class ProjectLoader {
         };
         CompletableFuture<Snapshot> load = backend.load(progress);
         running = load;
-        load.thenApplyAsync(loaded -> new GroupCatalog(loaded, review), worker)
+        load.thenApplyAsync(loaded -> before.sameData(loaded) ? before : new GroupCatalog(loaded), worker)
                 .whenCompleteAsync((loaded, failed) -> {
                     if (current == generation) {
                         answered(quiet, loaded, failed);
@@ -120,7 +138,28 @@ final class ProjectLoader {
 
     private void show(GroupCatalog next) {
         latest = next.snapshot();
+        if (next == shown.catalog()) {
+            return; // the same data as shown: rows, selection and review stay as they are
+        }
         shown.show(next);
+        if (next.review() == null) {
+            review(next);
+        }
+    }
+
+    /** Reviews a catalog on the worker, now that its rows are shown; the findings come back through {@code fx}. */
+    private void review(GroupCatalog catalog) {
+        toReview = catalog;
+        CompletableFuture.supplyAsync(() -> toReview == catalog ? CatalogReview.of(catalog.snapshot(), review) : null,
+                worker).whenCompleteAsync((done, failed) -> {
+                    if (failed != null) {
+                        if (shown.reviewFailed(catalog)) {
+                            status.set("The review could not be made: " + Words.message(failed));
+                        }
+                    } else if (done != null) {
+                        shown.reviewed(catalog, done);
+                    } // else overtaken before it began: the catalog shown since has its own review
+                }, fx);
     }
 
     /**
@@ -136,7 +175,7 @@ final class ProjectLoader {
         long current = ++generation;
         latest = changed;
         loading.set(false);
-        CompletableFuture.supplyAsync(() -> new GroupCatalog(changed, review), worker).whenCompleteAsync((next, failed) -> {
+        CompletableFuture.supplyAsync(() -> new GroupCatalog(changed), worker).whenCompleteAsync((next, failed) -> {
             if (current != generation) {
                 return;
             }
@@ -192,8 +231,7 @@ final class ProjectLoader {
             }
             building = true;
             List<SecurityGroup> rows = soFar();
-            CompletableFuture.supplyAsync(() -> new GroupCatalog(new Snapshot(rows, List.of(), Instant.now()), null),
-                    worker).whenCompleteAsync((built, failed) -> {
+            CompletableFuture.supplyAsync(() -> new GroupCatalog(new Snapshot(rows, List.of(), Instant.now())), worker).whenCompleteAsync((built, failed) -> {
                         building = false;
                         if (failed != null || load != generation || !loading.get()) {
                             return;

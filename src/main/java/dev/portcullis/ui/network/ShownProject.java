@@ -27,8 +27,13 @@ final class ShownProject {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", null);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
-    /** The review of the whole project shown; null while none is (nothing loaded, or only the first pages). */
+    /**
+     * The review of the whole project shown; null while none is (nothing loaded, only the first pages, or the
+     * first review still being made). While a newer one is made, the one before stays.
+     */
     private final ReadOnlyObjectWrapper<List<Finding>> findings = new ReadOnlyObjectWrapper<>(this, "findings");
+    /** True while the project shown is being reviewed (its rows are on screen; its findings are not yet). */
+    private final ReadOnlyBooleanWrapper reviewing = new ReadOnlyBooleanWrapper(this, "reviewing", false);
     /** True while rows of a load still running are shown: the project is not all in yet. */
     private final ReadOnlyBooleanWrapper partial = new ReadOnlyBooleanWrapper(this, "partial", false);
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable", false);
@@ -36,6 +41,8 @@ final class ShownProject {
     /** The rows, their order, the filter and the selection. */
     private final GroupListModel list = new GroupListModel();
     private GroupCatalog catalog = GroupCatalog.EMPTY;
+    /** The last review shown, whose findings stand in while the catalog shown since is reviewed; null for none. */
+    private CatalogReview lastReview;
 
     ShownProject(Supplier<String> backendName, Supplier<Optional<String>> readOnly) {
         this.backendName = backendName;
@@ -65,16 +72,51 @@ final class ShownProject {
         return list;
     }
 
-    /** The whole project: rows replaced, the selection kept by id, the partial rows of a load dropped. */
+    /**
+     * The whole project: rows replaced, the selection kept by id, the partial rows of a load dropped. Until
+     * its own review is in ({@link #reviewed}), its rows show the findings of the review shown before, if
+     * any (the same place, a moment ago), and {@link #reviewingProperty()} is true.
+     */
     void show(GroupCatalog next) {
+        CatalogReview before = partial.get() ? null : lastReview;
         partial.set(false);
         catalog = next;
+        if (next.review() == null && before != null) {
+            next.findingsFrom(before);
+        }
         snapshot.set(next.snapshot());
         counts.set(Words.plural(next.snapshot().groups().size(), "security group") + " · "
                 + Words.plural(next.snapshot().ports().size(), "interface"));
         state.set(State.READY);
         list.show(next);
-        findings.set(next.findings());
+        reviewing.set(next.review() == null);
+        findings.set(next.review() != null ? next.review().findings() : before != null ? before.findings() : null);
+    }
+
+    /**
+     * On the FX thread: the review of {@code reviewed} is in. Dropped when another catalog is shown by now
+     * (its own review follows); otherwise the rows get their findings and the tables, the details and the
+     * Review view show them.
+     */
+    boolean reviewed(GroupCatalog reviewed, CatalogReview review) {
+        if (reviewed != catalog) {
+            return false;
+        }
+        reviewed.reviewed(review);
+        lastReview = review;
+        reviewing.set(false);
+        findings.set(review.findings());
+        list.reviewed();
+        return true;
+    }
+
+    /** On the FX thread: the review of {@code reviewed} could not be made; the rows stay without findings. */
+    boolean reviewFailed(GroupCatalog reviewed) {
+        if (reviewed != catalog) {
+            return false;
+        }
+        reviewing.set(false);
+        return true;
     }
 
     /** The first {@code rows} groups of a load still running, shown read-only until the rest is in. */
@@ -83,6 +125,8 @@ final class ShownProject {
         list.show(part);
         findings.set(null);
         partial.set(true);
+        lastReview = null;
+        reviewing.set(false);
         state.set(State.READY);
         counts.set(Words.plural(rows, "security group") + " so far");
     }
@@ -96,6 +140,8 @@ final class ShownProject {
         catalog = GroupCatalog.EMPTY;
         list.show(catalog);
         findings.set(null);
+        lastReview = null;
+        reviewing.set(false);
         snapshot.set(null);
         counts.set("");
     }
@@ -127,6 +173,10 @@ final class ShownProject {
 
     ReadOnlyObjectProperty<List<Finding>> findingsProperty() {
         return findings.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty reviewingProperty() {
+        return reviewing.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty countsProperty() {

@@ -35,6 +35,7 @@ public final class ReviewViewModel {
 
     private final ObservableValue<List<Finding>> findings;
     private final ObservableValue<Snapshot> project;
+    private final ObservableValue<Boolean> reviewing;
     private final BiConsumer<String, String> reveal;
     private final ObservableList<FindingRow> all = FXCollections.observableArrayList();
     private final FilteredList<FindingRow> shown = new FilteredList<>(all);
@@ -54,6 +55,17 @@ public final class ReviewViewModel {
      */
     public ReviewViewModel(ObservableValue<List<Finding>> findings, ObservableValue<Snapshot> project,
                            BiConsumer<String, String> reveal) {
+        this(findings, project, new SimpleBooleanProperty(false), reveal);
+    }
+
+    /**
+     * @param reviewing true while the project shown is being reviewed (its groups are loaded, the findings
+     *                  not yet in)
+     */
+    public ReviewViewModel(ObservableValue<List<Finding>> findings, ObservableValue<Snapshot> project,
+                           ObservableValue<Boolean> reviewing, BiConsumer<String, String> reveal) {
+        this.reviewing = reviewing;
+        reviewing.addListener(o -> narrow());
         this.findings = findings;
         this.project = project;
         this.reveal = reveal;
@@ -100,7 +112,8 @@ public final class ReviewViewModel {
 
     private String empty() {
         if (!reviewed.get()) {
-            return "The review runs once the project's security groups are loaded.";
+            return Boolean.TRUE.equals(reviewing.getValue()) ? "Reviewing the security groups…"
+                    : "The review runs once the project's security groups are loaded.";
         }
         if (all.isEmpty()) {
             Snapshot shownProject = project.getValue();

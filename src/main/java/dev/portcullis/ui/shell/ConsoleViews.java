@@ -33,7 +33,7 @@ public final class ConsoleViews implements PlaceViews {
     @Override
     public Parent review(NetworkConfigurationViewModel network, Runnable showNetwork) {
         ReviewViewModel review = new ReviewViewModel(network.findingsProperty(), network.snapshotProperty(),
-                (group, rule) -> {
+                network.reviewingProperty(), (group, rule) -> {
                     if (network.reveal(group, rule)) {
                         showNetwork.run();
                     }

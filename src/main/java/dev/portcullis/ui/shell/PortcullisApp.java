@@ -47,10 +47,33 @@ public final class PortcullisApp extends Application {
     private static volatile Path workspaceFile;
     /** The review's settings: the user's file (read before the toolkit starts), or the defaults. */
     private static volatile ReviewSettings reviewSettings = ReviewSettings.defaults();
+    /**
+     * What a probe running the console in its own JVM sees of it (the benchmarks' console scale probe): the
+     * definition files it reads and its window. Nothing is observed unless {@link #observe} set one.
+     */
+    public interface Observer {
+        /** The definition files the console uses: {@code files}, or a wrapper that times them. */
+        default DefinitionFiles files(DefinitionFiles files) {
+            return files;
+        }
+
+        /** On the FX thread, once the window is built and just before its first place is opened. */
+        void started(Stage stage, MainWindowViewModel window);
+    }
+
+    /** Has the next console started in this JVM tell {@code watching} (null: nobody) of its start. */
+    public static void observe(Observer watching) {
+        observer = watching;
+    }
+
     /** What the window needs before it is built, read while the toolkit starts (see {@link #launch}). */
     private static volatile CompletableFuture<Ready> ready;
     /** A definition file to show first, read-only (null: none). */
     private static volatile Path openFile;
+    /** File > Open's reader, already reading {@link #openFile} (see {@link EarlyFileRead}) when there is one. */
+    private static volatile DefinitionFiles files;
+    /** Told of the console's start (see {@link #observe}); null: nobody is. */
+    private static volatile Observer observer;
 
     private Ready prepared;
     /** The places, the first one opening and loading from {@link #init} on (see {@link EarlyLoad}). */
@@ -92,6 +115,10 @@ public final class PortcullisApp extends Application {
         if (cloud != null) {
             joined(ready);
         }
+        Observer watching = observer;
+        DefinitionFiles reader = watching == null ? definitionFiles(WORKER) : watching.files(definitionFiles(WORKER));
+        // a file named on the command line is read while the toolkit starts, not once the window is built
+        files = file == null ? reader : new EarlyFileRead(reader, file);
         Application.launch(PortcullisApp.class);
     }
 
@@ -167,7 +194,8 @@ public final class PortcullisApp extends Application {
         Executor fx = Platform::runLater;
         Executor worker = WORKER;
         Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage, reviewSettings);
-        DefinitionFiles definitions = definitionFiles(worker);
+        Observer watching = observer;
+        DefinitionFiles definitions = files != null ? files : definitionFiles(worker);
         FilePlaces withFiles = new FilePlaces(places, definitions);
         viewModel = new MainWindowViewModel(withFiles, backend -> new NetworkConfigurationViewModel(backend, fx, worker, reviewSettings),
                 fx, worker, place -> settings.setPlace(place.name()));
@@ -208,6 +236,9 @@ public final class PortcullisApp extends Application {
         if (probe != null && !probe.isBlank()) {
             StartupProbe.watch(viewModel.connectionProperty(), stage.showingProperty(), Path.of(probe),
                     System::currentTimeMillis, worker);
+        }
+        if (watching != null) {
+            watching.started(stage, viewModel);
         }
         // before show: a place opened already is in the window's first layout, not in a second one
         viewModel.open(openFile != null ? withFiles.add(openFile) : prepared.initial());

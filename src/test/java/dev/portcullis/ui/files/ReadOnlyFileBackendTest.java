@@ -48,4 +48,39 @@ class ReadOnlyFileBackendTest {
                 });
         assertThat(findings).extracting(Finding::check).contains("world-open-admin-port");
     }
+
+    @Test
+    void loadingAgainAFileThatDidNotChangeReadsNothingAndAChangedOneIsReadAgain(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = java.nio.file.Files.copy(PARTLY_INVALID, dir.resolve("groups.json"));
+        DefinitionFiles real = PortcullisApp.definitionFiles(Runnable::run);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        DefinitionFiles counted = new DefinitionFiles() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Opened> open(Path path) {
+                reads.incrementAndGet();
+                return real.open(path);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<List<String>> export(Snapshot snapshot, Path path) {
+                return real.export(snapshot, path);
+            }
+        };
+        ReadOnlyFileBackend shown = new ReadOnlyFileBackend(file, counted);
+
+        Snapshot first = shown.load(ProgressListener.NONE).get(10, TimeUnit.SECONDS);
+        Snapshot again = shown.load(ProgressListener.NONE).get(10, TimeUnit.SECONDS);
+
+        assertThat(again).isSameAs(first); // the console keeps its rows and review for the same snapshot
+        assertThat(reads).hasValue(1);
+
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("\"app\"", "\"application\""));
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() + 60_000));
+        Snapshot changed = shown.load(ProgressListener.NONE).get(10, TimeUnit.SECONDS);
+
+        assertThat(reads).hasValue(2);
+        assertThat(changed.groups()).singleElement().satisfies(g -> assertThat(g.name()).isEqualTo("application"));
+    }
 }

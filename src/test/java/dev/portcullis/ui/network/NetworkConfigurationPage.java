@@ -44,6 +44,26 @@ final class NetworkConfigurationPage {
                 .filter(t -> t != null).toList();
     }
 
+    /** The Review column's badge of a group's row as shown ("High · 3"), or empty when it shows none. */
+    Optional<String> badge(String group) {
+        Node cell = row(group).lookup(".group-findings");
+        return cell instanceof javafx.scene.control.Labeled labeled && labeled.getGraphic() instanceof Label badge
+                ? Optional.of(badge.getText()) : Optional.empty();
+    }
+
+    /** Whether a group's badge is shown whole: as wide as its text needs, inside its cell. */
+    boolean badgeWhole(String group) {
+        javafx.scene.control.Labeled cell = (javafx.scene.control.Labeled) row(group).lookup(".group-findings");
+        Label badge = (Label) cell.getGraphic();
+        double right = badge.localToScene(badge.getLayoutBounds()).getMaxX();
+        return badge.getWidth() >= badge.prefWidth(-1) - 0.5 && right <= cell.localToScene(cell.getLayoutBounds()).getMaxX();
+    }
+
+    /** What the default groups' table says when it has no row. */
+    String defaultPlaceholder() {
+        return ((Label) table("#defaultTable").getPlaceholder()).getText();
+    }
+
     boolean deleteEnabled(String group) {
         return !row(group).lookup(".delete-group").isDisabled();
     }
