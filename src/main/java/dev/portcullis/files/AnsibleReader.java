@@ -45,7 +45,7 @@ public final class AnsibleReader {
     public DefinitionReport read(Path file, ReadOptions options) {
         YamlTree.Loaded tree;
         try {
-            tree = YamlTree.parse(YamlTree.readFile(file));
+            tree = YamlTree.load(file);
         } catch (YamlTree.SyntaxException e) {
             return DefinitionReport.unusable(new Problem(SYNTAX, "", "The Ansible file " + file
                     + " cannot be read: " + e.getMessage()));
@@ -107,7 +107,7 @@ public final class AnsibleReader {
             Map<String, JsonNode> vars = new HashMap<>();
             for (Path f : options.variableFiles()) {
                 try {
-                    JsonNode values = YamlTree.parse(YamlTree.readFile(f)).root();
+                    JsonNode values = YamlTree.load(f).root();
                     if (values != null && values.isObject()) {
                         values.fields().forEachRemaining(v -> vars.put(v.getKey(), v.getValue()));
                     } else {
@@ -172,7 +172,7 @@ public final class AnsibleReader {
             try {
                 JsonNode rendered = AnsibleTemplates.render(name, scope);
                 Path path = file.toAbsolutePath().getParent().resolve(rendered.asText());
-                JsonNode values = YamlTree.parse(YamlTree.readFile(path)).root();
+                JsonNode values = YamlTree.load(path).root();
                 if (values != null && values.isObject()) {
                     return scope.with(values);
                 }
