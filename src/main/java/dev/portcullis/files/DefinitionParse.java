@@ -68,9 +68,12 @@ final class DefinitionParse {
         report.group().ifPresent(group -> {
             originals.group(group.id(), node, NeutronJson.group(group));
             JsonNode ruleNodes = node.get("security_group_rules");
+            String groupId = group.id();
+            String projectId = group.projectId();
             for (RuleReport r : report.rules()) {
                 if (r.id() != null) {
-                    originals.rule(r.id(), ruleNodes.get(r.index()), NeutronJson.rule(r.rule().withId(r.id()), group));
+                    Rule rule = r.rule().withId(r.id());
+                    originals.rule(r.id(), ruleNodes.get(r.index()), () -> NeutronJson.rule(rule, groupId, projectId));
                 }
             }
         });
