@@ -167,10 +167,15 @@ final class YamlTree {
             this.yaml = parser instanceof YAMLParser y ? y : null;
         }
 
-        /** The value at the current token, recorded under {@code pointer}. */
+        /** The value at the current token, recorded under {@code pointer} at its own line. */
         JsonNode value(String pointer) throws IOException {
+            return value(pointer, parser.currentTokenLocation().getLineNr());
+        }
+
+        /** The value at the current token, recorded under {@code pointer} at {@code line} (a member: its name's). */
+        private JsonNode value(String pointer, int line) throws IOException {
             JsonToken token = parser.currentToken();
-            lines.put(pointer, parser.currentTokenLocation().getLineNr());
+            lines.put(pointer, line);
             String anchor = yaml == null ? null : yaml.getCurrentAnchor();
             JsonNode node;
             if (token == JsonToken.START_OBJECT) {
@@ -178,10 +183,9 @@ final class YamlTree {
                 ObjectNode merged = null;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
-                    int line = parser.currentTokenLocation().getLineNr();
+                    int nameLine = parser.currentTokenLocation().getLineNr();
                     parser.nextToken();
-                    JsonNode member = value(step(pointer, name));
-                    lines.put(step(pointer, name), line);
+                    JsonNode member = value(step(pointer, name), nameLine);
                     if (name.equals("<<") && (member.isObject() || member.isArray())) {
                         merged = merged == null ? json.objectNode() : merged;
                         for (JsonNode part : member.isArray() ? member : json.arrayNode().add(member)) {
