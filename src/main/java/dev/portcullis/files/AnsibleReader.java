@@ -85,7 +85,7 @@ public final class AnsibleReader {
         }
 
         DefinitionReport read() {
-            AnsibleScope extra = new AnsibleScope(null, extraVars());
+            AnsibleScope extra = AnsibleScope.extra(options, problems);
             extra.onDefault((variable, used) -> defaulted.add(variable + " is not defined here; the default "
                     + (used.isTextual() ? "'" + used.textValue() + "'" : used.toString()) + " is used"));
             JsonNode root = tree.root();
@@ -101,24 +101,6 @@ public final class AnsibleReader {
                 tasks(root, "", "", extra, null);
             }
             return SourceGroups.report(file, new ArrayList<>(modules.groups.values()), problems, notices, OUTSIDE);
-        }
-
-        private Map<String, JsonNode> extraVars() {
-            Map<String, JsonNode> vars = new HashMap<>();
-            for (Path f : options.variableFiles()) {
-                try {
-                    JsonNode values = YamlTree.load(f).root();
-                    if (values != null && values.isObject()) {
-                        values.fields().forEachRemaining(v -> vars.put(v.getKey(), v.getValue()));
-                    } else {
-                        problems.add(new Problem(SYNTAX, f.toString(), "A vars file is a map of names to values."));
-                    }
-                } catch (YamlTree.SyntaxException e) {
-                    problems.add(new Problem(SYNTAX, f.toString(), "The vars file cannot be read: " + e.getMessage()));
-                }
-            }
-            options.variables().forEach((k, v) -> vars.put(k, JsonNodeFactory.instance.textNode(v)));
-            return vars;
         }
 
         private Place place(String pointer, String address) {
