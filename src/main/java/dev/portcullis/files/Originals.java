@@ -95,7 +95,7 @@ public final class Originals {
             ObjectNode extra = null;
             for (Map.Entry<String, JsonNode> member : object.properties()) {
                 order.add(member.getKey());
-                if (!member.getValue().equals(projected.get(member.getKey()))) {
+                if (!same(member.getValue(), projected.get(member.getKey()))) {
                     extra = extra == null ? object.objectNode() : extra;
                     extra.set(member.getKey(), kept(member.getValue()));
                 }
@@ -107,6 +107,12 @@ public final class Originals {
             }
             map.put(id, new Entry(extra == null ? object.objectNode() : extra,
                     orders.computeIfAbsent(List.copyOf(order), o -> o), projection));
+        }
+
+        /** Equal values; a whole number is the same whether it was read as an int or made as a long. */
+        private static boolean same(JsonNode read, JsonNode projected) {
+            return read.equals(projected) || projected != null && read.isIntegralNumber()
+                    && projected.isIntegralNumber() && read.bigIntegerValue().equals(projected.bigIntegerValue());
         }
 
         /** A value to keep: text once for all the objects that hold it, a list or an object as a copy of its own. */
