@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * What kind of source a path holds, to choose its reader: a folder or a {@code .tf} file is Terraform;
  * otherwise the content decides, read only as far as needed: a mapping with {@code heat_template_version}
- * (YAML or JSON) is a Heat template, a YAML list of plays ({@code hosts}, {@code import_playbook}) or tasks
+ * (YAML or JSON) in its first MiB is a Heat template, a YAML list of plays ({@code hosts}, {@code import_playbook}) or tasks
  * (a {@code block}, or a module such as {@code openstack.cloud.security_group}, in any of the first
  * {@value #MAX_ITEMS} items or first MiB) is Ansible, and anything else
  * is a definition file (Neutron's JSON or the OpenStack client's), whose reader says what is wrong with it.
@@ -82,7 +82,8 @@ public enum SourceFormat {
         try (parser) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                // Heat takes templates of up to 512 KiB: a member further on is not a template's.
+                while (offset(parser) < MAX_OFFSET && parser.nextToken() == JsonToken.FIELD_NAME) {
                     if (parser.currentName().equals("heat_template_version")) {
                         return HEAT;
                     }
