@@ -77,6 +77,20 @@ public enum SourceFormat {
         return -1;
     }
 
+    /** Skips the value the parser is on, as far as the bounds; false when they stop it first. */
+    private static boolean skip(JsonParser parser) throws IOException {
+        int depth = 0;
+        for (JsonToken token = parser.currentToken(); ; token = parser.nextToken()) {
+            if (token == null || offset(parser) >= MAX_OFFSET) {
+                return false;
+            }
+            depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            if (depth == 0) {
+                return true;
+            }
+        }
+    }
+
     /** HEAT or ANSIBLE as the first value shows, or null; a parse error is null (the default reader reports it). */
     private static SourceFormat sniff(JsonParser parser) {
         try (parser) {
@@ -88,7 +102,9 @@ public enum SourceFormat {
                         return HEAT;
                     }
                     parser.nextToken();
-                    parser.skipChildren();
+                    if (!skip(parser)) {
+                        return null;
+                    }
                 }
                 return null;
             }
