@@ -9,6 +9,7 @@ import dev.portcullis.domain.Problem;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -81,8 +82,8 @@ record DefinitionOutline(List<String> members, JsonNode format, String groupsPat
         JsonNode single = root.get("security_group");
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        Iterator<JsonNode> groups = list != null ? (list.isArray() ? list.elements() : java.util.Collections.emptyIterator())
-                : single != null ? List.of(single).iterator() : java.util.Collections.emptyIterator();
+        Iterator<JsonNode> groups = list != null ? (list.isArray() ? list.elements() : Collections.emptyIterator())
+                : single != null ? List.of(single).iterator() : Collections.emptyIterator();
         groups.forEachRemaining(g -> {
             ids.add(g.path("id").isTextual() ? g.get("id").textValue() : null);
             names.add(g.path("name").isTextual() ? g.get("name").textValue() : null);

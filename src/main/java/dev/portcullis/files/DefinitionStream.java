@@ -68,9 +68,11 @@ final class DefinitionStream {
         if (cli.isEmpty()) {
             return DefinitionReport.unusable(new Problem(FileErrorCode.WRONG_SHAPE, "",
                     "The file must hold a JSON object with \"security_groups\", as Neutron answers "
-                            + "GET /v2.0/security-groups (or what openstack security group show/list -f json prints)."));
+                            + "GET /v2.0/security-groups (or what openstack security group show/list -f json "
+                            + "prints)."));
         }
-        JsonSourceLines.Shape shape = root.isArray() ? JsonSourceLines.Shape.CLI_LIST : JsonSourceLines.Shape.CLI_SHOW;
+        JsonSourceLines.Shape shape = root.isArray() ? JsonSourceLines.Shape.CLI_LIST
+                : JsonSourceLines.Shape.CLI_SHOW;
         return fromTree(cli.get().root(), cli.get().notices())
                 .withLocations(JsonSourceLines.of(factory, source, shape, file));
     }

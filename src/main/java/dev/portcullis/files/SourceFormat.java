@@ -15,10 +15,10 @@ import java.util.Set;
 /**
  * What kind of source a path holds, to choose its reader: a folder or a {@code .tf} file is Terraform;
  * otherwise the content decides, read only as far as needed: a mapping with {@code heat_template_version}
- * (YAML or JSON) in its first MiB is a Heat template, a YAML list of plays ({@code hosts}, {@code import_playbook}) or tasks
- * (a {@code block}, or a module such as {@code openstack.cloud.security_group}, in any of the first
- * {@value #MAX_ITEMS} items or first MiB) is Ansible, and anything else
- * is a definition file (Neutron's JSON or the OpenStack client's), whose reader says what is wrong with it.
+ * (YAML or JSON) in its first MiB is a Heat template, a YAML list of plays ({@code hosts},
+ * {@code import_playbook}) or tasks (a {@code block}, or a module such as {@code openstack.cloud.security_group},
+ * in any of the first {@value #MAX_ITEMS} items or first MiB) is Ansible, and anything else is a definition file
+ * (Neutron's JSON or the OpenStack client's), whose reader says what is wrong with it.
  */
 public enum SourceFormat {
     NEUTRON_JSON, TERRAFORM, HEAT, ANSIBLE;

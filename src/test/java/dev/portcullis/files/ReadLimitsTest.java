@@ -31,7 +31,8 @@ class ReadLimitsTest {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write("{\"security_groups\": [".getBytes(StandardCharsets.US_ASCII));
             for (int g = 0; g < 3; g++) {
-                out.write(((g == 0 ? "" : ",") + GROUP.formatted(g, g, g, (g + 2) % 3)).getBytes(StandardCharsets.US_ASCII));
+                String group = (g == 0 ? "" : ",") + GROUP.formatted(g, g, g, (g + 2) % 3);
+                out.write(group.getBytes(StandardCharsets.US_ASCII));
                 if (g < 2) {
                     out.write(blank);
                 }

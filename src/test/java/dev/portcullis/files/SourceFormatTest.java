@@ -95,8 +95,8 @@ class SourceFormatTest {
     void aJsonObjectIsLookedThroughOnlyAsFarAsAHeatTemplateCanBe() throws IOException {
         String big = "\"" + "x".repeat((int) SourceFormat.MAX_OFFSET) + "\"";
 
-        assertThat(of("small.json", "{\"description\": \"x\", \"heat_template_version\": \"2018-08-31\"}"))
-                .isEqualTo(SourceFormat.HEAT);
+        assertThat(of("small.json", "{\"description\": \"x\", \"heat_template_version\": \"2018-08-31\"}")).isEqualTo(
+                SourceFormat.HEAT);
         assertThat(of("groups.json", "{\"security_groups\": [" + big + "], \"heat_template_version\": 1}"))
                 .isEqualTo(SourceFormat.NEUTRON_JSON);
     }
