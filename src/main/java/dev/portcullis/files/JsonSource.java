@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A document a reader can parse more than once, each time as a stream: a regular file is opened again, bytes
@@ -35,11 +38,23 @@ abstract class JsonSource {
         };
     }
 
+    /** A file, which must be the same file, unchanged, each time it is opened (it may be replaced meanwhile). */
     static JsonSource of(Path file) {
         return new JsonSource() {
+            private List<Object> first;
+
             @Override
             JsonParser open(JsonFactory factory) throws IOException {
-                return factory.createParser(Files.newInputStream(file));
+                InputStream in = Files.newInputStream(file);
+                BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+                List<Object> version = Arrays.asList(now.fileKey(), now.size(), now.lastModifiedTime());
+                if (first == null) {
+                    first = version;
+                } else if (!first.equals(version)) {
+                    in.close();
+                    throw new IOException("it changed while it was read; read it again");
+                }
+                return factory.createParser(in);
             }
         };
     }
