@@ -47,7 +47,7 @@ public enum SourceFormat {
                 }
                 return NEUTRON_JSON;
             }
-            SourceFormat yaml = sniff(YamlTree.factory().createParser(in));
+            SourceFormat yaml = sniff(YamlTree.factory().createParser(new LongLines(in, LongLines.MAX_LINE)));
             return yaml == null ? NEUTRON_JSON : yaml;
         } catch (IOException | RuntimeException e) {
             return NEUTRON_JSON;

@@ -100,4 +100,13 @@ class SourceFormatTest {
         assertThat(of("groups.json", "{\"security_groups\": [" + big + "], \"heat_template_version\": 1}"))
                 .isEqualTo(SourceFormat.NEUTRON_JSON);
     }
+
+    @Test
+    void aYamlFileOfOneEndlessLineIsToldQuicklyAndReadAsNothingElse() throws IOException {
+        Path file = Files.writeString(dir.resolve("one-line.yaml"), "a: " + "x".repeat(20 * 1024 * 1024) + "\n");
+
+        assertThat(SourceFormat.of(file)).isEqualTo(SourceFormat.NEUTRON_JSON);
+        assertThat(new SourceReader().read(file).fileProblems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("line 1: the line is longer than 524288 bytes"));
+    }
 }
