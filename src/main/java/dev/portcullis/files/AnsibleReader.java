@@ -45,7 +45,7 @@ public final class AnsibleReader {
     public DefinitionReport read(Path file, ReadOptions options) {
         YamlTree.Loaded tree;
         try {
-            tree = YamlTree.parse(YamlTree.readFile(file));
+            tree = YamlTree.load(file);
         } catch (YamlTree.SyntaxException e) {
             return DefinitionReport.unusable(new Problem(SYNTAX, "", "The Ansible file " + file
                     + " cannot be read: " + e.getMessage()));
@@ -85,7 +85,7 @@ public final class AnsibleReader {
         }
 
         DefinitionReport read() {
-            AnsibleScope extra = new AnsibleScope(null, extraVars());
+            AnsibleScope extra = AnsibleScope.extra(options, problems);
             extra.onDefault((variable, used) -> defaulted.add(variable + " is not defined here; the default "
                     + (used.isTextual() ? "'" + used.textValue() + "'" : used.toString()) + " is used"));
             JsonNode root = tree.root();
@@ -101,24 +101,6 @@ public final class AnsibleReader {
                 tasks(root, "", "", extra, null);
             }
             return SourceGroups.report(file, new ArrayList<>(modules.groups.values()), problems, notices, OUTSIDE);
-        }
-
-        private Map<String, JsonNode> extraVars() {
-            Map<String, JsonNode> vars = new HashMap<>();
-            for (Path f : options.variableFiles()) {
-                try {
-                    JsonNode values = YamlTree.parse(YamlTree.readFile(f)).root();
-                    if (values != null && values.isObject()) {
-                        values.fields().forEachRemaining(v -> vars.put(v.getKey(), v.getValue()));
-                    } else {
-                        problems.add(new Problem(SYNTAX, f.toString(), "A vars file is a map of names to values."));
-                    }
-                } catch (YamlTree.SyntaxException e) {
-                    problems.add(new Problem(SYNTAX, f.toString(), "The vars file cannot be read: " + e.getMessage()));
-                }
-            }
-            options.variables().forEach((k, v) -> vars.put(k, JsonNodeFactory.instance.textNode(v)));
-            return vars;
         }
 
         private Place place(String pointer, String address) {
@@ -172,7 +154,7 @@ public final class AnsibleReader {
             try {
                 JsonNode rendered = AnsibleTemplates.render(name, scope);
                 Path path = file.toAbsolutePath().getParent().resolve(rendered.asText());
-                JsonNode values = YamlTree.parse(YamlTree.readFile(path)).root();
+                JsonNode values = YamlTree.load(path).root();
                 if (values != null && values.isObject()) {
                     return scope.with(values);
                 }

@@ -1,8 +1,12 @@
 package dev.portcullis.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.portcullis.domain.Problem;
 
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Variables of one level (play, block, task, loop item), looked up from the innermost, extra vars first. */
@@ -108,5 +112,29 @@ final class AnsibleScope implements AnsibleTemplates.Vars {
         } finally {
             depth--;
         }
+    }
+
+    /**
+     * The extra vars ({@code -e}): the files of {@code variableFiles()}, then {@code variables()}, the highest
+     * precedence of all; a file that cannot be read is a problem in {@code problems}.
+     */
+    static AnsibleScope extra(ReadOptions options, List<Problem> problems) {
+        Map<String, JsonNode> vars = new HashMap<>();
+        for (Path f : options.variableFiles()) {
+            try {
+                JsonNode values = YamlTree.load(f).root();
+                if (values != null && values.isObject()) {
+                    values.fields().forEachRemaining(v -> vars.put(v.getKey(), v.getValue()));
+                } else {
+                    problems.add(new Problem(AnsibleReader.SYNTAX, f.toString(),
+                            "A vars file is a map of names to values."));
+                }
+            } catch (YamlTree.SyntaxException e) {
+                problems.add(new Problem(AnsibleReader.SYNTAX, f.toString(), "The vars file cannot be read: "
+                        + e.getMessage()));
+            }
+        }
+        options.variables().forEach((k, v) -> vars.put(k, JsonNodeFactory.instance.textNode(v)));
+        return new AnsibleScope(null, vars);
     }
 }

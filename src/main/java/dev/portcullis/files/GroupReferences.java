@@ -21,15 +21,22 @@ final class GroupReferences {
     final Map<Integer, String> draftIds = new HashMap<>();
     private final Map<String, String> byName = new HashMap<>();
 
-    GroupReferences(List<JsonNode> groupNodes, Set<String> givenIds) {
-        known = new HashSet<>(givenIds);
+    /**
+     * @param ids   each group's id where the file gives one as text, else null
+     * @param names each group's name where the file gives one as text, else null
+     */
+    GroupReferences(List<String> ids, List<String> names) {
+        known = new HashSet<>();
+        ids.forEach(id -> {
+            if (id != null) {
+                known.add(id);
+            }
+        });
         Map<String, Integer> uses = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
-        for (int i = 0; i < groupNodes.size(); i++) {
-            JsonNode g = groupNodes.get(i);
-            JsonNode id = g.path("id");
-            String name = g.path("name").isTextual() ? g.path("name").textValue() : "";
-            String groupId = id.isTextual() ? id.textValue() : null;
+        for (int i = 0; i < ids.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i);
+            String groupId = ids.get(i);
             if (groupId == null) {
                 String key = name.isEmpty() ? "#" + (i + 1) : name;
                 int n = uses.merge(key, 1, Integer::sum);

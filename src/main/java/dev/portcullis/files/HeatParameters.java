@@ -62,7 +62,7 @@ final class HeatParameters {
     private void environment(Path file, List<Problem> problems, List<Problem> notices) {
         YamlTree.Loaded env;
         try {
-            env = YamlTree.parse(YamlTree.readFile(file));
+            env = YamlTree.load(file);
         } catch (YamlTree.SyntaxException e) {
             problems.add(new Problem(HeatReader.SYNTAX, file.toString(), "The environment file cannot be read: "
                     + e.getMessage()));

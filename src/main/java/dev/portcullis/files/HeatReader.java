@@ -63,7 +63,7 @@ public final class HeatReader {
     public DefinitionReport read(Path file, ReadOptions options) {
         YamlTree.Loaded tree;
         try {
-            tree = YamlTree.parse(YamlTree.readFile(file));
+            tree = YamlTree.load(file);
         } catch (YamlTree.SyntaxException e) {
             return DefinitionReport.unusable(new Problem(SYNTAX, "", "The Heat template " + file
                     + " cannot be read: " + e.getMessage()));

@@ -43,7 +43,7 @@ final class HeatRules {
         StringBuilder out = new StringBuilder();
         for (String step : pointer.substring(1).split("/")) {
             step = step.replace("~1", "/").replace("~0", "~");
-            if (step.matches("\\d+") && out.length() > 0) {
+            if (!step.isEmpty() && step.chars().allMatch(c -> c >= '0' && c <= '9') && out.length() > 0) {
                 out.append('[').append(step).append(']');
             } else {
                 out.append(out.length() == 0 ? "" : ".").append(step);

@@ -10,17 +10,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The line of each group and rule of a JSON definition file, keyed by the report path the reader gives them
- * ({@code security_groups[3]}, {@code security_groups[3].security_group_rules[0]}, {@code security_group}):
- * one streaming pass over the bytes, skipping every other value whole, so a large file costs one more read
- * of its tokens and no tree. The document has already been parsed once, so it is well-formed here.
+ * The line of each group and rule of what the OpenStack command line prints, keyed by the report path the reader
+ * gives them once converted ({@code security_groups[3]}, {@code security_group.security_group_rules[0]}): one
+ * streaming pass over the document, skipping every other value whole. The document has already been parsed once,
+ * so it is well-formed here. (Neutron's own documents are located while they are read: {@link DefinitionStream}.)
  */
 final class JsonSourceLines {
 
-    /** How the document lays out its groups: as Neutron answers, or as the OpenStack command line prints. */
+    /** How the OpenStack command line lays out its groups. */
     enum Shape {
-        /** {@code {"security_groups": [...]}} or {@code {"security_group": {...}}}, rules in {@code security_group_rules}. */
-        NEUTRON,
         /** {@code openstack security group show -f json}: the root is the group, its rules under {@code rules}. */
         CLI_SHOW,
         /** {@code openstack security group list -f json}: the root is a list of groups without rules. */
@@ -42,8 +40,8 @@ final class JsonSourceLines {
      * @param file the file the bytes were read from, or null when they come from no file (each
      *             location's file is then null: the caller knows where the bytes came from)
      */
-    static SourceLocations of(JsonFactory factory, byte[] json, Shape shape, Path file) {
-        try (JsonParser parser = factory.createParser(json)) {
+    static SourceLocations of(JsonFactory factory, JsonSource json, Shape shape, Path file) {
+        try (JsonParser parser = json.open(factory)) {
             JsonSourceLines pass = new JsonSourceLines(parser, file);
             if (parser.nextToken() != null) {
                 pass.root(shape);
@@ -59,22 +57,6 @@ final class JsonSourceLines {
         switch (shape) {
             case CLI_SHOW -> group("security_group", "rules");
             case CLI_LIST -> groups("security_groups");
-            case NEUTRON -> {
-                if (parser.currentToken() != JsonToken.START_OBJECT) {
-                    return;
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    if (name.equals("security_groups")) {
-                        groups("security_groups");
-                    } else if (name.equals("security_group")) {
-                        group("security_group", "security_group_rules");
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-            }
         }
     }
 

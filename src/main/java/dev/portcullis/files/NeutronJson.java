@@ -37,17 +37,22 @@ public final class NeutronJson {
 
     /** A rule as it appears inside a group in a definition file. */
     public static ObjectNode rule(Rule rule, SecurityGroup group) {
+        return rule(rule, group.id(), group.projectId());
+    }
+
+    /** A rule as it appears inside the group {@code groupId} of the project {@code projectId} (may be null). */
+    static ObjectNode rule(Rule rule, String groupId, String projectId) {
         ObjectNode o = JSON.objectNode();
         if (rule.id() != null && !DraftIds.isDraft(rule.id())) {
             o.put("id", rule.id());
         }
-        if (!DraftIds.isDraft(group.id())) {
-            o.put("security_group_id", group.id());
+        if (!DraftIds.isDraft(groupId)) {
+            o.put("security_group_id", groupId);
         }
         o.setAll(normalizedRule(rule));
         o.put("remote_address_group_id", rule.remoteAddressGroupId());
-        if (group.projectId() != null) {
-            o.put("project_id", group.projectId());
+        if (projectId != null) {
+            o.put("project_id", projectId);
         }
         return o;
     }

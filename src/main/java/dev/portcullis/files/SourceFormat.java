@@ -15,10 +15,10 @@ import java.util.Set;
 /**
  * What kind of source a path holds, to choose its reader: a folder or a {@code .tf} file is Terraform;
  * otherwise the content decides, read only as far as needed: a mapping with {@code heat_template_version}
- * (YAML or JSON) is a Heat template, a YAML list of plays ({@code hosts}, {@code import_playbook}) or tasks
- * (a {@code block}, or a module such as {@code openstack.cloud.security_group}, in any of the first
- * {@value #MAX_ITEMS} items or first MiB) is Ansible, and anything else
- * is a definition file (Neutron's JSON or the OpenStack client's), whose reader says what is wrong with it.
+ * (YAML or JSON) in its first MiB is a Heat template, a YAML list of plays ({@code hosts},
+ * {@code import_playbook}) or tasks (a {@code block}, or a module such as {@code openstack.cloud.security_group},
+ * in any of the first {@value #MAX_ITEMS} items or first MiB) is Ansible, and anything else is a definition file
+ * (Neutron's JSON or the OpenStack client's), whose reader says what is wrong with it.
  */
 public enum SourceFormat {
     NEUTRON_JSON, TERRAFORM, HEAT, ANSIBLE;
@@ -47,7 +47,7 @@ public enum SourceFormat {
                 }
                 return NEUTRON_JSON;
             }
-            SourceFormat yaml = sniff(YamlTree.factory().createParser(in));
+            SourceFormat yaml = sniff(YamlTree.factory().createParser(new LongLines(in, LongLines.MAX_LINE)));
             return yaml == null ? NEUTRON_JSON : yaml;
         } catch (IOException | RuntimeException e) {
             return NEUTRON_JSON;
@@ -77,17 +77,34 @@ public enum SourceFormat {
         return -1;
     }
 
+    /** Skips the value the parser is on, as far as the bounds; false when they stop it first. */
+    private static boolean skip(JsonParser parser) throws IOException {
+        int depth = 0;
+        for (JsonToken token = parser.currentToken(); ; token = parser.nextToken()) {
+            if (token == null || offset(parser) >= MAX_OFFSET) {
+                return false;
+            }
+            depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            if (depth == 0) {
+                return true;
+            }
+        }
+    }
+
     /** HEAT or ANSIBLE as the first value shows, or null; a parse error is null (the default reader reports it). */
     private static SourceFormat sniff(JsonParser parser) {
         try (parser) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                // Heat takes templates of up to 512 KiB: a member further on is not a template's.
+                while (offset(parser) < MAX_OFFSET && parser.nextToken() == JsonToken.FIELD_NAME) {
                     if (parser.currentName().equals("heat_template_version")) {
                         return HEAT;
                     }
                     parser.nextToken();
-                    parser.skipChildren();
+                    if (!skip(parser)) {
+                        return null;
+                    }
                 }
                 return null;
             }

@@ -1,6 +1,5 @@
 package dev.portcullis.files;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +8,6 @@ import dev.portcullis.domain.Problem;
 import dev.portcullis.files.DefinitionReport.GroupReport;
 import dev.portcullis.files.DefinitionReport.RuleReport;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,12 +78,7 @@ final class SourceGroups {
             g.rules.forEach(r -> rules.add(r.json));
             list.add(group);
         }
-        DefinitionReport read;
-        try {
-            read = new DefinitionReader().read(new ObjectMapper().writeValueAsBytes(root));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        DefinitionReport read = new DefinitionReader().read(root);
         List<Problem> problems = new ArrayList<>(fileProblems);
         problems.addAll(read.fileProblems());
         Map<String, SourceLocations.Location> where = new HashMap<>();

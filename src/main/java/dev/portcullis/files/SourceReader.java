@@ -45,7 +45,7 @@ public final class SourceReader {
             return report;
         }
         try {
-            YamlTree.parse(YamlTree.readFile(source));
+            YamlTree.load(source);
         } catch (YamlTree.SyntaxException e) {
             return DefinitionReport.unusable(new Problem(FileErrorCode.UNSUPPORTED_FORMAT, "", source
                     + " is not valid YAML: " + e.getMessage()));

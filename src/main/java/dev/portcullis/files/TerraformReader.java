@@ -1,6 +1,5 @@
 package dev.portcullis.files;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +12,6 @@ import dev.portcullis.files.terraform.SecurityGroups;
 import dev.portcullis.files.terraform.SecurityGroups.GroupOut;
 import dev.portcullis.files.terraform.SecurityGroups.RuleOut;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,12 +68,7 @@ public final class TerraformReader {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode list = root.putArray("security_groups");
         result.groups().forEach(g -> list.add(g.json()));
-        DefinitionReport read;
-        try {
-            read = new DefinitionReader().read(new ObjectMapper().writeValueAsBytes(root));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        DefinitionReport read = new DefinitionReader().read(root);
         List<Problem> fileProblems = new ArrayList<>(config.problems());
         fileProblems.addAll(result.fileProblems());
         fileProblems.addAll(read.fileProblems());

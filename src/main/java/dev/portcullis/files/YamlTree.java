@@ -1,16 +1,18 @@
 package dev.portcullis.files;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import org.yaml.snakeyaml.LoaderOptions;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -63,6 +65,10 @@ final class YamlTree {
      * fewer than a "billion laughs" file of a few hundred bytes asks for.
      */
     static final long MAX_ALIAS_VALUES = 1_000_000;
+    private static final ReadLimits LIMITS = ReadLimits.DEFAULT;
+    private static final JsonFactory JSON = LIMITS.json(false);
+    /** How much of a file is looked at to tell JSON from YAML. */
+    private static final int SNIFF = 4096;
 
     private YamlTree() {
     }
@@ -72,21 +78,16 @@ final class YamlTree {
         return pointer + "/" + key.toString().replace("~", "~0").replace("/", "~1");
     }
 
-    /** The bytes of a file of at most {@link DefinitionReader#MAX_BYTES}; problems as exceptions with a message. */
-    static byte[] readFile(Path file) throws SyntaxException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new SyntaxException(file + " is a folder, not a file.");
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) DefinitionReader.MAX_BYTES + 1);
-            }
-            if (bytes.length > DefinitionReader.MAX_BYTES) {
-                throw new SyntaxException(file + " is larger than the " + DefinitionReader.MAX_BYTES / (1024 * 1024)
-                        + " MiB a definition file may be.");
-            }
-            return bytes;
+    /** A file of any size, read as a stream; problems as exceptions with a message. */
+    static Loaded load(Path file) throws SyntaxException {
+        if (Files.isDirectory(file)) {
+            throw new SyntaxException(file + " is a folder, not a file.");
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            in.mark(SNIFF);
+            byte[] start = in.readNBytes(SNIFF);
+            in.reset();
+            return json(start) ? parse(JSON.createParser(in), null) : yaml(in);
         } catch (NoSuchFileException e) {
             throw new SyntaxException(file + " does not exist.");
         } catch (AccessDeniedException e) {
@@ -97,26 +98,38 @@ final class YamlTree {
     }
 
     static YAMLFactory factory() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit((int) DefinitionReader.MAX_BYTES + 1);
-        options.setNestingDepthLimit(DefinitionReader.MAX_DEPTH);
-        return YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(DefinitionReader.MAX_DEPTH).build())
-                .build();
+        return LIMITS.yaml();
     }
 
     static Loaded parse(byte[] bytes) throws SyntaxException {
-        // JSON is read as JSON (faster, and tabs are white space there), YAML as YAML.
-        try (JsonParser parser = json(bytes) ? com.fasterxml.jackson.core.JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DefinitionReader.MAX_DEPTH).build())
-                .build().createParser(bytes)
-                : factory().createParser(bytes)) {
+        try {
+            return json(bytes) ? parse(JSON.createParser(bytes), null) : yaml(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new SyntaxException(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static Loaded yaml(InputStream in) throws IOException, SyntaxException {
+        LongLines lines = new LongLines(in, LongLines.MAX_LINE);
+        return parse(factory().createParser(lines), lines);
+    }
+
+    /** JSON is read as JSON (faster, and tabs are white space there), YAML as YAML ({@code lines}: its stream). */
+    private static Loaded parse(JsonParser opened, LongLines lines) throws SyntaxException {
+        try (JsonParser parser = opened) {
             Builder b = new Builder(parser);
             JsonToken first = parser.nextToken();
             JsonNode root = first == null ? null : b.value("");
             return new Loaded(root, b.lines, b.unsafe);
+        } catch (StreamConstraintsException e) {
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : opened.currentLocation();
+            throw new SyntaxException("line " + at.getLineNr() + ": " + LIMITS.describe(e)
+                    + "; Portcullis does not read it");
         } catch (IOException | RuntimeException e) {
+            if (lines != null && lines.exceeded()) {
+                throw new SyntaxException("line " + lines.line() + ": the line is longer than " + LongLines.MAX_LINE
+                        + " bytes; Portcullis does not read YAML with lines this long");
+            }
             String message = String.valueOf(e.getMessage()).replaceAll("\\s*\\n.*", "").strip();
             if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
                 message = "line " + j.getLocation().getLineNr() + ": "
@@ -154,10 +167,15 @@ final class YamlTree {
             this.yaml = parser instanceof YAMLParser y ? y : null;
         }
 
-        /** The value at the current token, recorded under {@code pointer}. */
+        /** The value at the current token, recorded under {@code pointer} at its own line. */
         JsonNode value(String pointer) throws IOException {
+            return value(pointer, parser.currentTokenLocation().getLineNr());
+        }
+
+        /** The value at the current token, recorded under {@code pointer} at {@code line} (a member: its name's). */
+        private JsonNode value(String pointer, int line) throws IOException {
             JsonToken token = parser.currentToken();
-            lines.put(pointer, parser.currentTokenLocation().getLineNr());
+            lines.put(pointer, line);
             String anchor = yaml == null ? null : yaml.getCurrentAnchor();
             JsonNode node;
             if (token == JsonToken.START_OBJECT) {
@@ -165,10 +183,9 @@ final class YamlTree {
                 ObjectNode merged = null;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
-                    int line = parser.currentTokenLocation().getLineNr();
+                    int nameLine = parser.currentTokenLocation().getLineNr();
                     parser.nextToken();
-                    JsonNode member = value(step(pointer, name));
-                    lines.put(step(pointer, name), line);
+                    JsonNode member = value(step(pointer, name), nameLine);
                     if (name.equals("<<") && (member.isObject() || member.isArray())) {
                         merged = merged == null ? json.objectNode() : merged;
                         for (JsonNode part : member.isArray() ? member : json.arrayNode().add(member)) {
@@ -237,6 +254,16 @@ final class YamlTree {
             return n;
         }
 
+        /** The text of a scalar: SnakeYAML reads scalars whole, so the length is checked after. */
+        private String text() throws IOException {
+            String text = parser.getText();
+            if (text.length() > LIMITS.stringChars()) {
+                throw new IOException("line " + parser.currentTokenLocation().getLineNr() + ": a text value is longer "
+                        + "than " + LIMITS.stringChars() + " characters; Portcullis does not read it");
+            }
+            return text;
+        }
+
         private JsonNode scalar(JsonToken token) throws IOException {
             return switch (token) {
                 case VALUE_NULL -> json.nullNode();
@@ -244,7 +271,7 @@ final class YamlTree {
                 case VALUE_FALSE -> json.booleanNode(false);
                 case VALUE_NUMBER_INT -> json.numberNode(parser.getBigIntegerValue());
                 case VALUE_NUMBER_FLOAT -> json.numberNode(parser.getDecimalValue());
-                default -> json.textNode(parser.getText());
+                default -> json.textNode(text());
             };
         }
     }

@@ -90,4 +90,23 @@ class SourceFormatTest {
         assertThat(tasks.allProblems()).isEmpty();
         assertThat(tasks.groups()).extracting(DefinitionReport.GroupReport::name).containsExactly("default");
     }
+
+    @Test
+    void aJsonObjectIsLookedThroughOnlyAsFarAsAHeatTemplateCanBe() throws IOException {
+        String big = "\"" + "x".repeat((int) SourceFormat.MAX_OFFSET) + "\"";
+
+        assertThat(of("small.json", "{\"description\": \"x\", \"heat_template_version\": \"2018-08-31\"}")).isEqualTo(
+                SourceFormat.HEAT);
+        assertThat(of("groups.json", "{\"security_groups\": [" + big + "], \"heat_template_version\": 1}"))
+                .isEqualTo(SourceFormat.NEUTRON_JSON);
+    }
+
+    @Test
+    void aYamlFileOfOneEndlessLineIsToldQuicklyAndReadAsNothingElse() throws IOException {
+        Path file = Files.writeString(dir.resolve("one-line.yaml"), "a: " + "x".repeat(20 * 1024 * 1024) + "\n");
+
+        assertThat(SourceFormat.of(file)).isEqualTo(SourceFormat.NEUTRON_JSON);
+        assertThat(new SourceReader().read(file).fileProblems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("line 1: the line is longer than 524288 bytes"));
+    }
 }

@@ -11,9 +11,7 @@ import dev.portcullis.files.terraform.Values.Unknown;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,13 +127,14 @@ public final class Configuration implements Evaluator.Scope {
 
     private void parseFile(Path file, String label) {
         try {
-            if (Files.size(file) > 64L * 1024 * 1024) {
-                problems.add(new Problem(Codes.SYNTAX, label, file + " is larger than 64 MiB."));
+            // The parser takes the whole text: one file may be as long as a Java string (2 GiB of ASCII).
+            if (Files.size(file) > Integer.MAX_VALUE - 16) {
+                problems.add(new Problem(Codes.SYNTAX, label, file + " is larger than the 2 GiB a Terraform file "
+                        + "may be."));
                 return;
             }
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            parseText(text, file, label);
+            // Refuses what is not UTF-8, without the copy a decoder makes.
+            parseText(Files.readString(file, StandardCharsets.UTF_8), file, label);
         } catch (CharacterCodingException e) {
             problems.add(new Problem(Codes.SYNTAX, label, file + " is not UTF-8 text, as Terraform files are."));
         } catch (IOException e) {
