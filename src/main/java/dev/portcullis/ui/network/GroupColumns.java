@@ -123,9 +123,14 @@ final class GroupColumns {
             @Override
             protected void updateItem(Integer count, boolean empty) {
                 super.updateItem(count, empty);
-                getStyleClass().remove("unused");
-                if (!empty && count != null && count == 0) {
-                    getStyleClass().add("unused");
+                boolean unused = !empty && count != null && count == 0;
+                // only a change of style class restyles the cell, so leave it be when it stays
+                if (unused != getStyleClass().contains("unused")) {
+                    if (unused) {
+                        getStyleClass().add("unused");
+                    } else {
+                        getStyleClass().remove("unused");
+                    }
                 }
             }
         });

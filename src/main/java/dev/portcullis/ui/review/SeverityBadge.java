@@ -29,8 +29,11 @@ public final class SeverityBadge {
 
     /** Makes an existing badge say {@code text} in the colour of {@code severity}. */
     public static void show(Label badge, Severity severity, String text) {
-        badge.getStyleClass().removeAll(Arrays.stream(Severity.values()).map(Severity::label).toList());
-        badge.getStyleClass().add(severity.label());
+        // a changed style class restyles the badge: a table cell showing the same severity again skips it
+        if (badge.getProperties().put(SeverityBadge.class, severity) != severity) {
+            badge.getStyleClass().removeAll(Arrays.stream(Severity.values()).map(Severity::label).toList());
+            badge.getStyleClass().add(severity.label());
+        }
         badge.setText(text);
     }
 
