@@ -27,6 +27,13 @@ class AppendJournalTest {
         return contents.records().stream().map(r -> new String(r, StandardCharsets.UTF_8)).toList();
     }
 
+    /** Appends the records "one" and "two"; answers where the first ends. */
+    private static long oneAndTwo(Path journal) throws IOException {
+        long first = AppendJournal.append(journal, 0, bytes("one"));
+        AppendJournal.append(journal, first, bytes("two"));
+        return first;
+    }
+
     @Test
     void recordsAreReadBackInOrderFromAnOwnerOnlyFile() throws IOException {
         Path journal = dir.resolve("w.json.journal");
@@ -46,8 +53,7 @@ class AppendJournalTest {
     @Test
     void aJournalCutAfterAnyByteGivesTheRecordsWholeBeforeTheCut() throws IOException {
         Path journal = dir.resolve("w.json.journal");
-        long first = AppendJournal.append(journal, 0, bytes("one"));
-        AppendJournal.append(journal, first, bytes("two"));
+        long first = oneAndTwo(journal);
         byte[] whole = Files.readAllBytes(journal);
 
         for (int cut = 0; cut <= whole.length; cut++) {
@@ -86,8 +92,7 @@ class AppendJournalTest {
     @Test
     void aDamagedRecordFollowedByOthersIsAnErrorNamingWhereItIs() throws IOException {
         Path journal = dir.resolve("w.json.journal");
-        long first = AppendJournal.append(journal, 0, bytes("one"));
-        AppendJournal.append(journal, first, bytes("two"));
+        oneAndTwo(journal);
         byte[] damaged = Files.readAllBytes(journal);
         int at = new String(damaged, StandardCharsets.UTF_8).indexOf("one");
         damaged[at] = 'X';
