@@ -75,33 +75,37 @@ final class ApplyCommand implements Callable<Integer> {
         Map<ProjectChanges.Change, SecurityGroup> created = new HashMap<>();
         int window = window(backend);
         Deque<Sent<SecurityGroup>> creating = new ArrayDeque<>();
-        for (ProjectChanges.Change c : changes.changes()) {
-            if (!c.isNew()) {
-                continue;
-            }
-            GroupDraft empty = new GroupDraft(c.wanted().name(), c.wanted().description(), c.wanted().stateful(),
-                    List.of());
-            creating.add(new Sent<>(c, backend.create(empty)));
-            while (creating.size() >= window) {
-                ok &= created(creating.poll(), changes, created, out);
+        try (WorkspaceBackend.Hold batch = hold(backend)) {
+            for (ProjectChanges.Change c : changes.changes()) {
+                if (!c.isNew()) {
+                    continue;
+                }
+                GroupDraft empty = new GroupDraft(c.wanted().name(), c.wanted().description(),
+                        c.wanted().stateful(), List.of());
+                creating.add(new Sent<>(c, backend.create(empty)));
+                while (creating.size() >= window) {
+                    ok &= created(creating.poll(), changes, created, out);
+                }
             }
         }
         while (!creating.isEmpty()) {
             ok &= created(creating.poll(), changes, created, out);
         }
         Deque<Sent<ApplyReport>> applying = new ArrayDeque<>();
-        for (ProjectChanges.Change c : changes.changes()) {
-            SecurityGroup current = c.isNew() ? created.get(c) : c.current();
-            if (current == null) {
-                continue;
-            }
-            ChangePlan plan = changes.plan(c, current);
-            if (plan.isEmpty()) {
-                continue;
-            }
-            applying.add(new Sent<>(c, backend.apply(plan), current.name()));
-            while (applying.size() >= window) {
-                ok &= applied(applying.poll(), changes, out);
+        try (WorkspaceBackend.Hold batch = hold(backend)) {
+            for (ProjectChanges.Change c : changes.changes()) {
+                SecurityGroup current = c.isNew() ? created.get(c) : c.current();
+                if (current == null) {
+                    continue;
+                }
+                ChangePlan plan = changes.plan(c, current);
+                if (plan.isEmpty()) {
+                    continue;
+                }
+                applying.add(new Sent<>(c, backend.apply(plan), current.name()));
+                while (applying.size() >= window) {
+                    ok &= applied(applying.poll(), changes, out);
+                }
             }
         }
         while (!applying.isEmpty()) {
@@ -116,6 +120,11 @@ final class ApplyCommand implements Callable<Integer> {
      */
     private static int window(Backend backend) {
         return backend instanceof WorkspaceBackend ? Integer.MAX_VALUE : 1;
+    }
+
+    /** For a workspace, makes the calls sent until it is closed one batch: one write (see {@link #window}). */
+    private static WorkspaceBackend.Hold hold(Backend backend) {
+        return backend instanceof WorkspaceBackend workspace ? workspace.holdWrites() : () -> { };
     }
 
     /** A call sent for a change, and the name of its group for the output. */

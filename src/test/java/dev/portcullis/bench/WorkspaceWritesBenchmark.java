@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * {@code bench.groups} groups x 20 rules into a new workspace (run in this JVM, as the command line runs it,
  * next to {@code portcullis validate FILE} run the same way), then one edit (one rule added to one group) on
  * that workspace, from the call to its answer, which comes once the change is on disk: the median of
- * {@code bench.edits} edits. Prints the figures and the sizes of the files; asserts nothing.
+ * {@code bench.edits} edits. Prints the figures and the sizes of the files; asserts nothing. With
+ * {@code -Dbench.dir=DIR} the files are kept in {@code DIR/run}.
  *
  * <pre>mvn -q -Pbench -Dbench.main=dev.portcullis.bench.WorkspaceWritesBenchmark [-Dbench.groups=10000]</pre>
  */
@@ -50,7 +51,8 @@ public final class WorkspaceWritesBenchmark {
 
     public static void main(String[] args) throws Exception {
         int groups = Integer.getInteger("bench.groups", 10_000);
-        Path dir = Files.createTempDirectory("portcullis-ws-bench");
+        String keep = System.getProperty("bench.dir"); // keeps the files there, to run the commands on them
+        Path dir = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("portcullis-ws-bench");
         try {
             measure(Math.min(groups, 300), dir.resolve("warm-up")); // the JIT, for the figures below
             Figures f = measure(groups, dir.resolve("run"));
@@ -62,7 +64,9 @@ public final class WorkspaceWritesBenchmark {
             System.out.printf("workspace file %,d bytes, journal %,d bytes%n", f.workspaceBytes(),
                     f.journalBytes());
         } finally {
-            delete(dir);
+            if (keep == null) {
+                delete(dir);
+            }
         }
     }
 

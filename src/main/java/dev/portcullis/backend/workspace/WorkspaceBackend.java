@@ -35,6 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -84,6 +86,15 @@ public final class WorkspaceBackend implements Backend {
 
     /** A batch is saved once this many calls wait for it, even while more calls are queued. */
     static final int MAX_BATCH = 100_000;
+
+    /** Ends a {@link #holdWrites()}. */
+    public interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** How many {@link #holdWrites()} are open. */
+    private final AtomicInteger holds = new AtomicInteger();
 
     private final Path file;
     private final Clock clock;
@@ -230,6 +241,21 @@ public final class WorkspaceBackend implements Backend {
     }
 
     /**
+     * Makes the calls sent until the hold is closed one batch, whatever the pace at which they come: they run
+     * as usual, but their batch is saved (and they answer) only once the hold is closed, so do not wait for
+     * their answers before that. A call that reads saves the batch before it all the same.
+     */
+    public Hold holdWrites() {
+        holds.incrementAndGet();
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false) && holds.decrementAndGet() == 0) {
+                submit(() -> null); // saves the batch, if nothing queued does
+            }
+        };
+    }
+
+    /**
      * Closes the workspace: calls made before still run, later calls fail with a {@link BackendException}
      * ({@link Kind#UNAVAILABLE}), and this waits up to {@link #CLOSE_TIMEOUT} for the work already accepted
      * to finish, so closing the window never drops a change that was already made. The thread
@@ -340,7 +366,8 @@ public final class WorkspaceBackend implements Backend {
                     result.completeExceptionally(e);
                     throw e;
                 } finally {
-                    if (state.pending() && (!serial.hasQueued() || state.waiting() >= MAX_BATCH)) {
+                    if (state.pending() && (holds.get() == 0 && !serial.hasQueued()
+                            || state.waiting() >= MAX_BATCH)) {
                         state.flush();
                     }
                     worker = null;

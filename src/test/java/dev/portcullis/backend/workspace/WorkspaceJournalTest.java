@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +117,33 @@ class WorkspaceJournalTest {
         while (!tasks.isEmpty()) {
             tasks.poll().run();
         }
+    }
+
+    /** As {@code apply} sends its calls: whatever their pace, those sent under one hold are one write. */
+    @Test
+    void callsSentWhileWritesAreHeldAreOneBatch() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        WorkspaceBackend workspace = workspace(io, (path, definitions, originals) -> {
+            writes.incrementAndGet();
+            new DefinitionWriter().write(path, definitions, originals);
+        }, WorkspaceFiles.JOURNAL_FROM);
+        names(workspace);
+        List<CompletableFuture<SecurityGroup>> created = new ArrayList<>();
+
+        try (WorkspaceBackend.Hold hold = workspace.holdWrites()) {
+            for (int i = 0; i < 10; i++) {
+                created.add(workspace.create(group("held-" + i)));
+                CountDownLatch ran = new CountDownLatch(1);
+                io.execute(ran::countDown); // after the create on the one thread: without the hold it was saved
+                assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+
+        for (CompletableFuture<SecurityGroup> c : created) {
+            await(c);
+        }
+        assertThat(writes).as("the new workspace, then the 10 creates").hasValue(2);
+        assertThat(names(workspace)).contains("held-0", "held-9");
     }
 
     @Test
