@@ -152,6 +152,10 @@ final class WorkspaceFiles {
             return;
         }
         locked(failure, () -> {
+            if (version == null || !Objects.equals(version.journal(), stamp(journal))) {
+                // another process wrote the journal since we read it: append after what it holds now
+                journalEnd = AppendJournal.read(journal).end();
+            }
             journalEnd = AppendJournal.append(journal, journalEnd, batch.toBytes());
             journalHasRecords = true;
             version = versionOnDisk();
