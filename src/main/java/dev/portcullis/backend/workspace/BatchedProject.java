@@ -152,7 +152,7 @@ final class BatchedProject {
     }
 
     /** Folds the journal into the file; a failure keeps the journal, which holds every change still. */
-    void fold() {
+    private void fold() {
         if (saved == null) {
             return;
         }

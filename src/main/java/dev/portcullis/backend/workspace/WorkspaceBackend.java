@@ -284,8 +284,7 @@ public final class WorkspaceBackend implements Backend {
                     public void run() {
                         worker = Thread.currentThread();
                         try {
-                            state.flush();
-                            state.fold();
+                            state.flush(); // the journal stays: folding a large one would hold the exit
                         } finally {
                             worker = null;
                         }

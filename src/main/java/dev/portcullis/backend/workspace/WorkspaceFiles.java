@@ -34,7 +34,8 @@ import java.util.Objects;
  * each batch (temp file, fsync, rename, with backups: {@link AtomicFiles}); once the file is larger than
  * {@code journalFrom}, a batch is appended to the journal as one record and flushed, which costs what the
  * batch costs, not what the project does. The journal is folded into the file (written whole) when it has
- * grown as large as the file, and when the workspace closes. Reading replays the journal over the file.
+ * grown as large as the file, so that its replay, when the files are read, costs at most what reading the
+ * file does; not at close, where rewriting a large file would hold the exit.
  *
  * <p>Every write holds a lock on the journal (in this process and between processes), so a writer never
  * appends while another folds the journal; opening the workspace takes it too and deletes the temporary

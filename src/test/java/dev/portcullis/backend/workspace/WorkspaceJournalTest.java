@@ -147,7 +147,7 @@ class WorkspaceJournalTest {
     }
 
     @Test
-    void aBatchGoesToTheJournalAndIsFoldedIntoTheFileAtClose() throws Exception {
+    void aBatchGoesToTheJournalWhichIsFoldedIntoTheFileOnceAsLargeAsIt() throws Exception {
         WorkspaceBackend first = journalled();
         names(first);
         byte[] seeded = Files.readAllBytes(file());
@@ -157,12 +157,24 @@ class WorkspaceJournalTest {
         assertThat(Files.readAllBytes(file())).as("the file is not rewritten").isEqualTo(seeded);
         assertThat(AppendJournal.read(journal()).records()).hasSize(1);
         assertThat(names(journalled())).as("read back by another opening").contains("journalled");
-
         first.close();
+        assertThat(AppendJournal.read(journal()).records()).as("kept at close").hasSize(1);
 
-        assertThat(AppendJournal.read(journal()).records()).isEmpty();
+        WorkspaceBackend second = journalled();
+        names(second);
+        int created = 0;
+        while (!AppendJournal.read(journal()).records().isEmpty()) {
+            assertThat(Files.size(journal())).as("folded once as large as the file")
+                    .isLessThanOrEqualTo(Files.size(file()) + 4096);
+            assertThat(created).as("creates without a fold").isLessThan(1000);
+            await(second.create(group("more-" + created++)));
+            names(second); // runs after the fold that the create's save may have started
+        }
+
+        assertThat(created).isGreaterThan(1);
         assertThat(new DefinitionReader().read(file()).definitions().groups()).extracting(SecurityGroup::name)
-                .contains("journalled");
+                .contains("journalled", "more-" + (created - 1));
+        assertThat(AtomicFiles.backup(file(), 1)).exists();
     }
 
     @Test
