@@ -2,6 +2,7 @@ package dev.portcullis.cli;
 
 import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.SecurityGroup;
@@ -13,10 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code portcullis apply FILE --cloud NAME --yes}: makes the project's groups what the file says. Without
@@ -70,50 +74,99 @@ final class ApplyCommand implements Callable<Integer> {
     static boolean apply(Backend backend, ProjectChanges changes, String target, PrintWriter out) {
         boolean ok = true;
         Map<ProjectChanges.Change, SecurityGroup> created = new HashMap<>();
-        for (ProjectChanges.Change c : changes.changes()) {
-            if (!c.isNew()) {
-                continue;
-            }
-            GroupDraft empty = new GroupDraft(c.wanted().name(), c.wanted().description(), c.wanted().stateful(),
-                    List.of());
-            try {
-                SecurityGroup group = Sources.await(target, backend.create(empty));
-                changes.created(c, group);
-                created.put(c, group);
-                out.println("  applied: create group " + Text.safe(group.name()) + " (" + group.id() + ")");
-            } catch (Sources.SourceException e) {
-                ok = false;
-                out.println("  FAILED: create group " + Text.safe(c.wanted().name()) + ": " + Text.safe(message(e)));
+        int window = window(backend);
+        Deque<Sent<SecurityGroup>> creating = new ArrayDeque<>();
+        try (WorkspaceBackend.Hold batch = hold(backend)) {
+            for (ProjectChanges.Change c : changes.changes()) {
+                if (!c.isNew()) {
+                    continue;
+                }
+                GroupDraft empty = new GroupDraft(c.wanted().name(), c.wanted().description(),
+                        c.wanted().stateful(), List.of());
+                creating.add(new Sent<>(c, backend.create(empty)));
+                while (creating.size() >= window) {
+                    ok &= created(creating.poll(), target, changes, created, out);
+                }
             }
         }
-        for (ProjectChanges.Change c : changes.changes()) {
-            SecurityGroup current = c.isNew() ? created.get(c) : c.current();
-            if (current == null) {
-                continue;
-            }
-            ChangePlan plan = changes.plan(c, current);
-            if (plan.isEmpty()) {
-                continue;
-            }
-            out.println("Group " + Text.safe(current.name()) + ":");
-            try {
-                ApplyReport result = Sources.await(target, backend.apply(plan));
-                for (ApplyReport.Step step : result.steps()) {
-                    String what = Text.safe(step.operation().describe(changes.groupNames()));
-                    switch (step.outcome()) {
-                        case APPLIED -> out.println("  applied: " + what);
-                        case FAILED -> out.println("  FAILED: " + what + ": "
-                                + Text.safe(step.error() == null ? "no reason given" : step.error().getMessage()));
-                        case NOT_TRIED -> out.println("  not tried: " + what);
-                    }
+        while (!creating.isEmpty()) {
+            ok &= created(creating.poll(), target, changes, created, out);
+        }
+        Deque<Sent<ApplyReport>> applying = new ArrayDeque<>();
+        try (WorkspaceBackend.Hold batch = hold(backend)) {
+            for (ProjectChanges.Change c : changes.changes()) {
+                SecurityGroup current = c.isNew() ? created.get(c) : c.current();
+                if (current == null) {
+                    continue;
                 }
-                ok &= result.complete();
-            } catch (Sources.SourceException e) {
-                ok = false;
-                out.println("  FAILED: " + Text.safe(message(e)));
+                ChangePlan plan = changes.plan(c, current);
+                if (plan.isEmpty()) {
+                    continue;
+                }
+                applying.add(new Sent<>(c, backend.apply(plan), current.name()));
+                while (applying.size() >= window) {
+                    ok &= applied(applying.poll(), target, changes, out);
+                }
             }
+        }
+        while (!applying.isEmpty()) {
+            ok &= applied(applying.poll(), target, changes, out);
         }
         return ok;
+    }
+
+    /**
+     * How many calls are sent before the answer to the first is awaited: all of them to a local workspace, which
+     * saves the calls queued together in one write; one at a time to a cloud.
+     */
+    private static int window(Backend backend) {
+        return backend instanceof WorkspaceBackend ? Integer.MAX_VALUE : 1;
+    }
+
+    /** For a workspace, makes the calls sent until it is closed one batch: one write (see {@link #window}). */
+    private static WorkspaceBackend.Hold hold(Backend backend) {
+        return backend instanceof WorkspaceBackend workspace ? workspace.holdWrites() : () -> { };
+    }
+
+    /** A call sent for a change, and the name of its group for the output. */
+    private record Sent<T>(ProjectChanges.Change change, CompletableFuture<T> answer, String name) {
+        Sent(ProjectChanges.Change change, CompletableFuture<T> answer) {
+            this(change, answer, change.wanted().name());
+        }
+    }
+
+    private static boolean created(Sent<SecurityGroup> sent, String target, ProjectChanges changes,
+                            Map<ProjectChanges.Change, SecurityGroup> created, PrintWriter out) {
+        try {
+            SecurityGroup group = Sources.await(target, sent.answer());
+            changes.created(sent.change(), group);
+            created.put(sent.change(), group);
+            out.println("  applied: create group " + Text.safe(group.name()) + " (" + group.id() + ")");
+            return true;
+        } catch (Sources.SourceException e) {
+            out.println("  FAILED: create group " + Text.safe(sent.name()) + ": " + Text.safe(message(e)));
+            return false;
+        }
+    }
+
+    private static boolean applied(Sent<ApplyReport> sent, String target, ProjectChanges changes, PrintWriter out) {
+        out.println("Group " + Text.safe(sent.name()) + ":");
+        try {
+            ApplyReport result = Sources.await(target, sent.answer());
+            for (ApplyReport.Step step : result.steps()) {
+                String what = Text.safe(step.operation().describe(changes.groupNames()));
+                switch (step.outcome()) {
+                    case APPLIED -> out.println("  applied: " + what);
+                    case FAILED -> out.println("  FAILED: " + what + ": "
+                            + Text.safe(step.error() == null ? "no reason given" : step.error().getMessage()));
+                    case NOT_TRIED -> out.println("  not tried: " + what);
+                }
+            }
+            return result.complete();
+        } catch (Sources.SourceException e) {
+            out.println("  FAILED: " + Text.safe(message(e)));
+            return false;
+        }
     }
 
     private static String message(Sources.SourceException e) {

@@ -195,14 +195,38 @@ public final class AtomicFiles {
     }
 
     /**
+     * Opens a file for writing, creating it readable and writable by its owner only (0600) where it does not
+     * exist yet.
+     */
+    public static FileChannel openPrivate(Path file) throws IOException {
+        if (POSIX) {
+            return FileChannel.open(file, Set.of(StandardOpenOption.WRITE, StandardOpenOption.READ,
+                    StandardOpenOption.CREATE), ownerOnly());
+        }
+        return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ, StandardOpenOption.CREATE);
+    }
+
+    /**
+     * Deletes every temporary file earlier writes of {@code file} left, whatever their age: for a caller that
+     * knows no write of the file is under way (it holds the lock all its writers take), so these can only be
+     * what a killed writer left.
+     */
+    public static void deleteAllLeftovers(Path file) {
+        deleteLeftovers(file.toAbsolutePath(), FileTime.from(Instant.now().plusSeconds(60)));
+    }
+
+    /**
      * Deletes the temporary files earlier writes of this file left when they crashed: {@code .NAME.<digits>.tmp}
      * and {@code .NAME.<digits>.bak} in its folder, older than {@link #LEFTOVER_AGE}. A younger one may belong
      * to a write still under way in another process, and is left alone. This is tidying only: what cannot be
      * listed or deleted is left as it is.
      */
     private static void deleteLeftovers(Path file) {
+        deleteLeftovers(file, FileTime.from(Instant.now().minus(LEFTOVER_AGE)));
+    }
+
+    private static void deleteLeftovers(Path file, FileTime before) {
         String prefix = "." + file.getFileName() + ".";
-        FileTime before = FileTime.from(Instant.now().minus(LEFTOVER_AGE));
         DirectoryStream.Filter<Path> leftovers = p -> isLeftoverName(p.getFileName().toString(), prefix);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(file.getParent(), leftovers)) {
             for (Path entry : entries) {
@@ -261,7 +285,7 @@ public final class AtomicFiles {
     }
 
     /** Makes the rename itself durable; not every platform can open a folder for this. */
-    private static void syncDirectory(Path dir) {
+    public static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {

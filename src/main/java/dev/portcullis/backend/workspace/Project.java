@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * One project's groups and interfaces, and what Neutron does to them: each operation answers a new
@@ -44,7 +44,7 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
 
     Project {
         Objects.requireNonNull(projectId);
-        groups = List.copyOf(groups);
+        groups = GroupList.of(groups);
         ports = List.copyOf(ports);
     }
 
@@ -82,7 +82,7 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
     }
 
     Optional<SecurityGroup> group(String id) {
-        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+        return ((GroupList) groups).byId(id);
     }
 
     boolean hasDefaultGroup() {
@@ -295,10 +295,7 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
 
     /** The project with {@code group} added, or in place of the group with its id. */
     Project withGroup(SecurityGroup group) {
-        Map<String, SecurityGroup> byId = new LinkedHashMap<>();
-        groups.forEach(g -> byId.put(g.id(), g));
-        byId.put(group.id(), group);
-        return new Project(projectId, List.copyOf(byId.values()), ports);
+        return new Project(projectId, ((GroupList) groups).with(group), ports);
     }
 
     /** The interfaces that use a group, as they are named in messages. */
@@ -306,8 +303,8 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
         return ports.stream().filter(p -> p.uses(groupId)).map(Port::label).toList();
     }
 
-    private Set<String> groupIds() {
-        return groups.stream().map(SecurityGroup::id).collect(Collectors.toSet());
+    private Predicate<String> groupIds() {
+        return ((GroupList) groups)::containsId;
     }
 
     private static List<Problem> groupFields(String name, String description, boolean stateful, boolean isNew) {

@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Checks rules to be created the way Neutron checks a bulk {@code POST /v2.0/security-group-rules}: each
@@ -43,7 +43,7 @@ final class RuleChecks {
      * @param groupIds   the ids of the groups that exist
      * @param groupName  turns a group id into a name for messages (null where unknown)
      */
-    static Checked check(List<Rule> wanted, List<Rule> existing, String ownGroupId, Set<String> groupIds,
+    static Checked check(List<Rule> wanted, List<Rule> existing, String ownGroupId, Predicate<String> groupIds,
                          Function<String, String> groupName) {
         List<Problem> problems = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
@@ -60,7 +60,7 @@ final class RuleChecks {
             }
             Rule rule = result.rule();
             String remoteGroup = rule.remoteGroupId();
-            if (remoteGroup != null && !remoteGroup.equals(ownGroupId) && !groupIds.contains(remoteGroup)) {
+            if (remoteGroup != null && !remoteGroup.equals(ownGroupId) && !groupIds.test(remoteGroup)) {
                 problems.add(new Problem(ErrorCode.GROUP_NOT_FOUND, path + "remote_group_id",
                         about + "its remote group " + remoteGroup + " does not exist."));
             }

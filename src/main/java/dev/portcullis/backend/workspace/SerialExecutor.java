@@ -28,6 +28,11 @@ final class SerialExecutor {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
+    /** Whether tasks wait to run after the one running now. */
+    synchronized boolean hasQueued() {
+        return !queue.isEmpty();
+    }
+
     void execute(Task task) {
         synchronized (this) {
             queue.add(task);

@@ -1,44 +1,29 @@
 package dev.portcullis.backend.workspace;
 
 import dev.portcullis.backend.ApplyReport;
-import dev.portcullis.backend.ApplyReport.Outcome;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.BackendException.Kind;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.ChangePlan;
-import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupRef;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.PortRef;
-import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.UserFolders;
 import dev.portcullis.files.DefinitionReader;
-import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
-import dev.portcullis.files.FileErrorCode;
 import dev.portcullis.files.Originals;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -50,6 +35,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -57,7 +45,13 @@ import java.util.function.Supplier;
  * two egress rules on every new group, the same refusals with Neutron's error types, the same revision
  * numbers and the same cascade when a group is deleted. The file is a definition file
  * ({@link DefinitionReader}, {@link DefinitionWriter}), written with {@link AtomicFiles} (atomically, with
- * backups, keeping its permissions; owner-only when new) after every successful change.
+ * backups, keeping its permissions; owner-only when new), with a journal beside it once it is large
+ * ({@link WorkspaceFiles}).
+ *
+ * <p>Changes are saved in batches ({@link BatchedProject}): the calls that are queued together (a plan, the
+ * groups and plans an apply sends one after the other, the calls made while a write is under way) are saved
+ * in one write, and each of them answers once that write is done. A call that only reads saves the batch
+ * before it first, so what it answers is saved.
  *
  * <p>Every call returns at once. The work, file I/O included, runs on the executor given, one call after
  * the other in the order they were made, so calls never interleave even on an executor with several
@@ -90,14 +84,24 @@ public final class WorkspaceBackend implements Backend {
 
     private static final Store FILES = new DefinitionWriter()::write;
 
+    /** A batch is saved once this many calls wait for it, even while more calls are queued. */
+    static final int MAX_BATCH = 100_000;
+
+    /** Ends a {@link #holdWrites()}. */
+    public interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** How many {@link #holdWrites()} are open. */
+    private final AtomicInteger holds = new AtomicInteger();
+
     private final Path file;
     private final Clock clock;
     private final Supplier<String> ids;
-    private final Store store;
     private final SerialExecutor serial;
     /** The executor {@link #open(Path)} made, shut down by {@link #close()}; null when the caller gave one. */
     private final ExecutorService owned;
-    private final DefinitionReader reader = new DefinitionReader();
     /** Guards {@link #closed} and {@link #drained}, so that no call is accepted after close has begun. */
     private final Object lifecycle = new Object();
     private boolean closed;
@@ -105,21 +109,8 @@ public final class WorkspaceBackend implements Backend {
     private CompletableFuture<Void> drained;
     /** The thread running one of this workspace's tasks, while it does. */
     private volatile Thread worker;
-    /** The project as the file holds it; null until read. Only touched by tasks on {@link #serial}. */
-    private volatile Project project;
-    /** The file as it was when {@link #project} was read from it or written to it. */
-    private volatile FileVersion version;
-    /** The objects of the file as {@link #version} holds them, for the next write to keep. */
-    private volatile Originals originals = Originals.NONE;
-    /**
-     * The default group {@link #project} has in memory only, because the file has none; null once it is
-     * written. It is kept when the file is read again, so the group shown stays the same group.
-     */
-    private volatile SecurityGroup unsavedDefault;
-
-    /** Enough of a file's attributes to tell that someone else has written it. */
-    private record FileVersion(FileTime modified, long size, Object key) {
-    }
+    /** The project, the batch of changes not saved yet and the calls waiting for it; only tasks touch it. */
+    private final BatchedProject state;
 
     /** A workspace in {@code file} whose I/O runs on {@code io}, with the system clock and random ids. */
     public WorkspaceBackend(Path file, Executor io) {
@@ -128,20 +119,21 @@ public final class WorkspaceBackend implements Backend {
 
     /** As {@link #WorkspaceBackend(Path, Executor)}, with the time and the ids of new things given. */
     public WorkspaceBackend(Path file, Executor io, Clock clock, Supplier<String> ids) {
-        this(file, io, clock, ids, FILES, null);
+        this(file, io, clock, ids, FILES);
     }
 
     WorkspaceBackend(Path file, Executor io, Clock clock, Supplier<String> ids, Store store) {
-        this(file, io, clock, ids, store, null);
+        this(file, io, clock, ids, store, WorkspaceFiles.JOURNAL_FROM, null);
     }
 
-    private WorkspaceBackend(Path file, Executor io, Clock clock, Supplier<String> ids, Store store,
-                             ExecutorService owned) {
+    /** As the others, with the file size from which batches go to the journal ({@link WorkspaceFiles}). */
+    WorkspaceBackend(Path file, Executor io, Clock clock, Supplier<String> ids, Store store, long journalFrom,
+                     ExecutorService owned) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.serial = new SerialExecutor(io);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.store = Objects.requireNonNull(store, "store");
+        this.state = new BatchedProject(this.file, new WorkspaceFiles(this.file, store, journalFrom), this::stamp);
         this.owned = owned;
     }
 
@@ -152,7 +144,8 @@ public final class WorkspaceBackend implements Backend {
             thread.setDaemon(true);
             return thread;
         });
-        return new WorkspaceBackend(file, io, Clock.systemUTC(), () -> UUID.randomUUID().toString(), FILES, io);
+        return new WorkspaceBackend(file, io, Clock.systemUTC(), () -> UUID.randomUUID().toString(), FILES,
+                WorkspaceFiles.JOURNAL_FROM, io);
     }
 
     /** Where the workspace lives unless told otherwise: {@code $XDG_DATA_HOME/portcullis/workspace.json}. */
@@ -181,7 +174,8 @@ public final class WorkspaceBackend implements Backend {
     public CompletableFuture<Snapshot> load(ProgressListener progress) {
         Objects.requireNonNull(progress, "progress");
         return submit(() -> {
-            Project current = project();
+            state.flush(); // what is shown is what is saved
+            Project current = state.project();
             progress.page(current.groups(), current.groups().size());
             return new Snapshot(current.groups(), current.ports(), clock.instant());
         });
@@ -191,8 +185,8 @@ public final class WorkspaceBackend implements Backend {
     public CompletableFuture<SecurityGroup> create(GroupDraft draft) {
         Objects.requireNonNull(draft, "draft");
         return submit(() -> {
-            Project.Created created = project().create(draft, stamp());
-            commit(created.project());
+            Project.Created created = state.project().create(draft, stamp());
+            state.stage(created.project());
             return created.group();
         });
     }
@@ -200,16 +194,21 @@ public final class WorkspaceBackend implements Backend {
     @Override
     public CompletableFuture<ApplyReport> apply(ChangePlan plan) {
         Objects.requireNonNull(plan, "plan");
-        return submit(() -> applyNow(plan));
+        return submit(() -> {
+            Plans.Applied applied = Plans.run(state.project(), plan, stamp());
+            state.stage(applied.project());
+            return applied.report();
+        }, (report, e) -> Plans.notSaved(plan, state.current().flatMap(p -> p.group(plan.group().id()))
+                .orElse(report.group()), e));
     }
 
     @Override
     public CompletableFuture<Void> delete(GroupRef group) {
         Objects.requireNonNull(group, "group");
         return submit(() -> {
-            Project current = project();
+            Project current = state.project();
             if (current.group(group.id()).isPresent()) { // gone already: someone else deleted it
-                commit(current.delete(group, stamp()));
+                state.stage(current.delete(group, stamp()));
             }
             return null;
         });
@@ -220,10 +219,10 @@ public final class WorkspaceBackend implements Backend {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(group, "group");
         return submit(() -> {
-            Project current = project();
+            Project current = state.project();
             Project.Detached detached = current.detach(port, group);
             if (detached.project() != current) {
-                commit(detached.project());
+                state.stage(detached.project());
             }
             return detached.port();
         });
@@ -236,9 +235,24 @@ public final class WorkspaceBackend implements Backend {
     CompletableFuture<Port> putInterface(Port port) {
         Objects.requireNonNull(port, "port");
         return submit(() -> {
-            commit(project().withPort(port));
+            state.stage(state.project().withPort(port));
             return port;
         });
+    }
+
+    /**
+     * Makes the calls sent until the hold is closed one batch, whatever the pace at which they come: they run
+     * as usual, but their batch is saved (and they answer) only once the hold is closed, so do not wait for
+     * their answers before that. A call that reads saves the batch before it all the same.
+     */
+    public Hold holdWrites() {
+        holds.incrementAndGet();
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false) && holds.decrementAndGet() == 0) {
+                submit(() -> null); // saves the batch, if nothing queued does
+            }
+        };
     }
 
     /**
@@ -268,6 +282,12 @@ public final class WorkspaceBackend implements Backend {
                 serial.execute(new SerialExecutor.Task() {
                     @Override
                     public void run() {
+                        worker = Thread.currentThread();
+                        try {
+                            state.flush(); // the journal stays: folding a large one would hold the exit
+                        } finally {
+                            worker = null;
+                        }
                         if (owned != null) {
                             owned.shutdown(); // lets this task end; nothing is queued after it
                         }
@@ -298,153 +318,6 @@ public final class WorkspaceBackend implements Backend {
         }
     }
 
-    /**
-     * The revision check comes first (Neutron's If-Match); then the operations run in order, each saved
-     * before the next starts, until one fails. A failure to save is that operation's failure: the
-     * report is the only way to say which operations before it were saved.
-     */
-    private ApplyReport applyNow(ChangePlan plan) {
-        Project current = project();
-        GroupRef ref = plan.group();
-        SecurityGroup group = current.require(ref.id(), ref.name());
-        if (group.revision() != ref.revision()) {
-            throw Refusals.stale(ref.revision(), group.revision());
-        }
-        List<ApplyReport.Step> steps = new ArrayList<>();
-        boolean failed = false;
-        for (ChangePlan.Operation operation : plan.operations()) {
-            if (failed) {
-                steps.add(new ApplyReport.Step(operation, Outcome.NOT_TRIED, null));
-                continue;
-            }
-            try {
-                Project next = current.run(ref.id(), operation, stamp());
-                if (next != current) {
-                    commit(next);
-                }
-                current = next;
-                steps.add(new ApplyReport.Step(operation, Outcome.APPLIED, null));
-            } catch (BackendException e) {
-                steps.add(new ApplyReport.Step(operation, Outcome.FAILED, e));
-                failed = true;
-            }
-        }
-        return new ApplyReport(current.require(ref.id(), ref.name()), steps);
-    }
-
-    /**
-     * The project, read from the file (or seeded) on first use, and read again when someone else changed
-     * the file since: an edit made by hand while the console runs is shown, not overwritten.
-     */
-    private Project project() {
-        Project current = project;
-        if (current != null && Objects.equals(version, versionOnDisk())) {
-            return current;
-        }
-        SecurityGroup previousDefault = unsavedDefault;
-        project = null;
-        version = null;
-        unsavedDefault = null;
-        if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
-            originals = Originals.NONE;
-            Project seeded = Seed.project(stamp());
-            commit(seeded, "The local workspace could not be created in " + file);
-            return seeded;
-        }
-        FileVersion read = versionOnDisk(); // before reading: a change made meanwhile is seen next time
-        DefinitionReport report = reader.read(file);
-        List<Problem> problems = new ArrayList<>(report.allProblems());
-        if (problems.stream().anyMatch(p -> p.code().equals(FileErrorCode.UNREADABLE))) {
-            throw new BackendException(Kind.UNAVAILABLE, Refusals.FILE_UNREADABLE,
-                    "The local workspace cannot be read: " + Refusals.list(problems));
-        }
-        for (DefinitionReport.GroupReport group : report.groups()) {
-            if (group.id() == null || DraftIds.isDraft(group.id())) {
-                problems.add(new Problem(FileErrorCode.WRONG_SHAPE, group.path() + ".id",
-                        "The group " + group.label() + " has no id; a workspace holds only groups that exist."));
-            }
-            group.rules().stream().filter(r -> r.id() == null).forEach(r -> problems.add(new Problem(
-                    FileErrorCode.WRONG_SHAPE, r.path() + ".id",
-                    "A rule of the group " + group.label() + " has no id; a workspace holds only rules that "
-                            + "exist.")));
-        }
-        if (!problems.isEmpty()) {
-            throw Refusals.fileInvalid(file, problems);
-        }
-        Project loaded = Project.of(report.definitions(), Seed.PROJECT);
-        SecurityGroup inMemory = null;
-        if (!loaded.hasDefaultGroup()) {
-            // Neutron makes a project's default group on its first call, and again after an admin deleted it.
-            // It is not written here: opening a file must not change it. The first change writes it.
-            inMemory = reusable(previousDefault, loaded)
-                    ? previousDefault : loaded.withDefaultGroup(stamp()).defaultGroup().orElseThrow();
-            loaded = loaded.withGroup(inMemory);
-        }
-        project = loaded;
-        version = read;
-        originals = report.originals();
-        unsavedDefault = inMemory;
-        return loaded;
-    }
-
-    /** Whether the default group made for the file before it changed can stand for it again. */
-    private static boolean reusable(SecurityGroup previous, Project loaded) {
-        return previous != null && previous.projectId().equals(loaded.projectId())
-                && loaded.group(previous.id()).isEmpty();
-    }
-
-    private FileVersion versionOnDisk() {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new FileVersion(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private void commit(Project next) {
-        commit(next, "The change could not be saved in " + file);
-    }
-
-    /**
-     * Writes the project to the file, keeping what the file held that is not modelled, and only then makes
-     * it the current one. The file is read back for the objects the next write keeps: those of the file as
-     * it is now written.
-     */
-    private void commit(Project next, String failure) {
-        try {
-            store.write(file, next.definitions(), originals);
-        } catch (IOException | UncheckedIOException e) {
-            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw new BackendException(Kind.UNAVAILABLE, Refusals.WRITE_FAILED,
-                    failure + " (" + reason(cause) + "), so nothing was changed.", e);
-        }
-        project = next;
-        unsavedDefault = null;
-        FileVersion written = versionOnDisk(); // before reading: a change made meanwhile is seen next time
-        DefinitionReport report = reader.read(file);
-        if (report.valid()) {
-            originals = report.originals();
-            version = written;
-        } else {
-            version = null; // someone else wrote it meanwhile: the next call reads it again
-        }
-    }
-
-    private static String reason(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof AccessDeniedException) {
-            return "permission denied: " + message;
-        }
-        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
-            return "a file is in the way of a folder: " + message;
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder: " + message;
-        }
-        return message;
-    }
-
     private Project.Stamp stamp() {
         return new Project.Stamp(clock.instant().truncatedTo(ChronoUnit.SECONDS), ids);
     }
@@ -455,13 +328,34 @@ public final class WorkspaceBackend implements Backend {
     }
 
     private <T> CompletableFuture<T> submit(Work<T> work) {
+        return submit(work, null);
+    }
+
+    /**
+     * Runs {@code work} after the calls made before. Its answer is given once the batch it belongs to is saved:
+     * at once when it changed nothing and no batch is open, else when no call is queued behind it (or
+     * {@link #MAX_BATCH} wait). If that save fails, the answer is {@code notSaved} of it, or, without one, the
+     * write's error.
+     */
+    private <T> CompletableFuture<T> submit(Work<T> work, BiFunction<T, BackendException, T> notSaved) {
         CompletableFuture<T> result = new CompletableFuture<>();
         SerialExecutor.Task task = new SerialExecutor.Task() {
             @Override
             public void run() {
                 worker = Thread.currentThread();
                 try {
-                    result.complete(work.run());
+                    T value = work.run();
+                    if (state.pending()) {
+                        state.answerLater(new BatchedProject.Waiting(() -> result.complete(value), e -> {
+                            if (notSaved == null) {
+                                result.completeExceptionally(e);
+                            } else {
+                                result.complete(notSaved.apply(value, e));
+                            }
+                        }));
+                    } else {
+                        result.complete(value);
+                    }
                 } catch (BackendException e) {
                     result.completeExceptionally(e);
                 } catch (RuntimeException e) {
@@ -471,6 +365,10 @@ public final class WorkspaceBackend implements Backend {
                     result.completeExceptionally(e);
                     throw e;
                 } finally {
+                    if (state.pending() && (holds.get() == 0 && !serial.hasQueued()
+                            || state.waiting() >= MAX_BATCH)) {
+                        state.flush();
+                    }
                     worker = null;
                 }
             }

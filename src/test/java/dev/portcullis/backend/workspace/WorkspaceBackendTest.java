@@ -557,8 +557,9 @@ class WorkspaceBackendTest extends BackendContract {
         assertThat(readFile(file).ports()).isEqualTo(after.ports());
     }
 
+    /** A plan is saved in one write with its batch: when that write fails, nothing of the plan is kept. */
     @Test
-    void aFailedWriteMidPlanKeepsWhatWasSavedAndReportsTheRest() throws Exception {
+    void aFailedWriteOfAPlanKeepsNothingOfItAndReportsItsFirstOperationFailed() throws Exception {
         FailingStore store = new FailingStore();
         WorkspaceBackend workspace = workspace(store);
         SecurityGroup web = named(await(workspace.load(ProgressListener.NONE)), "web-server-public");
@@ -569,20 +570,18 @@ class WorkspaceBackendTest extends BackendContract {
                 PortRange.of(8443), Remote.ANYWHERE, "admin"));
         ChangePlan plan = ChangePlan.between(web, new GroupDraft("web-renamed", web.description(), true, edited));
         store.failing.set(true);
-        store.allowed.set(1);
+        store.allowed.set(0);
 
         ApplyReport report = await(workspace.apply(plan));
 
         assertThat(report.steps()).extracting(ApplyReport.Step::outcome)
-                .containsExactly(Outcome.APPLIED, Outcome.FAILED, Outcome.NOT_TRIED);
-        assertThat(report.failure().orElseThrow().error().kind()).isEqualTo(Kind.UNAVAILABLE);
-        assertThat(report.group().name()).isEqualTo("web-renamed");
-        assertThat(report.group().rules()).isEqualTo(web.rules());
-        assertThat(report.group().revision()).isEqualTo(web.revision() + 1);
+                .containsExactly(Outcome.FAILED, Outcome.NOT_TRIED, Outcome.NOT_TRIED);
+        assertThat(report.failure().orElseThrow().error().code()).isEqualTo("WorkspaceWriteFailed");
+        assertThat(report.group()).isEqualTo(web);
         SecurityGroup onDisk = readFile(file).groups().stream().filter(g -> g.id().equals(web.id())).findFirst()
                 .orElseThrow();
-        assertThat(onDisk).isEqualTo(report.group());
-        assertThat(named(await(workspace.load(ProgressListener.NONE)), "web-renamed")).isEqualTo(report.group());
+        assertThat(onDisk).isEqualTo(web);
+        assertThat(named(await(workspace.load(ProgressListener.NONE)), web.name())).isEqualTo(web);
     }
 
     @Test
@@ -821,7 +820,7 @@ class WorkspaceBackendTest extends BackendContract {
         closeReturned.set(true);
 
         assertThat(closedWhileWriting).as("close returned while an accepted write was still to do")
-                .containsExactly(false, false);
+                .isNotEmpty().containsOnly(false);
         assertThat(running).isCompleted();
         assertThat(queued).isCompleted();
         assertThat(readFile(file).groups()).extracting(SecurityGroup::name).contains("running", "queued");
