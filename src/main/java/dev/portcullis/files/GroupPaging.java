@@ -8,14 +8,16 @@ import java.util.List;
 
 /**
  * Groups told to a {@link GroupPages} as they are read: the first page as soon as {@link #FIRST} groups are in,
- * then one every {@link #LATER} groups, so that showing pages costs a view little; the rest when the read ends.
- * Groups a quick look at the start of the file has told already are not told again.
+ * then pages that grow with what was told (each as large as all before it, at least {@link #LATER}), the rest
+ * when the read ends. A view that shows all it was told at each page then does work in proportion to the
+ * file, not to its square (10,000 groups: pages at 50, 1,050, 2,100, 4,200, 8,400 and 10,000). Groups a quick look at
+ * the start of the file has told already are not told again.
  */
 final class GroupPaging {
 
     /** How many groups the first page holds: a screenful. */
     static final int FIRST = 50;
-    /** How many groups each later page holds. */
+    /** How many groups a later page holds at least. */
     static final int LATER = 1_000;
 
     private final GroupPages pages;
@@ -40,7 +42,7 @@ final class GroupPaging {
             return;
         }
         waiting.add(group.readable());
-        if (waiting.size() >= (told == 0 ? FIRST : LATER)) {
+        if (waiting.size() >= (told == 0 ? FIRST : Math.max(LATER, told))) {
             flush();
         }
     }

@@ -26,14 +26,14 @@ class DefinitionPagesTest {
     }
 
     @Test
-    void theGroupsAreToldInFileOrderAFirstScreenfulThenAThousandAtATime(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("groups.json"), GeneratedDefinitions.json(2_120));
+    void theGroupsAreToldInFileOrderAFirstScreenfulThenInPagesThatGrow(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("groups.json"), GeneratedDefinitions.json(6_500));
         List<DefinitionReport> report = new ArrayList<>();
 
         List<Told> told = read(file, report);
 
-        assertThat(told).extracting(Told::readSoFar).containsExactly(50, 1_050, 2_050, 2_120);
-        assertThat(told).extracting(t -> t.ids().size()).containsExactly(50, 1_000, 1_000, 70);
+        assertThat(told).extracting(Told::readSoFar).containsExactly(50, 1_050, 2_100, 4_200, 6_500);
+        assertThat(told).extracting(t -> t.ids().size()).containsExactly(50, 1_000, 1_050, 2_100, 2_300);
         List<String> all = told.stream().flatMap(t -> t.ids().stream()).toList();
         assertThat(all).isEqualTo(report.get(0).groups().stream().map(DefinitionReport.GroupReport::id).toList());
         assertThat(all).first().isEqualTo("g0");
