@@ -51,6 +51,8 @@ final class DefinitionParse {
     private final List<GroupReport> groups = new ArrayList<>();
     private final Set<String> seenIds = new HashSet<>();
     private JsonNode portNodes;
+    /** Who hears the groups as they are read, or null. */
+    private GroupPaging paging;
 
     /** @param notices what was said of the document before its groups (the command line's columns) */
     DefinitionParse(DefinitionOutline outline, List<Problem> notices) {
@@ -60,11 +62,20 @@ final class DefinitionParse {
         this.notices = new ArrayList<>(notices);
     }
 
+    /** Tells {@code paging} each group as it is read. */
+    DefinitionParse pagedTo(GroupPaging paging) {
+        this.paging = paging;
+        return this;
+    }
+
     /** The next group of the document; its node is not kept, only what it holds beyond the model. */
     void group(JsonNode node) {
         int index = groups.size();
         GroupReport report = group(index, outline.path(index), node);
         groups.add(report);
+        if (paging != null) {
+            paging.add(report);
+        }
         report.group().ifPresent(group -> {
             originals.group(group.id(), node, NeutronJson.group(group));
             JsonNode ruleNodes = node.get("security_group_rules");
@@ -85,6 +96,9 @@ final class DefinitionParse {
     }
 
     DefinitionReport report() {
+        if (paging != null) {
+            paging.flush();
+        }
         List<Port> ports = ports(portNodes, references.known);
         if (portNodes != null && portNodes.isArray()) {
             Map<String, JsonNode> byId = new HashMap<>();

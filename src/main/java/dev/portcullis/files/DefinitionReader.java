@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.domain.Problem;
+import dev.portcullis.domain.SecurityGroup;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,16 +62,34 @@ public final class DefinitionReader {
 
     /** Reads a file of any size; never throws for what is in it or for a file that cannot be read. */
     public DefinitionReport read(Path file) {
+        return read(file, GroupPages.NONE);
+    }
+
+    /**
+     * As {@link #read(Path)}, telling {@code pages} the groups while the file is read: the first ones from a
+     * quick look at its start (a regular file), before the whole of it is checked, the others as they are read.
+     * The report is what counts: it may still find the file unusable.
+     */
+    public DefinitionReport read(Path file, GroupPages pages) {
         if (Files.isDirectory(file)) {
             return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "",
                     file + " is a folder, not a definition file."));
         }
+        GroupPaging paging = pages == GroupPages.NONE ? null : new GroupPaging(pages);
         if (Files.isRegularFile(file)) {
-            return read(JsonSource.of(file), file);
+            JsonSource source = JsonSource.of(file);
+            if (paging != null) {
+                List<SecurityGroup> first = DefinitionPreview.first(source, lenient, mapper);
+                if (!first.isEmpty()) {
+                    pages.page(first, first.size());
+                    paging.toldAlready(first.size());
+                }
+            }
+            return read(source, file, paging);
         }
         // A pipe or a device can be read only once: what the first pass reads is kept for the second.
         try (InputStream in = Files.newInputStream(file)) {
-            return read(JsonSource.once(in, limits.streamBytes()), file);
+            return read(JsonSource.once(in, limits.streamBytes()), file, paging);
         } catch (IOException e) {
             return unreadable(file, e);
         }
@@ -86,7 +105,7 @@ public final class DefinitionReader {
      * line of each group and rule in that file (a null file when the bytes come from none).
      */
     public DefinitionReport read(byte[] json, Path file) {
-        return read(JsonSource.of(json), file);
+        return read(JsonSource.of(json), file, null);
     }
 
     /** Reads definitions a reader of another format built as Neutron's JSON; the report has no lines. */
@@ -94,7 +113,7 @@ public final class DefinitionReader {
         return DefinitionStream.fromTree(root, List.of());
     }
 
-    private DefinitionReport read(JsonSource source, Path file) {
+    private DefinitionReport read(JsonSource source, Path file, GroupPaging paging) {
         JsonParser at = null;
         try {
             DefinitionOutline outline;
@@ -109,7 +128,7 @@ public final class DefinitionReader {
             try (JsonParser parser = source.open(lenient)) {
                 at = parser;
                 parser.nextToken();
-                return outline != null ? DefinitionStream.read(parser, mapper, outline, file)
+                return outline != null ? DefinitionStream.read(parser, mapper, outline, file, paging)
                         : DefinitionStream.readWhole(parser, mapper, file, source, lenient);
             }
         } catch (StreamConstraintsException e) {

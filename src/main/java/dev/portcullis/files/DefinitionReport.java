@@ -62,6 +62,10 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         public boolean valid() {
             return problems.isEmpty() && rule != null;
         }
+
+        String readableId(String groupId) {
+            return id != null ? id : DraftIds.rule(groupId, index + 1);
+        }
     }
 
     /** One group: its own fields and problems, and its rules. */
@@ -85,6 +89,26 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
             }
             return Optional.of(new SecurityGroup(id, projectId, name, description, stateful, shared, revision,
                     rules.stream().map(r -> r.rule().withId(r.id())).toList(), tags, createdAt, updatedAt));
+        }
+
+        /**
+         * The group as far as it can be read, valid or not: under its id (a draft id for a group without one),
+         * with every rule that could be read (a rule without an id under a draft id).
+         */
+        public SecurityGroup readable() {
+            String groupId = readableId();
+            List<Rule> readable = new ArrayList<>();
+            for (RuleReport r : rules) {
+                if (r.rule() != null) {
+                    readable.add(r.rule().withId(r.readableId(groupId)));
+                }
+            }
+            return new SecurityGroup(groupId, projectId, name == null ? "" : name, description == null ? ""
+                    : description, stateful, shared, revision, readable, tags, createdAt, updatedAt);
+        }
+
+        String readableId() {
+            return id != null ? id : DraftIds.group("#" + (index + 1));
         }
 
         /** What the file says the group should be: for a valid group, with or without an id. */
@@ -153,14 +177,10 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         Map<String, String> paths = new HashMap<>();
         fileProblems.forEach(p -> unreadable.add(gap(null, null, null, null, p)));
         for (GroupReport g : groups) {
-            String groupId = g.id() != null ? g.id() : DraftIds.group("#" + (g.index() + 1));
+            String groupId = g.readableId();
             String name = g.name() == null ? "" : g.name();
-            List<Rule> rules = new ArrayList<>();
             for (RuleReport r : g.rules()) {
-                String ruleId = r.id() != null ? r.id() : DraftIds.rule(groupId, r.index() + 1);
-                if (r.rule() != null) {
-                    rules.add(r.rule().withId(ruleId));
-                }
+                String ruleId = r.readableId(groupId);
                 paths.put(ruleId, r.path());
                 String text = r.rule() != null ? r.rule().summary(id -> null)
                         : "Rule " + (r.index() + 1) + " of the group, as written (it cannot be read)";
@@ -169,8 +189,7 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
             }
             paths.put(groupId, g.path());
             g.problems().forEach(p -> unreadable.add(gap(groupId, name, null, null, p)));
-            readable.add(new SecurityGroup(groupId, g.projectId(), name, g.description() == null ? "" : g.description(),
-                    g.stateful(), g.shared(), g.revision(), rules, g.tags(), g.createdAt(), g.updatedAt()));
+            readable.add(g.readable());
         }
         portProblems.forEach(p -> unreadable.add(gap(null, null, null, null, p)));
         return new Reviewable(new Definitions(readable, ports), unreadable, paths);

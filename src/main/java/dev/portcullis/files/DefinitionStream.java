@@ -34,11 +34,14 @@ final class DefinitionStream {
         this.file = file;
     }
 
-    /** The parser is on the root object of a document of Neutron's shape, which {@code outline} describes. */
-    static DefinitionReport read(JsonParser parser, ObjectMapper mapper, DefinitionOutline outline, Path file)
-            throws IOException {
+    /**
+     * The parser is on the root object of a document of Neutron's shape, which {@code outline} describes; each
+     * group read is told to {@code paging}.
+     */
+    static DefinitionReport read(JsonParser parser, ObjectMapper mapper, DefinitionOutline outline, Path file,
+                                 GroupPaging paging) throws IOException {
         DefinitionStream pass = new DefinitionStream(parser, mapper, file);
-        DefinitionParse parse = new DefinitionParse(outline, List.of());
+        DefinitionParse parse = new DefinitionParse(outline, List.of()).pagedTo(paging);
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();

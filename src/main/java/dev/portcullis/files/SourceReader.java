@@ -28,17 +28,25 @@ public final class SourceReader {
      * a Heat template or an Ansible playbook or task file.
      */
     public DefinitionReport read(Path source) {
+        return read(source, GroupPages.NONE);
+    }
+
+    /**
+     * As {@link #read(Path)}, telling {@code pages} the groups of a definition file while it is read (see
+     * {@link DefinitionReader#read(Path, GroupPages)}); the other formats tell nothing before their report.
+     */
+    public DefinitionReport read(Path source, GroupPages pages) {
         return switch (SourceFormat.of(source)) {
             case TERRAFORM -> new TerraformReader().read(source, options);
             case HEAT -> new HeatReader().read(source, options);
             case ANSIBLE -> new AnsibleReader().read(source, options);
-            case NEUTRON_JSON -> definitions(source);
+            case NEUTRON_JSON -> definitions(source, pages);
         };
     }
 
     /** A definition file; a YAML file that is no other format is said to be what it is, not bad JSON. */
-    private static DefinitionReport definitions(Path source) {
-        DefinitionReport report = new DefinitionReader().read(source);
+    private static DefinitionReport definitions(Path source, GroupPages pages) {
+        DefinitionReport report = new DefinitionReader().read(source, pages);
         String name = source.getFileName() == null ? "" : source.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template"))
                 || report.fileProblems().stream().noneMatch(p -> p.code().equals(FileErrorCode.MALFORMED_JSON))) {

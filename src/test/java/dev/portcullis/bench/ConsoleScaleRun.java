@@ -32,7 +32,8 @@ import java.util.function.BooleanSupplier;
  * ...}, that the probe reads back; then ends the JVM.
  *
  * <p>Times are from the moment {@code Main} is called (the JVM is up): the first rows are counted once a
- * pulse has laid out table rows that hold groups, the review once the findings are in the view model and a
+ * pulse has laid out table rows that hold groups (a first page of a load still running counts), all rows once
+ * they are those of the whole load, the review once the findings are in the view model and a
  * pulse has drawn the badges. A filter keystroke is one character typed into the filter field, timed on the
  * FX thread from the text change until the table's items are updated (and, separately, until the table's
  * CSS and layout are done); a pulse runs between keystrokes, as when a person types.
@@ -48,6 +49,8 @@ final class ConsoleScaleRun {
     private volatile long modelNanos = -1;
     private final CompletableFuture<Long> firstRows = new CompletableFuture<>();
     private final CompletableFuture<Long> reviewed = new CompletableFuture<>();
+    /** When the rows of the whole load (not a page of it) were laid out. */
+    private final CompletableFuture<Long> allRows = new CompletableFuture<>();
     private Stage stage;
     private MainWindowViewModel window;
 
@@ -81,6 +84,7 @@ final class ConsoleScaleRun {
                 stage = shown;
                 window = main;
                 everyPulse(() -> firstRowsShown(), () -> firstRows.complete(System.nanoTime()));
+                everyPulse(() -> allRowsShown(), () -> allRows.complete(System.nanoTime()));
                 main.networkProperty().addListener((obs, old, network) -> {
                     if (network != null) {
                         network.customTotalProperty().addListener((o, was, total) -> {
@@ -97,6 +101,7 @@ final class ConsoleScaleRun {
         app.setDaemon(true);
         app.start();
         long rows = firstRows.get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        long all = allRows.get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
         long review = reviewed.get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
         List<long[]> keys = new ArrayList<>();
         for (int i = 0; i < typed.length() * 2; i++) {
@@ -115,9 +120,9 @@ final class ConsoleScaleRun {
         histogram(System.getProperty("probe.histogram"));
         long jvmStartToRows = ProcessHandle.current().info().startInstant()
                 .map(at -> System.currentTimeMillis() - at.toEpochMilli() - ms(System.nanoTime() - rows)).orElse(-1L);
-        return String.format(Locale.ROOT, "%s groups=%d defaults=%d readMs=%d firstRowsMs=%d jvmToFirstRowsMs=%d "
+        return String.format(Locale.ROOT, "%s groups=%d defaults=%d readMs=%d firstRowsMs=%d allRowsMs=%d jvmToFirstRowsMs=%d "
                         + "rowsInModelMs=%d reviewMs=%d keyMs=%.3f keyLayoutMs=%.3f keyMaxMs=%.3f heapMb=%d rssMb=%d xmxMb=%d status=%s",
-                LINE, groups, defaults, readNanos < 0 ? -1 : ms(readNanos), ms(rows - start), jvmStartToRows,
+                LINE, groups, defaults, readNanos < 0 ? -1 : ms(readNanos), ms(rows - start), ms(all - start), jvmStartToRows,
                 modelNanos < 0 ? -1 : ms(modelNanos - start), ms(review - start), median(keys, 0), median(keys, 1), max(keys, 0), heap >> 20, rssMb(),
                 Runtime.getRuntime().maxMemory() >> 20, status.replace(' ', '_'));
     }
@@ -125,9 +130,9 @@ final class ConsoleScaleRun {
     private DefinitionFiles timed(DefinitionFiles files) {
         return new DefinitionFiles() {
             @Override
-            public CompletableFuture<Opened> open(Path file) {
+            public CompletableFuture<Opened> open(Path file, dev.portcullis.backend.ProgressListener pages) {
                 long began = System.nanoTime();
-                return files.open(file).whenComplete((read, failed) -> readNanos = System.nanoTime() - began);
+                return files.open(file, pages).whenComplete((read, failed) -> readNanos = System.nanoTime() - began);
             }
 
             @Override
@@ -144,6 +149,13 @@ final class ConsoleScaleRun {
     /** True once a laid-out table row holds a group. */
     private boolean firstRowsShown() {
         return stage.isShowing() && rows(stage.getScene().getRoot()).anyMatch(row -> row.getItem() != null);
+    }
+
+    /** True once rows are laid out and they are the whole load's, not a page of it shown while it runs. */
+    private boolean allRowsShown() {
+        NetworkConfigurationViewModel network = network();
+        return network != null && network.snapshotProperty().get() != null && !network.partialProperty().get()
+                && !network.loadingProperty().get() && firstRowsShown();
     }
 
     /** True once the review is in and the Review column shows its badges (or no group has a finding). */

@@ -1,12 +1,14 @@
 package dev.portcullis.backend.definitions;
 
 import dev.portcullis.backend.BackendException;
+import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.SourceGap;
 import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.ExportFormat;
+import dev.portcullis.files.GroupPages;
 import dev.portcullis.files.Definitions;
 import dev.portcullis.files.SourceReader;
 
@@ -42,7 +44,16 @@ public final class DefinitionFileIo {
      * read fails.
      */
     public Read read(Path file) {
-        DefinitionReport report = new SourceReader().read(file);
+        return read(file, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #read(Path)}, telling {@code pages} the groups of a definition file while it is read (on this
+     * thread), so that the first ones can be shown before the rest; what this answers (or throws) is what counts.
+     */
+    public Read read(Path file, ProgressListener pages) {
+        DefinitionReport report = new SourceReader().read(file, pages == ProgressListener.NONE ? GroupPages.NONE
+                : pages::page);
         if (report.unusable()) {
             List<Problem> problems = report.allProblems();
             Problem first = problems.get(0);

@@ -1,5 +1,6 @@
 package dev.portcullis.ui.files;
 
+import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 
 import java.nio.file.Path;
@@ -59,7 +60,16 @@ public interface DefinitionFiles {
     }
 
     /** Reads a definition file, Terraform configuration, or what {@code openstack security group show/list -f json} prints. */
-    CompletableFuture<Opened> open(Path file);
+    default CompletableFuture<Opened> open(Path file) {
+        return open(file, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #open(Path)}, telling {@code pages} (on the reading thread) the groups of a definition file
+     * while it is read, so that the first ones can be shown before the rest: provisional, the answer is what
+     * counts (and may be a failure). Other formats tell nothing before their answer.
+     */
+    CompletableFuture<Opened> open(Path file, ProgressListener pages);
 
     /**
      * Writes the snapshot's groups to {@code file} in the format its name says ({@link Format#of}), replacing

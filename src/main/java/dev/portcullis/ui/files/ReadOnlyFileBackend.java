@@ -71,21 +71,22 @@ public final class ReadOnlyFileBackend implements Backend {
     public CompletableFuture<Snapshot> load(ProgressListener progress) {
         DefinitionFiles.Opened read = last;
         if (read == null) {
-            return reading(null);
+            return reading(null, progress);
         }
         // again: the file's attributes are read off the caller's thread (the FX thread), as the file is
         return CompletableFuture.supplyAsync(() -> FileVersion.of(file)).thenCompose(version ->
                 version != null && version.equals(lastVersion) ? CompletableFuture.completedFuture(read.snapshot())
-                        : reading(version));
+                        : reading(version, progress));
     }
 
     /**
-     * Reads the file; {@code version}: what it was on disk just before (null: look now, one stat on the
-     * caller's thread, so that a change made while it is read is seen next time).
+     * Reads the file, telling {@code progress} its groups as they are read; {@code version}: what it was on disk
+     * just before (null: look now, one stat on the caller's thread, so that a change made while it is read is
+     * seen next time).
      */
-    private CompletableFuture<Snapshot> reading(FileVersion version) {
+    private CompletableFuture<Snapshot> reading(FileVersion version, ProgressListener progress) {
         FileVersion before = version != null ? version : FileVersion.of(file);
-        return files.open(file).thenApply(opened -> {
+        return files.open(file, progress).thenApply(opened -> {
             last = opened;
             lastVersion = before;
             return opened.snapshot();

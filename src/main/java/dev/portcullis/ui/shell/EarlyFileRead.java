@@ -1,5 +1,6 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.ui.files.DefinitionFiles;
 
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The definition files, with the file named on the command line ({@code portcullis FILE}) read from the
  * moment the console is launched, while the toolkit starts and the window is built, instead of after: the
- * first {@link #open} of that file takes the reading already under way. Everything else is the files' own.
+ * first {@link #open} of that file takes the reading already under way, with the groups read so far (a large
+ * file's first ones are shown while the rest is read). Everything else is the files' own.
  */
 final class EarlyFileRead implements DefinitionFiles {
 
@@ -20,16 +22,25 @@ final class EarlyFileRead implements DefinitionFiles {
     private final CompletableFuture<Opened> reading;
     private final AtomicBoolean taken = new AtomicBoolean();
 
+    /** The groups read so far, kept until the first open of {@link #first} listens. */
+    private final PageRelay pages = new PageRelay();
+
     /** Starts reading {@code first} now (on the files' own worker). */
     EarlyFileRead(DefinitionFiles files, Path first) {
         this.files = files;
         this.first = first;
-        this.reading = files.open(first);
+        this.reading = files.open(first, pages);
+        reading.whenComplete((opened, failed) -> pages.ended());
     }
 
+    /** For {@link #first}, the first time: the reading under way, and its groups read so far told to {@code progress}. */
     @Override
-    public CompletableFuture<Opened> open(Path file) {
-        return file.equals(first) && taken.compareAndSet(false, true) ? reading : files.open(file);
+    public CompletableFuture<Opened> open(Path file, ProgressListener progress) {
+        if (!(file.equals(first) && taken.compareAndSet(false, true))) {
+            return files.open(file, progress);
+        }
+        pages.listen(progress, reading.isDone());
+        return reading;
     }
 
     @Override

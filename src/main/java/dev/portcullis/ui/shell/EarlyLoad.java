@@ -11,7 +11,6 @@ import dev.portcullis.domain.Port;
 import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.SecurityGroup;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -88,33 +87,21 @@ final class EarlyLoad implements Places {
      */
     static final class LoadingBackend implements Backend {
 
-        private record Page(List<SecurityGroup> groups, int loadedSoFar) {
-        }
-
         private final Backend backend;
-        /** Guarded by this: the pages received while nobody listened, then the listener. */
-        private final List<Page> early = new ArrayList<>();
-        private ProgressListener listener;
+        private final PageRelay pages = new PageRelay();
         private final CompletableFuture<Snapshot> first;
         private CompletableFuture<Snapshot> running;
 
         LoadingBackend(Backend backend) {
             this.backend = backend;
-            this.first = backend.load(this::page);
+            this.first = backend.load(pages);
+            first.whenComplete((loaded, failed) -> pages.ended());
             this.running = first;
         }
 
         /** True when the first load has answered (whether or not anyone asked for it yet). */
         boolean answered() {
             return first.isDone();
-        }
-
-        private synchronized void page(List<SecurityGroup> groups, int loadedSoFar) {
-            if (listener == null) {
-                early.add(new Page(groups, loadedSoFar));
-            } else {
-                listener.page(groups, loadedSoFar);
-            }
         }
 
         @Override
@@ -124,13 +111,9 @@ final class EarlyLoad implements Places {
             }
             CompletableFuture<Snapshot> started = running;
             running = null;
-            listener = progress;
-            if (!started.isDone()) {
-                // still loading: the pages so far, so that they can be shown while the rest comes (a loaded
-                // project is shown whole instead)
-                early.forEach(page -> progress.page(page.groups(), page.loadedSoFar()));
-            }
-            early.clear();
+            // still loading: the pages so far, so that they can be shown while the rest comes (a loaded
+            // project is shown whole instead)
+            pages.listen(progress, started.isDone());
             return started;
         }
 

@@ -1,6 +1,7 @@
 package dev.portcullis.ui.shell;
 
 import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.backend.definitions.DefinitionFileIo;
 import dev.portcullis.backend.neutron.NeutronBackend;
@@ -284,8 +285,8 @@ public final class PortcullisApp extends Application {
         DefinitionFileIo io = new DefinitionFileIo();
         return new DefinitionFiles() {
             @Override
-            public CompletableFuture<Opened> open(Path file) {
-                return CompletableFuture.supplyAsync(() -> io.read(file), worker)
+            public CompletableFuture<Opened> open(Path file, ProgressListener pages) {
+                return CompletableFuture.supplyAsync(() -> io.read(file, pages), worker)
                         .thenApply(read -> new Opened(read.snapshot(), read.problems(), read.notices()));
             }
 

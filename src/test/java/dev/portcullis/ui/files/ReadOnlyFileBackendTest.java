@@ -57,9 +57,9 @@ class ReadOnlyFileBackendTest {
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         DefinitionFiles counted = new DefinitionFiles() {
             @Override
-            public java.util.concurrent.CompletableFuture<Opened> open(Path path) {
+            public java.util.concurrent.CompletableFuture<Opened> open(Path path, ProgressListener pages) {
                 reads.incrementAndGet();
-                return real.open(path);
+                return real.open(path, pages);
             }
 
             @Override
