@@ -108,7 +108,7 @@ public final class ScaleBenchmark {
                 a.toString()));
         commands.put("export terraform", dir -> List.of("export", "--format", "terraform", "-o",
                 fresh(dir, "out.tf"), a.toString()));
-        commands.put("import (apply --workspace)", dir -> List.of("--workspace", freshWorkspace(dir), "apply",
+        commands.put("import (apply --workspace)", dir -> List.of("apply", "--workspace", freshWorkspace(dir),
                 a.toString(), "--yes"));
         return commands;
     }
