@@ -26,6 +26,8 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -65,8 +67,20 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Sources sources = Sources.forUser(parent.workspace, sourceOptions.read());
+        // the two sources are read at once, on two cores: a diff of two large files costs about one reading
+        CompletableFuture<Snapshot> secondRead = CompletableFuture.supplyAsync(() -> sources.read(second),
+                runnable -> {
+                    Thread reader = new Thread(runnable, "diff-second-source");
+                    reader.setDaemon(true);
+                    reader.start();
+                });
         Snapshot a = sources.read(first);
-        Snapshot b = sources.read(second);
+        Snapshot b;
+        try {
+            b = secondRead.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         Comparison c = Comparison.of(a.groups(), b.groups());
         PrintWriter out = spec.commandLine().getOut();
         Function<String, String> names = groupNames(a.groups(), b.groups());
