@@ -70,25 +70,20 @@ public final class ReadOnlyFileBackend implements Backend {
     @Override
     public CompletableFuture<Snapshot> load(ProgressListener progress) {
         DefinitionFiles.Opened read = last;
-        if (read == null) {
-            return reading(null, progress);
-        }
-        // again: the file's attributes are read off the caller's thread (the FX thread), as the file is
+        // the file's attributes are read off the caller's thread (the FX thread), as the file is
         return CompletableFuture.supplyAsync(() -> FileVersion.of(file)).thenCompose(version ->
-                version != null && version.equals(lastVersion) ? CompletableFuture.completedFuture(read.snapshot())
-                        : reading(version, progress));
+                read != null && version != null && version.equals(lastVersion)
+                        ? CompletableFuture.completedFuture(read.snapshot()) : reading(version, progress));
     }
 
     /**
      * Reads the file, telling {@code progress} its groups as they are read; {@code version}: what it was on disk
-     * just before (null: look now, one stat on the caller's thread, so that a change made while it is read is
-     * seen next time).
+     * just before (so that a change made while it is read is seen next time), null for a folder.
      */
     private CompletableFuture<Snapshot> reading(FileVersion version, ProgressListener progress) {
-        FileVersion before = version != null ? version : FileVersion.of(file);
         return files.open(file, progress).thenApply(opened -> {
             last = opened;
-            lastVersion = before;
+            lastVersion = version;
             return opened.snapshot();
         });
     }
