@@ -22,12 +22,17 @@ final class Context {
     final List<Port> ports;
     final ReviewSettings settings;
     private final Map<String, String> names = new HashMap<>();
-    private final List<Entry> entries = new ArrayList<>();
+    /** Added to by both halves of a large review at once (see Review), hence synchronized. */
+    private final List<Entry> entries = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Each group's place in {@link #groups}, by identity: a finding finds its place in constant time. */
     private final Map<SecurityGroup, Integer> groupIndex = new IdentityHashMap<>();
-    /** Each rule's place in its group, by identity, one map per group (built when a finding first needs it). */
+    /**
+     * Each rule's place in its group, by identity, one map per group (built when a finding first needs it, by
+     * the one thread that checks that group).
+     */
     private final List<Map<Rule, Integer>> ruleIndex = new ArrayList<>();
-    private Map<String, Integer> users;
+    /** How many interfaces use each group, by id, counted once up front (both halves of a review read it). */
+    private final Map<String, Integer> users = new HashMap<>();
     /** Each group's place by its id, made when the first gap of the source is placed. */
     private Map<String, Integer> groupsById;
 
@@ -39,6 +44,9 @@ final class Context {
         for (int g = 0; g < this.groups.size(); g++) {
             groupIndex.putIfAbsent(this.groups.get(g), g);
             ruleIndex.add(null);
+        }
+        for (Port port : this.ports) {
+            port.securityGroupIds().stream().distinct().forEach(id -> users.merge(id, 1, Integer::sum));
         }
     }
 
@@ -78,12 +86,6 @@ final class Context {
 
     /** How many interfaces use the group, from a count made once over the interfaces. */
     int users(SecurityGroup group) {
-        if (users == null) {
-            users = new HashMap<>();
-            for (Port port : ports) {
-                port.securityGroupIds().stream().distinct().forEach(id -> users.merge(id, 1, Integer::sum));
-            }
-        }
         return users.getOrDefault(group.id(), 0);
     }
 
