@@ -53,8 +53,14 @@ public final class Review {
             return c.findings();
         }
         // each group's checks report about that group alone, so the halves share nothing but the findings
+        // on a thread of its own: the caller may itself be a task of the common pool (the console's review),
+        // which has one thread on two cores
         CompletableFuture<Void> second = CompletableFuture.runAsync(
-                () -> groupChecks(c, all.subList(all.size() / 2, all.size())));
+                () -> groupChecks(c, all.subList(all.size() / 2, all.size())), task -> {
+                    Thread half = new Thread(task, "review-second-half");
+                    half.setDaemon(true);
+                    half.start();
+                });
         groupChecks(c, all.subList(0, all.size() / 2));
         try {
             second.join();
