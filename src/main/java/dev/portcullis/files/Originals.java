@@ -174,8 +174,8 @@ public final class Originals {
         return copy;
     }
 
-    /** Whether anything is kept; for tests and diagnostics. */
-    boolean isEmpty() {
+    /** Whether nothing is kept: a file written with these holds just what the model writes. */
+    public boolean isEmpty() {
         return List.of(groups, rules, ports).stream().allMatch(Map::isEmpty);
     }
 }

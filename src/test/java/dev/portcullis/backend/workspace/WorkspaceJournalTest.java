@@ -146,6 +146,44 @@ class WorkspaceJournalTest {
         assertThat(names(workspace)).contains("held-0", "held-9");
     }
 
+    /**
+     * Why a whole write of a workspace that holds just the model is not read back afterwards: read back, the file
+     * keeps nothing aside, and the next whole write from nothing kept is what the file would have given.
+     */
+    @Test
+    void aWorkspaceWrittenFromTheModelAloneHoldsNothingBeyondIt() throws Exception {
+        AtomicInteger keptAside = new AtomicInteger();
+        WorkspaceBackend workspace = workspace(io, (path, definitions, originals) -> {
+            keptAside.addAndGet(originals.isEmpty() ? 0 : 1);
+            new DefinitionWriter().write(path, definitions, originals);
+        }, WorkspaceFiles.JOURNAL_FROM);
+        names(workspace);
+        List<CompletableFuture<SecurityGroup>> created = new ArrayList<>();
+        try (WorkspaceBackend.Hold hold = workspace.holdWrites()) {
+            for (SecurityGroup generated : dev.portcullis.bench.ScaleProject.of(60, 20).groups()) {
+                if (!generated.name().equals("default")) {
+                    created.add(workspace.create(new GroupDraft(generated.name(), generated.description(),
+                            generated.stateful(), generated.rules().stream().filter(r -> r.remoteGroupId() == null)
+                            .toList())));
+                }
+            }
+        }
+        for (CompletableFuture<SecurityGroup> c : created) {
+            await(c);
+        }
+        SecurityGroup first = await(created.get(0));
+        await(workspace.apply(dev.portcullis.domain.ChangePlan.between(first, new GroupDraft(first.name(),
+                "described again", first.stateful(), first.rules()))));
+
+        var read = new DefinitionReader().read(file());
+        assertThat(read.allProblems()).isEmpty();
+        assertThat(read.originals().isEmpty()).as("read back, nothing would be kept aside").isTrue();
+        assertThat(keptAside).as("every write was from the model alone").hasValue(0);
+        assertThat(new DefinitionWriter().toJson(read.definitions(), read.originals()))
+                .isEqualTo(Files.readAllBytes(file()));
+        assertThat(read.definitions().groups()).hasSize(3 + created.size());
+    }
+
     @Test
     void aBatchGoesToTheJournalWhichIsFoldedIntoTheFileOnceAsLargeAsIt() throws Exception {
         WorkspaceBackend first = journalled();
