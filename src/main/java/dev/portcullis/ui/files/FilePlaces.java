@@ -54,8 +54,14 @@ public final class FilePlaces implements Places {
         return file != null ? new ReadOnlyFileBackend(file, files) : places.open(place);
     }
 
+    /**
+     * A file's place is opened at once, on the caller's thread: its backend only names the file (it is read when
+     * loaded, off that thread), so that the window shows it, with the groups already read, in its first frame.
+     */
     @Override
     public CompletableFuture<Backend> open(Place place, Executor worker) {
-        return opened.containsKey(place) ? Places.super.open(place, worker) : places.open(place, worker);
+        Path file = opened.get(place);
+        return file != null ? CompletableFuture.completedFuture(new ReadOnlyFileBackend(file, files))
+                : places.open(place, worker);
     }
 }

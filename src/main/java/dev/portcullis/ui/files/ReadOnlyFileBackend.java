@@ -71,19 +71,24 @@ public final class ReadOnlyFileBackend implements Backend {
     public CompletableFuture<Snapshot> load(ProgressListener progress) {
         DefinitionFiles.Opened read = last;
         // the file's attributes are read off the caller's thread (the FX thread), as the file is
-        return CompletableFuture.supplyAsync(() -> FileVersion.of(file)).thenCompose(version ->
-                read != null && version != null && version.equals(lastVersion)
-                        ? CompletableFuture.completedFuture(read.snapshot()) : reading(version, progress));
+        CompletableFuture<FileVersion> stat = CompletableFuture.supplyAsync(() -> FileVersion.of(file));
+        if (read == null) {
+            // nothing read yet to keep: the reading starts now (the first file may be read already, from the
+            // console's launch on, with its first groups handed over at once), its attributes read beside it
+            return reading(stat, progress);
+        }
+        return stat.thenCompose(version -> version != null && version.equals(lastVersion)
+                ? CompletableFuture.completedFuture(read.snapshot()) : reading(stat, progress));
     }
 
     /**
      * Reads the file, telling {@code progress} its groups as they are read; {@code version}: what it was on disk
-     * just before (so that a change made while it is read is seen next time), null for a folder.
+     * as the reading began (so that a change made while it is read is seen next time), null for a folder.
      */
-    private CompletableFuture<Snapshot> reading(FileVersion version, ProgressListener progress) {
-        return files.open(file, progress).thenApply(opened -> {
+    private CompletableFuture<Snapshot> reading(CompletableFuture<FileVersion> version, ProgressListener progress) {
+        return files.open(file, progress).thenCombine(version, (opened, before) -> {
             last = opened;
-            lastVersion = version;
+            lastVersion = before;
             return opened.snapshot();
         });
     }

@@ -104,6 +104,7 @@ final class ProjectLoader {
             });
         };
         CompletableFuture<Snapshot> load = backend.load(progress);
+        pages.showAtOnce();
         running = load;
         load.thenApplyAsync(loaded -> before.sameData(loaded) ? before : new GroupCatalog(loaded), worker)
                 .whenCompleteAsync((loaded, failed) -> {
@@ -208,9 +209,13 @@ final class ProjectLoader {
      * taking every page that came meanwhile.
      */
     private final class PartialLoad {
+        /** The most groups {@link #showAtOnce} shows on the FX thread: about a screenful, a catalog of a few ms. */
+        private static final int AT_ONCE = 200;
         private final long load;
         private final List<SecurityGroup> groups = new ArrayList<>();
         private boolean building;
+        /** How many of the groups are shown (on the FX thread). */
+        private int shownRows;
 
         PartialLoad(long load) {
             this.load = load;
@@ -224,9 +229,28 @@ final class ProjectLoader {
             return List.copyOf(groups);
         }
 
+        /**
+         * On the FX thread, as the load starts: the pages its backend had already (read before anyone listened,
+         * as the console's first file is), when they are a screenful, shown now rather than built on the worker,
+         * so that the window's first frame holds the first rows instead of a frame after its first layout.
+         */
+        void showAtOnce() {
+            List<SecurityGroup> rows = soFar();
+            if (rows.isEmpty() || rows.size() > AT_ONCE || !mayShowPart()) {
+                return;
+            }
+            shown.showPart(new GroupCatalog(new Snapshot(rows, List.of(), Instant.now())), rows.size());
+            shownRows = rows.size();
+        }
+
+        /** Whether a part of this load may be shown: no other build under way, and nothing but a part on screen. */
+        private boolean mayShowPart() {
+            return !building && load == generation && (shown.catalog().isEmpty() || shown.partialProperty().get());
+        }
+
         /** On the FX thread. */
         void showIfNothingIs() {
-            if (building || load != generation || !(shown.catalog().isEmpty() || shown.partialProperty().get())) {
+            if (!mayShowPart() || soFar().size() == shownRows) {
                 return;
             }
             building = true;
@@ -237,6 +261,7 @@ final class ProjectLoader {
                             return;
                         }
                         shown.showPart(built, rows.size());
+                        shownRows = rows.size();
                         if (soFar().size() > rows.size()) {
                             showIfNothingIs();
                         }

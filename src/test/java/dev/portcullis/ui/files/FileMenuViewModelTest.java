@@ -83,6 +83,21 @@ class FileMenuViewModelTest {
         }
     }
 
+    /** Its backend only names the file: the window shows the place, and the groups read already, in its first frame. */
+    @Test
+    void aFilesPlaceIsOpenedAtOnceWithoutTheWorker() throws Exception {
+        Place file = places.add(FOLDER.resolve("project.json"));
+
+        java.util.concurrent.CompletableFuture<Backend> opened = places.open(file, task -> {
+            throw new AssertionError("the worker was asked to open a file's place");
+        });
+
+        assertThat(opened).isDone();
+        try (Backend backend = opened.get()) {
+            assertThat(load(backend).groups()).extracting(SecurityGroup::name).contains("web", "db");
+        }
+    }
+
     @Test
     void importsAFileIntoTheWorkspacePointingRulesAtTheCopiesOfTheirGroups() throws Exception {
         List<String> before;

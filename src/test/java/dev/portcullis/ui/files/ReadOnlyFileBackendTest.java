@@ -83,4 +83,26 @@ class ReadOnlyFileBackendTest {
         assertThat(reads).hasValue(2);
         assertThat(changed.groups()).singleElement().satisfies(g -> assertThat(g.name()).isEqualTo("application"));
     }
+
+    /** So that the groups read before the window was there reach the view as its load starts (its first frame). */
+    @Test
+    void theFirstLoadAsksForTheFileOnTheCallersThreadBeforeItReturns() {
+        List<Thread> askedOn = new java.util.ArrayList<>();
+        DefinitionFiles never = new DefinitionFiles() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Opened> open(Path path, ProgressListener pages) {
+                askedOn.add(Thread.currentThread());
+                return new java.util.concurrent.CompletableFuture<>();
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<List<String>> export(Snapshot snapshot, Path path) {
+                return new java.util.concurrent.CompletableFuture<>();
+            }
+        };
+
+        new ReadOnlyFileBackend(PARTLY_INVALID, never).load(ProgressListener.NONE);
+
+        assertThat(askedOn).containsExactly(Thread.currentThread());
+    }
 }

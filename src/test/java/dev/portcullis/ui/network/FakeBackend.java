@@ -34,6 +34,8 @@ final class FakeBackend implements Backend {
     int loads;
     /** The progress listener of each held load, to report pages as a cloud would. */
     final List<ProgressListener> heldProgress = new ArrayList<>();
+    /** What a held load tells its listener at once, as a load begun before anyone listened hands over its pages. */
+    List<SecurityGroup> readAlready = List.of();
 
     BackendException failNextLoad;
     BackendException failNextCreate;
@@ -81,6 +83,9 @@ final class FakeBackend implements Backend {
             CompletableFuture<Snapshot> answer = new CompletableFuture<>();
             heldLoads.add(answer);
             heldProgress.add(progress);
+            if (!readAlready.isEmpty()) {
+                progress.page(readAlready, readAlready.size());
+            }
             return answer;
         }
         progress.page(List.copyOf(groups), groups.size());
