@@ -60,7 +60,7 @@ public final class ConsoleScaleProbe {
      * not timed apart); {@code rowsInModelMs} is when the view model held the rows (the catalog built and
      * handed to the FX thread), before their first layout; {@code firstRowsMs}: rows laid out, a first page of
      * a load still running included; {@code allRowsMs}: the rows of the whole load laid out; {@code
-     * jvmToFirstRowsMs} counts from the start of the JVM. Keystrokes: the median time
+     * jvmToFirstRowsMs} counts from the moment the probe started the JVM. Keystrokes: the median time
      * from the text change to the table's items updated, the same with the table's CSS and layout done, and
      * the slowest. Heap: in use after a GC with the window open; rss: the process's resident memory.
      */
@@ -131,14 +131,23 @@ public final class ConsoleScaleProbe {
      */
     public static Figures measure(List<String> consoleArgs, String filter, List<String> jvmOptions)
             throws IOException, InterruptedException {
+        return measure(consoleArgs, filter, jvmOptions, StartupArchive.on());
+    }
+
+    /** As {@link #measure(List, String, List)}; {@code archived}: with the startup archive ({@link StartupArchive}). */
+    public static Figures measure(List<String> consoleArgs, String filter, List<String> jvmOptions, boolean archived)
+            throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("portcullis-probe-home");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (archived) {
+            command.addAll(StartupArchive.options(jvmCommon(jvmOptions, true)));
+        }
         command.addAll(HEADLESS);
         command.add("-Duser.home=" + home);
         command.add("-Djava.util.prefs.userRoot=" + home.resolve("prefs"));
-        command.addAll(javaFxOnModulePath());
+        command.addAll(javaFxOnModulePath(archived));
         command.add(ConsoleScaleRun.class.getName());
         command.addAll(consoleArgs);
         command.add(filter);
@@ -148,6 +157,7 @@ public final class ConsoleScaleProbe {
         env.put("XDG_DATA_HOME", home.resolve("data").toString());
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.remove("DISPLAY");
+        long launched = System.currentTimeMillis();
         Process process = builder.start();
         Map<String, String> figures = null;
         List<String> output = new ArrayList<>();
@@ -172,7 +182,7 @@ public final class ConsoleScaleProbe {
         return new Figures(Integer.parseInt(figures.get("groups")), Integer.parseInt(figures.get("defaults")),
                 Long.parseLong(figures.get("readMs")), Long.parseLong(figures.get("rowsInModelMs")),
                 Long.parseLong(figures.get("firstRowsMs")), Long.parseLong(figures.get("allRowsMs")),
-                Long.parseLong(figures.get("jvmToFirstRowsMs")), Long.parseLong(figures.get("reviewMs")),
+                Long.parseLong(figures.get("firstRowsAt")) - launched, Long.parseLong(figures.get("reviewMs")),
                 Double.parseDouble(figures.get("keyMs")), Double.parseDouble(figures.get("keyLayoutMs")),
                 Double.parseDouble(figures.get("keyMaxMs")), Long.parseLong(figures.get("heapMb")),
                 Long.parseLong(figures.get("rssMb")), Long.parseLong(figures.get("xmxMb")),
@@ -183,6 +193,14 @@ public final class ConsoleScaleProbe {
     public static Path generate(int groups, int rules, Path file) throws IOException {
         return Files.write(file, new DefinitionWriter().toJson(new Definitions(SourcesBenchmark.project(groups, rules),
                 List.of())));
+    }
+
+    /** What every JVM the probe starts is given besides its main class: the options, headless JavaFX, the class path. */
+    static List<String> jvmCommon(List<String> jvmOptions, boolean archived) {
+        List<String> common = new ArrayList<>(jvmOptions);
+        common.addAll(HEADLESS);
+        common.addAll(javaFxOnModulePath(archived));
+        return common;
     }
 
     /** The launcher's options (kept in step with packaging/launcher.sh by hand). */
@@ -203,7 +221,7 @@ public final class ConsoleScaleProbe {
      * JavaFX as the tests run it: its platform jars on the module path, Monocle patched into javafx.graphics,
      * everything else (this project, its dependencies) on the class path.
      */
-    private static List<String> javaFxOnModulePath() {
+    private static List<String> javaFxOnModulePath(boolean archived) {
         List<String> modules = new ArrayList<>();
         List<String> classPath = new ArrayList<>();
         String monocle = null;
@@ -220,6 +238,12 @@ public final class ConsoleScaleProbe {
         if (modules.isEmpty() || monocle == null) {
             throw new IllegalStateException("JavaFX's platform jars and Monocle must be on the class path "
                     + "(run with the test class path: mvn -Pbench ...)");
+        }
+        if (archived) {
+            // a startup archive cannot be made or used with --patch-module: JavaFX and Monocle go on the class path
+            classPath.addAll(0, modules);
+            classPath.add(1, monocle);
+            return List.of("-cp", String.join(File.pathSeparator, StartupArchive.jarred(classPath)));
         }
         return List.of("--module-path", String.join(File.pathSeparator, modules),
                 "--add-modules", "javafx.controls,javafx.fxml",

@@ -118,11 +118,12 @@ final class ConsoleScaleRun {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         histogram(System.getProperty("probe.histogram"));
-        long jvmStartToRows = ProcessHandle.current().info().startInstant()
-                .map(at -> System.currentTimeMillis() - at.toEpochMilli() - ms(System.nanoTime() - rows)).orElse(-1L);
-        return String.format(Locale.ROOT, "%s groups=%d defaults=%d readMs=%d firstRowsMs=%d allRowsMs=%d jvmToFirstRowsMs=%d "
+        // the wall clock at the first rows: the probe counts from the moment it started this JVM (the start time
+        // the system keeps for a process is only as precise as its boot time, whole seconds)
+        long firstRowsAt = System.currentTimeMillis() - ms(System.nanoTime() - rows);
+        return String.format(Locale.ROOT, "%s groups=%d defaults=%d readMs=%d firstRowsMs=%d allRowsMs=%d firstRowsAt=%d "
                         + "rowsInModelMs=%d reviewMs=%d keyMs=%.3f keyLayoutMs=%.3f keyMaxMs=%.3f heapMb=%d rssMb=%d xmxMb=%d status=%s",
-                LINE, groups, defaults, readNanos < 0 ? -1 : ms(readNanos), ms(rows - start), ms(all - start), jvmStartToRows,
+                LINE, groups, defaults, readNanos < 0 ? -1 : ms(readNanos), ms(rows - start), ms(all - start), firstRowsAt,
                 modelNanos < 0 ? -1 : ms(modelNanos - start), ms(review - start), median(keys, 0), median(keys, 1), max(keys, 0), heap >> 20, rssMb(),
                 Runtime.getRuntime().maxMemory() >> 20, status.replace(' ', '_'));
     }

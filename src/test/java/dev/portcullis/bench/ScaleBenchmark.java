@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * runs (default 3; above 10,000 groups {@code bench.largeRuns}, default 1), the most heap the command kept live (after a collection, from the JVM's GC log), and the
  * growth from one size to the next. It also runs {@link ConsoleScaleProbe} in a headless JVM of its own per
  * size (skip it with {@code -Dbench.console=false}): the console's times count from the JVM's start, as a
- * user waits after typing {@code portcullis FILE}; the keystroke includes the table's CSS and layout.
+ * user waits after typing {@code portcullis FILE}, started as the plain launcher starts it and, for the first
+ * rows, also as the installed packages start it, with their startup archive ({@link StartupArchive}); the
+ * keystroke includes the table's CSS and layout.
  * Asserts nothing.
  *
  * <pre>mvn -q -Pbench -Dbench.main=dev.portcullis.bench.ScaleBenchmark [-Dbench.sizes=1000,3000] [-Dbench.runs=3]
@@ -280,9 +282,17 @@ public final class ScaleBenchmark {
                 all.add(ConsoleScaleProbe.measure(List.of(file.toString()), "app-123",
                         ConsoleScaleProbe.LAUNCHER_OPTIONS));
             }
+            List<ConsoleScaleProbe.Figures> archived = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                archived.add(ConsoleScaleProbe.measure(List.of(file.toString()), "app-123",
+                        ConsoleScaleProbe.LAUNCHER_OPTIONS, true));
+            }
             long heap = all.stream().mapToLong(ConsoleScaleProbe.Figures::heapMb).max().orElse(0) << 20;
-            // from the JVM's start, as a user who types `portcullis FILE` waits
+            // from the JVM's start, as a user who types `portcullis FILE` waits: with the plain launcher
+            // (packaging/launcher.sh, mvn javafx:run), and as installed, with the startup archive
             figures.put("console: first rows", new Figure(median(all, f -> f.jvmToFirstRowsMs() / 1e3), heap));
+            figures.put("console: first rows, installed", new Figure(median(archived,
+                    f -> f.jvmToFirstRowsMs() / 1e3), heap));
             figures.put("console: all rows", new Figure(median(all, f -> fromStart(f, f.allRowsMs())), heap));
             figures.put("console: review badges in", new Figure(median(all, f -> fromStart(f, f.reviewMs())), heap));
             figures.put("console: filter keystroke", new Figure(median(all, f -> f.keystrokeLayoutMs() / 1e3), heap));
