@@ -8,8 +8,31 @@ public record PortRange(Integer min, Integer max) {
 
     public static final PortRange ANY = new PortRange(null, null);
 
+    /**
+     * The single ports made so far, each shared by every rule that opens it (and its number boxed once): most
+     * rules of a large project open one of a few ports. Filled as they are asked for; a race makes two equal
+     * instances, which is harmless.
+     */
+    private static final PortRange[] SINGLE = new PortRange[65536];
+
+    /** The range from {@code min} to {@code max} (either may be null: any), a single port shared as {@link #SINGLE} says. */
+    public static PortRange between(Integer min, Integer max) {
+        if (min == null && max == null) {
+            return ANY;
+        }
+        if (min != null && min.equals(max) && min >= 0 && min < SINGLE.length) {
+            PortRange single = SINGLE[min];
+            if (single == null) {
+                single = new PortRange(min, max);
+                SINGLE[min] = single;
+            }
+            return single;
+        }
+        return new PortRange(min, max);
+    }
+
     public static PortRange of(int port) {
-        return new PortRange(port, port);
+        return between(port, port);
     }
 
     public static PortRange of(int min, int max) {

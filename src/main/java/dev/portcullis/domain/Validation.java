@@ -134,7 +134,7 @@ public final class Validation {
         }
 
         // Neutron canonicalises before it checks ports and protocols.
-        PortRange ports = portsOk ? Normalization.canonicalPorts(new PortRange(min.orElse(null), max.orElse(null)))
+        PortRange ports = portsOk ? Normalization.canonicalPorts(PortRange.between(min.orElse(null), max.orElse(null)))
                 : null;
         if (protocol != null && etherType != null) {
             protocol = protocol.map(p -> Normalization.canonicalProtocol(p, etherType.orElse(EtherType.IPV4)));

@@ -98,4 +98,17 @@ class ProtocolTest {
         assertThat(Protocol.of("6")).isNotEqualTo(Protocol.TCP);
         assertThat(Protocol.of(null)).isSameAs(Protocol.ANY);
     }
+
+    /** A large project's rules share a handful of protocol and single-port objects instead of one each. */
+    @Test
+    void knownProtocolsAndSinglePortsAreSharedAndOthersAreEqualByValue() {
+        assertThat(Protocol.of("tcp")).isSameAs(Protocol.TCP);
+        assertThat(Protocol.named("UDP")).containsSame(Protocol.UDP);
+        assertThat(Protocol.number(47)).isSameAs(Protocol.of("47"));
+        assertThat(Protocol.of("TCP")).as("kept as given, as Neutron stores it").isNotEqualTo(Protocol.TCP);
+        assertThat(PortRange.between(443, 443)).isSameAs(PortRange.of(443)).isEqualTo(new PortRange(443, 443));
+        assertThat(PortRange.between(null, null)).isSameAs(PortRange.ANY);
+        assertThat(PortRange.between(1000, 2000)).isEqualTo(PortRange.of(1000, 2000));
+        assertThat(PortRange.between(8, null)).isEqualTo(PortRange.icmp(8, null));
+    }
 }
