@@ -95,13 +95,8 @@ final class ProjectLoader {
         PartialLoad pages = new PartialLoad(current);
         ProgressListener progress = (page, loadedSoFar) -> {
             pages.add(page);
-            fx.execute(() -> {
-                if (current == generation && !quiet) {
-                    status.set("Loaded " + Words.plural(loadedSoFar, "security group") + " from "
-                            + backend.describe() + " so far…");
-                }
-                pages.showIfNothingIs();
-            });
+            // the status keeps saying what is loading; the counts beside it say how many groups are in so far
+            fx.execute(pages::showIfNothingIs);
         };
         CompletableFuture<Snapshot> load = backend.load(progress);
         pages.showAtOnce();

@@ -54,7 +54,7 @@ class LiveProjectViewModelTest {
         assertThat(vm.editableProperty().get()).isFalse();
 
         backend.heldProgress.get(0).page(List.of(backend.groups.get(0), backend.groups.get(1)), 2);
-        assertThat(vm.statusProperty().get()).isEqualTo("Loaded 2 security groups from Fake project so far…");
+        assertThat(vm.statusProperty().get()).isEqualTo("Loading security groups from Fake project…");
         assertThat(vm.stateProperty().get()).isEqualTo(State.LOADING); // the catalog is still being built
         build();
 

@@ -59,7 +59,7 @@ class LiveProjectViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(page.rows()).containsExactly("web-server-public");
-        assertThat(page.status()).isEqualTo("Loaded 2 security groups from Fake project so far…");
+        assertThat(page.status()).isEqualTo("Loading security groups from Fake project…");
         assertThat(page.newEnabled()).isFalse();
         assertThat(page.newTooltip()).isEqualTo("Still loading: groups can be changed once all of them are in.");
         assertThat(page.editEnabled("web-server-public")).isFalse();
