@@ -12,6 +12,9 @@
 #     MariaDB), fills it with keystone-seed.py (admin/admin, demo/demo as a member of project demo
 #     with an application credential, the network service at 127.0.0.1:9698 in RegionOne) and starts
 #     a third neutron-server there that checks Keystone tokens.
+#   * API_WORKERS=N (default 1) is how many API worker processes that Keystone-checking server runs
+#     (neutron's api_workers), to measure how clients fare with one or several; running the script
+#     again with another N restarts that server only.
 #
 # Idempotent: every step checks its own state first; running it again while everything is up
 # does nothing. Stop everything with neutron-down.sh (same directory).
@@ -31,6 +34,8 @@ APT_LOG=/var/log/neutron-loopback-apt.log
 WAIT_SECS=${WAIT_SECS:-90}
 WITH_HEADERS=${WITH_HEADERS:-0}
 WITH_KEYSTONE=${WITH_KEYSTONE:-0}
+API_WORKERS=${API_WORKERS:-1}
+[[ "$API_WORKERS" =~ ^[1-9][0-9]?$ ]] || { echo "[neutron-up] ERROR: API_WORKERS must be a number from 1 to 99, not '$API_WORKERS'" >&2; exit 1; }
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
 KS_CONF=/etc/keystone/keystone-loopback.conf
 KS_UWSGI=/etc/keystone/keystone-loopback-uwsgi.ini
@@ -163,11 +168,14 @@ SQL
 
 # --- 4. configuration -------------------------------------------------------------------------
 
-write_if_changed() {   # write_if_changed FILE  (content on stdin)
+WROTE=0
+write_if_changed() {   # write_if_changed FILE  (content on stdin); sets WROTE=1 when it wrote
     local tmp; tmp=$(mktemp)
+    WROTE=0
     cat > "$tmp"
     if [ -f "$1" ] && cmp -s "$tmp" "$1"; then rm -f "$tmp"; return 0; fi
     install -m 644 "$tmp" "$1"; rm -f "$tmp"
+    WROTE=1
     log "wrote $1"
 }
 
@@ -347,10 +355,11 @@ CONF
     log "Keystone: projects, users, roles and the network endpoint"
     /usr/bin/python3 "$SCRIPT_DIR/keystone-seed.py" http://127.0.0.1:5000 http://127.0.0.1:9698 \
         >"$LOG_DIR/keystone-seed.log" 2>&1 || { cat "$LOG_DIR/keystone-seed.log" >&2; die "seeding Keystone failed"; }
-    write_if_changed "$KS_NEUTRON_CONF" <<'CONF'
-# Overlay for neutron-loopback.conf: Keystone tokens, port 9698.
+    write_if_changed "$KS_NEUTRON_CONF" <<CONF
+# Overlay for neutron-loopback.conf: Keystone tokens, port 9698, API_WORKERS worker processes.
 [DEFAULT]
 bind_port = 9698
+api_workers = $API_WORKERS
 auth_strategy = keystone
 log_file = /var/log/neutron/neutron-loopback-keystone.log
 [keystone_authtoken]
@@ -364,6 +373,15 @@ username = neutron
 password = neutron
 region_name = RegionOne
 CONF
+    if [ "$WROTE" = 1 ] && pid_alive "$RUN_DIR/neutron-server-keystone.pid" neutron-loopback-keystone; then
+        pid=$(cat "$RUN_DIR/neutron-server-keystone.pid")
+        log "Keystone neutron-server: its settings changed (api_workers = $API_WORKERS), restarting pid $pid"
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+        kill -0 "$pid" 2>/dev/null && { log "still alive after 30 s: SIGKILL to pid $pid"; kill -KILL "$pid" 2>/dev/null || true; }
+        for _ in $(seq 1 50); do [ "$(http_code http://127.0.0.1:9698/)" = 000 ] && break; sleep 0.2; done
+        rm -f "$RUN_DIR/neutron-server-keystone.pid"
+    fi
     if pid_alive "$RUN_DIR/neutron-server-keystone.pid" neutron-loopback-keystone; then
         log "Keystone neutron-server already running (pid $(cat "$RUN_DIR/neutron-server-keystone.pid"))"
     else

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * time to every group and interface) next to one plain GET of the whole collection, the way curl or the
  * OpenStack CLI asks for it. Prints figures; asserts nothing.
  *
- * <pre>mvn -q -Pbench -Dbench.cloud=NAME [-Dbench.runs=5]</pre>
+ * <pre>mvn -q -Pbench -Dbench.cloud=NAME [-Dbench.runs=5] [-Dbench.streams=1|2] [-Dbench.firstPage=N]</pre>
  * reads clouds.yaml as the console does. Each run signs in afresh (timed on its own), then loads through a
  * new backend; the plain GET is sent with a token already in hand, as curl would be.
  */
@@ -50,7 +50,7 @@ public final class LoadBenchmark {
             long signInStart = System.nanoTime();
             signedIn.access().get(1, TimeUnit.MINUTES);
             signIn.add(seconds(signInStart));
-            try (NeutronBackend backend = new NeutronBackend(signedIn)) {
+            try (NeutronBackend backend = new NeutronBackend(signedIn, options(signedIn))) {
                 long start = System.nanoTime();
                 CompletableFuture<Double> first = new CompletableFuture<>();
                 ProgressListener progress = (page, soFar) -> first.complete(seconds(start));
@@ -76,6 +76,18 @@ public final class LoadBenchmark {
         System.out.printf("median of %d runs: sign-in %.2f s; after it, first page %.2f s, everything %.2f s;"
                 + " one plain GET of the collection %.2f s%n",
                 runs, median(signIn), median(firstPage), median(all), median(plain));
+    }
+
+    /**
+     * The backend's options as the console has them, but for {@code -Dbench.streams=1|2} (how many streams of
+     * pages read the groups) and {@code -Dbench.firstPage=N} (the first page's size), to compare them.
+     */
+    private static dev.portcullis.backend.neutron.Options options(Session session) {
+        dev.portcullis.backend.neutron.Options options = dev.portcullis.backend.neutron.Options.DEFAULTS
+                .withRequestTimeout(session.requestTimeout());
+        int first = Integer.getInteger("bench.firstPage", options.pageSize());
+        return options.withPageSizes(first, options.maxPageSize())
+                .withGroupStreams(Integer.getInteger("bench.streams", options.groupStreams()));
     }
 
     private static double seconds(long start) {

@@ -108,11 +108,24 @@ public final class NeutronBackend implements Backend {
         Objects.requireNonNull(progress, "progress");
         return http.call(call -> {
             AtomicInteger loaded = new AtomicInteger();
-            CompletableFuture<List<Port>> ports = reads.pages(call, "/v2.0/ports", FailureWords.PORT_FIELDS,
-                    NeutronParse::ports, Port::id, page -> { });
-            CompletableFuture<List<SecurityGroup>> groups = reads.pages(call, NeutronReads.GROUPS, "",
-                    NeutronParse::groups, SecurityGroup::id,
-                    page -> progress.page(page, loaded.addAndGet(page.size())));
+            CompletableFuture<List<Port>> ports = new CompletableFuture<>();
+            // the interfaces are asked for once the first page of groups is in: not before, which would slow it
+            CompletableFuture<Integer> count = reads.groupCount(call);
+            CompletableFuture<List<SecurityGroup>> groups = reads.groupStreams(call).read(
+                    page -> progress.page(page, loaded.addAndGet(page.size())),
+                    () -> reads.pages(call, "/v2.0/ports", FailureWords.PORT_FIELDS, NeutronParse::ports, Port::id,
+                            page -> { }).whenComplete((p, failed) -> {
+                                if (failed != null) {
+                                    ports.completeExceptionally(failed);
+                                } else {
+                                    ports.complete(p);
+                                }
+                            }), count);
+            groups.whenComplete((g, failed) -> {
+                if (failed != null) {
+                    ports.completeExceptionally(failed); // never asked for, when the first page failed
+                }
+            });
             return groups.thenCombine(ports, (g, p) -> new Snapshot(g, p, clock.instant()));
         });
     }

@@ -78,6 +78,31 @@ final class NeutronReads {
         });
     }
 
+    /**
+     * How many groups the project holds, from its quota usage ({@code quota_details}: two small requests, the
+     * project's id and its usage), to plan the pages; -1 when the server does not say (no such extension, no
+     * right to ask, any failure): the groups are read all the same. Not asked for when one stream reads them.
+     */
+    CompletableFuture<Integer> groupCount(Call call) {
+        if (options.groupStreams() < 2) {
+            return CompletableFuture.completedFuture(-1);
+        }
+        return http.send(call, Request.get("/v2.0/quotas/project"))
+                .thenCompose(answer -> http.send(call, Request.get("/v2.0/quotas/"
+                        + NeutronHttp.encode(answer.json().path("project").path("project_id").asText()) + "/details")))
+                .thenApply(answer -> answer.json().path("quota").path("security_group").path("used").asInt(-1))
+                .exceptionally(failed -> -1);
+    }
+
+    /** The project's groups in the console's order, read from both ends ({@link GroupStreams}). */
+    GroupStreams groupStreams(Call call) {
+        return new GroupStreams((ascending, marker, limit) -> http.send(call, Request.get(GROUPS + "?limit=" + limit
+                        + (marker == null ? "" : "&marker=" + NeutronHttp.encode(marker))
+                        + (ascending ? GroupStreams.ASCENDING : GroupStreams.DESCENDING)))
+                .thenApply(answer -> NeutronParse.groups(answer.json())),
+                options.pageSize(), options.maxPageSize(), options.groupStreams());
+    }
+
     CompletableFuture<SecurityGroup> group(Call call, String id) {
         return http.send(call, Request.get(GROUPS + "/" + id)).thenApply(answer -> NeutronParse.group(answer.json()));
     }

@@ -17,11 +17,16 @@ import java.util.Objects;
  * @param backoffBase     the first wait before trying again; it doubles with each try ("full jitter":
  *                        the wait is a random share of that)
  * @param backoffCap      the longest wait between tries, a server's {@code Retry-After} included
+ * @param groupStreams    how many streams of pages read the groups: 2, one from each end of the list meeting in
+ *                        the middle, or 1 ({@link GroupStreams})
  */
-public record Options(int pageSize, int maxPageSize, Duration requestTimeout, int retries, Duration backoffBase, Duration backoffCap) {
+public record Options(int pageSize, int maxPageSize, Duration requestTimeout, int retries, Duration backoffBase,
+                      Duration backoffCap, int groupStreams) {
 
-    public static final Options DEFAULTS = new Options(100, 1000, Duration.ofSeconds(30), 3, Duration.ofMillis(200),
-            Duration.ofSeconds(10));
+    /** A first page of 50 groups, a screenful; then 200, 800 and 1,000 at a time, from both ends. */
+    public static final Options DEFAULTS = new Options(50, 1000, Duration.ofSeconds(30), 3, Duration.ofMillis(200),
+            Duration.ofSeconds(10), 2);
+
 
     public Options {
         Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -43,23 +48,31 @@ public record Options(int pageSize, int maxPageSize, Duration requestTimeout, in
         if (backoffBase.isNegative() || backoffCap.isNegative()) {
             throw new IllegalArgumentException("Backoff waits cannot be negative");
         }
+        if (groupStreams < 1 || groupStreams > 2) {
+            throw new IllegalArgumentException("The groups are read in 1 or 2 streams, not " + groupStreams);
+        }
     }
 
     /** Pages of one size throughout. */
     public Options withPageSize(int size) {
-        return new Options(size, size, requestTimeout, retries, backoffBase, backoffCap);
+        return new Options(size, size, requestTimeout, retries, backoffBase, backoffCap, groupStreams);
     }
 
     /** A first page of {@code first}, later ones growing fourfold up to {@code largest}. */
     public Options withPageSizes(int first, int largest) {
-        return new Options(first, largest, requestTimeout, retries, backoffBase, backoffCap);
+        return new Options(first, largest, requestTimeout, retries, backoffBase, backoffCap, groupStreams);
     }
 
     public Options withRequestTimeout(Duration timeout) {
-        return new Options(pageSize, maxPageSize, timeout, retries, backoffBase, backoffCap);
+        return new Options(pageSize, maxPageSize, timeout, retries, backoffBase, backoffCap, groupStreams);
     }
 
     public Options withRetries(int count) {
-        return new Options(pageSize, maxPageSize, requestTimeout, count, backoffBase, backoffCap);
+        return new Options(pageSize, maxPageSize, requestTimeout, count, backoffBase, backoffCap, groupStreams);
+    }
+
+    /** The groups read in {@code count} streams of pages (1 or 2). */
+    public Options withGroupStreams(int count) {
+        return new Options(pageSize, maxPageSize, requestTimeout, retries, backoffBase, backoffCap, count);
     }
 }

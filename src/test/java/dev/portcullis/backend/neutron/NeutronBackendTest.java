@@ -175,11 +175,15 @@ class NeutronBackendTest {
 
     // --- pagination ----------------------------------------------------------------------------------------
 
+    private static final String UP = GroupStreams.ASCENDING;
+    private static final String DOWN = GroupStreams.DESCENDING;
+
     @Test
     void aFullLastPageIsFollowedByTheEmptyPageAndTheLoadEnds() throws Exception {
+        backend = backend(Options.DEFAULTS.withPageSize(7).withGroupStreams(1));
         noPorts();
-        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7")).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
-        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7&marker=" + APP))
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7" + UP)).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7&marker=" + APP + UP))
                 .willReturn(json(200, "15p-sg-list-empty-page-after-next.json")));
         List<Integer> pages = new CopyOnWriteArrayList<>();
 
@@ -191,9 +195,25 @@ class NeutronBackendTest {
         server.verify(getRequestedFor(urlPathEqualTo(GROUPS)).withHeader("X-Auth-Token", equalTo(TOKEN)));
     }
 
+    /** The second stream's first page holds what the first read already: the two have met, and both stop. */
+    @Test
+    void aSecondStreamFromTheEndStopsWhereItMeetsTheFirst() throws Exception {
+        noPorts();
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7" + UP)).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7&marker=" + APP + UP))
+                .willReturn(json(200, "15p-sg-list-empty-page-after-next.json")));
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7" + DOWN)).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
+
+        Snapshot snapshot = await(backend.load(ProgressListener.NONE));
+
+        assertThat(snapshot.groups()).hasSize(7).extracting(SecurityGroup::id).doesNotHaveDuplicates();
+        server.verify(1, getRequestedFor(urlEqualTo(GROUPS + "?limit=7" + DOWN)));
+        server.verify(3, getRequestedFor(urlPathEqualTo(GROUPS)));
+    }
+
     @Test
     void aMarkerNeutronIgnoresDoesNotMakeTheLoadGoOnForever() throws Exception {
-        backend = backend(Options.DEFAULTS.withPageSize(2));
+        backend = backend(Options.DEFAULTS.withPageSize(2).withGroupStreams(1));
         noPorts();
         server.stubFor(get(urlPathEqualTo(GROUPS)).willReturn(json(200, "15f-sg-list-unknown-marker-ignored.json")));
 
@@ -205,24 +225,27 @@ class NeutronBackendTest {
 
     @Test
     void laterPagesGrowFourfoldUpToTheLargestSoABigProjectTakesFewRequests() throws Exception {
-        backend = backend(Options.DEFAULTS.withPageSizes(7, 20).withRequestTimeout(Duration.ofSeconds(5)));
+        backend = backend(Options.DEFAULTS.withPageSizes(7, 20).withGroupStreams(1)
+                .withRequestTimeout(Duration.ofSeconds(5)));
         noPorts();
-        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7")).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
-        server.stubFor(get(urlEqualTo(GROUPS + "?limit=20&marker=" + APP))
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7" + UP)).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=20&marker=" + APP + UP))
                 .willReturn(json(200, "15p-sg-list-empty-page-after-next.json")));
 
         assertThat(await(backend.load(ProgressListener.NONE)).groups()).hasSize(7);
 
-        server.verify(1, getRequestedFor(urlEqualTo(GROUPS + "?limit=20&marker=" + APP)));
+        server.verify(1, getRequestedFor(urlEqualTo(GROUPS + "?limit=20&marker=" + APP + UP)));
         server.verify(2, getRequestedFor(urlPathEqualTo(GROUPS)));
     }
 
     @Test
     void theListenerSeesTheFirstPageBeforeTheLoadCompletes() throws Exception {
         noPorts();
-        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7")).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
-        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7&marker=" + APP))
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7" + UP)).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7&marker=" + APP + UP))
                 .willReturn(json(200, "15p-sg-list-empty-page-after-next.json").withFixedDelay(1500)));
+        server.stubFor(get(urlEqualTo(GROUPS + "?limit=7" + DOWN))
+                .willReturn(json(200, "15o-sg-list-limit-exact-total.json").withFixedDelay(1500)));
         CountDownLatch firstPage = new CountDownLatch(1);
         List<String> threads = new CopyOnWriteArrayList<>();
 
