@@ -84,6 +84,39 @@ class NeutronBackendIT extends BackendContract {
                 Options.DEFAULTS.withRequestTimeout(Duration.ofSeconds(4)));
     }
 
+    /**
+     * Two streams of small pages, from each end of the list as this server sorts it (MariaDB: letter case aside),
+     * meet without a gap or a duplicate, in the order of one stream and of the unsorted list's names.
+     */
+    @org.junit.jupiter.api.Test
+    void twoStreamsOfSmallPagesReadTheProjectOnceInTheServersOrder() throws Exception {
+        newBackend().close();
+        for (String name : java.util.List.of("web", "Web", "app-2", "App-10", "db", "zeta", "Alpha", "web")) {
+            call(project, "POST", "/v2.0/security-groups", "{\"security_group\":{\"name\":\"" + name + "\"}}");
+        }
+        java.util.List<java.util.List<String>> loads = new java.util.ArrayList<>();
+        for (int streams = 1; streams <= 2; streams++) {
+            for (int first = 1; first <= 3; first++) {
+                try (NeutronBackend backend = new NeutronBackend(FixedSession.open("neutron-it", endpoint, headers()),
+                        Options.DEFAULTS.withRequestTimeout(Duration.ofSeconds(4)).withPageSizes(first, 3)
+                                .withGroupStreams(streams))) {
+                    loads.add(backend.load(dev.portcullis.backend.ProgressListener.NONE).get(30,
+                            java.util.concurrent.TimeUnit.SECONDS).groups().stream()
+                            .map(g -> g.name() + " " + g.id()).toList());
+                }
+            }
+        }
+
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        call(project, "GET", "/v2.0/security-groups", null).path("security_groups")
+                .forEach(g -> listed.add(g.path("name").asText() + " " + g.path("id").asText()));
+        assertThat(listed).hasSize(9);
+        java.util.List<String> ordered = listed.stream().sorted(java.util.Comparator.comparing(
+                (String line) -> line.substring(0, line.lastIndexOf(' ')), String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(line -> line.substring(line.lastIndexOf(' ') + 1))).toList();
+        assertThat(loads).allSatisfy(load -> assertThat(load).isEqualTo(ordered));
+    }
+
     @Override
     protected PortRef attachInterface(Backend backend, String name, GroupRef group) throws Exception {
         if (networkId == null) {
