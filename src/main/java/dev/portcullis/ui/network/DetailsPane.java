@@ -124,15 +124,7 @@ final class DetailsPane {
             nodes.add(line);
         }
 
-        int users = details.interfaces().size();
-        nodes.add(section(users == 0 ? "Not used by any interface" : "Used by " + GroupRow.usedByText(users)));
-        if (users == 0) {
-            nodes.add(wrapped(row.isDefault() ? "No server's interface gets these rules yet."
-                    : "No server's interface gets these rules, so the group can be deleted.", "text-muted"));
-        }
-        for (InterfaceUse use : details.interfaces()) {
-            nodes.add(interfaceLine(use, row));
-        }
+        interfaces(nodes, details, row);
 
         if (!details.referencedBy().isEmpty()) {
             nodes.add(section("Rules of other groups that point at it"));
@@ -144,6 +136,24 @@ final class DetailsPane {
             row.findings().forEach(f -> nodes.add(findingLine(f)));
         }
         return nodes;
+    }
+
+    /** The interfaces using the group; while the first pages of a load are shown, that they come later. */
+    private void interfaces(List<Node> nodes, GroupDetails details, GroupRow row) {
+        if (!row.interfacesKnown()) {
+            nodes.add(section("Interfaces"));
+            nodes.add(wrapped(GroupColumns.INTERFACES_LATER + ".", "text-muted"));
+            return;
+        }
+        int users = details.interfaces().size();
+        nodes.add(section(users == 0 ? "Not used by any interface" : "Used by " + GroupRow.usedByText(users)));
+        if (users == 0) {
+            nodes.add(wrapped(row.isDefault() ? "No server's interface gets these rules yet."
+                    : "No server's interface gets these rules, so the group can be deleted.", "text-muted"));
+        }
+        for (InterfaceUse use : details.interfaces()) {
+            nodes.add(interfaceLine(use, row));
+        }
     }
 
     /** A finding of the review: its severity, what is wrong and which rule, and what to do. */

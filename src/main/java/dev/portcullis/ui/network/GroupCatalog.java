@@ -37,6 +37,18 @@ final class GroupCatalog {
     private CatalogReview review;
 
     GroupCatalog(Snapshot snapshot) {
+        this(snapshot, true);
+    }
+
+    /**
+     * The groups of a load's first pages: the interfaces are read once every group is in, so the rows say that
+     * rather than that no interface uses them.
+     */
+    static GroupCatalog part(List<SecurityGroup> groups) {
+        return new GroupCatalog(new Snapshot(groups, List.of(), java.time.Instant.now()), false);
+    }
+
+    private GroupCatalog(Snapshot snapshot, boolean interfacesKnown) {
         this.snapshot = snapshot;
         if (snapshot == null) {
             return;
@@ -61,7 +73,7 @@ final class GroupCatalog {
                 }
             }
             GroupRow row = new GroupRow(group, portsByGroup.getOrDefault(group.id(), List.of()),
-                    GroupSearch.index(group, addressesOfGroup));
+                    GroupSearch.index(group, addressesOfGroup), interfacesKnown);
             rowsById.put(group.id(), row);
             (group.isDefault() ? defaults : customs).add(row);
         }

@@ -26,6 +26,8 @@ final class GroupColumns {
 
     /** The icon literals of the view (ikonli-material2-pack, outlined). */
     static final String EDIT_ICON = "mdoal-edit";
+    /** The Used by column's tooltip while the first pages of a load are shown. */
+    static final String INTERFACES_LATER = "The interfaces are read once every group is in";
     static final String DELETE_ICON = "mdoal-delete";
     static final String REMOVE_ICON = "mdoal-link_off";
 
@@ -118,7 +120,8 @@ final class GroupColumns {
     static void usedBy(TableColumn<GroupRow, Integer> column) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().usedBy()));
         column.setCellFactory(c -> new TextCell<>(GroupRow::usedByText,
-                row -> row.usedBy() == 0 ? "No interface uses this group" : "Used by " + row.interfaceLabels(),
+                row -> !row.interfacesKnown() ? INTERFACES_LATER
+                        : row.usedBy() == 0 ? "No interface uses this group" : "Used by " + row.interfaceLabels(),
                 "group-used-by") {
             @Override
             protected void updateItem(Integer count, boolean empty) {

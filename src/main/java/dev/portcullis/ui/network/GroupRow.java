@@ -20,14 +20,22 @@ public final class GroupRow {
     private final SecurityGroup group;
     private final List<Port> interfaces;
     private final GroupSearch.Index index;
+    /** False for the rows of a load's first pages, whose interfaces are read once every group is in. */
+    private final boolean interfacesKnown;
     /** Set on the FX thread once the review is in; none until then. */
     private List<Finding> findings = List.of();
     private Severity worst;
 
-    GroupRow(SecurityGroup group, List<Port> interfaces, GroupSearch.Index index) {
+    GroupRow(SecurityGroup group, List<Port> interfaces, GroupSearch.Index index, boolean interfacesKnown) {
         this.group = group;
         this.interfaces = List.copyOf(interfaces);
         this.index = index;
+        this.interfacesKnown = interfacesKnown;
+    }
+
+    /** Whether {@link #interfaces} are known: not yet while the first pages of a load are shown. */
+    public boolean interfacesKnown() {
+        return interfacesKnown;
     }
 
     /** On the FX thread: what the review found about the group (immutable). */
@@ -77,9 +85,9 @@ public final class GroupRow {
         return interfaces.size();
     }
 
-    /** {@code Not used}, {@code 1 interface}, {@code 3 interfaces}. */
+    /** {@code Not used}, {@code 1 interface}, {@code 3 interfaces}; {@code …} while not known. */
     public String usedByText() {
-        return usedByText(usedBy());
+        return interfacesKnown ? usedByText(usedBy()) : "…";
     }
 
     static String usedByText(int count) {

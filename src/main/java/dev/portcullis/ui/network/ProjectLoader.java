@@ -234,7 +234,7 @@ final class ProjectLoader {
             if (rows.isEmpty() || rows.size() > AT_ONCE || !mayShowPart()) {
                 return;
             }
-            shown.showPart(new GroupCatalog(new Snapshot(rows, List.of(), Instant.now())), rows.size());
+            shown.showPart(GroupCatalog.part(rows), rows.size());
             shownRows = rows.size();
         }
 
@@ -250,7 +250,7 @@ final class ProjectLoader {
             }
             building = true;
             List<SecurityGroup> rows = soFar();
-            CompletableFuture.supplyAsync(() -> new GroupCatalog(new Snapshot(rows, List.of(), Instant.now())), worker).whenCompleteAsync((built, failed) -> {
+            CompletableFuture.supplyAsync(() -> GroupCatalog.part(rows), worker).whenCompleteAsync((built, failed) -> {
                         building = false;
                         if (failed != null || load != generation || !loading.get()) {
                             return;

@@ -64,10 +64,14 @@ class LiveProjectViewModelTest {
         assertThat(vm.countsProperty().get()).isEqualTo("2 security groups so far");
         assertThat(vm.editableProperty().get()).isFalse();
         assertThat(vm.readOnlyReasonProperty().get()).startsWith("Still loading");
+        assertThat(vm.customGroups()).allSatisfy(row -> assertThat(row.usedByText())
+                .as("interfaces come with the whole load, not 'Not used'").isEqualTo("…"));
 
         backend.heldProgress.get(0).page(List.of(backend.groups.get(2)), 3);
         backend.heldLoads.get(0).complete(backend.snapshot());
         build();
+        assertThat(vm.customGroups()).allSatisfy(row -> assertThat(row.interfacesKnown()).isTrue());
+        assertThat(vm.customGroups()).extracting(GroupRow::usedByText).doesNotContain("…");
 
         assertThat(names()).containsExactly("default", "web-server-public", "db-internal");
         assertThat(vm.partialProperty().get()).isFalse();
