@@ -1,0 +1,75 @@
+package dev.portcullis.backend.neutron;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@link FaultProxy} does to a request a {@link FaultRule} matches, and whether the server sees it
+ * ({@link #forwards()}): a fault after forwarding is the worst case of a lost answer, the server did the work.
+ *
+ * @param name   what a test and its records call it
+ * @param before run before the request is forwarded (a change someone else makes at that moment), or null
+ * @param answer what the client gets instead of the server's answer ({@link Kind#ANSWER})
+ */
+record Fault(String name, Kind kind, boolean forwards, Runnable before, FaultProxy.Outgoing answer) {
+
+    enum Kind {
+        /** The connection is closed with a TCP reset instead of an answer. */
+        RESET,
+        /** No answer at all, until the client gives up (or {@link FaultProxy#HANG_MS}). */
+        HANG,
+        /** The server's answer with its body cut in half: JSON that does not parse. */
+        GARBLE,
+        /** An answer made up by the proxy. */
+        ANSWER,
+        /** The server's own answer, after {@link Fault#before()} ran. */
+        BEFORE
+    }
+
+    /** The connection reset, the request never forwarded. */
+    static Fault reset() {
+        return new Fault("reset", Kind.RESET, false, null, null);
+    }
+
+    /** The request forwarded (the server does its work), then the connection reset: the answer is lost. */
+    static Fault resetAfterForwarding() {
+        return new Fault("reset after forwarding", Kind.RESET, true, null, null);
+    }
+
+    /** No answer, the request never forwarded. */
+    static Fault hang() {
+        return new Fault("hang", Kind.HANG, false, null, null);
+    }
+
+    /** The request forwarded (the server does its work), then no answer. */
+    static Fault hangAfterForwarding() {
+        return new Fault("hang after forwarding", Kind.HANG, true, null, null);
+    }
+
+    /** The server's answer with half its body: the server did the work, the client cannot read it. */
+    static Fault garbled() {
+        return new Fault("malformed JSON", Kind.GARBLE, true, null, null);
+    }
+
+    /** An answer from the proxy (not forwarded); {@code headers} are name, value, name, value... */
+    static Fault answer(int status, String contentType, String body, String... headers) {
+        List<String[]> list = new ArrayList<>();
+        list.add(new String[] {"Content-Type", contentType});
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            list.add(new String[] {headers[i], headers[i + 1]});
+        }
+        return new Fault(String.valueOf(status), Kind.ANSWER, false, null,
+                new FaultProxy.Outgoing(status, list, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Runs {@code change} (someone else's change on the server), then forwards the request. */
+    static Fault before(String name, Runnable change) {
+        return new Fault(name, Kind.BEFORE, true, change, null);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
