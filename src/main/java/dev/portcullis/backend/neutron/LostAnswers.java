@@ -75,6 +75,27 @@ final class LostAnswers {
                 + "could not be read again to check. Reload the group before saving again.");
     }
 
+    /**
+     * A new group's POST lost its answer and {@code named} groups of its name are there now (-1: they could
+     * not be counted): it may have been made.
+     */
+    static BackendException maybeCreated(String name, BackendException failure, int named) {
+        String there = named < 0 ? "the groups could not be read again to check"
+                : "the project has " + (named == 1 ? "a group" : named + " groups") + " of that name now";
+        return reworded(failure, failure.getMessage() + " The group \"" + name + "\" may have been created all the "
+                + "same (" + there + "): reload before creating it again.");
+    }
+
+    /** A new group whose rules failed, and which could not be deleted again: it is there, said so. */
+    static BackendException leftBehind(String name, String id, Throwable cause, Throwable notDeleted) {
+        Throwable t = NeutronHttp.unwrap(notDeleted);
+        String message = "The group \"" + name + "\" was created (id " + id + "), but "
+                + (cause.getMessage() == null ? "its rules could not be added" : "its rules failed: " + cause.getMessage())
+                + " It could not be deleted again either (" + t.getMessage() + "): reload, then fix or delete it.";
+        return cause instanceof BackendException b ? reworded(b, message)
+                : new BackendException(Kind.UNAVAILABLE, NeutronErrors.UNREACHABLE, message, cause);
+    }
+
     private static BackendException reworded(BackendException failure, String message) {
         return failure instanceof NeutronRefusal r ? r.reworded(message)
                 : new BackendException(failure.kind(), failure.code(), message, failure.getCause());

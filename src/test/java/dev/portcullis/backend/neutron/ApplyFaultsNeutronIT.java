@@ -100,8 +100,8 @@ class ApplyFaultsNeutronIT extends FaultMatrixSetup {
     }
 
     static Stream<Arguments> answersLostAfterTheServerDidTheWork() {
-        return Stream.of(Arguments.of(Fault.resetAfterForwarding()), Arguments.of(Fault.hangAfterForwarding()),
-                Arguments.of(Fault.garbled()));
+        return Stream.of(Arguments.of(Fault.resetAfterForwarding()), Arguments.of(Fault.closeAfterForwarding()),
+                Arguments.of(Fault.hangAfterForwarding()), Arguments.of(Fault.garbled()));
     }
 
     /** The bulk POST reached the server but its answer was lost: the group read again shows it was done. */
@@ -121,6 +121,8 @@ class ApplyFaultsNeutronIT extends FaultMatrixSetup {
         return Stream.of(
                 Arguments.of(Fault.reset(), "Could not reach the network service at {proxy}: the connection was reset "
                         + "by the server or a proxy before the answer came."),
+                Arguments.of(Fault.resetWhileSending(), "Could not reach the network service at {proxy}: the "
+                        + "connection was reset by the server or a proxy before the answer came."),
                 Arguments.of(Fault.answer(500, "application/json", NEUTRON_500), "The network service failed (500): "
                         + "Request Failed: internal server error while processing your request. Trying again later "
                         + "may work."));

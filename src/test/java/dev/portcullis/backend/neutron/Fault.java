@@ -17,6 +17,10 @@ record Fault(String name, Kind kind, boolean forwards, Runnable before, FaultPro
     enum Kind {
         /** The connection is closed with a TCP reset instead of an answer. */
         RESET,
+        /** The connection is reset as soon as the request's head is read, its body left unread. */
+        RESET_UNREAD,
+        /** The connection is closed (FIN) instead of an answer. */
+        CLOSE,
         /** No answer at all, until the client gives up (or {@link FaultProxy#HANG_MS}). */
         HANG,
         /** The server's answer with its body cut in half: JSON that does not parse. */
@@ -35,6 +39,16 @@ record Fault(String name, Kind kind, boolean forwards, Runnable before, FaultPro
     /** The request forwarded (the server does its work), then the connection reset: the answer is lost. */
     static Fault resetAfterForwarding() {
         return new Fault("reset after forwarding", Kind.RESET, true, null, null);
+    }
+
+    /** The connection reset while the request's body is still unread: the client may still be sending it. */
+    static Fault resetWhileSending() {
+        return new Fault("reset while sending", Kind.RESET_UNREAD, false, null, null);
+    }
+
+    /** The request forwarded (the server does its work), then the connection closed without an answer. */
+    static Fault closeAfterForwarding() {
+        return new Fault("closed after forwarding", Kind.CLOSE, true, null, null);
     }
 
     /** No answer, the request never forwarded. */

@@ -129,9 +129,9 @@ final class FaultProxy implements AutoCloseable {
             socket.setSoTimeout(IDLE_MS);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            Incoming request;
-            while ((request = Incoming.read(in)) != null) {
-                if (!answer(socket, out, request)) {
+            Incoming head;
+            while ((head = Incoming.head(in)) != null) {
+                if (!answer(socket, in, out, head)) {
                     return;
                 }
             }
@@ -143,9 +143,16 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Answers one request; false when the connection is over. */
-    private boolean answer(Socket socket, OutputStream out, Incoming request) throws IOException, InterruptedException {
-        FaultRule rule = rules.stream().filter(r -> r.takes(request.method(), request.path())).findFirst().orElse(null);
+    private boolean answer(Socket socket, InputStream in, OutputStream out, Incoming head)
+            throws IOException, InterruptedException {
+        FaultRule rule = rules.stream().filter(r -> r.takes(head.method(), head.path())).findFirst().orElse(null);
         Fault fault = rule == null ? null : rule.fault();
+        if (fault != null && fault.kind() == Fault.Kind.RESET_UNREAD) {
+            seen.add(new Seen(head.method(), head.target(), false, fault.name(), head.header("x-auth-token"),
+                    System.nanoTime()));
+            return reset(socket);
+        }
+        Incoming request = head.withBody(in);
         boolean forward = fault == null || fault.forwards();
         seen.add(new Seen(request.method(), request.target(), forward, fault == null ? null : fault.name(),
                 request.header("x-auth-token"), System.nanoTime()));
@@ -159,7 +166,9 @@ final class FaultProxy implements AutoCloseable {
         }
         switch (fault.kind()) {
             case RESET -> {
-                socket.setSoLinger(true, 0); // close with RST, not FIN
+                return reset(socket);
+            }
+            case CLOSE -> {
                 socket.close();
                 return false;
             }
@@ -179,6 +188,12 @@ final class FaultProxy implements AutoCloseable {
             }
             default -> throw new IllegalStateException(fault.kind().toString());
         }
+    }
+
+    private static boolean reset(Socket socket) throws IOException {
+        socket.setSoLinger(true, 0); // close with RST, not FIN
+        socket.close();
+        return false;
     }
 
     private Outgoing forward(Incoming request) throws IOException, InterruptedException {
@@ -236,8 +251,18 @@ final class FaultProxy implements AutoCloseable {
             return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst().orElse(null);
         }
 
-        /** The next request, or null at the end of the stream. */
-        static Incoming read(InputStream in) throws IOException {
+        /** The request's body, read after its head. */
+        Incoming withBody(InputStream in) throws IOException {
+            if (header("transfer-encoding") != null) {
+                throw new SocketException("chunked requests are not supported by this test proxy");
+            }
+            String length = header("content-length");
+            return new Incoming(method, target, headers, length == null ? new byte[0]
+                    : in.readNBytes(Integer.parseInt(length)));
+        }
+
+        /** The next request's line and headers (its body not read yet), or null at the end of the stream. */
+        static Incoming head(InputStream in) throws IOException {
             String line = line(in);
             if (line == null || line.isEmpty()) {
                 return null;
@@ -252,13 +277,7 @@ final class FaultProxy implements AutoCloseable {
                 int colon = h.indexOf(':');
                 headers.add(new String[] {h.substring(0, colon).strip(), h.substring(colon + 1).strip()});
             }
-            Incoming head = new Incoming(parts[0], parts[1], headers, new byte[0]);
-            if (head.header("transfer-encoding") != null) {
-                throw new SocketException("chunked requests are not supported by this test proxy");
-            }
-            String length = head.header("content-length");
-            byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
-            return new Incoming(parts[0], parts[1], headers, body);
+            return new Incoming(parts[0], parts[1], headers, new byte[0]);
         }
 
         private static String line(InputStream in) throws IOException {
