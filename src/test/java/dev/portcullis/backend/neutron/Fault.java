@@ -28,7 +28,9 @@ record Fault(String name, Kind kind, boolean forwards, Runnable before, FaultPro
         /** An answer made up by the proxy. */
         ANSWER,
         /** The server's own answer, after {@link Fault#before()} ran. */
-        BEFORE
+        BEFORE,
+        /** The request forwarded with a token the server does not know: the server's own 401. */
+        STALE_TOKEN
     }
 
     /** The connection reset, the request never forwarded. */
@@ -75,6 +77,11 @@ record Fault(String name, Kind kind, boolean forwards, Runnable before, FaultPro
         }
         return new Fault(String.valueOf(status), Kind.ANSWER, false, null,
                 new FaultProxy.Outgoing(status, list, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The request forwarded with its {@code X-Auth-Token} replaced by one that is not valid (expired, say). */
+    static Fault staleToken() {
+        return new Fault("token refused", Kind.STALE_TOKEN, true, null, null);
     }
 
     /** Runs {@code change} (someone else's change on the server), then forwards the request. */

@@ -152,7 +152,8 @@ final class FaultProxy implements AutoCloseable {
                     System.nanoTime()));
             return reset(socket);
         }
-        Incoming request = head.withBody(in);
+        Incoming request = fault != null && fault.kind() == Fault.Kind.STALE_TOKEN
+                ? head.withBody(in).withToken("portcullis-stale-token") : head.withBody(in);
         boolean forward = fault == null || fault.forwards();
         seen.add(new Seen(request.method(), request.target(), forward, fault == null ? null : fault.name(),
                 request.header("x-auth-token"), System.nanoTime()));
@@ -160,7 +161,7 @@ final class FaultProxy implements AutoCloseable {
             fault.before().run();
         }
         Outgoing answer = forward ? forward(request) : null;
-        if (fault == null || fault.kind() == Fault.Kind.BEFORE) {
+        if (fault == null || fault.kind() == Fault.Kind.BEFORE || fault.kind() == Fault.Kind.STALE_TOKEN) {
             answer.write(out);
             return true;
         }
@@ -249,6 +250,14 @@ final class FaultProxy implements AutoCloseable {
 
         String header(String name) {
             return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst().orElse(null);
+        }
+
+        /** The same request with another {@code X-Auth-Token}. */
+        Incoming withToken(String token) {
+            List<String[]> changed = new ArrayList<>(headers.stream().filter(h -> !h[0].equalsIgnoreCase("x-auth-token"))
+                    .toList());
+            changed.add(new String[] {"X-Auth-Token", token});
+            return new Incoming(method, target, changed, body);
         }
 
         /** The request's body, read after its head. */
