@@ -177,7 +177,7 @@ public final class NeutronErrors {
                     + " did not answer within " + seconds(timeout) + ".", cause);
         }
         String why = cause instanceof ConnectException ? "the connection was refused"
-                : reset(cause) ? "the connection was reset by the server or a proxy before the answer came"
+                : reset(cause) ? "the connection was reset by the server or a proxy before the whole answer came"
                 : cause instanceof SSLException ? "TLS failed (" + cause.getMessage() + "); if the cloud uses its"
                         + " own certificate authority, set cacert in clouds.yaml to its PEM file"
                 : cause instanceof IOException && cause.getMessage() != null

@@ -100,7 +100,8 @@ class ApplyFaultsNeutronIT extends FaultMatrixSetup {
     }
 
     static Stream<Arguments> answersLostAfterTheServerDidTheWork() {
-        return Stream.of(Arguments.of(Fault.resetAfterForwarding()), Arguments.of(Fault.closeAfterForwarding()),
+        return Stream.of(Arguments.of(Fault.resetAfterForwarding()), Arguments.of(Fault.resetMidAnswer()),
+                Arguments.of(Fault.closeAfterForwarding()),
                 Arguments.of(Fault.hangAfterForwarding()), Arguments.of(Fault.garbled()));
     }
 
@@ -120,9 +121,9 @@ class ApplyFaultsNeutronIT extends FaultMatrixSetup {
     static Stream<Arguments> answersLostBeforeTheServerDidTheWork() {
         return Stream.of(
                 Arguments.of(Fault.reset(), "Could not reach the network service at {proxy}: the connection was reset "
-                        + "by the server or a proxy before the answer came."),
+                        + "by the server or a proxy before the whole answer came."),
                 Arguments.of(Fault.resetWhileSending(), "Could not reach the network service at {proxy}: the "
-                        + "connection was reset by the server or a proxy before the answer came."),
+                        + "connection was reset by the server or a proxy before the whole answer came."),
                 Arguments.of(Fault.answer(500, "application/json", NEUTRON_500), "The network service failed (500): "
                         + "Request Failed: internal server error while processing your request. Trying again later "
                         + "may work."));

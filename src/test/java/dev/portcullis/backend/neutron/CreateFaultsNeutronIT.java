@@ -43,7 +43,7 @@ class CreateFaultsNeutronIT extends FaultMatrixSetup {
 
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.getMessage()).isEqualTo("Could not reach the network service at " + proxy.uri() + ": the "
-                + "connection was reset by the server or a proxy before the answer came. The group \"" + draft().name()
+                + "connection was reset by the server or a proxy before the whole answer came. The group \"" + draft().name()
                 + "\" may have been created all the same (the project has a group of that name now): reload before "
                 + "creating it again.");
         assertThat(named(draft().name())).hasSize(1);
@@ -58,7 +58,7 @@ class CreateFaultsNeutronIT extends FaultMatrixSetup {
 
         assertThat(e.getMessage()).isEqualTo("The group \"" + draft().name() + "\" was not created: Could not reach "
                 + "the network service at " + proxy.uri() + ": the connection was reset by the server or a proxy "
-                + "before the answer came.");
+                + "before the whole answer came.");
         assertThat(named(draft().name())).isEmpty();
         assertThat(proxy.seen("POST", GROUPS)).hasSize(1);
     }

@@ -19,6 +19,8 @@ record Fault(String name, Kind kind, boolean forwards, Runnable before, FaultPro
         RESET,
         /** The connection is reset as soon as the request's head is read, its body left unread. */
         RESET_UNREAD,
+        /** The server's answer begun (status, headers, half the body), then the connection reset. */
+        RESET_MID_BODY,
         /** The connection is closed (FIN) instead of an answer. */
         CLOSE,
         /** No answer at all, until the client gives up (or {@link FaultProxy#HANG_MS}). */
@@ -46,6 +48,11 @@ record Fault(String name, Kind kind, boolean forwards, Runnable before, FaultPro
     /** The connection reset while the request's body is still unread: the client may still be sending it. */
     static Fault resetWhileSending() {
         return new Fault("reset while sending", Kind.RESET_UNREAD, false, null, null);
+    }
+
+    /** The request forwarded (the server does its work), its answer begun, then the connection reset. */
+    static Fault resetMidAnswer() {
+        return new Fault("reset in the middle of the answer", Kind.RESET_MID_BODY, true, null, null);
     }
 
     /** The request forwarded (the server does its work), then the connection closed without an answer. */

@@ -169,6 +169,10 @@ final class FaultProxy implements AutoCloseable {
             case RESET -> {
                 return reset(socket);
             }
+            case RESET_MID_BODY -> {
+                answer.writeHalf(out);
+                return reset(socket);
+            }
             case CLOSE -> {
                 socket.close();
                 return false;
@@ -307,12 +311,23 @@ final class FaultProxy implements AutoCloseable {
     record Outgoing(int status, List<String[]> headers, byte[] body) {
 
         void write(OutputStream out) throws IOException {
+            writeHead(out);
+            out.write(body);
+            out.flush();
+        }
+
+        /** The status, the headers (with the whole body's length) and half the body. */
+        void writeHalf(OutputStream out) throws IOException {
+            writeHead(out);
+            out.write(body, 0, body.length / 2);
+            out.flush();
+        }
+
+        private void writeHead(OutputStream out) throws IOException {
             StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" Status\r\n");
             headers.forEach(h -> head.append(h[0]).append(": ").append(h[1]).append("\r\n"));
             head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
         }
     }
 }

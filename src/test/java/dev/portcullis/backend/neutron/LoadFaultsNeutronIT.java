@@ -58,7 +58,7 @@ class LoadFaultsNeutronIT extends FaultMatrixSetup {
     static Stream<Arguments> faultsEveryTime() {
         return Stream.of(
                 Arguments.of(Fault.reset(), Kind.UNAVAILABLE, "Could not reach the network service at {proxy}: the "
-                        + "connection was reset by the server or a proxy before the answer came."),
+                        + "connection was reset by the server or a proxy before the whole answer came."),
                 Arguments.of(Fault.hang(), Kind.UNAVAILABLE, "The network service at {proxy} did not answer within "
                         + "1500 ms."),
                 Arguments.of(Fault.answer(500, "application/json", NEUTRON_500), Kind.UNAVAILABLE, "The network "

@@ -65,7 +65,7 @@ class LostAnswersTest {
         BackendException reset = NeutronErrors.unreachable(AT, new IOException("Connection reset"), Duration.ofSeconds(1));
 
         assertThat(LostAnswers.notSaved(reset, new ChangePlan.DeleteRule(SSH)).getMessage()).endsWith(
-                "before the answer came. The rule was not removed (the group read again still holds it).");
+                "before the whole answer came. The rule was not removed (the group read again still holds it).");
         assertThat(LostAnswers.unchecked(reset).getMessage()).endsWith("The change may have been saved all the same: "
                 + "the group could not be read again to check. Reload the group before saving again.");
         assertThat(LostAnswers.maybeCreated("web", reset, -1).getMessage()).endsWith("The group \"web\" may have been "

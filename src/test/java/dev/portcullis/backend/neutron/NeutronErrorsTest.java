@@ -76,11 +76,11 @@ class NeutronErrorsTest {
     @CsvSource({"refused, Could not reach the network service at http://127.0.0.1:9/: the connection was refused.",
             "timeout, The network service at http://127.0.0.1:9/ did not answer within 2 s.",
             "reset, Could not reach the network service at http://127.0.0.1:9/: the connection was reset by the server "
-                    + "or a proxy before the answer came.",
+                    + "or a proxy before the whole answer came.",
             "no bytes, Could not reach the network service at http://127.0.0.1:9/: the connection was reset by the "
-                    + "server or a proxy before the answer came.",
+                    + "server or a proxy before the whole answer came.",
             "eof, Could not reach the network service at http://127.0.0.1:9/: the connection was reset by the server "
-                    + "or a proxy before the answer came."})
+                    + "or a proxy before the whole answer came."})
     void noAnswerIsUnavailable(String what, String words) {
         // java.net.http's own words for a reset: while it reads, before the first byte, at the end of the stream
         Exception cause = switch (what) {
