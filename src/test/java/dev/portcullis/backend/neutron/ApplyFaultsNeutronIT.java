@@ -109,6 +109,7 @@ class ApplyFaultsNeutronIT extends FaultMatrixSetup {
     @ParameterizedTest(name = "{0}")
     @MethodSource("answersLostAfterTheServerDidTheWork")
     void aLostAnswerToTheBulkPostIsFoundSavedAndTheApplyGoesOn(Fault fault) throws Exception {
+        backend = backend(timedFor(fault));
         proxy.inject(nth(1, "POST", RULES, fault));
 
         ApplyReport report = applied();

@@ -40,8 +40,10 @@ abstract class FaultMatrixSetup {
     static final String GROUP = "/v2.0/security-groups/[^/]+";
     static final String RULES = "/v2.0/security-group-rules";
     static final String RULE = "/v2.0/security-group-rules/[^/]+";
-    /** Short, so that a hang costs about this, not the default 30 s. */
+    /** For a hang: short, so that it costs about this, not the default 30 s. */
     static final Duration TIMEOUT = Duration.ofMillis(1500);
+    /** For every other fault: long enough that a busy server is never taken for a hang. */
+    static final Duration PATIENT = Duration.ofSeconds(10);
     static final String NEUTRON_500 = "{\"NeutronError\": {\"type\": \"HTTPInternalServerError\", \"message\": "
             + "\"Request Failed: internal server error while processing your request.\", \"detail\": \"\"}}";
     static final String HTML_502 = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
@@ -72,7 +74,12 @@ abstract class FaultMatrixSetup {
         addRule(id, "ingress", 80, "0.0.0.0/0");
         group = serverGroup(id);
         proxy = new FaultProxy(server);
-        backend = backend(Options.DEFAULTS.withRequestTimeout(TIMEOUT));
+        backend = backend(Options.DEFAULTS.withRequestTimeout(PATIENT));
+    }
+
+    /** The default options with the timeout for {@code fault}: short for a hang, patient otherwise. */
+    static Options timedFor(Fault fault) {
+        return Options.DEFAULTS.withRequestTimeout(fault.kind() == Fault.Kind.HANG ? TIMEOUT : PATIENT);
     }
 
     @AfterEach

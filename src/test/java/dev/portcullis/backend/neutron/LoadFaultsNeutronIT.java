@@ -47,6 +47,7 @@ class LoadFaultsNeutronIT extends FaultMatrixSetup {
     @ParameterizedTest(name = "{0}")
     @MethodSource("faultsOnce")
     void aFaultOnceIsTriedAgainAndTheLoadCompletes(Fault fault) throws Exception {
+        backend = backend(timedFor(fault));
         proxy.inject(nth(1, "GET", GROUPS, fault));
 
         showsTheServersGroups(loaded());
@@ -82,7 +83,7 @@ class LoadFaultsNeutronIT extends FaultMatrixSetup {
     @ParameterizedTest(name = "{0}")
     @MethodSource("faultsEveryTime")
     void aFaultEveryTimeSaysWhatHappened(Fault fault, Kind kind, String words) throws Exception {
-        backend = backend(Options.DEFAULTS.withRequestTimeout(TIMEOUT).withRetries(1));
+        backend = backend(timedFor(fault).withRetries(1));
         proxy.inject(every("GET", GROUPS, fault));
 
         BackendException e = failure(backend.load(ProgressListener.NONE));
