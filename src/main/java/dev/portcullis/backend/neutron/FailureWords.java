@@ -63,7 +63,8 @@ final class FailureWords {
                 }
                 return done(r);
             case ErrorCode.GROUP_NOT_FOUND:
-                if (op instanceof ChangePlan.CreateRules) {
+                if (op instanceof ChangePlan.CreateRules && (group == null
+                        || !r.neutronMessage().contains(group.id()))) {
                     return done(r.reworded("A rule names a group that does not exist (any more): "
                             + r.getMessage()));
                 }

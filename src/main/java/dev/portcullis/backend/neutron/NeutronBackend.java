@@ -160,7 +160,9 @@ public final class NeutronBackend implements Backend {
         group.put("description", draft.description());
         group.put("stateful", draft.stateful());
         return http.call(call -> http.send(call, Request.post("/v2.0/security-groups", body))
-                .exceptionallyCompose(e -> NeutronHttp.failure(words.refined(call, null, null, e)))
+                .exceptionallyCompose(e -> NeutronHttp.failure(words.refined(call, null, null, e)
+                        .thenCompose(error -> LostAnswers.lost(error) ? whetherMade(call, draft.name(), error)
+                                : CompletableFuture.completedFuture(error))))
                 .thenCompose(answer -> {
                     SecurityGroup base = NeutronParse.group(answer.json());
                     ChangePlan plan = ChangePlan.between(base, new GroupDraft(draft.name(), draft.description(),
@@ -173,10 +175,22 @@ public final class NeutronBackend implements Backend {
                                 // over, and the half-made group must go all the same.
                                 return http.call(cleanup -> http.send(cleanup,
                                                 Request.delete("/v2.0/security-groups/" + base.id())))
-                                        .handle((gone, notGone) -> null)
-                                        .thenCompose(ignored -> NeutronHttp.failure(FailureWords.notCreated(draft.name(), cause)));
+                                        .handle((gone, notGone) -> notGone == null
+                                                ? FailureWords.notCreated(draft.name(), cause)
+                                                : LostAnswers.leftBehind(draft.name(), base.id(), cause, notGone))
+                                        .thenCompose(NeutronHttp::failure);
                             });
                 }));
+    }
+
+    /**
+     * The group's POST lost its answer: whether a group of that name is there now says if it may have been
+     * made (names are not unique, so one found may be another's), or that it was not.
+     */
+    private CompletableFuture<BackendException> whetherMade(Call call, String name, BackendException error) {
+        return reads.named(call, Set.of(), Set.of(name)).handle((found, unread) ->
+                unread == null && found.isEmpty() ? (BackendException) FailureWords.notCreated(name, error)
+                        : LostAnswers.maybeCreated(name, error, unread == null ? found.size() : -1));
     }
 
     // --- apply --------------------------------------------------------------------------------------------

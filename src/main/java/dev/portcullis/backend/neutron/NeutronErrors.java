@@ -135,8 +135,15 @@ public final class NeutronErrors {
             return "You are not allowed to do this in this project (403 Forbidden)." + said;
         }
         if (status >= 500) {
-            return "The network service failed (" + status + ")" + (said.isEmpty() ? "." : ":" + said)
-                    + " Trying again later may work.";
+            String page = said.isEmpty() && notJson != null && !notJson.isBlank() ? " " + sentence(quote(notJson))
+                    : said;
+            String what = switch (status) {
+                case 502 -> "A gateway or proxy in front of the network service could not reach it (502)";
+                case 503 -> "The network service is unavailable for now (503)";
+                case 504 -> "A gateway or proxy in front of the network service got no answer from it in time (504)";
+                default -> "The network service failed (" + status + ")";
+            };
+            return what + (page.isEmpty() ? "." : ":" + page) + " Trying again later may work.";
         }
         if (!said.isEmpty()) {
             return said.trim();
@@ -170,12 +177,32 @@ public final class NeutronErrors {
                     + " did not answer within " + seconds(timeout) + ".", cause);
         }
         String why = cause instanceof ConnectException ? "the connection was refused"
+                : reset(cause) ? "the connection was reset by the server or a proxy before the whole answer came"
                 : cause instanceof SSLException ? "TLS failed (" + cause.getMessage() + "); if the cloud uses its"
                         + " own certificate authority, set cacert in clouds.yaml to its PEM file"
                 : cause instanceof IOException && cause.getMessage() != null
                 ? "the connection failed (" + cause.getMessage() + ")" : "the connection failed";
         return new BackendException(Kind.UNAVAILABLE, UNREACHABLE, "Could not reach the network service at "
                 + endpoint + ": " + why + ".", cause);
+    }
+
+    /**
+     * Whether the connection was reset or closed under the request: java.net.http says "Connection reset"
+     * when the reset comes while it reads, and "header parser received no bytes" (or an end of stream)
+     * when the connection ends before the answer's first byte.
+     */
+    static boolean reset(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof java.io.EOFException || m.contains("Connection reset") || m.contains("received no bytes")
+                    || m.contains("Broken pipe")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     static BackendException closed() {

@@ -42,7 +42,7 @@ import java.util.function.Function;
  * share of an exponentially growing wait ("full jitter"), or what the server's {@code Retry-After} says
  * (seconds or an HTTP date), never more than {@link Options#backoffCap()}. A 500 is not tried again: it is
  * a fault of the server that repeats. POST and PUT are never tried again, since the first may have done its
- * work. A DELETE whose retry answers 404 did its work on an earlier try: that counts as done. A 401 makes
+ * work (an apply reads the group again to tell: {@link LostAnswers}). A DELETE whose retry answers 404 did its work on an earlier try: that counts as done. A 401 makes
  * the session authenticate again, once, and the request is sent once more, whatever its method: the server
  * did nothing with a request it did not accept.
  */

@@ -80,7 +80,7 @@ final class PlanRunner {
         if (op instanceof ChangePlan.DeleteRule) {
             return deletes(run, i, steps);
         }
-        return run(call, ref, op).handle((done, e) -> {
+        return checked(call, ref, op).handle((done, e) -> {
             if (e == null) {
                 steps.add(new ApplyReport.Step(op, Outcome.APPLIED, null));
                 return step(run, i + 1, steps);
@@ -108,7 +108,7 @@ final class PlanRunner {
         }
         List<Supplier<CompletableFuture<Void>>> tasks = new ArrayList<>();
         for (ChangePlan.Operation op : ops.subList(from, to)) {
-            tasks.add(() -> run(call, ref, op).handle((done, e) -> e == null
+            tasks.add(() -> checked(call, ref, op).handle((done, e) -> e == null
                     ? CompletableFuture.<Void>completedFuture(null)
                     : NeutronHttp.<Void>failure(words.refined(call, ref, op, e))).thenCompose(Function.identity()));
         }
@@ -173,7 +173,9 @@ final class PlanRunner {
                 text.append(" (").append(step.error().getMessage()).append(")");
             }
         }
-        text.append(saved == 0 ? "\nPlease reload the group and save again."
+        boolean gone = ErrorCode.GROUP_NOT_FOUND.equals(error.code());
+        text.append(gone ? "\nThe group is no longer on the server, and what was saved went with it."
+                : saved == 0 ? "\nPlease reload the group and save again."
                 : "\nPlease reload the group before saving again: what was saved is on the server already.");
         return new BackendException(error.kind(), error.code(), text.toString(), error);
     }
@@ -183,9 +185,30 @@ final class PlanRunner {
         if (i == ops.size()) {
             return CompletableFuture.completedFuture(null);
         }
-        return run(call, group, ops.get(i))
+        return checked(call, group, ops.get(i))
                 .exceptionallyCompose(e -> NeutronHttp.failure(words.refined(call, group, ops.get(i), e)))
                 .thenCompose(done -> runAll(call, group, ops, i + 1));
+    }
+
+    /**
+     * One operation of a plan; when its answer was lost ({@link LostAnswers}), the group read again says
+     * whether it was done: then it counts as done, else it fails saying it was not.
+     */
+    private CompletableFuture<Void> checked(Call call, GroupRef ref, ChangePlan.Operation op) {
+        return run(call, ref, op).exceptionallyCompose(e -> {
+            Throwable t = NeutronHttp.unwrap(e);
+            if (!LostAnswers.lost(t)) {
+                return CompletableFuture.failedFuture(t);
+            }
+            BackendException lost = (BackendException) t;
+            return reads.group(call, ref.id()).handle((now, unread) -> {
+                if (unread != null) {
+                    return CompletableFuture.<Void>failedFuture(LostAnswers.unchecked(lost));
+                }
+                return LostAnswers.tookEffect(op, ref.revision(), now) ? CompletableFuture.<Void>completedFuture(null)
+                        : CompletableFuture.<Void>failedFuture(LostAnswers.notSaved(lost, op));
+            }).thenCompose(Function.identity());
+        });
     }
 
     /** One operation of a plan: its request; the answer is not needed, since the group is read afterwards. */

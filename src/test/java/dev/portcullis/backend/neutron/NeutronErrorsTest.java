@@ -54,10 +54,42 @@ class NeutronErrorsTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "502 | A gateway or proxy in front of the network service could not reach it (502): 502 Bad Gateway nginx.",
+            "503 | The network service is unavailable for now (503): 503 Service Unavailable.",
+            "504 | A gateway or proxy in front of the network service got no answer from it in time (504).",
+    })
+    void aGatewaysPageSaysWhatFailedAndQuotesThePage(int status, String words) {
+        String page = switch (status) {
+            case 502 -> "<html><head><title>502</title></head><body><h1>502 Bad Gateway</h1>nginx</body></html>";
+            case 503 -> "<html><body><h1>503 Service Unavailable</h1></body></html>";
+            default -> "";
+        };
+
+        NeutronRefusal refusal = NeutronErrors.of(status, "text/html", page.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refusal.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(refusal.getMessage()).isEqualTo(words + " Trying again later may work.");
+    }
+
+    @ParameterizedTest
     @CsvSource({"refused, Could not reach the network service at http://127.0.0.1:9/: the connection was refused.",
-            "timeout, The network service at http://127.0.0.1:9/ did not answer within 2 s."})
+            "timeout, The network service at http://127.0.0.1:9/ did not answer within 2 s.",
+            "reset, Could not reach the network service at http://127.0.0.1:9/: the connection was reset by the server "
+                    + "or a proxy before the whole answer came.",
+            "no bytes, Could not reach the network service at http://127.0.0.1:9/: the connection was reset by the "
+                    + "server or a proxy before the whole answer came.",
+            "eof, Could not reach the network service at http://127.0.0.1:9/: the connection was reset by the server "
+                    + "or a proxy before the whole answer came."})
     void noAnswerIsUnavailable(String what, String words) {
-        Exception cause = what.equals("refused") ? new ConnectException() : new HttpTimeoutException("timed out");
+        // java.net.http's own words for a reset: while it reads, before the first byte, at the end of the stream
+        Exception cause = switch (what) {
+            case "refused" -> new ConnectException();
+            case "reset" -> new java.io.IOException("Connection reset", new java.net.SocketException("Connection reset"));
+            case "no bytes" -> new java.io.IOException("HTTP/1.1 header parser received no bytes");
+            case "eof" -> new java.io.IOException("closed", new java.io.EOFException("EOF reached while reading"));
+            default -> new HttpTimeoutException("timed out");
+        };
 
         BackendException e = NeutronErrors.unreachable(URI.create("http://127.0.0.1:9/"), cause, Duration.ofSeconds(2));
 
