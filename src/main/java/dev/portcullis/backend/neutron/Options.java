@@ -17,15 +17,17 @@ import java.util.Objects;
  * @param backoffBase     the first wait before trying again; it doubles with each try ("full jitter":
  *                        the wait is a random share of that)
  * @param backoffCap      the longest wait between tries, a server's {@code Retry-After} included
- * @param groupStreams    how many streams of pages read the groups: 2, one from each end of the list meeting in
- *                        the middle, or 1 ({@link GroupStreams})
+ * @param groupStreams    how many streams of pages read the groups: 1, or 2, one from each end of the list
+ *                        meeting in the middle ({@link GroupStreams}). One by default: measured against the
+ *                        real Neutron on the 2-core build machine (README, Development, the load benchmark), two streams
+ *                        were slower with one API worker and no faster with two
  */
 public record Options(int pageSize, int maxPageSize, Duration requestTimeout, int retries, Duration backoffBase,
                       Duration backoffCap, int groupStreams) {
 
-    /** A first page of 50 groups, a screenful; then 200, 800 and 1,000 at a time, from both ends. */
+    /** A first page of 50 groups, a screenful; then 200, 800 and 1,000 at a time, in one stream. */
     public static final Options DEFAULTS = new Options(50, 1000, Duration.ofSeconds(30), 3, Duration.ofMillis(200),
-            Duration.ofSeconds(10), 2);
+            Duration.ofSeconds(10), 1);
 
 
     public Options {

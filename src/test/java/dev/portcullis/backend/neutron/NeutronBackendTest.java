@@ -198,6 +198,7 @@ class NeutronBackendTest {
     /** The second stream's first page holds what the first read already: the two have met, and both stop. */
     @Test
     void aSecondStreamFromTheEndStopsWhereItMeetsTheFirst() throws Exception {
+        backend = backend(Options.DEFAULTS.withPageSize(7).withGroupStreams(2));
         noPorts();
         server.stubFor(get(urlEqualTo(GROUPS + "?limit=7" + UP)).willReturn(json(200, "15o-sg-list-limit-exact-total.json")));
         server.stubFor(get(urlEqualTo(GROUPS + "?limit=7&marker=" + APP + UP))
