@@ -35,6 +35,8 @@ public final class OfflineFallbackBackend implements Backend {
     private final SnapshotStore store;
     /** The last live load with the changes made since; null before the first load worked. */
     private Snapshot saved;
+    /** The saved copy as read for {@link #savedCopy()}; null until asked. */
+    private CompletableFuture<Optional<Snapshot>> copy;
 
     /** @param cloud the name the snapshot is saved under (the cloud's name in clouds.yaml) */
     public OfflineFallbackBackend(Backend live, String cloud, SnapshotStore store) {
@@ -74,6 +76,15 @@ public final class OfflineFallbackBackend implements Backend {
             }
         });
         return answer;
+    }
+
+    /** The copy saved by the last load that worked, read once (on the store's thread) and kept. */
+    @Override
+    public synchronized CompletableFuture<Optional<Snapshot>> savedCopy() {
+        if (copy == null) {
+            copy = store.read(cloud).exceptionally(unreadable -> Optional.empty());
+        }
+        return copy;
     }
 
     @Override

@@ -130,6 +130,31 @@ class OfflineFallbackBackendTest {
     }
 
     @Test
+    void theSavedCopyIsThereToShowBeforeTheLiveLoadAnswersAndIsReadOnce() throws Exception {
+        SnapshotStore inDir = new SnapshotStore(dir, Runnable::run);
+        inDir.save("prod", SnapshotStoreTest.snapshot()).get(5, TimeUnit.SECONDS);
+        OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "prod", inDir);
+
+        CompletableFuture<Snapshot> loading = remembering.load(ProgressListener.NONE);
+        Optional<Snapshot> copy = remembering.savedCopy().get(5, TimeUnit.SECONDS);
+
+        assertThat(loading).isNotDone();
+        assertThat(copy).hasValueSatisfying(saved -> {
+            assertThat(saved.groups()).isEqualTo(SnapshotStoreTest.snapshot().groups());
+            assertThat(saved.loadedAt()).isEqualTo(SnapshotStoreTest.LOADED);
+            assertThat(saved.isOffline()).as("a copy shown while refreshing is not an offline answer").isFalse();
+        });
+        assertThat(remembering.savedCopy()).isSameAs(remembering.savedCopy());
+    }
+
+    @Test
+    void aCloudNeverLoadedHereHasNoSavedCopy() throws Exception {
+        OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "never", new SnapshotStore(dir, Runnable::run));
+
+        assertThat(remembering.savedCopy().get(5, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
     void anUnreachableCloudWithoutACopyFailsAsTheCloudDid() {
         SnapshotStore inDir = new SnapshotStore(dir, Runnable::run);
         OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "prod", inDir);
