@@ -115,9 +115,7 @@ class OfflineFallbackBackendTest {
 
     @Test
     void anUnreachableCloudAnswersTheSavedCopyMarkedOfflineWithItsTime() throws Exception {
-        SnapshotStore inDir = new SnapshotStore(dir, Runnable::run);
-        inDir.save("prod", SnapshotStoreTest.snapshot()).get(5, TimeUnit.SECONDS);
-        OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "prod", inDir);
+        OfflineFallbackBackend remembering = withSavedCopy();
 
         CompletableFuture<Snapshot> loaded = remembering.load(ProgressListener.NONE);
         live.loads.get(0).completeExceptionally(unreachable());
@@ -129,11 +127,16 @@ class OfflineFallbackBackendTest {
         assertThat(offline.groups()).isEqualTo(SnapshotStoreTest.snapshot().groups());
     }
 
-    @Test
-    void theSavedCopyIsThereToShowBeforeTheLiveLoadAnswersAndIsReadOnce() throws Exception {
+    /** A backend over {@link #live} for the cloud prod, whose copy was saved ({@link SnapshotStoreTest#snapshot()}). */
+    private OfflineFallbackBackend withSavedCopy() throws Exception {
         SnapshotStore inDir = new SnapshotStore(dir, Runnable::run);
         inDir.save("prod", SnapshotStoreTest.snapshot()).get(5, TimeUnit.SECONDS);
-        OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "prod", inDir);
+        return new OfflineFallbackBackend(live, "prod", inDir);
+    }
+
+    @Test
+    void theSavedCopyIsThereToShowBeforeTheLiveLoadAnswersAndIsReadOnce() throws Exception {
+        OfflineFallbackBackend remembering = withSavedCopy();
 
         CompletableFuture<Snapshot> loading = remembering.load(ProgressListener.NONE);
         Optional<Snapshot> copy = remembering.savedCopy().get(5, TimeUnit.SECONDS);

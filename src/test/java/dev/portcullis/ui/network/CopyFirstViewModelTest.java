@@ -7,11 +7,9 @@ import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +25,9 @@ class CopyFirstViewModelTest {
     private static final String NEW = "g-added";
 
     private final FakeBackend backend = Fixtures.seededBackend();
-    /** Catalogs are built when the test says, as they would be on another thread. */
-    private final Queue<Runnable> worker = new ArrayDeque<>();
-    private final NetworkConfigurationViewModel vm = new NetworkConfigurationViewModel(backend, Runnable::run, worker::add);
+    /** Catalogs are built when the test says ({@link #build()}), as they would be on another thread. */
+    private final HeldWorker worker = new HeldWorker();
+    private final NetworkConfigurationViewModel vm = new NetworkConfigurationViewModel(backend, Runnable::run, worker);
     /** The copy: the seeded project and a group deleted on the server since. */
     private final Snapshot copy;
     /** The server now: web-server-public at another revision, the old group gone, a group added. */
@@ -46,17 +44,16 @@ class CopyFirstViewModelTest {
         live = new Snapshot(now, Fixtures.seededPorts(), Instant.now());
         backend.holdLoads = true;
         backend.copy = CompletableFuture.completedFuture(Optional.of(copy));
+        worker.hold();
     }
 
     private void build() {
-        while (!worker.isEmpty()) {
-            worker.remove().run();
-        }
+        worker.release();
+        worker.hold();
     }
 
     private List<String> names() {
-        return java.util.stream.Stream.concat(vm.defaultGroups().stream(), vm.customGroups().stream())
-                .map(GroupRow::name).toList();
+        return Fixtures.rowNames(vm);
     }
 
     @Test
