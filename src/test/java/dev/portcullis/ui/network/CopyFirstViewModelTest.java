@@ -170,4 +170,19 @@ class CopyFirstViewModelTest {
         assertThat(vm.editableProperty().get()).isTrue();
         assertThat(names()).contains("added-group").doesNotContain("old-group");
     }
+
+    @Test
+    void theWindowSaysItIsConnectingWhileTheCopyIsShownAndConnectedOnceTheLiveGroupsAreIn() {
+        dev.portcullis.ui.shell.MainWindowViewModel window =
+                new dev.portcullis.ui.shell.MainWindowViewModel(backend.describe(), vm);
+        vm.refresh();
+        build();
+        assertThat(window.connectionProperty().get())
+                .isEqualTo(dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTING);
+
+        backend.heldLoads.get(0).complete(live);
+        build();
+        assertThat(window.connectionProperty().get())
+                .isEqualTo(dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTED);
+    }
 }
