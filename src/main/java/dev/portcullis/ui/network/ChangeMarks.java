@@ -26,8 +26,9 @@ final class ChangeMarks {
     private boolean sinceCopy;
 
     /**
-     * A load from the server: marks what others changed (except {@code looking}, the group on screen). An
-     * offline copy marks nothing and is not remembered as seen.
+     * A load from the server: marks what others changed (except {@code looking}, the group on screen), and
+     * answers what changed since the saved copy shown before it ({@link #baseline}), in words, or empty when
+     * no copy was. An offline copy marks nothing and is not remembered as seen.
      */
     String loaded(Snapshot snapshot, String looking) {
         if (snapshot.isOffline()) {
@@ -67,7 +68,10 @@ final class ChangeMarks {
         sinceCopy = true;
     }
 
-    /** {@code  · since the saved copy: 3 changed, 1 added, 2 gone}, or that nothing changed. */
+    /**
+     * {@code Live groups in: 3 changed, 1 added, 2 gone since the copy}, or that nothing changed: short enough
+     * for the status bar beside the counts (which say how many groups there are).
+     */
     static String sinceCopy(int changed, int added, int gone) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         if (changed > 0) {
@@ -79,8 +83,7 @@ final class ChangeMarks {
         if (gone > 0) {
             parts.add(gone + " gone");
         }
-        return parts.isEmpty() ? " · nothing changed since the saved copy"
-                : " · since the saved copy: " + String.join(", ", parts);
+        return "Live groups in: " + (parts.isEmpty() ? "nothing changed" : String.join(", ", parts)) + " since the copy";
     }
 
     /** What the user's own change left: the new revisions are known, nothing is marked. */

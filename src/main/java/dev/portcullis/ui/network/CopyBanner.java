@@ -33,11 +33,12 @@ final class CopyBanner {
     }
 
     /**
-     * {@code Showing the copy of prod saved 12 minutes ago (Fri 11:20) · refreshing… Changes can be made once
-     * the live groups are in.}
+     * {@code Showing the copy of prod saved 12 minutes ago (Fri 11:20) · refreshing…}: short enough for one
+     * line at the window's narrowest; why nothing can be changed meanwhile is said where changes are offered
+     * (the disabled buttons' tips, the details).
      */
     static String text(Snapshot copy, String placeName, Instant now, ZoneId zone) {
         return "Showing the copy of " + placeName + " saved " + OfflineBanner.when(copy.loadedAt(), now, zone)
-                + " · refreshing… Changes can be made once the live groups are in.";
+                + " · refreshing…";
     }
 }

@@ -150,7 +150,8 @@ final class ProjectLoader {
         String sinceCopy = marks.loaded(loaded.snapshot(), looking == null ? null : looking.id());
         status.set(loaded.snapshot().isOffline()
                 ? "Offline: showing the saved copy of " + backend.describe()
-                : "Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group") + sinceCopy);
+                : !sinceCopy.isEmpty() ? sinceCopy
+                : "Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group"));
     }
 
     private void show(GroupCatalog next) {

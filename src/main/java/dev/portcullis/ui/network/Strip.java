@@ -23,6 +23,7 @@ final class Strip {
         text.setId(kind + "Text");
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a long text wraps instead of being cut
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox strip = new HBox(10, glyph, text);
         strip.getChildren().addAll(after);

@@ -82,7 +82,7 @@ class CopyFirstViewModelTest {
         assertThat(names()).containsExactly("default", "web-server-public", "db-internal", "added-group");
         assertThat(vm.changedOnServer()).containsExactlyInAnyOrder(Fixtures.WEB, NEW);
         assertThat(vm.statusProperty().get())
-                .isEqualTo("Loaded 4 security groups · since the saved copy: 1 changed, 1 added, 1 gone");
+                .isEqualTo("Live groups in: 1 changed, 1 added, 1 gone since the copy");
         assertThat(vm.editableProperty().get()).isTrue();
         assertThat(vm.readOnlyReasonProperty().get()).isEmpty();
     }
@@ -97,7 +97,7 @@ class CopyFirstViewModelTest {
         assertThat(vm.copyProperty().get()).isNull();
         assertThat(vm.snapshotProperty().get().loadedAt()).isAfter(SAVED);
         assertThat(vm.changedOnServer()).isEmpty();
-        assertThat(vm.statusProperty().get()).isEqualTo("Loaded 4 security groups · nothing changed since the saved copy");
+        assertThat(vm.statusProperty().get()).isEqualTo("Live groups in: nothing changed since the copy");
         assertThat(vm.countsProperty().get()).isEqualTo("4 security groups · 2 interfaces");
     }
 
