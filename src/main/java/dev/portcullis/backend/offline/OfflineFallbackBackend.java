@@ -35,7 +35,10 @@ public final class OfflineFallbackBackend implements Backend {
     private final SnapshotStore store;
     /** The last live load with the changes made since; null before the first load worked. */
     private Snapshot saved;
-    /** The saved copy as read for {@link #savedCopy()}; null until asked. */
+    /**
+     * The saved copy as read for {@link #savedCopy()}; null until asked, and again once a live load worked
+     * (a copy of 10,000 groups is not kept in memory beside the live groups).
+     */
     private CompletableFuture<Optional<Snapshot>> copy;
 
     /** @param cloud the name the snapshot is saved under (the cloud's name in clouds.yaml) */
@@ -121,6 +124,7 @@ public final class OfflineFallbackBackend implements Backend {
 
     private synchronized void saveLoaded(Snapshot loaded) {
         saved = loaded;
+        copy = null;
         write(loaded);
     }
 

@@ -151,6 +151,19 @@ class OfflineFallbackBackendTest {
     }
 
     @Test
+    void theCopyIsLetGoOnceALiveLoadWorkedAndIsThenReadAgainIfAsked() throws Exception {
+        OfflineFallbackBackend remembering = withSavedCopy();
+        CompletableFuture<Optional<Snapshot>> before = remembering.savedCopy();
+
+        CompletableFuture<Snapshot> loading = remembering.load(ProgressListener.NONE);
+        live.loads.get(0).complete(SnapshotStoreTest.snapshot());
+        loading.get(5, TimeUnit.SECONDS);
+
+        assertThat(remembering.savedCopy()).isNotSameAs(before);
+        assertThat(remembering.savedCopy().get(5, TimeUnit.SECONDS)).isPresent();
+    }
+
+    @Test
     void aCloudNeverLoadedHereHasNoSavedCopy() throws Exception {
         OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "never", new SnapshotStore(dir, Runnable::run));
 
