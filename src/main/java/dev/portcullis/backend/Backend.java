@@ -75,6 +75,15 @@ public interface Backend extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The copy of this place saved by its last load that worked (an offline copy), to show while a live load
+     * is on its way; empty where there is none (the workspace, a file, a cloud never loaded here). It is
+     * for reading: changes always go to the live source.
+     */
+    default CompletableFuture<java.util.Optional<Snapshot>> savedCopy() {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+
     /** Ends every request still running (their futures complete exceptionally) and frees what it holds. */
     @Override
     default void close() {

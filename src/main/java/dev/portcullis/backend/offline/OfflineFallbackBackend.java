@@ -35,6 +35,11 @@ public final class OfflineFallbackBackend implements Backend {
     private final SnapshotStore store;
     /** The last live load with the changes made since; null before the first load worked. */
     private Snapshot saved;
+    /**
+     * The saved copy as read for {@link #savedCopy()}; null until asked, and again once a live load worked
+     * (a copy of 10,000 groups is not kept in memory beside the live groups).
+     */
+    private CompletableFuture<Optional<Snapshot>> copy;
 
     /** @param cloud the name the snapshot is saved under (the cloud's name in clouds.yaml) */
     public OfflineFallbackBackend(Backend live, String cloud, SnapshotStore store) {
@@ -76,6 +81,15 @@ public final class OfflineFallbackBackend implements Backend {
         return answer;
     }
 
+    /** The copy saved by the last load that worked, read once (on the store's thread) and kept. */
+    @Override
+    public synchronized CompletableFuture<Optional<Snapshot>> savedCopy() {
+        if (copy == null) {
+            copy = store.read(cloud).exceptionally(unreadable -> Optional.empty());
+        }
+        return copy;
+    }
+
     @Override
     public CompletableFuture<SecurityGroup> create(GroupDraft draft) {
         return live.create(draft).thenApply(created -> {
@@ -110,6 +124,7 @@ public final class OfflineFallbackBackend implements Backend {
 
     private synchronized void saveLoaded(Snapshot loaded) {
         saved = loaded;
+        copy = null;
         write(loaded);
     }
 

@@ -98,6 +98,7 @@ public final class NetworkConfigurationController {
         VBox groupsPane = (VBox) errorBanner.getParent();
         groupsPane.getChildren().add(0, OfflineBanner.of(vm.snapshotProperty(), Clock.systemDefaultZone(),
                 vm::refresh));
+        groupsPane.getChildren().add(0, CopyBanner.of(vm.copyProperty(), vm.backendName(), Clock.systemDefaultZone()));
         ReadOnlyHint.guard(newButton, vm.editableProperty(), vm.readOnlyReasonProperty());
     }
 

@@ -283,6 +283,14 @@ public final class NetworkConfigurationViewModel {
         return setbacks.conflictProperty();
     }
 
+    /**
+     * The place's saved copy while it is shown in place of the live project, the first live load still on its
+     * way (read-only); null otherwise. The live pages replace it as they come.
+     */
+    public ReadOnlyObjectProperty<Snapshot> copyProperty() {
+        return shown.copyProperty();
+    }
+
     /** True while the first rows of a load are shown and the rest still loads. */
     public ReadOnlyBooleanProperty partialProperty() {
         return shown.partialProperty();

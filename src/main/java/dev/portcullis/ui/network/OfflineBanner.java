@@ -2,11 +2,9 @@ package dev.portcullis.ui.network;
 
 import dev.portcullis.backend.Snapshot;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.Clock;
@@ -28,26 +26,16 @@ final class OfflineBanner {
     }
 
     static HBox of(ObservableValue<Snapshot> snapshot, Clock clock, Runnable retry) {
-        FontIcon icon = new FontIcon("mdoal-cloud_off");
-        icon.getStyleClass().add("offline-icon");
-        Label text = new Label();
-        text.setId("offlineText");
-        text.setWrapText(true);
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, Priority.ALWAYS);
         Button again = new Button("Retry", new FontIcon("mdomz-refresh"));
         again.setId("offlineRetry");
         again.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         again.setOnAction(e -> retry.run());
-        HBox banner = new HBox(10, icon, text, again);
-        banner.setId("offlineBanner");
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.getStyleClass().addAll("banner", "offline-banner");
+        Label text = new Label();
+        HBox banner = Strip.of("offline", "mdoal-cloud_off", text, again);
         Runnable update = () -> {
             Snapshot shown = snapshot.getValue();
             boolean offline = shown != null && shown.isOffline();
-            banner.setVisible(offline);
-            banner.setManaged(offline);
+            Strip.show(banner, offline);
             text.setText(offline ? text(shown, clock.instant(), clock.getZone()) : "");
         };
         snapshot.addListener((obs, old, now) -> update.run());
@@ -57,8 +45,12 @@ final class OfflineBanner {
 
     /** {@code Offline: showing the copy saved 2 hours ago (Tue 14:03). <reason>}. */
     static String text(Snapshot offline, Instant now, ZoneId zone) {
-        return "Offline: showing the copy saved " + ago(Duration.between(offline.loadedAt(), now)) + " ("
-                + DAY_AND_TIME.format(offline.loadedAt().atZone(zone)) + "). " + offline.offline();
+        return "Offline: showing the copy saved " + when(offline.loadedAt(), now, zone) + ". " + offline.offline();
+    }
+
+    /** {@code 2 hours ago (Tue 14:03)}: how long ago, and when in the user's time zone. */
+    static String when(Instant saved, Instant now, ZoneId zone) {
+        return ago(Duration.between(saved, now)) + " (" + DAY_AND_TIME.format(saved.atZone(zone)) + ")";
     }
 
     static String ago(Duration age) {

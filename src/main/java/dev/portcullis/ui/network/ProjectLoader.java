@@ -73,7 +73,8 @@ final class ProjectLoader {
         if (running != null && !running.isDone()) {
             running.cancel(true);
         }
-        reload(false, background && !shown.catalog().isEmpty() && !shown.partialProperty().get(), loaded -> { });
+        reload(false, background && !shown.catalog().isEmpty() && !shown.partialProperty().get()
+                && !shown.showingCopy(), loaded -> { });
     }
 
     /**
@@ -91,7 +92,8 @@ final class ProjectLoader {
         if (!quiet && !background) {
             status.set("Loading security groups from " + backend.describe() + "…");
         }
-        GroupCatalog before = shown.partialProperty().get() ? GroupCatalog.EMPTY : shown.catalog();
+        boolean nothingShown = shown.catalog().isEmpty();
+        GroupCatalog before = shown.partialProperty().get() || shown.showingCopy() ? GroupCatalog.EMPTY : shown.catalog();
         PartialLoad pages = new PartialLoad(current);
         ProgressListener progress = (page, loadedSoFar) -> {
             pages.add(page);
@@ -101,12 +103,31 @@ final class ProjectLoader {
         CompletableFuture<Snapshot> load = backend.load(progress);
         pages.showAtOnce();
         running = load;
+        if (nothingShown && !quiet) {
+            showCopy(pages);
+        }
         load.thenApplyAsync(loaded -> before.sameData(loaded) ? before : new GroupCatalog(loaded), worker)
                 .whenCompleteAsync((loaded, failed) -> {
                     if (current == generation) {
                         answered(quiet, loaded, failed);
                     } // else overtaken: a newer load or a change decides what is shown
                     then.accept(shown.catalog());
+                }, fx);
+    }
+
+    /**
+     * Shows the place's saved copy while its load is on its way, if it has one and it is read before any live
+     * page is shown; the copy is what the live load's changes are marked against.
+     */
+    private void showCopy(PartialLoad pages) {
+        backend.savedCopy().thenApplyAsync(copy -> copy.map(GroupCatalog::new).orElse(null), worker)
+                .whenCompleteAsync((saved, failed) -> {
+                    if (saved == null || !pages.nothingShownYet()) {
+                        return; // no copy, an unreadable one, or live rows are here first
+                    }
+                    shown.showCopy(saved);
+                    marks.baseline(saved.snapshot());
+                    review(saved);
                 }, fx);
     }
 
@@ -126,9 +147,10 @@ final class ProjectLoader {
             return;
         }
         GroupRow looking = shown.list().selectedProperty().get();
-        marks.loaded(loaded.snapshot(), looking == null ? null : looking.id());
+        String sinceCopy = marks.loaded(loaded.snapshot(), looking == null ? null : looking.id());
         status.set(loaded.snapshot().isOffline()
                 ? "Offline: showing the saved copy of " + backend.describe()
+                : !sinceCopy.isEmpty() ? sinceCopy
                 : "Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group"));
     }
 
@@ -238,9 +260,18 @@ final class ProjectLoader {
             shownRows = rows.size();
         }
 
-        /** Whether a part of this load may be shown: no other build under way, and nothing but a part on screen. */
+        /**
+         * Whether a part of this load may be shown: no other build under way, and nothing but a part or the
+         * saved copy on screen.
+         */
         private boolean mayShowPart() {
-            return !building && load == generation && (shown.catalog().isEmpty() || shown.partialProperty().get());
+            return !building && load == generation
+                    && (shown.catalog().isEmpty() || shown.partialProperty().get() || shown.showingCopy());
+        }
+
+        /** On the FX thread: this load is the latest, still running, and none of its pages is shown or being built. */
+        boolean nothingShownYet() {
+            return load == generation && loading.get() && !building && shownRows == 0 && shown.catalog().isEmpty();
         }
 
         /** On the FX thread. */

@@ -36,6 +36,11 @@ final class ShownProject {
     private final ReadOnlyBooleanWrapper reviewing = new ReadOnlyBooleanWrapper(this, "reviewing", false);
     /** True while rows of a load still running are shown: the project is not all in yet. */
     private final ReadOnlyBooleanWrapper partial = new ReadOnlyBooleanWrapper(this, "partial", false);
+    /**
+     * The saved copy shown while the first live load is on its way (read-only, its age in the strip); null once
+     * live pages, the live project or an offline copy replace it, and whenever no copy is shown.
+     */
+    private final ReadOnlyObjectWrapper<Snapshot> copy = new ReadOnlyObjectWrapper<>(this, "copy", null);
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable", false);
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "readOnlyReason", "");
     /** The rows, their order, the filter and the selection. */
@@ -50,12 +55,15 @@ final class ShownProject {
         state.addListener((obs, old, now) -> updateEditable());
         partial.addListener((obs, old, now) -> updateEditable());
         snapshot.addListener((obs, old, now) -> updateEditable());
+        copy.addListener((obs, old, now) -> updateEditable());
         updateEditable(); // the first load has not begun: say so from the start
     }
 
     private void updateEditable() {
         Snapshot shown = snapshot.get();
         String reason = state.get() != State.READY ? "The security groups are not loaded yet."
+                : copy.get() != null ? "Refreshing from " + backendName.get()
+                        + ": changes can be made once the live groups are in."
                 : partial.get() ? "Still loading: groups can be changed once all of them are in."
                 : shown != null && shown.isOffline() ? "Offline: this is the copy saved when " + backendName.get()
                         + " was last reached, and it can only be read. Retry to connect again."
@@ -78,6 +86,21 @@ final class ShownProject {
      * any (the same place, a moment ago), and {@link #reviewingProperty()} is true.
      */
     void show(GroupCatalog next) {
+        copy.set(null);
+        showWhole(next);
+    }
+
+    /**
+     * The saved copy of the place, shown whole while its live load is on its way: read-only, until live pages
+     * or the live project replace it ({@link #copyProperty()}).
+     */
+    void showCopy(GroupCatalog saved) {
+        copy.set(saved.snapshot());
+        showWhole(saved);
+        counts.set(counts.get() + " (saved copy)");
+    }
+
+    private void showWhole(GroupCatalog next) {
         CatalogReview before = partial.get() ? null : lastReview;
         partial.set(false);
         catalog = next;
@@ -121,6 +144,7 @@ final class ShownProject {
 
     /** The first {@code rows} groups of a load still running, shown read-only until the rest is in. */
     void showPart(GroupCatalog part, int rows) {
+        copy.set(null); // the live pages replace the copy: live rows and saved ones are never mixed
         catalog = part;
         list.show(part);
         findings.set(null);
@@ -131,12 +155,17 @@ final class ShownProject {
         counts.set(Words.plural(rows, "security group") + " so far");
     }
 
-    /** A load failed after its first pages: part of a project is not shown as if it were all of it. */
+    /**
+     * A load failed after its first pages, or with the saved copy on screen (for a reason other than an
+     * unreachable cloud, which shows the copy offline): part of a project is not shown as if it were all of
+     * it, nor a copy as if it were being refreshed.
+     */
     void dropPart() {
-        if (!partial.get()) {
+        if (!partial.get() && copy.get() == null) {
             return;
         }
         partial.set(false);
+        copy.set(null);
         catalog = GroupCatalog.EMPTY;
         list.show(catalog);
         findings.set(null);
@@ -181,6 +210,15 @@ final class ShownProject {
 
     ReadOnlyStringProperty countsProperty() {
         return counts.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Snapshot> copyProperty() {
+        return copy.getReadOnlyProperty();
+    }
+
+    /** True while the saved copy is shown, waiting for the live load. */
+    boolean showingCopy() {
+        return copy.get() != null;
     }
 
     ReadOnlyBooleanProperty partialProperty() {

@@ -94,6 +94,7 @@ final class EarlyLoad implements Places {
 
         LoadingBackend(Backend backend) {
             this.backend = backend;
+            backend.savedCopy(); // read from disk now, to show while the first load comes
             this.first = backend.load(pages);
             first.whenComplete((loaded, failed) -> pages.ended());
             this.running = first;
@@ -140,6 +141,11 @@ final class EarlyLoad implements Places {
         @Override
         public CompletableFuture<Port> detach(PortRef port, GroupRef group) {
             return backend.detach(port, group);
+        }
+
+        @Override
+        public CompletableFuture<Optional<Snapshot>> savedCopy() {
+            return backend.savedCopy();
         }
 
         @Override

@@ -163,7 +163,8 @@ public final class MainWindowViewModel {
         status.bind(view.statusProperty());
         counts.bind(view.countsProperty());
         connection.bind(Bindings.createObjectBinding(() -> connectionOf(view, opened), view.stateProperty(),
-                view.snapshotProperty(), view.errorProperty(), view.loadingProperty(), view.customTotalProperty()));
+                view.snapshotProperty(), view.errorProperty(), view.loadingProperty(), view.customTotalProperty(),
+                view.copyProperty()));
         String problems = configurationProblems();
         // What the place says can change with each load (a file's unreadable parts): asked again for each.
         javafx.beans.binding.StringBinding both = Bindings.createStringBinding(() -> {
@@ -183,6 +184,9 @@ public final class MainWindowViewModel {
         Snapshot shown = view.snapshotProperty().get();
         if (view.stateProperty().get() == State.FAILED) {
             return Connection.FAILED;
+        }
+        if (view.copyProperty().get() != null) {
+            return Connection.CONNECTING; // the saved copy on screen: the live groups are on their way
         }
         if (view.stateProperty().get() == State.LOADING || shown == null) {
             // the first pages on screen: the cloud answered, the rest is on its way

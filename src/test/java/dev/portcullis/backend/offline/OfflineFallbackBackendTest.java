@@ -115,9 +115,7 @@ class OfflineFallbackBackendTest {
 
     @Test
     void anUnreachableCloudAnswersTheSavedCopyMarkedOfflineWithItsTime() throws Exception {
-        SnapshotStore inDir = new SnapshotStore(dir, Runnable::run);
-        inDir.save("prod", SnapshotStoreTest.snapshot()).get(5, TimeUnit.SECONDS);
-        OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "prod", inDir);
+        OfflineFallbackBackend remembering = withSavedCopy();
 
         CompletableFuture<Snapshot> loaded = remembering.load(ProgressListener.NONE);
         live.loads.get(0).completeExceptionally(unreachable());
@@ -127,6 +125,49 @@ class OfflineFallbackBackendTest {
         assertThat(offline.offline()).isEqualTo(unreachable().getMessage());
         assertThat(offline.loadedAt()).isEqualTo(SnapshotStoreTest.LOADED);
         assertThat(offline.groups()).isEqualTo(SnapshotStoreTest.snapshot().groups());
+    }
+
+    /** A backend over {@link #live} for the cloud prod, whose copy was saved ({@link SnapshotStoreTest#snapshot()}). */
+    private OfflineFallbackBackend withSavedCopy() throws Exception {
+        SnapshotStore inDir = new SnapshotStore(dir, Runnable::run);
+        inDir.save("prod", SnapshotStoreTest.snapshot()).get(5, TimeUnit.SECONDS);
+        return new OfflineFallbackBackend(live, "prod", inDir);
+    }
+
+    @Test
+    void theSavedCopyIsThereToShowBeforeTheLiveLoadAnswersAndIsReadOnce() throws Exception {
+        OfflineFallbackBackend remembering = withSavedCopy();
+
+        CompletableFuture<Snapshot> loading = remembering.load(ProgressListener.NONE);
+        Optional<Snapshot> copy = remembering.savedCopy().get(5, TimeUnit.SECONDS);
+
+        assertThat(loading).isNotDone();
+        assertThat(copy).hasValueSatisfying(saved -> {
+            assertThat(saved.groups()).isEqualTo(SnapshotStoreTest.snapshot().groups());
+            assertThat(saved.loadedAt()).isEqualTo(SnapshotStoreTest.LOADED);
+            assertThat(saved.isOffline()).as("a copy shown while refreshing is not an offline answer").isFalse();
+        });
+        assertThat(remembering.savedCopy()).isSameAs(remembering.savedCopy());
+    }
+
+    @Test
+    void theCopyIsLetGoOnceALiveLoadWorkedAndIsThenReadAgainIfAsked() throws Exception {
+        OfflineFallbackBackend remembering = withSavedCopy();
+        CompletableFuture<Optional<Snapshot>> before = remembering.savedCopy();
+
+        CompletableFuture<Snapshot> loading = remembering.load(ProgressListener.NONE);
+        live.loads.get(0).complete(SnapshotStoreTest.snapshot());
+        loading.get(5, TimeUnit.SECONDS);
+
+        assertThat(remembering.savedCopy()).isNotSameAs(before);
+        assertThat(remembering.savedCopy().get(5, TimeUnit.SECONDS)).isPresent();
+    }
+
+    @Test
+    void aCloudNeverLoadedHereHasNoSavedCopy() throws Exception {
+        OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "never", new SnapshotStore(dir, Runnable::run));
+
+        assertThat(remembering.savedCopy().get(5, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test

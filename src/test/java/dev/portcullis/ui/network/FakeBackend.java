@@ -37,6 +37,9 @@ final class FakeBackend implements Backend {
     /** What a held load tells its listener at once, as a load begun before anyone listened hands over its pages. */
     List<SecurityGroup> readAlready = List.of();
 
+    /** What {@link #savedCopy()} answers: no saved copy, unless a test gives one (or holds it). */
+    CompletableFuture<java.util.Optional<Snapshot>> copy = CompletableFuture.completedFuture(java.util.Optional.empty());
+
     BackendException failNextLoad;
     BackendException failNextCreate;
     BackendException failNextApply;
@@ -90,6 +93,11 @@ final class FakeBackend implements Backend {
         }
         progress.page(List.copyOf(groups), groups.size());
         return CompletableFuture.completedFuture(snapshot());
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<Snapshot>> savedCopy() {
+        return copy;
     }
 
     @Override

@@ -84,4 +84,10 @@ final class Fixtures {
                 rule(prefix + "-e4", Direction.EGRESS, EtherType.IPV4, Protocol.ANY, PortRange.ANY, Remote.ANYWHERE, null),
                 rule(prefix + "-e6", Direction.EGRESS, EtherType.IPV6, Protocol.ANY, PortRange.ANY, Remote.ANYWHERE, null));
     }
+
+    /** The names of the rows a view model shows: the default group(s), then the custom ones. */
+    static List<String> rowNames(NetworkConfigurationViewModel vm) {
+        return java.util.stream.Stream.concat(vm.defaultGroups().stream(), vm.customGroups().stream())
+                .map(GroupRow::name).toList();
+    }
 }

@@ -28,8 +28,7 @@ class LiveProjectViewModelTest {
     }
 
     private List<String> names() {
-        return java.util.stream.Stream.concat(vm.defaultGroups().stream(), vm.customGroups().stream())
-                .map(GroupRow::name).toList();
+        return Fixtures.rowNames(vm);
     }
 
     @Test

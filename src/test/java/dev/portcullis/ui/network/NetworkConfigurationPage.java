@@ -209,8 +209,17 @@ final class NetworkConfigurationPage {
 
     /** The offline banner's text, or empty when it is not shown. */
     Optional<String> offlineBanner() {
-        Node banner = robot.lookup("#offlineBanner").query();
-        return banner.isVisible() ? Optional.of(robot.lookup("#offlineText").queryAs(Label.class).getText())
+        return strip("offline");
+    }
+
+    /** The text of the strip shown while the saved copy stands in for the live groups, or empty. */
+    Optional<String> copyBanner() {
+        return strip("copy");
+    }
+
+    private Optional<String> strip(String kind) {
+        Node banner = robot.lookup("#" + kind + "Banner").query();
+        return banner.isVisible() ? Optional.of(robot.lookup("#" + kind + "Text").queryAs(Label.class).getText())
                 : Optional.empty();
     }
 
