@@ -62,11 +62,12 @@ final class GroupStreams {
      * Every group, in the ascending order; each page's new groups are told to {@code onPage} as they come (the
      * ascending stream's in its order, the descending stream's in its own), and {@code firstPageIn} runs once
      * the first page is in, before any other request is sent (a caller starts its other reads then). {@code
-     * total}: how many groups there are, if known by the time the first page is in (negative or failed: not
-     * known); it only shapes the pages, never what is read.
+     * total}: asked once the first page is in and more is to come, how many groups there are (negative or
+     * failed: not known); it only shapes the pages, never what is read. Nothing is sent beside the first
+     * page, which a server with one worker would serve after it.
      */
     CompletableFuture<List<SecurityGroup>> read(Consumer<List<SecurityGroup>> onPage, Runnable firstPageIn,
-                                                CompletableFuture<Integer> total) {
+                                                java.util.function.Supplier<CompletableFuture<Integer>> total) {
         return new Read(onPage, firstPageIn, total).start();
     }
 
@@ -97,14 +98,15 @@ final class GroupStreams {
     private final class Read {
         private final Consumer<List<SecurityGroup>> onPage;
         private final Runnable firstPageIn;
-        private final CompletableFuture<Integer> total;
+        private final java.util.function.Supplier<CompletableFuture<Integer>> total;
         private final CompletableFuture<List<SecurityGroup>> done = new CompletableFuture<>();
         private final Stream up = new Stream(true);
         private final Stream down = new Stream(false);
         /** Whether every group has been read: the streams met, or one reached its end of the list. */
         private boolean whole;
 
-        Read(Consumer<List<SecurityGroup>> onPage, Runnable firstPageIn, CompletableFuture<Integer> total) {
+        Read(Consumer<List<SecurityGroup>> onPage, Runnable firstPageIn,
+             java.util.function.Supplier<CompletableFuture<Integer>> total) {
             this.onPage = onPage;
             this.firstPageIn = firstPageIn;
             this.total = total;
@@ -146,11 +148,33 @@ final class GroupStreams {
             if (!fresh.isEmpty()) {
                 onPage.accept(Collections.unmodifiableList(fresh));
             }
-            if (first) {
-                firstPageIn.run();
-                plan();
+            if (!first) {
+                next();
+                return;
             }
-            next();
+            firstPageIn.run();
+            boolean more;
+            synchronized (this) {
+                more = up.state == State.RUNNING;
+            }
+            if (!more) {
+                next();
+                return;
+            }
+            CompletableFuture<Integer> counted;
+            try {
+                counted = total.get();
+            } catch (RuntimeException e) {
+                counted = CompletableFuture.completedFuture(-1);
+            }
+            counted.whenComplete((groups, failed) -> {
+                try {
+                    plan(failed == null && groups != null ? groups : -1);
+                    next();
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
         }
 
         /** Keeps a page's new groups, and says what the stream does next. */
@@ -187,11 +211,7 @@ final class GroupStreams {
         }
 
         /** After the first page: the second stream, and each stream's share when the number of groups is known. */
-        private synchronized void plan() {
-            if (up.state != State.RUNNING) {
-                return; // the first page held them all
-            }
-            int groups = total.isDone() && !total.isCompletedExceptionally() ? total.join() : -1;
+        private synchronized void plan(int groups) {
             int rest = groups - up.read.size();
             if (rest > 0) {
                 int upHalf = streams == 2 ? (rest + 1) / 2 : rest;

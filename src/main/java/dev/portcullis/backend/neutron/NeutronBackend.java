@@ -110,7 +110,6 @@ public final class NeutronBackend implements Backend {
             AtomicInteger loaded = new AtomicInteger();
             CompletableFuture<List<Port>> ports = new CompletableFuture<>();
             // the interfaces are asked for once the first page of groups is in: not before, which would slow it
-            CompletableFuture<Integer> count = reads.groupCount(call);
             CompletableFuture<List<SecurityGroup>> groups = reads.groupStreams(call).read(
                     page -> progress.page(page, loaded.addAndGet(page.size())),
                     () -> reads.pages(call, "/v2.0/ports", FailureWords.PORT_FIELDS, NeutronParse::ports, Port::id,
@@ -120,7 +119,7 @@ public final class NeutronBackend implements Backend {
                                 } else {
                                     ports.complete(p);
                                 }
-                            }), count);
+                            }), () -> reads.groupCount(call));
             groups.whenComplete((g, failed) -> {
                 if (failed != null) {
                     ports.completeExceptionally(failed); // never asked for, when the first page failed

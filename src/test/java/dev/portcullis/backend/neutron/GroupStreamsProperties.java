@@ -120,7 +120,8 @@ class GroupStreamsProperties {
                         told.add(page);
                     }
                 }, () -> toldBeforeFirstPageIn.add(told.size()),
-                counted ? CompletableFuture.completedFuture(count + countOff) : new CompletableFuture<>());
+                () -> counted ? CompletableFuture.completedFuture(count + countOff)
+                        : CompletableFuture.failedFuture(new IllegalStateException("no quota details")));
         server.answerAll(random);
 
         assertThat(read).isDone();
