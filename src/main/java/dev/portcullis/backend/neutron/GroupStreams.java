@@ -213,7 +213,10 @@ final class GroupStreams {
         /** After the first page: the second stream, and each stream's share when the number of groups is known. */
         private synchronized void plan(int groups) {
             int rest = groups - up.read.size();
-            if (rest > 0) {
+            if (groups >= 0 && rest <= 0) {
+                // the first page holds them all, if the count is right: one group more confirms the end
+                up.share = up.read.size() + 1;
+            } else if (rest > 0) {
                 int upHalf = streams == 2 ? (rest + 1) / 2 : rest;
                 up.share = up.read.size() + upHalf + 1;
                 down.share = rest - upHalf + 1;
