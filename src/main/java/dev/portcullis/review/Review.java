@@ -39,6 +39,21 @@ public final class Review {
         return of(groups, ports, gaps, settings, groups.size() >= PARALLEL_FROM);
     }
 
+    /**
+     * Each group's own checks alone: what a group says about itself (its rules, their exposure), none of the
+     * checks that look at groups against each other or at the interfaces (use, references, names, the quota),
+     * which need the whole project. For groups that come a page at a time: the findings of a group do not
+     * depend on the groups beside it, so reviewing the pages one by one finds what reviewing them together
+     * would. The interfaces are not known, so a rule open to the world on every port stays critical.
+     *
+     * @return the findings by group and rule in the order given, the most serious first within one
+     */
+    public static List<Finding> ofEachGroup(List<SecurityGroup> groups, ReviewSettings settings) {
+        Context c = new Context(groups, List.of(), settings);
+        groupChecks(c, c.groups);
+        return c.findings();
+    }
+
     /** From this many groups the groups' own checks run in two halves at once (the findings are the same). */
     static final int PARALLEL_FROM = 1_000;
 

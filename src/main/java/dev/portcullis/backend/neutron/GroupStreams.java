@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * The project's groups in the console's order (by name, then id: {@link #ASCENDING}), read as two streams of
@@ -31,6 +30,12 @@ final class GroupStreams {
     static final String ASCENDING = "&sort_key=name&sort_dir=asc&sort_key=id&sort_dir=asc";
     /** The exact reverse of {@link #ASCENDING}. */
     static final String DESCENDING = "&sort_key=name&sort_dir=desc&sort_key=id&sort_dir=desc";
+
+    /** Told each page's new groups: {@code ascending} from the start of the list, else from its end back. */
+    @FunctionalInterface
+    interface Told {
+        void page(List<SecurityGroup> groups, boolean ascending);
+    }
 
     /** One page of a stream: {@code limit} groups after the group {@code marker} (null: from the start). */
     @FunctionalInterface
@@ -66,7 +71,7 @@ final class GroupStreams {
      * failed: not known); it only shapes the pages, never what is read. Nothing is sent beside the first
      * page, which a server with one worker would serve after it.
      */
-    CompletableFuture<List<SecurityGroup>> read(Consumer<List<SecurityGroup>> onPage, Runnable firstPageIn,
+    CompletableFuture<List<SecurityGroup>> read(Told onPage, Runnable firstPageIn,
                                                 java.util.function.Supplier<CompletableFuture<Integer>> total) {
         return new Read(onPage, firstPageIn, total).start();
     }
@@ -96,7 +101,7 @@ final class GroupStreams {
 
     /** One reading. Guarded by itself; requests are sent, and pages told, outside its lock. */
     private final class Read {
-        private final Consumer<List<SecurityGroup>> onPage;
+        private final Told onPage;
         private final Runnable firstPageIn;
         private final java.util.function.Supplier<CompletableFuture<Integer>> total;
         private final CompletableFuture<List<SecurityGroup>> done = new CompletableFuture<>();
@@ -105,7 +110,7 @@ final class GroupStreams {
         /** Whether every group has been read: the streams met, or one reached its end of the list. */
         private boolean whole;
 
-        Read(Consumer<List<SecurityGroup>> onPage, Runnable firstPageIn,
+        Read(Told onPage, Runnable firstPageIn,
              java.util.function.Supplier<CompletableFuture<Integer>> total) {
             this.onPage = onPage;
             this.firstPageIn = firstPageIn;
@@ -146,7 +151,7 @@ final class GroupStreams {
         private void answered(Stream stream, int limit, boolean first, List<SecurityGroup> items) {
             List<SecurityGroup> fresh = take(stream, limit, items);
             if (!fresh.isEmpty()) {
-                onPage.accept(Collections.unmodifiableList(fresh));
+                onPage.page(Collections.unmodifiableList(fresh), stream.up);
             }
             if (!first) {
                 next();

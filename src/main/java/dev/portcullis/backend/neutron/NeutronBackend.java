@@ -111,7 +111,13 @@ public final class NeutronBackend implements Backend {
             CompletableFuture<List<Port>> ports = new CompletableFuture<>();
             // the interfaces are asked for once the first page of groups is in: not before, which would slow it
             CompletableFuture<List<SecurityGroup>> groups = reads.groupStreams(call).read(
-                    page -> progress.page(page, loaded.addAndGet(page.size())),
+                    (page, ascending) -> {
+                        if (ascending) {
+                            progress.page(page, loaded.addAndGet(page.size()));
+                        } else {
+                            progress.pageFromEnd(page, loaded.addAndGet(page.size()));
+                        }
+                    },
                     () -> reads.pages(call, "/v2.0/ports", FailureWords.PORT_FIELDS, NeutronParse::ports, Port::id,
                             page -> { }).whenComplete((p, failed) -> {
                                 if (failed != null) {

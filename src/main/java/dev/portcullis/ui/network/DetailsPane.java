@@ -103,7 +103,7 @@ final class DetailsPane {
             why.setId("detailsReadOnly");
             nodes.add(why);
         } else if (!row.deletable()) {
-            nodes.add(wrapped(row.isDefault() ? row.deleteBlockedReason()
+            nodes.add(wrapped(row.isDefault() || !row.interfacesKnown() ? row.deleteBlockedReason()
                     : "It cannot be deleted while interfaces use it: remove it from "
                     + (row.usedBy() == 1 ? "the interface" : "the interfaces") + " below first.",
                     "text-muted", "text-small", "delete-blocked"));

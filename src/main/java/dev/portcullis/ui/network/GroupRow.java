@@ -109,14 +109,19 @@ public final class GroupRow {
         return Optional.ofNullable(worst);
     }
 
+    /** Not the default group, nor one in use, nor one whose use is not known yet (a load still running). */
     public boolean deletable() {
-        return !isDefault() && interfaces.isEmpty();
+        return !isDefault() && interfacesKnown && interfaces.isEmpty();
     }
 
     /** Why the group cannot be deleted, in words; empty when it can. */
     public String deleteBlockedReason() {
         if (isDefault()) {
             return "The default group cannot be deleted: every project has one.";
+        }
+        if (!interfacesKnown) {
+            return "Still loading: \"" + name() + "\" can be deleted once every group and interface is in, so that"
+                    + " what uses it is known.";
         }
         if (!interfaces.isEmpty()) {
             return "\"" + name() + "\" cannot be deleted while it is in use by " + (interfaces.size() == 1

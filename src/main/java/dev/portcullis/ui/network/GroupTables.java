@@ -34,6 +34,8 @@ final class GroupTables {
     private final Consumer<GroupRow> edit;
     private final Consumer<GroupRow> delete;
     private boolean syncingSelection;
+    /** The id of the group last selected, kept while none is (the rows being replaced). */
+    private String lastSelectedId;
 
     GroupTables(NetworkConfigurationViewModel vm, TableView<GroupRow> customs, Columns customColumns,
                 TableView<GroupRow> defaults, Columns defaultColumns, Consumer<GroupRow> edit,
@@ -136,9 +138,15 @@ final class GroupTables {
         defaults.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> fromTable(row, true));
         vm.selectedProperty().addListener((obs, old, row) -> {
             syncingSelection = true;
+            // the same group again (a reload keeps the selection by id, through none while the rows are replaced):
+            // the table stays where the user scrolled it
+            boolean another = row != null && !row.id().equals(lastSelectedId);
+            if (row != null) {
+                lastSelectedId = row.id();
+            }
             try {
-                select(customs, row != null && !row.isDefault() ? row : null);
-                select(defaults, row != null && row.isDefault() ? row : null);
+                select(customs, row != null && !row.isDefault() ? row : null, another);
+                select(defaults, row != null && row.isDefault() ? row : null, another);
             } finally {
                 syncingSelection = false;
             }
@@ -157,12 +165,15 @@ final class GroupTables {
         }
     }
 
-    private static void select(TableView<GroupRow> table, GroupRow row) {
+    /** Selects a row in a table, scrolled to it when {@code scroll} (another group than before). */
+    private static void select(TableView<GroupRow> table, GroupRow row, boolean scroll) {
         if (row == null) {
             table.getSelectionModel().clearSelection();
         } else if (table.getSelectionModel().getSelectedItem() != row) {
             table.getSelectionModel().select(row);
-            table.scrollTo(row);
+            if (scroll) {
+                table.scrollTo(row);
+            }
         }
     }
 }

@@ -296,7 +296,18 @@ public final class NetworkConfigurationViewModel {
         return shown.partialProperty();
     }
 
-    /** True when groups may be created, changed and deleted: everything is loaded, and live. */
+    /**
+     * How many groups are shown while the rest still loads (what their findings, each group's own checks, are
+     * of); 0 when the whole project is shown, or nothing.
+     */
+    public ReadOnlyIntegerProperty partRowsProperty() {
+        return shown.partRowsProperty();
+    }
+
+    /**
+     * True when groups may be created and changed: live groups, the whole project or the first rows of a load
+     * still running (a group is deleted only once what uses it is known: {@link GroupRow#deletable()}).
+     */
     public ReadOnlyBooleanProperty editableProperty() {
         return shown.editableProperty();
     }

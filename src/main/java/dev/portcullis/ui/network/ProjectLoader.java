@@ -1,19 +1,16 @@
 package dev.portcullis.ui.network;
 
 import dev.portcullis.backend.Backend;
-import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.review.ReviewSettings;
-import dev.portcullis.domain.SecurityGroup;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -37,6 +34,8 @@ final class ProjectLoader {
     private final ChangeMarks marks;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", null);
+    /** The pages of the latest load, shown while it runs. */
+    private PartialLoad pages;
     /** The backend's own future of the load running, to cancel when a refresh overtakes it. */
     private CompletableFuture<Snapshot> running;
     /**
@@ -94,25 +93,28 @@ final class ProjectLoader {
         }
         boolean nothingShown = shown.catalog().isEmpty();
         GroupCatalog before = shown.partialProperty().get() || shown.showingCopy() ? GroupCatalog.EMPTY : shown.catalog();
-        PartialLoad pages = new PartialLoad(current);
-        ProgressListener progress = (page, loadedSoFar) -> {
-            pages.add(page);
-            // the status keeps saying what is loading; the counts beside it say how many groups are in so far
-            fx.execute(pages::showIfNothingIs);
-        };
-        CompletableFuture<Snapshot> load = backend.load(progress);
-        pages.showAtOnce();
-        running = load;
+        PartialLoad load = new PartialLoad(shown, fx, worker, review, () -> current == generation && loading.get());
+        pages = load;
+        CompletableFuture<Snapshot> answer = backend.load(load);
+        answer.whenComplete((whole, failed) -> load.ended()); // before any of its rows is shown: see PartialLoad
+        load.showAtOnce();
+        running = answer;
         if (nothingShown && !quiet) {
-            showCopy(pages);
+            showCopy(load);
         }
-        load.thenApplyAsync(loaded -> before.sameData(loaded) ? before : new GroupCatalog(loaded), worker)
-                .whenCompleteAsync((loaded, failed) -> {
+        answer.thenApplyAsync(whole -> {
+            PartialLoad.Edited edited = load.withEdits(whole);
+            return new Loaded(before.sameData(edited.snapshot()) ? before : new GroupCatalog(edited.snapshot()), edited);
+        }, worker).whenCompleteAsync((loaded, failed) -> {
                     if (current == generation) {
-                        answered(quiet, loaded, failed);
+                        answered(quiet, load, loaded, failed);
                     } // else overtaken: a newer load or a change decides what is shown
                     then.accept(shown.catalog());
                 }, fx);
+    }
+
+    /** A load's whole answer, made ready on the worker, with the changes made here while it ran. */
+    private record Loaded(GroupCatalog catalog, PartialLoad.Edited edited) {
     }
 
     /**
@@ -131,27 +133,36 @@ final class ProjectLoader {
                 }, fx);
     }
 
-    private void answered(boolean quiet, GroupCatalog loaded, Throwable failed) {
+    private void answered(boolean quiet, PartialLoad load, Loaded answer, Throwable failed) {
         loading.set(false);
+        List<Runnable> thens = load.thensNotRun();
         if (failed != null) {
             shown.dropPart();
             error.set(Words.message(failed));
             status.set("Could not load the security groups from " + backend.describe());
             shown.failed();
-            return;
+            return; // the changes made meanwhile are on the server: the next load shows them
         }
+        GroupCatalog loaded = answer.catalog();
         error.set(null);
         show(loaded);
+        Optional<UnaryOperator<Snapshot>> late = load.editsAfter(answer.edited());
         if (quiet) {
             marks.remember(loaded.snapshot());
-            return;
+        } else {
+            GroupRow looking = shown.list().selectedProperty().get();
+            String sinceCopy = marks.loaded(loaded.snapshot(), looking == null ? null : looking.id());
+            answer.edited().ours().forEach(marks::looked); // the user's own changes are not news to them
+            status.set(loaded.snapshot().isOffline()
+                    ? "Offline: showing the saved copy of " + backend.describe()
+                    : !sinceCopy.isEmpty() ? sinceCopy
+                    : "Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group"));
         }
-        GroupRow looking = shown.list().selectedProperty().get();
-        String sinceCopy = marks.loaded(loaded.snapshot(), looking == null ? null : looking.id());
-        status.set(loaded.snapshot().isOffline()
-                ? "Offline: showing the saved copy of " + backend.describe()
-                : !sinceCopy.isEmpty() ? sinceCopy
-                : "Loaded " + Words.plural(loaded.snapshot().groups().size(), "security group"));
+        if (late.isPresent()) { // changes that worked after the answer was made ready: applied now, like any
+            patch(late.get(), () -> thens.forEach(Runnable::run));
+        } else {
+            thens.forEach(Runnable::run);
+        }
     }
 
     private void show(GroupCatalog next) {
@@ -185,6 +196,10 @@ final class ProjectLoader {
      * catalog is built on the worker; {@code then} runs on the FX thread once it is shown.
      */
     void patch(UnaryOperator<Snapshot> edit, Runnable then) {
+        if (pages != null && pages.showing()) {
+            pages.edit(edit, then); // the load still runs: its rows show the change, and so will its answer
+            return;
+        }
         if (latest == null) {
             reload(true, loaded -> then.run()); // nothing was shown to change: load it all
             return;
@@ -218,80 +233,5 @@ final class ProjectLoader {
     /** Why the last load failed, in words; null after a load that worked. */
     ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
-    }
-
-    /**
-     * The pages of one load as they arrive (on the backend's threads). While nothing is on screen, what
-     * has arrived is shown at once, its catalog built on the worker; one build at a time, the next one
-     * taking every page that came meanwhile.
-     */
-    private final class PartialLoad {
-        /** The most groups {@link #showAtOnce} shows on the FX thread: about a screenful, a catalog of a few ms. */
-        private static final int AT_ONCE = 200;
-        private final long load;
-        private final List<SecurityGroup> groups = new ArrayList<>();
-        private boolean building;
-        /** How many of the groups are shown (on the FX thread). */
-        private int shownRows;
-
-        PartialLoad(long load) {
-            this.load = load;
-        }
-
-        synchronized void add(List<SecurityGroup> page) {
-            groups.addAll(page);
-        }
-
-        private synchronized List<SecurityGroup> soFar() {
-            return List.copyOf(groups);
-        }
-
-        /**
-         * On the FX thread, as the load starts: the pages its backend had already (read before anyone listened,
-         * as the console's first file is), when they are a screenful, shown now rather than built on the worker,
-         * so that the window's first frame holds the first rows instead of a frame after its first layout.
-         */
-        void showAtOnce() {
-            List<SecurityGroup> rows = soFar();
-            if (rows.isEmpty() || rows.size() > AT_ONCE || !mayShowPart()) {
-                return;
-            }
-            shown.showPart(GroupCatalog.part(rows), rows.size());
-            shownRows = rows.size();
-        }
-
-        /**
-         * Whether a part of this load may be shown: no other build under way, and nothing but a part or the
-         * saved copy on screen.
-         */
-        private boolean mayShowPart() {
-            return !building && load == generation
-                    && (shown.catalog().isEmpty() || shown.partialProperty().get() || shown.showingCopy());
-        }
-
-        /** On the FX thread: this load is the latest, still running, and none of its pages is shown or being built. */
-        boolean nothingShownYet() {
-            return load == generation && loading.get() && !building && shownRows == 0 && shown.catalog().isEmpty();
-        }
-
-        /** On the FX thread. */
-        void showIfNothingIs() {
-            if (!mayShowPart() || soFar().size() == shownRows) {
-                return;
-            }
-            building = true;
-            List<SecurityGroup> rows = soFar();
-            CompletableFuture.supplyAsync(() -> GroupCatalog.part(rows), worker).whenCompleteAsync((built, failed) -> {
-                        building = false;
-                        if (failed != null || load != generation || !loading.get()) {
-                            return;
-                        }
-                        shown.showPart(built, rows.size());
-                        shownRows = rows.size();
-                        if (soFar().size() > rows.size()) {
-                            showIfNothingIs();
-                        }
-                    }, fx);
-        }
     }
 }

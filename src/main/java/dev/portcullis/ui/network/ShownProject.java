@@ -5,6 +5,8 @@ import dev.portcullis.review.Finding;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * What the view shows of the project: the catalog on screen and its rows, whether it is all of the project
- * or the first pages of a load still running, and so whether it may be changed (not while partial, not an
- * offline copy) and, when not, why.
+ * or the first pages of a load still running, and so whether it may be changed (not the saved copy shown while
+ * the live groups come, not an offline copy; the rows of a load still running may, but for deleting, which
+ * waits for the interfaces) and, when not, why.
  */
 final class ShownProject {
 
@@ -36,6 +39,8 @@ final class ShownProject {
     private final ReadOnlyBooleanWrapper reviewing = new ReadOnlyBooleanWrapper(this, "reviewing", false);
     /** True while rows of a load still running are shown: the project is not all in yet. */
     private final ReadOnlyBooleanWrapper partial = new ReadOnlyBooleanWrapper(this, "partial", false);
+    /** How many groups the rows of a load still running show; 0 while none are shown. */
+    private final ReadOnlyIntegerWrapper partRows = new ReadOnlyIntegerWrapper(this, "partRows", 0);
     /**
      * The saved copy shown while the first live load is on its way (read-only, its age in the strip); null once
      * live pages, the live project or an offline copy replace it, and whenever no copy is shown.
@@ -48,6 +53,11 @@ final class ShownProject {
     private GroupCatalog catalog = GroupCatalog.EMPTY;
     /** The last review shown, whose findings stand in while the catalog shown since is reviewed; null for none. */
     private CatalogReview lastReview;
+    /**
+     * The review of each group's own checks in the rows of a load still running, which stands in while the next
+     * rows, then the whole project, are reviewed; null when none is.
+     */
+    private CatalogReview partReview;
 
     ShownProject(Supplier<String> backendName, Supplier<Optional<String>> readOnly) {
         this.backendName = backendName;
@@ -64,7 +74,6 @@ final class ShownProject {
         String reason = state.get() != State.READY ? "The security groups are not loaded yet."
                 : copy.get() != null ? "Refreshing from " + backendName.get()
                         + ": changes can be made once the live groups are in."
-                : partial.get() ? "Still loading: groups can be changed once all of them are in."
                 : shown != null && shown.isOffline() ? "Offline: this is the copy saved when " + backendName.get()
                         + " was last reached, and it can only be read. Retry to connect again."
                 : readOnly.get().orElse("");
@@ -101,8 +110,10 @@ final class ShownProject {
     }
 
     private void showWhole(GroupCatalog next) {
-        CatalogReview before = partial.get() ? null : lastReview;
+        CatalogReview before = partial.get() ? partReview : lastReview;
         partial.set(false);
+        partRows.set(0);
+        partReview = null;
         catalog = next;
         if (next.review() == null && before != null) {
             next.findingsFrom(before);
@@ -142,17 +153,42 @@ final class ShownProject {
         return true;
     }
 
-    /** The first {@code rows} groups of a load still running, shown read-only until the rest is in. */
+    /**
+     * The first {@code rows} groups of a load still running, shown until the rest is in: groups may be created and
+     * changed meanwhile, but not deleted (what uses them is not known yet). The rows keep the findings of the last
+     * rows shown until their own are in ({@link #reviewedPart}).
+     */
     void showPart(GroupCatalog part, int rows) {
         copy.set(null); // the live pages replace the copy: live rows and saved ones are never mixed
+        if (!partial.get()) {
+            partReview = null;
+            findings.set(null);
+        }
         catalog = part;
+        if (partReview != null) {
+            part.findingsFrom(partReview);
+        }
         list.show(part);
-        findings.set(null);
         partial.set(true);
+        partRows.set(rows);
         lastReview = null;
         reviewing.set(false);
         state.set(State.READY);
         counts.set(Words.plural(rows, "security group") + " so far");
+    }
+
+    /**
+     * On the FX thread: each group's own checks in the rows of a load still running are in; dropped when other
+     * rows are shown by now (their own follow).
+     */
+    void reviewedPart(GroupCatalog part, CatalogReview review) {
+        if (part != catalog || !partial.get()) {
+            return;
+        }
+        part.reviewed(review);
+        partReview = review;
+        findings.set(review.findings());
+        list.reviewed();
     }
 
     /**
@@ -165,6 +201,8 @@ final class ShownProject {
             return;
         }
         partial.set(false);
+        partRows.set(0);
+        partReview = null;
         copy.set(null);
         catalog = GroupCatalog.EMPTY;
         list.show(catalog);
@@ -223,6 +261,10 @@ final class ShownProject {
 
     ReadOnlyBooleanProperty partialProperty() {
         return partial.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty partRowsProperty() {
+        return partRows.getReadOnlyProperty();
     }
 
     ReadOnlyBooleanProperty editableProperty() {

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -36,6 +37,7 @@ public final class ReviewViewModel {
     private final ObservableValue<List<Finding>> findings;
     private final ObservableValue<Snapshot> project;
     private final ObservableValue<Boolean> reviewing;
+    private final ObservableValue<? extends Number> partRows;
     private final BiConsumer<String, String> reveal;
     private final ObservableList<FindingRow> all = FXCollections.observableArrayList();
     private final FilteredList<FindingRow> shown = new FilteredList<>(all);
@@ -64,6 +66,18 @@ public final class ReviewViewModel {
      */
     public ReviewViewModel(ObservableValue<List<Finding>> findings, ObservableValue<Snapshot> project,
                            ObservableValue<Boolean> reviewing, BiConsumer<String, String> reveal) {
+        this(findings, project, reviewing, new SimpleIntegerProperty(0), reveal);
+    }
+
+    /**
+     * @param partRows while a load still runs, how many groups are in: the findings are their own checks alone,
+     *                 and the list says so; 0 for the whole project
+     */
+    public ReviewViewModel(ObservableValue<List<Finding>> findings, ObservableValue<Snapshot> project,
+                           ObservableValue<Boolean> reviewing, ObservableValue<? extends Number> partRows,
+                           BiConsumer<String, String> reveal) {
+        this.partRows = partRows;
+        partRows.addListener(o -> narrow());
         this.reviewing = reviewing;
         reviewing.addListener(o -> narrow());
         this.findings = findings;
@@ -104,8 +118,11 @@ public final class ReviewViewModel {
         if (selected.get() != null && !shown.contains(selected.get())) {
             selected.set(null);
         }
-        summary.set(!reviewed.get() ? "" : shown.size() == all.size() ? plural(all.size(), "finding")
-                : "Showing " + shown.size() + " of " + plural(all.size(), "finding"));
+        String counted = shown.size() == all.size() ? plural(all.size(), "finding")
+                : "Showing " + shown.size() + " of " + plural(all.size(), "finding");
+        int part = partRows();
+        summary.set(!reviewed.get() ? "" : part == 0 ? counted : counted + " so far, in the " + plural(part, "group")
+                + " loaded (still loading: the checks across groups wait for the rest)");
         allHidden.set(!all.isEmpty() && shown.isEmpty());
         emptyText.set(empty());
     }
@@ -115,6 +132,12 @@ public final class ReviewViewModel {
             return Boolean.TRUE.equals(reviewing.getValue()) ? "Reviewing the security groups…"
                     : "The review runs once the project's security groups are loaded.";
         }
+        int part = partRows();
+        if (all.isEmpty() && part > 0) {
+            return "No findings so far: " + (part == 1 ? "the group loaded passes" : "the " + part
+                    + " groups loaded pass") + " their own checks. The checks across groups and interfaces run once"
+                    + " every group is in.";
+        }
         if (all.isEmpty()) {
             Snapshot shownProject = project.getValue();
             int groups = shownProject == null ? 0 : shownProject.groups().size();
@@ -123,6 +146,11 @@ public final class ReviewViewModel {
                     + " security groups pass") + " every check.";
         }
         return "No finding matches: " + plural(all.size(), "finding") + " hidden by the filter.";
+    }
+
+    private int partRows() {
+        Number part = partRows.getValue();
+        return part == null ? 0 : part.intValue();
     }
 
     private static String plural(long n, String word) {

@@ -33,7 +33,7 @@ public final class ConsoleViews implements PlaceViews {
     @Override
     public Parent review(NetworkConfigurationViewModel network, Runnable showNetwork) {
         ReviewViewModel review = new ReviewViewModel(network.findingsProperty(), network.snapshotProperty(),
-                network.reviewingProperty(), (group, rule) -> {
+                network.reviewingProperty(), network.partRowsProperty(), (group, rule) -> {
                     if (network.reveal(group, rule)) {
                         showNetwork.run();
                     }

@@ -13,7 +13,14 @@ import java.util.List;
  */
 final class PageRelay implements ProgressListener {
 
-    private record Page(List<SecurityGroup> groups, int loadedSoFar) {
+    private record Page(List<SecurityGroup> groups, int loadedSoFar, boolean fromEnd) {
+        void tell(ProgressListener to) {
+            if (fromEnd) {
+                to.pageFromEnd(groups, loadedSoFar);
+            } else {
+                to.page(groups, loadedSoFar);
+            }
+        }
     }
 
     /** Guarded by this: the pages received while nobody listened, then the listener. */
@@ -22,14 +29,23 @@ final class PageRelay implements ProgressListener {
     private boolean ended;
 
     @Override
-    public synchronized void page(List<SecurityGroup> groups, int loadedSoFar) {
+    public void page(List<SecurityGroup> groups, int loadedSoFar) {
+        relay(new Page(groups, loadedSoFar, false));
+    }
+
+    @Override
+    public void pageFromEnd(List<SecurityGroup> groups, int loadedSoFar) {
+        relay(new Page(groups, loadedSoFar, true));
+    }
+
+    private synchronized void relay(Page page) {
         if (ended) {
             return;
         }
         if (listener == null) {
-            early.add(new Page(groups, loadedSoFar));
+            early.add(page);
         } else {
-            listener.page(groups, loadedSoFar);
+            page.tell(listener);
         }
     }
 
@@ -39,7 +55,7 @@ final class PageRelay implements ProgressListener {
      */
     synchronized void listen(ProgressListener to, boolean done) {
         if (!done) {
-            early.forEach(page -> to.page(page.groups(), page.loadedSoFar()));
+            early.forEach(page -> page.tell(to));
         }
         early.clear();
         listener = ended ? null : to;

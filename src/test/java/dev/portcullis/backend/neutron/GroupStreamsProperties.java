@@ -8,6 +8,7 @@ import net.jqwik.api.constraints.IntRange;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -114,11 +115,20 @@ class GroupStreamsProperties {
         Server server = new Server(groups);
         List<List<SecurityGroup>> told = new ArrayList<>();
         List<Integer> toldBeforeFirstPageIn = new ArrayList<>();
+        List<SecurityGroup> fromStart = new ArrayList<>();
+        List<SecurityGroup> fromEnd = new ArrayList<>();
 
         CompletableFuture<List<SecurityGroup>> read = new GroupStreams(server, first, first + more, streams)
-                .read(page -> {
+                .read((page, ascending) -> {
                     synchronized (told) {
                         told.add(page);
+                        if (ascending) {
+                            fromStart.addAll(page);
+                        } else {
+                            List<SecurityGroup> back = new ArrayList<>(page);
+                            Collections.reverse(back);
+                            fromEnd.addAll(0, back);
+                        }
                     }
                 }, () -> toldBeforeFirstPageIn.add(told.size()),
                 () -> counted ? CompletableFuture.completedFuture(count + countOff)
@@ -129,6 +139,10 @@ class GroupStreamsProperties {
         List<SecurityGroup> all = read.join();
         assertThat(all).isEqualTo(groups.stream().sorted(ORDER).toList());
         assertThat(told.stream().mapToInt(List::size).sum()).isEqualTo(count);
+        List<SecurityGroup> placed = new ArrayList<>(fromStart);
+        placed.addAll(fromEnd);
+        assertThat(placed).as("the pages from the start, then those from the end, each where it belongs")
+                .isEqualTo(all);
         Set<String> ids = new HashSet<>();
         told.forEach(page -> page.forEach(g -> assertThat(ids.add(g.id())).isTrue()));
         assertThat(toldBeforeFirstPageIn).as("the first page alone, before any other request")

@@ -75,7 +75,7 @@ class CopyFirstViewModelTest {
         assertThat(vm.copyProperty().get()).as("live pages replace the copy, never mixed with it").isNull();
         assertThat(vm.partialProperty().get()).isTrue();
         assertThat(names()).containsExactly("default", "web-server-public");
-        assertThat(vm.editableProperty().get()).isFalse();
+        assertThat(vm.editableProperty().get()).as("live rows may be changed while the rest comes").isTrue();
 
         backend.heldLoads.get(0).complete(live);
         build();

@@ -47,7 +47,7 @@ class LiveProjectViewModelTest {
     }
 
     @Test
-    void theFirstPageIsOnScreenWhileTheRestLoadsAndNothingCanBeChangedUntilAllIsIn() {
+    void theFirstPageIsOnScreenWhileTheRestLoadsAndItsGroupsAreDeletedOnlyOnceAllIsIn() {
         backend.holdLoads = true;
         vm.refresh();
         assertThat(vm.editableProperty().get()).isFalse();
@@ -61,8 +61,8 @@ class LiveProjectViewModelTest {
         assertThat(names()).containsExactly("default", "web-server-public");
         assertThat(vm.partialProperty().get()).isTrue();
         assertThat(vm.countsProperty().get()).isEqualTo("2 security groups so far");
-        assertThat(vm.editableProperty().get()).isFalse();
-        assertThat(vm.readOnlyReasonProperty().get()).startsWith("Still loading");
+        assertThat(vm.editableProperty().get()).isTrue();
+        assertThat(vm.customGroups()).allSatisfy(row -> assertThat(row.deleteBlockedReason()).startsWith("Still loading"));
         assertThat(vm.customGroups()).allSatisfy(row -> assertThat(row.usedByText())
                 .as("interfaces come with the whole load, not 'Not used'").isEqualTo("…"));
 
@@ -71,6 +71,8 @@ class LiveProjectViewModelTest {
         build();
         assertThat(vm.customGroups()).allSatisfy(row -> assertThat(row.interfacesKnown()).isTrue());
         assertThat(vm.customGroups()).extracting(GroupRow::usedByText).doesNotContain("…");
+        assertThat(vm.customGroups()).allSatisfy(row -> assertThat(row.deleteBlockedReason())
+                .as("what uses it is known now").contains("in use by the interface"));
 
         assertThat(names()).containsExactly("default", "web-server-public", "db-internal");
         assertThat(vm.partialProperty().get()).isFalse();

@@ -50,7 +50,7 @@ class LiveProjectViewTest {
     }
 
     @Test
-    void theFirstPageIsOnScreenWhileTheRestLoadsAndNewWaitsSayingWhy(FxRobot robot) {
+    void theFirstPageIsOnScreenWhileTheRestLoadsAndOnlyDeleteWaitsSayingWhy(FxRobot robot) {
         page = new NetworkConfigurationPage(robot);
         backend.holdLoads = true;
         robot.interact(vm::refresh);
@@ -60,9 +60,12 @@ class LiveProjectViewTest {
 
         assertThat(page.rows()).containsExactly("web-server-public");
         assertThat(page.status()).isEqualTo("Loading security groups from Fake project…");
-        assertThat(page.newEnabled()).isFalse();
-        assertThat(page.newTooltip()).isEqualTo("Still loading: groups can be changed once all of them are in.");
-        assertThat(page.editEnabled("web-server-public")).isFalse();
+        assertThat(page.newEnabled()).isTrue();
+        assertThat(page.newTooltip()).isNull();
+        assertThat(page.editEnabled("web-server-public")).isTrue();
+        assertThat(page.deleteEnabled("web-server-public")).isFalse();
+        assertThat(page.deleteTooltip("web-server-public")).isEqualTo("Still loading: \"web-server-public\" can be"
+                + " deleted once every group and interface is in, so that what uses it is known.");
 
         robot.interact(() -> backend.heldLoads.get(0).complete(backend.snapshot()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -71,6 +74,8 @@ class LiveProjectViewTest {
         assertThat(page.newEnabled()).isTrue();
         assertThat(page.newTooltip()).isNull();
         assertThat(page.editEnabled("web-server-public")).isTrue();
+        assertThat(page.deleteTooltip("web-server-public")).as("what uses it is known now")
+                .contains("in use by the interface");
     }
 
     @Test
@@ -123,5 +128,30 @@ class LiveProjectViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(page.markedChanged("db-internal")).isFalse();
         assertThat(page.detailsRevision()).startsWith("Revision " + (db.revision() + 1));
+    }
+
+    @Test
+    void aRefreshKeepsTheSelectedGroupAndWhereTheTableIsScrolled(FxRobot robot) {
+        for (int i = 0; i < 150; i++) {
+            backend.groups.add(Fixtures.group("g-scale-" + i, String.format("scale-%03d", i), "", List.of()));
+        }
+        page = new NetworkConfigurationPage(robot);
+        robot.interact(vm::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+        page.scrollTo("scale-080");
+        page.selectGroup("scale-085");
+        assertThat(page.firstVisibleRow()).isEqualTo("scale-080");
+
+        SecurityGroup changed = backend.groups.get(backend.groups.size() - 1);
+        backend.groups.set(backend.groups.size() - 1, new SecurityGroup(changed.id(), "p", changed.name(),
+                "changed elsewhere", true, false, changed.revision() + 1, List.of(), List.of(), Instant.EPOCH,
+                Instant.EPOCH));
+        backend.groups.add(Fixtures.group("g-late", "scale-late", "", List.of()));
+        robot.interact(vm::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.rows()).contains("scale-late");
+        assertThat(page.selected()).isEqualTo("scale-085");
+        assertThat(page.firstVisibleRow()).isEqualTo("scale-080");
     }
 }

@@ -202,6 +202,21 @@ final class NetworkConfigurationPage {
 
     @SuppressWarnings("unchecked")
     /** The selected custom group's name, or null. */
+    /** The custom group shown in the table's first row on screen (scrolled past rows aside), or null. */
+    String firstVisibleRow() {
+        javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup("#customTable .virtual-flow")
+                .queryAs(javafx.scene.control.skin.VirtualFlow.class);
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+        return first == null || first.getItem() == null ? null : ((GroupRow) first.getItem()).name();
+    }
+
+    /** Scrolls the custom table so that a group's row is the first on screen. */
+    void scrollTo(String group) {
+        TableView<GroupRow> table = table("#customTable");
+        robot.interact(() -> table.scrollTo(rows().indexOf(group)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     String selected() {
         GroupRow row = table("#customTable").getSelectionModel().getSelectedItem();
         return row == null ? null : row.name();

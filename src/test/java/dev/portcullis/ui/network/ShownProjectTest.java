@@ -45,14 +45,16 @@ class ShownProjectTest {
     }
 
     @Test
-    void partOfALoadIsReadOnlyAndIsDroppedWhenTheLoadFails() {
+    void partOfALoadCanBeChangedButNotDeletedAndIsDroppedWhenTheLoadFails() {
         Snapshot firstPage = new Snapshot(Fixtures.seeded().subList(0, 2), List.of(), Instant.EPOCH);
-        shown.showPart(new GroupCatalog(firstPage), 2);
+        shown.showPart(GroupCatalog.part(firstPage.groups()), 2);
 
         assertThat(shown.stateProperty().get()).isEqualTo(State.READY);
         assertThat(shown.partialProperty().get()).isTrue();
         assertThat(shown.countsProperty().get()).isEqualTo("2 security groups so far");
-        assertThat(shown.readOnlyReasonProperty().get()).startsWith("Still loading");
+        assertThat(shown.editableProperty().get()).isTrue();
+        assertThat(shown.partRowsProperty().get()).isEqualTo(2);
+        assertThat(shown.list().customs()).allSatisfy(row -> assertThat(row.deletable()).isFalse());
 
         shown.dropPart();
         shown.failed();

@@ -150,4 +150,23 @@ class ReviewViewModelTest {
         reviewed(QUOTA, SSH); // the rule was fixed
         assertThat(vm.selectedProperty().get()).isNull();
     }
+
+    @Test
+    void whileTheGroupsStillLoadTheListSaysItHoldsTheirOwnChecksSoFar() {
+        javafx.beans.property.SimpleIntegerProperty partRows = new javafx.beans.property.SimpleIntegerProperty(25);
+        ReviewViewModel partial = new ReviewViewModel(findings, project,
+                new javafx.beans.property.SimpleBooleanProperty(false), partRows, (group, rule) -> { });
+
+        findings.set(List.of());
+        assertThat(partial.emptyTextProperty().get()).isEqualTo("No findings so far: the 25 groups loaded pass their"
+                + " own checks. The checks across groups and interfaces run once every group is in.");
+
+        findings.set(List.of(SSH, SHADOWED));
+        assertThat(partial.summaryProperty().get()).isEqualTo("2 findings so far, in the 25 groups loaded (still"
+                + " loading: the checks across groups wait for the rest)");
+
+        partRows.set(0);
+        reviewed(SSH, SHADOWED, UNUSED);
+        assertThat(partial.summaryProperty().get()).isEqualTo("3 findings");
+    }
 }
