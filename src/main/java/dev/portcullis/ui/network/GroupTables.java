@@ -36,6 +36,7 @@ final class GroupTables {
     private boolean syncingSelection;
     /** The id of the group last selected, kept while none is (the rows being replaced). */
     private String lastSelectedId;
+    private final ScrollAnchor anchor;
 
     GroupTables(NetworkConfigurationViewModel vm, TableView<GroupRow> customs, Columns customColumns,
                 TableView<GroupRow> defaults, Columns defaultColumns, Consumer<GroupRow> edit,
@@ -49,6 +50,7 @@ final class GroupTables {
         setUp(defaults, defaultColumns);
         // the view model sorts below its filter: the table only says how
         customs.setItems(vm.customGroups());
+        anchor = new ScrollAnchor(customs, () -> lastSelectedId);
         customs.setSortPolicy(table -> true);
         vm.customOrderProperty().bind(customs.comparatorProperty());
         customs.getSortOrder().add(customColumns.name());
@@ -146,6 +148,9 @@ final class GroupTables {
             }
             try {
                 select(customs, row != null && !row.isDefault() ? row : null, another);
+                if (!another && row != null && !row.isDefault()) {
+                    anchor.reselected(row);
+                }
                 select(defaults, row != null && row.isDefault() ? row : null, another);
             } finally {
                 syncingSelection = false;

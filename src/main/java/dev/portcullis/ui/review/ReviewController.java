@@ -36,6 +36,7 @@ public final class ReviewController {
     @FXML private HBox severityBar;
     @FXML private TextField filterField;
     @FXML private Label summary;
+    @FXML private Label partialNote;
     @FXML private TableView<FindingRow> findingTable;
     @FXML private TableColumn<FindingRow, FindingRow> severityColumn;
     @FXML private TableColumn<FindingRow, FindingRow> groupColumn;
@@ -67,6 +68,9 @@ public final class ReviewController {
             }
         });
         summary.textProperty().bind(vm.summaryProperty());
+        partialNote.textProperty().bind(vm.partialNoteProperty());
+        partialNote.visibleProperty().bind(vm.partialNoteProperty().isNotEmpty());
+        partialNote.managedProperty().bind(partialNote.visibleProperty());
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 // after the other views have put theirs: Ctrl+F goes to the filter of the view in front

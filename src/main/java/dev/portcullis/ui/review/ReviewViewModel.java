@@ -48,6 +48,7 @@ public final class ReviewViewModel {
     private final ReadOnlyBooleanWrapper allHidden = new ReadOnlyBooleanWrapper(this, "allHidden", false);
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper partialNote = new ReadOnlyStringWrapper(this, "partialNote", "");
     private final ObjectProperty<FindingRow> selected = new SimpleObjectProperty<>(this, "selected");
 
     /**
@@ -121,8 +122,10 @@ public final class ReviewViewModel {
         String counted = shown.size() == all.size() ? plural(all.size(), "finding")
                 : "Showing " + shown.size() + " of " + plural(all.size(), "finding");
         int part = partRows();
-        summary.set(!reviewed.get() ? "" : part == 0 ? counted : counted + " so far, in the " + plural(part, "group")
-                + " loaded (still loading: the checks across groups wait for the rest)");
+        summary.set(!reviewed.get() ? "" : part == 0 ? counted : counted + " so far · " + plural(part, "group") + " in");
+        partialNote.set(!reviewed.get() || part == 0 || all.isEmpty() ? "" : "Still loading: these are the findings"
+                + " of each group's own checks. The checks across groups and interfaces (use, references, names, the"
+                + " quota) run once every group is in.");
         allHidden.set(!all.isEmpty() && shown.isEmpty());
         emptyText.set(empty());
     }
@@ -209,6 +212,14 @@ public final class ReviewViewModel {
     /** {@code 7 findings}, or {@code Showing 2 of 7 findings} while a filter hides some. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * While the groups still load: that the findings are each group's own checks so far, and when the rest come;
+     * empty otherwise (and while the list is empty, whose text says it).
+     */
+    public ReadOnlyStringProperty partialNoteProperty() {
+        return partialNote.getReadOnlyProperty();
     }
 
     /** The finding whose explanation and fix are shown; kept across reviews while it is still found. */

@@ -130,15 +130,24 @@ class LiveProjectViewTest {
         assertThat(page.detailsRevision()).startsWith("Revision " + (db.revision() + 1));
     }
 
-    @Test
-    void aRefreshKeepsTheSelectedGroupAndWhereTheTableIsScrolled(FxRobot robot) {
-        for (int i = 0; i < 150; i++) {
-            backend.groups.add(Fixtures.group("g-scale-" + i, String.format("scale-%03d", i), "", List.of()));
-        }
+    /** 150 groups more, loaded, and the table scrolled so that {@code top} is its first row on screen. */
+    private void loadScrolledTo(String top, FxRobot robot) {
+        addScaleGroups();
         page = new NetworkConfigurationPage(robot);
         robot.interact(vm::refresh);
         WaitForAsyncUtils.waitForFxEvents();
-        page.scrollTo("scale-080");
+        page.scrollTo(top);
+    }
+
+    private void addScaleGroups() {
+        for (int i = 0; i < 150; i++) {
+            backend.groups.add(Fixtures.group("g-scale-" + i, String.format("scale-%03d", i), "", List.of()));
+        }
+    }
+
+    @Test
+    void aRefreshKeepsTheSelectedGroupAndWhereTheTableIsScrolled(FxRobot robot) {
+        loadScrolledTo("scale-080", robot);
         page.selectGroup("scale-085");
         assertThat(page.firstVisibleRow()).isEqualTo("scale-080");
 
@@ -153,5 +162,49 @@ class LiveProjectViewTest {
         assertThat(page.rows()).contains("scale-late");
         assertThat(page.selected()).isEqualTo("scale-085");
         assertThat(page.firstVisibleRow()).isEqualTo("scale-080");
+    }
+
+    @Test
+    void aSelectedGroupOnScreenStaysOnItsLineWhenRowsComeAboveIt(FxRobot robot) {
+        loadScrolledTo("scale-080", robot);
+        page.selectGroup("scale-083");
+        int line = page.lineOf("scale-083");
+        assertThat(line).isPositive();
+
+        for (int i = 0; i < 40; i++) { // groups whose names sort above it, as the middle pages of a load bring
+            backend.groups.add(Fixtures.group("g-early-" + i, String.format("scale-000-%02d", i), "", List.of()));
+        }
+        robot.interact(vm::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.selected()).isEqualTo("scale-083");
+        assertThat(page.lineOf("scale-083")).isEqualTo(line);
+    }
+
+    @Test
+    void aGroupCreatedWhileTheRestLoadsIsShownSelectedAndStaysOnScreen(FxRobot robot) {
+        addScaleGroups();
+        page = new NetworkConfigurationPage(robot);
+        backend.holdLoads = true;
+        Snapshot readBefore = backend.snapshot();
+        robot.interact(vm::refresh);
+        backend.heldProgress.get(0).page(List.copyOf(backend.groups.subList(0, 60)), 60);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> vm.save(vm.newGroupRequest(), GroupDraft.newGroup("zzz-new", "")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(page.selected()).isEqualTo("zzz-new");
+        int line = page.lineOf("zzz-new");
+        assertThat(line).as("scrolled to the new group").isNotNegative();
+
+        backend.heldProgress.get(0).page(List.copyOf(backend.groups.subList(60, 120)), 120);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(page.lineOf("zzz-new")).isEqualTo(line);
+        robot.interact(() -> backend.heldLoads.get(0).complete(readBefore));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.rows()).hasSize(153);
+        assertThat(page.selected()).isEqualTo("zzz-new");
+        assertThat(page.lineOf("zzz-new")).isEqualTo(line);
     }
 }

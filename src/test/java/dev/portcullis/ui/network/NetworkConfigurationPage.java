@@ -210,6 +210,20 @@ final class NetworkConfigurationPage {
         return first == null || first.getItem() == null ? null : ((GroupRow) first.getItem()).name();
     }
 
+    /** The line of the screen a custom group's row is on (0: the first row shown), or -1 when it is not shown. */
+    int lineOf(String group) {
+        javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup("#customTable .virtual-flow")
+                .queryAs(javafx.scene.control.skin.VirtualFlow.class);
+        int first = flow.getFirstVisibleCell().getIndex();
+        for (int i = first; i <= flow.getLastVisibleCell().getIndex(); i++) {
+            javafx.scene.control.IndexedCell<?> cell = flow.getVisibleCell(i);
+            if (cell != null && cell.getItem() instanceof GroupRow row && row.name().equals(group)) {
+                return i - first;
+            }
+        }
+        return -1;
+    }
+
     /** Scrolls the custom table so that a group's row is the first on screen. */
     void scrollTo(String group) {
         TableView<GroupRow> table = table("#customTable");

@@ -162,11 +162,13 @@ class ReviewViewModelTest {
                 + " own checks. The checks across groups and interfaces run once every group is in.");
 
         findings.set(List.of(SSH, SHADOWED));
-        assertThat(partial.summaryProperty().get()).isEqualTo("2 findings so far, in the 25 groups loaded (still"
-                + " loading: the checks across groups wait for the rest)");
+        assertThat(partial.summaryProperty().get()).isEqualTo("2 findings so far · 25 groups in");
+        assertThat(partial.partialNoteProperty().get()).startsWith("Still loading: these are the findings of each"
+                + " group's own checks.");
 
         partRows.set(0);
         reviewed(SSH, SHADOWED, UNUSED);
         assertThat(partial.summaryProperty().get()).isEqualTo("3 findings");
+        assertThat(partial.partialNoteProperty().get()).isEmpty();
     }
 }
