@@ -64,7 +64,8 @@ final class ApplyCommand implements Callable<Integer> {
             out.println();
             out.println("Applying to " + input.target() + ":");
             boolean ok = apply(backend, changes, input.target(), out);
-            out.println(ok ? "Done: every change was applied." : "Not everything was applied (see FAILED above).");
+            out.println(ok ? "Done: every change was applied." : "Not everything was applied as planned (see FAILED and"
+                    + " CONFLICT above).");
             out.flush();
             return ok ? PortcullisCommand.EXIT_OK : PortcullisCommand.EXIT_FINDINGS;
         }
@@ -156,12 +157,15 @@ final class ApplyCommand implements Callable<Integer> {
             for (ApplyReport.Step step : result.steps()) {
                 String what = Text.safe(step.operation().describe(changes.groupNames()));
                 switch (step.outcome()) {
-                    case APPLIED -> out.println("  applied: " + what);
+                    case APPLIED -> out.println(step.readBack()
+                            ? "  applied (the answer was lost; confirmed by reading it back): " + what
+                            : "  applied: " + what);
                     case FAILED -> out.println("  FAILED: " + what + ": "
                             + Text.safe(step.error() == null ? "no reason given" : step.error().getMessage()));
                     case NOT_TRIED -> out.println("  not tried: " + what);
                 }
             }
+            result.concurrent().ifPresent(text -> out.println("  CONFLICT: " + Text.safe(text)));
             return result.complete();
         } catch (Sources.SourceException e) {
             out.println("  FAILED: " + Text.safe(message(e)));

@@ -12,6 +12,7 @@ import dev.portcullis.backend.neutron.NeutronHttp.Request;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.GroupRef;
+import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.NeutronJson;
 
 import java.util.ArrayList;
@@ -43,30 +44,51 @@ final class PlanRunner {
         this.words = words;
     }
 
+    /**
+     * The group is read first: a revision other than the plan's is refused as stale before anything is sent.
+     * Then the group is claimed, so that a change made since that read is refused too: a plan that changes the
+     * name, description or state claims it with its own update (If-Match on the revision); a plan of rules alone
+     * with an update of the description to what it is, under the same If-Match (Neutron checks If-Match on an
+     * update that names a member, not on an empty one, and refuses it on a rule's POST with a 500). Rules have no
+     * revision guard of their own: a change made between the claim and the last operation is seen afterwards,
+     * when the group read again is not what the plan made of it ({@link PlannedState}).
+     */
     CompletableFuture<ApplyReport> apply(Call call, ChangePlan plan) {
         GroupRef ref = plan.group();
         List<ChangePlan.Operation> ops = plan.operations();
-        // With an update first, If-Match guards the revision; without one, the group is read first.
-        CompletableFuture<Void> guard = plan.update().isPresent() ? CompletableFuture.completedFuture(null)
-                : reads.group(call, ref.id()).exceptionallyCompose(e -> NeutronHttp.failure(
-                        words.refined(call, ref, null, e)))
-                .thenAccept(now -> {
+        CompletableFuture<SecurityGroup> read = reads.group(call, ref.id())
+                .exceptionallyCompose(e -> NeutronHttp.failure(words.refined(call, ref, null, e)))
+                .thenApply(now -> {
                     if (now.revision() != ref.revision()) {
                         throw new NeutronRefusal(Kind.STALE, NeutronErrors.REVISION_CONFLICT,
                                 NeutronErrors.stale("Constrained to " + ref.revision()
                                         + ", but current revision is " + now.revision()), 412, null);
                     }
+                    return now;
                 });
+        CompletableFuture<SecurityGroup> claimed = plan.update().isPresent() ? read
+                : read.thenCompose(now -> claim(call, ref, now).thenApply(done -> now));
         int earlyDeletesEnd = (plan.update().isPresent() ? 1 : 0) + (plan.create().isEmpty() ? 0 : 1)
                 + plan.deleteFirst().size();
-        return guard.thenCompose(ok -> step(new Run(call, ref, ops, earlyDeletesEnd), 0, new ArrayList<>()));
+        return claimed.thenCompose(before -> step(new Run(call, ref, ops, earlyDeletesEnd,
+                PlannedState.of(before, plan)), 0, new ArrayList<>()));
+    }
+
+    /** Claims a group for a plan of rules alone: its description set to what it is, if its revision is still the plan's. */
+    private CompletableFuture<Void> claim(Call call, GroupRef ref, SecurityGroup now) {
+        ObjectNode body = NODES.objectNode();
+        body.putObject("security_group").put("description", now.description() == null ? "" : now.description());
+        return http.send(call, Request.put(NeutronReads.GROUPS + "/" + ref.id(), body, ref.revision()))
+                .<Void>thenApply(a -> null)
+                .exceptionallyCompose(e -> NeutronHttp.failure(words.refined(call, ref, null, e)));
     }
 
     /**
-     * One apply: its call, group and operations, and where the plan's early deletions end (they and the
-     * other deletions are two runs of deletions even with nothing between them).
+     * One apply: its call, group and operations, where the plan's early deletions end (they and the other
+     * deletions are two runs of deletions even with nothing between them), and what it makes of the group.
      */
-    private record Run(Call call, GroupRef ref, List<ChangePlan.Operation> ops, int earlyDeletesEnd) {
+    private record Run(Call call, GroupRef ref, List<ChangePlan.Operation> ops, int earlyDeletesEnd,
+                       PlannedState planned) {
     }
 
     private CompletableFuture<ApplyReport> step(Run run, int i, List<ApplyReport.Step> steps) {
@@ -74,15 +96,15 @@ final class PlanRunner {
         GroupRef ref = run.ref();
         List<ChangePlan.Operation> ops = run.ops();
         if (i == ops.size()) {
-            return report(call, ref, steps);
+            return report(call, ref, steps, run.planned());
         }
         ChangePlan.Operation op = ops.get(i);
         if (op instanceof ChangePlan.DeleteRule) {
             return deletes(run, i, steps);
         }
-        return checked(call, ref, op).handle((done, e) -> {
+        return checked(call, ref, op).handle((readBack, e) -> {
             if (e == null) {
-                steps.add(new ApplyReport.Step(op, Outcome.APPLIED, null));
+                steps.add(new ApplyReport.Step(op, Outcome.APPLIED, null, readBack));
                 return step(run, i + 1, steps);
             }
             return words.refined(call, ref, op, e).thenCompose(error -> {
@@ -92,7 +114,7 @@ final class PlanRunner {
                     return CompletableFuture.<ApplyReport>failedFuture(error);
                 }
                 steps.add(new ApplyReport.Step(op, Outcome.FAILED, error));
-                return stopped(call, ref, ops, i + 1, steps);
+                return stopped(run, i + 1, steps);
             });
         }).thenCompose(Function.identity());
     }
@@ -106,38 +128,37 @@ final class PlanRunner {
         while (to < ops.size() && ops.get(to) instanceof ChangePlan.DeleteRule && to != run.earlyDeletesEnd()) {
             to++;
         }
-        List<Supplier<CompletableFuture<Void>>> tasks = new ArrayList<>();
+        List<Supplier<CompletableFuture<Boolean>>> tasks = new ArrayList<>();
         for (ChangePlan.Operation op : ops.subList(from, to)) {
-            tasks.add(() -> checked(call, ref, op).handle((done, e) -> e == null
-                    ? CompletableFuture.<Void>completedFuture(null)
-                    : NeutronHttp.<Void>failure(words.refined(call, ref, op, e))).thenCompose(Function.identity()));
+            tasks.add(() -> checked(call, ref, op).handle((readBack, e) -> e == null
+                    ? CompletableFuture.completedFuture(readBack)
+                    : NeutronHttp.<Boolean>failure(words.refined(call, ref, op, e))).thenCompose(Function.identity()));
         }
         int end = to;
         return InWaves.run(tasks, PARALLEL_DELETES).thenCompose(ended -> {
             boolean failed = false;
             for (int k = 0; k < ended.size(); k++) {
                 ChangePlan.Operation op = ops.get(from + k);
-                InWaves.Ended<Void> e = ended.get(k);
+                InWaves.Ended<Boolean> e = ended.get(k);
                 if (e == null) {
                     steps.add(new ApplyReport.Step(op, Outcome.NOT_TRIED, null));
                 } else if (e.failed()) {
                     failed = true;
                     steps.add(new ApplyReport.Step(op, Outcome.FAILED, asBackend(e.failure())));
                 } else {
-                    steps.add(new ApplyReport.Step(op, Outcome.APPLIED, null));
+                    steps.add(new ApplyReport.Step(op, Outcome.APPLIED, null, Boolean.TRUE.equals(e.value())));
                 }
             }
-            return failed ? stopped(call, ref, ops, end, steps) : step(run, end, steps);
+            return failed ? stopped(run, end, steps) : step(run, end, steps);
         });
     }
 
     /** After a failure: the operations from {@code from} on were not tried; the report. */
-    private CompletableFuture<ApplyReport> stopped(Call call, GroupRef ref, List<ChangePlan.Operation> ops, int from,
-                                                   List<ApplyReport.Step> steps) {
-        for (int j = from; j < ops.size(); j++) {
-            steps.add(new ApplyReport.Step(ops.get(j), Outcome.NOT_TRIED, null));
+    private CompletableFuture<ApplyReport> stopped(Run run, int from, List<ApplyReport.Step> steps) {
+        for (int j = from; j < run.ops().size(); j++) {
+            steps.add(new ApplyReport.Step(run.ops().get(j), Outcome.NOT_TRIED, null));
         }
-        return report(call, ref, steps);
+        return report(run.call(), run.ref(), steps, run.planned());
     }
 
     private static BackendException asBackend(Throwable failure) {
@@ -150,11 +171,26 @@ final class PlanRunner {
      * there is no report to answer, so the failure says in its words which operations were saved and which
      * were not: a failure alone would pass for "nothing was saved".
      */
-    private CompletableFuture<ApplyReport> report(Call call, GroupRef ref, List<ApplyReport.Step> steps) {
+    private CompletableFuture<ApplyReport> report(Call call, GroupRef ref, List<ApplyReport.Step> steps,
+                                                  PlannedState planned) {
         return reads.group(call, ref.id())
                 .exceptionallyCompose(e -> NeutronHttp.failure(words.refined(call, ref, null, e)
                         .thenApply(error -> unreadAfter(ref, steps, error))))
-                .thenApply(group -> new ApplyReport(group, steps));
+                .thenApply(group -> new ApplyReport(group, steps, concurrent(steps, planned, group)));
+    }
+
+    /**
+     * When every operation was applied and the group is not what the plan made of it: that someone else changed
+     * it at the same time, in words; null otherwise (a failed operation has its own words).
+     */
+    private static String concurrent(List<ApplyReport.Step> steps, PlannedState planned, SecurityGroup after) {
+        if (steps.stream().anyMatch(s -> s.outcome() != Outcome.APPLIED)) {
+            return null;
+        }
+        String differences = planned.differences(after);
+        return differences.isEmpty() ? null : "Every change was sent and applied, but the group is not what the"
+                + " plan made of it (" + differences + "): someone else changed it at the same time. Reload it and"
+                + " check it before changing it again.";
     }
 
     private static BackendException unreadAfter(GroupRef ref, List<ApplyReport.Step> steps, BackendException error) {
@@ -192,10 +228,10 @@ final class PlanRunner {
 
     /**
      * One operation of a plan; when its answer was lost ({@link LostAnswers}), the group read again says
-     * whether it was done: then it counts as done, else it fails saying it was not.
+     * whether it was done: then it counts as done (true: known by reading it back), else it fails saying it was not.
      */
-    private CompletableFuture<Void> checked(Call call, GroupRef ref, ChangePlan.Operation op) {
-        return run(call, ref, op).exceptionallyCompose(e -> {
+    private CompletableFuture<Boolean> checked(Call call, GroupRef ref, ChangePlan.Operation op) {
+        return run(call, ref, op).thenApply(done -> false).exceptionallyCompose(e -> {
             Throwable t = NeutronHttp.unwrap(e);
             if (!LostAnswers.lost(t)) {
                 return CompletableFuture.failedFuture(t);
@@ -203,10 +239,10 @@ final class PlanRunner {
             BackendException lost = (BackendException) t;
             return reads.group(call, ref.id()).handle((now, unread) -> {
                 if (unread != null) {
-                    return CompletableFuture.<Void>failedFuture(LostAnswers.unchecked(lost));
+                    return CompletableFuture.<Boolean>failedFuture(LostAnswers.unchecked(lost));
                 }
-                return LostAnswers.tookEffect(op, ref.revision(), now) ? CompletableFuture.<Void>completedFuture(null)
-                        : CompletableFuture.<Void>failedFuture(LostAnswers.notSaved(lost, op));
+                return LostAnswers.tookEffect(op, ref.revision(), now) ? CompletableFuture.completedFuture(true)
+                        : CompletableFuture.<Boolean>failedFuture(LostAnswers.notSaved(lost, op));
             }).thenCompose(Function.identity());
         });
     }

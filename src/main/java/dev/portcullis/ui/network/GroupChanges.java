@@ -103,7 +103,9 @@ final class GroupChanges {
             return;
         }
         boolean nothing = report.steps().stream().noneMatch(step -> step.outcome() == ApplyReport.Outcome.APPLIED);
-        status.set((nothing ? "Could not save \"" : "Saved part of \"") + report.group().name() + "\"");
+        status.set(report.concurrent().isPresent() ? "Saved \"" + report.group().name() + "\", but someone else changed"
+                + " it at the same time" : (nothing ? "Could not save \"" : "Saved part of \"") + report.group().name()
+                + "\"");
         setbacks.reopen(typed.retry(Optional.of(report.group()),
                 Words.partialMessage(report, shown.catalog()::groupName)));
     }

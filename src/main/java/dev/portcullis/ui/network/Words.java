@@ -19,6 +19,10 @@ final class Words {
      * applied, failed (and why) or not tried; what is saved is not sent again.
      */
     static String partialMessage(ApplyReport report, Function<String, String> groupName) {
+        if (report.concurrent().isPresent()) {
+            return report.concurrent().get() + "\nSave again to make it exactly what the dialog shows: the next save"
+                    + " is planned from the group as it is now.";
+        }
         long applied = report.steps().stream().filter(s -> s.outcome() == ApplyReport.Outcome.APPLIED).count();
         StringBuilder text = new StringBuilder(applied == 0 ? "Nothing was saved."
                 : "Only part of the change was saved (" + applied + " of " + report.steps().size() + " steps).");

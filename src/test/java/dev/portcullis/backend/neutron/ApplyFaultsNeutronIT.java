@@ -115,6 +115,10 @@ class ApplyFaultsNeutronIT extends FaultMatrixSetup {
         ApplyReport report = applied();
 
         assertThat(report.complete()).as(report.steps().toString()).isTrue();
+        assertThat(report.steps()).filteredOn(s -> s.operation() instanceof ChangePlan.CreateRules)
+                .singleElement().satisfies(step -> assertThat(step.readBack()).as("known by reading it back").isTrue());
+        assertThat(report.steps()).filteredOn(s -> !(s.operation() instanceof ChangePlan.CreateRules))
+                .allSatisfy(step -> assertThat(step.readBack()).isFalse());
         serverHoldsTheDraft();
         sentOnce("POST", RULES);
     }

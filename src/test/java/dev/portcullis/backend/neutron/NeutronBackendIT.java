@@ -141,4 +141,9 @@ class NeutronBackendIT extends BackendContract {
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
         return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
+
+    @Override
+    protected long revisionsOfAClaim() {
+        return 1;
+    }
 }

@@ -56,6 +56,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -64,6 +65,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -471,7 +473,9 @@ class NeutronBackendTest {
         server.stubFor(put(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(json(200, "26-sg-update-ifmatch-ok.json")));
         server.stubFor(post(urlPathEqualTo("/v2.0/security-group-rules"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        server.stubFor(get(urlPathEqualTo(GROUPS + "/" + APP))
+        server.stubFor(get(urlPathEqualTo(GROUPS + "/" + APP)).inScenario("goes away").whenScenarioStateIs(STARTED)
+                .willReturn(json(200, "74-hdr-member-sg-create.json")).willSetStateTo("gone"));
+        server.stubFor(get(urlPathEqualTo(GROUPS + "/" + APP)).inScenario("goes away").whenScenarioStateIs("gone")
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         BackendException e = refusal(backend.apply(plan));
@@ -488,6 +492,7 @@ class NeutronBackendTest {
     @Test
     void aStaleRevisionBeforeAnythingRanIsRefusedAsStale() {
         SecurityGroup app = app();
+        server.stubFor(get(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(json(200, "74-hdr-member-sg-create.json")));
         server.stubFor(put(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(json(412,
                 "27-err-sg-update-ifmatch-mismatch.json")));
 
@@ -504,6 +509,7 @@ class NeutronBackendTest {
         SecurityGroup app = app();
         Rule gone = app.rules().get(0);
         server.stubFor(get(urlPathEqualTo(GROUPS + "/" + APP)).willReturn(json(200, "74-hdr-member-sg-create.json")));
+        claimAnswered(APP);
         server.stubFor(delete(urlPathEqualTo("/v2.0/security-group-rules/" + gone.id()))
                 .willReturn(json(404, "62e-err-sgr-delete-missing.json")));
 
@@ -514,6 +520,13 @@ class NeutronBackendTest {
                 .containsExactly(Outcome.FAILED, Outcome.NOT_TRIED);
         assertThat(report.failure().orElseThrow().error().kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(report.failure().orElseThrow().error().getMessage()).contains("is no longer in this group");
+    }
+
+    /** The claim of a plan of rules alone (its description set to what it is, under If-Match) is answered. */
+    private void claimAnswered(String group) {
+        server.stubFor(put(urlPathEqualTo(GROUPS + "/" + group)).withHeader("If-Match", matching("revision_number=.*"))
+                .withRequestBody(matchingJsonPath("$.security_group.description"))
+                .willReturn(json(200, "26-sg-update-ifmatch-ok.json")));
     }
 
     // --- delete ----------------------------------------------------------------------------------------------

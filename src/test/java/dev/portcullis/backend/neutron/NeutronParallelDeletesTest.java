@@ -33,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +101,9 @@ class NeutronParallelDeletesTest {
         SecurityGroup app = NeutronParse.group(JsonSamples.tree(NeutronBackendTest.sample("74-hdr-member-sg-create.json")));
         server.stubFor(get(urlPathEqualTo(GROUPS + "/" + app.id()))
                 .willReturn(NeutronBackendTest.json(200, "74-hdr-member-sg-create.json")));
+        // a plan of rules alone claims the group first (its description, under If-Match)
+        server.stubFor(put(urlPathEqualTo(GROUPS + "/" + app.id()))
+                .willReturn(NeutronBackendTest.json(200, "26-sg-update-ifmatch-ok.json")));
         return app;
     }
 

@@ -48,6 +48,8 @@ final class FakeBackend implements Backend {
     /** The operation (0-based) the next apply refuses with {@link #stepFailure}; -1: none. */
     int failApplyAtStep = -1;
     BackendException stepFailure;
+    /** What the next applies report someone else changed meanwhile; null: nothing. */
+    String concurrentChange;
 
     final List<GroupDraft> created = new ArrayList<>();
     final List<ChangePlan> plans = new ArrayList<>();
@@ -150,7 +152,7 @@ final class FakeBackend implements Backend {
         }
         failApplyAtStep = -1;
         groups.set(at, group);
-        return CompletableFuture.completedFuture(new ApplyReport(group, steps));
+        return CompletableFuture.completedFuture(new ApplyReport(group, steps, concurrentChange));
     }
 
     private SecurityGroup run(SecurityGroup group, ChangePlan.Operation operation) {

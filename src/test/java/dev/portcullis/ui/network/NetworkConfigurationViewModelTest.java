@@ -362,6 +362,25 @@ class NetworkConfigurationViewModelTest {
         }
 
         @Test
+        void aSaveThatMetSomeoneElsesChangeSaysSoAndOpensTheDialogAgainOnTheGroupAsItIs() {
+            vm.refresh();
+            GroupEditRequest request = vm.editRequest(row("web-server-public"));
+            SecurityGroup web = request.original().orElseThrow();
+            GroupDraft renamed = new GroupDraft("web-public", web.description(), true, web.rules());
+            backend.concurrentChange = "Every change was sent and applied, but the group is not what the plan made of"
+                    + " it (1 rule the plan did not add): someone else changed it at the same time.";
+
+            vm.save(request, renamed);
+
+            assertThat(vm.statusProperty().get()).isEqualTo("Saved \"web-public\", but someone else changed it at the"
+                    + " same time");
+            GroupEditRequest again = vm.reopenRequestProperty().get();
+            assertThat(again).isNotNull();
+            assertThat(again.draft()).isEqualTo(renamed);
+            assertThat(again.original().orElseThrow().name()).isEqualTo("web-public");
+        }
+
+        @Test
         void anUnchangedDraftSendsNothing() {
             vm.refresh();
             GroupEditRequest request = vm.editRequest(row("db-internal"));
