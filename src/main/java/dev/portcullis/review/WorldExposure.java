@@ -127,7 +127,7 @@ final class WorldExposure {
     }
 
     /** Whether the items (sorted by address) leave no gap from 0 to {@code max}. */
-    private static boolean covers(List<Item> sorted, BigInteger max) {
+    private static boolean covers(Iterable<Item> sorted, BigInteger max) {
         BigInteger next = BigInteger.ZERO;
         for (Item item : sorted) {
             if (item.from().compareTo(next) > 0) {
@@ -172,7 +172,9 @@ final class WorldExposure {
                     inForce.add(item);
                 }
             }
-            Stretch piece = piece(etherType, protocol, start, end - 1, new ArrayList<>(inForce), max);
+            // most pieces leave a gap: only a covered one is copied and blamed
+            Stretch piece = covers(inForce, max)
+                    ? piece(etherType, protocol, start, end - 1, new ArrayList<>(inForce), max) : null;
             if (piece != null && open != null && open.high() + 1 == piece.low() && open.alone() == piece.alone()
                     && open.rules().equals(piece.rules())) {
                 open = new Stretch(etherType, protocol, open.low(), piece.high(), open.rules(), open.alone());
