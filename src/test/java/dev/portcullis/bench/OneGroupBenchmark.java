@@ -18,9 +18,9 @@ import java.util.List;
 /**
  * How long the review of ONE large group takes (the checks inside a group must not compare every rule with
  * every other): {@code mvn -q -Pbench -Dbench.main=dev.portcullis.bench.OneGroupBenchmark}
- * ({@code -Dbench.rules=20000}, {@code -Dbench.runs=3}). For each shape of {@link OneGroupRules} it prints the
- * review alone and {@code portcullis lint FILE} run in this JVM (reading the file included), medians of the
- * runs after one warm-up.
+ * ({@code -Dbench.rules=20000}, {@code -Dbench.runs=3}, {@code -Dbench.shapes=tiles,world}). For each shape of
+ * {@link OneGroupRules} it prints the review alone and {@code portcullis lint FILE} run in this JVM (reading
+ * the file included), medians of the runs after one warm-up.
  */
 public final class OneGroupBenchmark {
 
@@ -35,7 +35,7 @@ public final class OneGroupBenchmark {
                 Runtime.getRuntime().availableProcessors());
         Path dir = Files.createTempDirectory("portcullis-one-group");
         try {
-            for (OneGroupRules shape : OneGroupRules.values()) {
+            for (OneGroupRules shape : shapes()) {
                 SecurityGroup group = shape.group(count, 14);
                 Path file = dir.resolve(shape.name().toLowerCase(java.util.Locale.ROOT) + ".json");
                 new DefinitionWriter().write(file, new Definitions(List.of(group), List.of()));
@@ -50,8 +50,20 @@ public final class OneGroupBenchmark {
                 Files.delete(file);
             }
         } finally {
-            Files.deleteIfExists(dir);
+            try (var left = Files.list(dir)) {
+                for (Path file : left.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
         }
+    }
+
+    /** {@code bench.shapes} (names, comma-separated), else every shape. */
+    private static List<OneGroupRules> shapes() {
+        String chosen = System.getProperty("bench.shapes", "");
+        return chosen.isBlank() ? List.of(OneGroupRules.values()) : Arrays.stream(chosen.split(","))
+                .map(name -> OneGroupRules.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT))).toList();
     }
 
     private static double median(int runs, Runnable work) {
