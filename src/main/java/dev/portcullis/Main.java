@@ -48,7 +48,7 @@ public final class Main {
             exit = PortcullisCommand.EXIT_UNUSABLE;
         } catch (RuntimeException e) {
             // as the command line's own handler says it
-            err.println("portcullis: " + e.getMessage());
+            err.println("portcullis: " + dev.portcullis.domain.SafeText.message(e.getMessage()));
             exit = PortcullisCommand.EXIT_UNUSABLE;
         }
         out.flush();
@@ -67,17 +67,17 @@ public final class Main {
             } catch (ReviewSettingsSource.SettingsException e) {
                 reviewProblems = List.of("Your review settings were not used (the defaults apply): "
                         + String.join(" ", e.problems()));
-                err.println("portcullis: " + reviewProblems.get(0));
+                err.println("portcullis: " + dev.portcullis.domain.SafeText.message(reviewProblems.get(0)));
                 err.flush();
             }
             PortcullisApp.launch(options.workspace(), options.cloud(), options.file(), review, reviewProblems);
         } catch (ConsolePlaces.UnknownPlaceException e) {
-            err.println("portcullis: " + e.getMessage());
+            err.println("portcullis: " + dev.portcullis.domain.SafeText.message(e.getMessage()));
             err.flush();
             System.exit(PortcullisCommand.EXIT_UNUSABLE);
         } catch (UnsupportedOperationException | IllegalStateException e) {
             // JavaFX says "Unable to open DISPLAY" and nothing more; say what still works.
-            err.println("portcullis: the console needs a graphical desktop (" + e.getMessage() + ").");
+            err.println("portcullis: the console needs a graphical desktop (" + dev.portcullis.domain.SafeText.message(e.getMessage()) + ").");
             err.println("The command line works without one: portcullis --help");
             err.flush();
             System.exit(PortcullisCommand.EXIT_UNUSABLE);

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
@@ -142,33 +143,33 @@ final class ApplyCommand implements Callable<Integer> {
             SecurityGroup group = Sources.await(target, sent.answer());
             changes.created(sent.change(), group);
             created.put(sent.change(), group);
-            out.println("  applied: create group " + Text.safe(group.name()) + " (" + group.id() + ")");
+            out.println("  applied: create group " + SafeText.line(group.name()) + " (" + group.id() + ")");
             return true;
         } catch (Sources.SourceException e) {
-            out.println("  FAILED: create group " + Text.safe(sent.name()) + ": " + Text.safe(message(e)));
+            out.println("  FAILED: create group " + SafeText.line(sent.name()) + ": " + SafeText.message(message(e)));
             return false;
         }
     }
 
     private static boolean applied(Sent<ApplyReport> sent, String target, ProjectChanges changes, PrintWriter out) {
-        out.println("Group " + Text.safe(sent.name()) + ":");
+        out.println("Group " + SafeText.line(sent.name()) + ":");
         try {
             ApplyReport result = Sources.await(target, sent.answer());
             for (ApplyReport.Step step : result.steps()) {
-                String what = Text.safe(step.operation().describe(changes.groupNames()));
+                String what = SafeText.line(step.operation().describe(changes.groupNames()));
                 switch (step.outcome()) {
                     case APPLIED -> out.println(step.readBack()
                             ? "  applied (the answer was lost; confirmed by reading it back): " + what
                             : "  applied: " + what);
                     case FAILED -> out.println("  FAILED: " + what + ": "
-                            + Text.safe(step.error() == null ? "no reason given" : step.error().getMessage()));
+                            + SafeText.message(step.error() == null ? "no reason given" : step.error().getMessage()));
                     case NOT_TRIED -> out.println("  not tried: " + what);
                 }
             }
             result.concurrent().ifPresent(text -> out.println("  CONFLICT: " + Text.safe(text)));
             return result.complete();
         } catch (Sources.SourceException e) {
-            out.println("  FAILED: " + Text.safe(message(e)));
+            out.println("  FAILED: " + SafeText.message(message(e)));
             return false;
         }
     }

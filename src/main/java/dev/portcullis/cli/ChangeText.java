@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.Rule;
 
@@ -18,13 +19,13 @@ final class ChangeText {
         } else if (op instanceof ChangePlan.DeleteRule delete) {
             rule(out, indent + "- remove ", delete.rule(), names);
         } else {
-            out.println(indent + "~ " + Text.safe(op.describe(names)));
+            out.println(indent + "~ " + SafeText.line(op.describe(names)));
         }
     }
 
     static void rule(PrintWriter out, String prefix, Rule r, Function<String, String> names) {
         String description = r.description() == null || r.description().isEmpty() ? ""
                 : "  \"" + r.description() + "\"";
-        out.println(prefix + Text.safe(r.summary(names) + description));
+        out.println(prefix + SafeText.line(r.summary(names) + description));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.backend.Snapshot;
@@ -95,13 +96,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Direction d = Direction.fromNeutron(direction).orElse(null);
         if (d == null) {
-            return unusable("--direction must be ingress or egress, not \"" + Text.safe(direction) + "\"");
+            return unusable("--direction must be ingress or egress, not \"" + SafeText.line(direction) + "\"");
         }
         TrafficCheckPacket packet;
         try {
             packet = TrafficCheckPacket.parse(d, protocol, port, icmpType, icmpCode, remote);
         } catch (IllegalArgumentException e) {
-            return unusable(Text.safe(e.getMessage()));
+            return unusable(SafeText.message(e.getMessage()));
         }
         Sources.Reading reading = Sources.forUser(parent.workspace, sourceOptions.read()).reading(source);
         Snapshot snapshot = reading.snapshot();
@@ -126,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             Port p = found.get(0);
             answer = check.check(p, packet);
-            subject = "interface " + Text.safe(p.label()) + " (" + Text.safe(p.id()) + ")";
+            subject = "interface " + SafeText.line(p.label()) + " (" + SafeText.line(p.id()) + ")";
             targetJson.put("interface_id", p.id()).put("interface_name", p.name());
         }
         List<SourceGap> gaps = gaps(reading, target.group != null ? List.of(targetJson.path("group_id").asText())
@@ -135,10 +136,10 @@ final class CheckCommand implements Callable<Integer> {
         if (answer.verdict() != TrafficCheckAnswer.Verdict.ALLOWED && !gaps.isEmpty()) {
             // Rules only ever allow: what could not be read may allow this packet, so "denied" would fail open.
             List<String> lines = new ArrayList<>();
-            lines.add(Text.safe(source) + " cannot be used to answer for " + subject + ": no rule that could be "
+            lines.add(SafeText.line(source) + " cannot be used to answer for " + subject + ": no rule that could be "
                     + "read allows it, but " + gaps.size() + (gaps.size() == 1 ? " part" : " parts")
                     + " of it could not be read and might:");
-            gaps.stream().limit(10).forEach(u -> lines.add("  " + Text.safe(u.text())));
+            gaps.stream().limit(10).forEach(u -> lines.add("  " + SafeText.line(u.text())));
             return unusable(String.join(System.lineSeparator(), lines));
         }
         Function<String, String> names = DiffCommand.groupNames(snapshot.groups(), List.of());
@@ -171,11 +172,11 @@ final class CheckCommand implements Callable<Integer> {
 
     private int notOne(int count, String what, String wanted, List<String> ids) {
         if (count == 0) {
-            return unusable(Text.safe(source) + " has no " + what + " named (or with the id) \"" + Text.safe(wanted)
+            return unusable(SafeText.line(source) + " has no " + what + " named (or with the id) \"" + SafeText.line(wanted)
                     + "\"");
         }
-        return unusable(Text.safe(source) + " has " + count + " " + what + "s named \"" + Text.safe(wanted)
-                + "\": give the id of the one you mean (" + Text.safe(String.join(", ", ids)) + ")");
+        return unusable(SafeText.line(source) + " has " + count + " " + what + "s named \"" + SafeText.line(wanted)
+                + "\": give the id of the one you mean (" + SafeText.line(String.join(", ", ids)) + ")");
     }
 
     private int unusable(String message) {
@@ -197,17 +198,17 @@ final class CheckCommand implements Callable<Integer> {
         }
         for (Found f : answer.undecided()) {
             out.println("  maybe by " + found(f, names));
-            out.println("    " + Text.safe(f.reason()));
+            out.println("    " + SafeText.line(f.reason()));
         }
-        answer.unknowns().forEach(u -> out.println("  " + Text.safe(u)));
+        answer.unknowns().forEach(u -> out.println("  " + SafeText.line(u)));
     }
 
     private static String found(Found f, Function<String, String> names) {
         String description = f.rule().description() == null || f.rule().description().isEmpty() ? ""
-                : " \"" + Text.safe(f.rule().description()) + "\"";
-        return "group " + Text.safe(f.group().name()) + ": " + Text.safe(f.rule().summary(names)) + description
+                : " \"" + SafeText.line(f.rule().description()) + "\"";
+        return "group " + SafeText.line(f.group().name()) + ": " + SafeText.line(f.rule().summary(names)) + description
                 + (f.rule().id() == null || DraftIds.isDraft(f.rule().id()) ? ""
-                : " (rule " + Text.safe(f.rule().id()) + ")");
+                : " (rule " + SafeText.line(f.rule().id()) + ")");
     }
 
     private ObjectNode json(TrafficCheckAnswer answer, TrafficCheckPacket packet, ObjectNode target,

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,8 +95,8 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private void text(Comparison c, int groups, Function<String, String> names, PrintWriter out) {
-        String one = Text.safe(first);
-        String two = Text.safe(second);
+        String one = SafeText.line(first);
+        String two = SafeText.line(second);
         if (c.same()) {
             out.println(one + " and " + two + " hold the same groups (" + count(groups, "group") + ")");
             return;
@@ -106,16 +107,16 @@ final class DiffCommand implements Callable<Integer> {
         for (ComparisonGroup g : c.changed()) {
             out.println();
             out.println("group " + label(g.first()) + (g.first().id().equals(g.second().id()) ? ""
-                    : " / " + Text.safe(g.second().id())));
+                    : " / " + SafeText.line(g.second().id())));
             for (FieldChange f : g.fields()) {
-                out.println("  " + f.field() + ": \"" + Text.safe(f.first()) + "\" -> \"" + Text.safe(f.second()) + "\"");
+                out.println("  " + f.field() + ": \"" + SafeText.line(f.first()) + "\" -> \"" + SafeText.line(f.second()) + "\"");
             }
-            g.onlyInFirst().forEach(r -> out.println("  - " + Text.safe(r.summary(names)) + described(r)));
-            g.onlyInSecond().forEach(r -> out.println("  + " + Text.safe(r.summary(names)) + described(r)));
+            g.onlyInFirst().forEach(r -> out.println("  - " + SafeText.line(r.summary(names)) + described(r)));
+            g.onlyInSecond().forEach(r -> out.println("  + " + SafeText.line(r.summary(names)) + described(r)));
             for (Redescribed r : g.redescribed()) {
-                out.println("  ~ " + Text.safe(r.first().summary(names)) + ": description \""
-                        + Text.safe(text(r.first().description())) + "\" -> \""
-                        + Text.safe(text(r.second().description())) + "\"");
+                out.println("  ~ " + SafeText.line(r.first().summary(names)) + ": description \""
+                        + SafeText.line(text(r.first().description())) + "\" -> \""
+                        + SafeText.line(text(r.second().description())) + "\"");
             }
         }
         onlyIn(out, one, c.onlyInFirst());
@@ -131,7 +132,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static String described(Rule r) {
-        return r.description() == null || r.description().isEmpty() ? "" : " \"" + Text.safe(r.description()) + "\"";
+        return r.description() == null || r.description().isEmpty() ? "" : " \"" + SafeText.line(r.description()) + "\"";
     }
 
     private static String text(String s) {
@@ -139,7 +140,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     static String label(SecurityGroup g) {
-        return Text.safe(g.name()) + " (" + Text.safe(dev.portcullis.domain.DraftIds.shown(g.id())) + ")";
+        return SafeText.line(g.name()) + " (" + SafeText.line(dev.portcullis.domain.DraftIds.shown(g.id())) + ")";
     }
 
     static String count(int n, String noun) {

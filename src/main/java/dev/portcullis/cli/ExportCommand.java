@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.files.AtomicFiles;
 import dev.portcullis.files.ExportFormat;
@@ -80,9 +81,9 @@ final class ExportCommand implements Callable<Integer> {
         } else {
             AtomicFiles.write(output, exported.content());
             err.println("Wrote " + snapshot.groups().size() + (snapshot.groups().size() == 1 ? " group" : " groups")
-                    + " to " + Text.safe(output.toString()));
+                    + " to " + SafeText.line(output.toString()));
         }
-        exported.notes().forEach(note -> err.println("note: " + Text.safe(note)));
+        exported.notes().forEach(note -> err.println("note: " + SafeText.message(note)));
         err.flush();
         return PortcullisCommand.EXIT_OK;
     }

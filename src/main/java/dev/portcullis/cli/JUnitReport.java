@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.SourceLocations.Location;
@@ -143,11 +144,11 @@ final class JUnitReport {
     private static String details(Finding f, Optional<Location> at, Path base) {
         StringBuilder s = new StringBuilder();
         if (f.rule() != null || f.ruleId() != null) {
-            s.append("rule: ").append(f.rule() != null ? Text.safe(f.rule()) : "")
-                    .append(f.ruleId() != null ? (f.rule() != null ? " " : "") + "(" + Text.safe(f.ruleId()) + ")" : "")
+            s.append("rule: ").append(f.rule() != null ? SafeText.line(f.rule()) : "")
+                    .append(f.ruleId() != null ? (f.rule() != null ? " " : "") + "(" + SafeText.line(f.ruleId()) + ")" : "")
                     .append('\n');
         }
-        s.append("fix: ").append(Text.safe(f.fix()));
+        s.append("fix: ").append(SafeText.line(f.fix()));
         at.filter(l -> l.file() != null).ifPresent(l -> s.append('\n').append("at: ")
                 .append(FindingLocations.shown(l.file(), base)).append(l.line() >= 1 ? ":" + l.line() : ""));
         return s.toString();

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -89,7 +90,7 @@ final class LintCommand implements Callable<Integer> {
         try {
             reading = Sources.forUser(parent == null ? null : parent.workspace, sourceOptions.read()).reading(source);
         } catch (Sources.SourceException e) {
-            err.println("portcullis lint: " + Text.safe(e.getMessage()));
+            err.println("portcullis lint: " + SafeText.message(e.getMessage()));
             err.flush();
             return PortcullisCommand.EXIT_UNUSABLE;
         }
@@ -145,7 +146,7 @@ final class LintCommand implements Callable<Integer> {
         String checked = snapshot.groups().size() + (snapshot.groups().size() == 1 ? " group, " : " groups, ")
                 + rules + (rules == 1 ? " rule" : " rules");
         if (findings.isEmpty()) {
-            out.println(Text.safe(source) + ": no findings (" + checked + ")");
+            out.println(SafeText.line(source) + ": no findings (" + checked + ")");
             return;
         }
         String counts = Arrays.stream(Severity.values())
@@ -153,7 +154,7 @@ final class LintCommand implements Callable<Integer> {
                 .filter(e -> e.getValue() > 0)
                 .map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
-        out.println(Text.safe(source) + ": " + findings.size() + (findings.size() == 1 ? " finding" : " findings")
+        out.println(SafeText.line(source) + ": " + findings.size() + (findings.size() == 1 ? " finding" : " findings")
                 + " (" + counts + "; " + checked + ")");
         Map<String, List<Finding>> byGroup = findings.stream().collect(Collectors.groupingBy(
                 f -> Objects.toString(f.groupId(), ""), LinkedHashMap::new, Collectors.toList()));
@@ -161,15 +162,15 @@ final class LintCommand implements Callable<Integer> {
             Finding first = list.get(0);
             out.println();
             String shown = DraftIds.shown(id);
-            out.println(id.isEmpty() ? "project" : "group " + Text.safe(first.groupName().isEmpty() ? shown
+            out.println(id.isEmpty() ? "project" : "group " + SafeText.line(first.groupName().isEmpty() ? shown
                     : DraftIds.isDraft(id) ? first.groupName() : first.groupName() + " (" + id + ")"));
             for (Finding f : list) {
                 out.println("  " + f.severity().label().toUpperCase(Locale.ROOT) + " [" + f.check() + "]"
-                        + (f.rule() == null ? "" : " " + Text.safe(f.rule()))
+                        + (f.rule() == null ? "" : " " + SafeText.line(f.rule()))
                         + (f.ruleId() == null || DraftIds.isDraft(f.ruleId()) ? ""
-                        : " (rule " + Text.safe(f.ruleId()) + ")"));
-                out.println("    " + Text.safe(f.explanation()));
-                out.println("    fix: " + Text.safe(f.fix()));
+                        : " (rule " + SafeText.line(f.ruleId()) + ")"));
+                out.println("    " + SafeText.line(f.explanation()));
+                out.println("    fix: " + SafeText.line(f.fix()));
             }
         });
     }

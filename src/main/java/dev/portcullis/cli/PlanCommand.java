@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.SecurityGroup;
@@ -48,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
         int changed = 0;
         int unchanged = 0;
         for (ProjectChanges.Change c : changes.changes()) {
-            String name = Text.safe(c.wanted().name());
+            String name = SafeText.line(c.wanted().name());
             if (c.isNew()) {
                 created++;
                 out.println("Group " + name + ": create, with " + c.wanted().rules().size()
@@ -63,7 +64,7 @@ final class PlanCommand implements Callable<Integer> {
             }
             changed++;
             SecurityGroup current = c.current();
-            out.println("Group " + Text.safe(current.name()) + " (" + current.id() + "): change");
+            out.println("Group " + SafeText.line(current.name()) + " (" + current.id() + "): change");
             plan.operations().forEach(op -> ChangeText.operation(out, "  ", op, changes.groupNames()));
         }
         if (!changes.wholeProject()) {

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,10 +78,11 @@ public final class PortcullisCommand implements Callable<Integer> {
      */
     public static CommandLine commandLine(Consumer<ConsoleOptions> console, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new PortcullisCommand(console));
-        cmd.setOut(out);
-        cmd.setErr(err);
+        // everything the commands print passes the guard, whatever path it took
+        cmd.setOut(SafeOutput.guard(out));
+        cmd.setErr(SafeOutput.guard(err));
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("portcullis: " + ex.getMessage());
+            commandLine.getErr().println("portcullis: " + SafeText.message(ex.getMessage()));
             return EXIT_UNUSABLE;
         });
         return cmd;

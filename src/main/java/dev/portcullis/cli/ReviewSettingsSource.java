@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.files.ReviewSettingsFile;
 import dev.portcullis.files.UserFolders;
@@ -58,7 +59,7 @@ public final class ReviewSettingsSource {
                 : java.util.Arrays.stream(Check.values()).filter(Check::mandatory).map(Check::id)
                         .filter(read.values().disabled()::contains).toList();
         if (!mandatory.isEmpty()) {
-            throw new SettingsException(mandatory.stream().map(id -> Text.safe(file + ": disabled: \"" + id
+            throw new SettingsException(mandatory.stream().map(id -> SafeText.message(file + ": disabled: \"" + id
                     + "\" cannot be disabled: it is how a part of the source that could not be read is reported, "
                     + "and without it that part would pass unsaid.")).toList());
         }
@@ -66,6 +67,6 @@ public final class ReviewSettingsSource {
     }
 
     private static String describe(Path file, Problem p) {
-        return Text.safe(file + (p.field().isEmpty() ? "" : ": " + p.field()) + ": " + p.message());
+        return SafeText.message(file + (p.field().isEmpty() ? "" : ": " + p.field()) + ": " + p.message());
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.domain.SafeText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -74,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
                 + rules + (rules == 1 ? " rule" : " rules")
                 + (report.ports().isEmpty() ? "" : ", " + report.ports().size()
                         + (report.ports().size() == 1 ? " interface" : " interfaces"));
-        String name = Text.safe(file.toString());
+        String name = SafeText.line(file.toString());
         if (report.unusable()) {
             out.println(name + ": cannot be read as security group definitions");
         } else if (problems == 0) {
@@ -84,21 +85,21 @@ final class ValidateCommand implements Callable<Integer> {
         }
         report.fileProblems().forEach(p -> print(out, p, ""));
         for (GroupReport g : report.groups()) {
-            String where = " (group " + Text.safe(g.label()) + ")";
+            String where = " (group " + SafeText.line(g.label()) + ")";
             g.problems().forEach(p -> print(out, p, where));
             g.rules().forEach(r -> r.problems().forEach(p -> print(out, p, where)));
         }
         report.portProblems().forEach(p -> print(out, p, ""));
         for (Problem n : report.notices()) {
             out.println();
-            out.println("  note: " + n.field() + ": " + Text.safe(n.message()));
+            out.println("  note: " + SafeText.line(n.field()) + ": " + SafeText.message(n.message()));
         }
     }
 
     private static void print(PrintWriter out, Problem p, String where) {
         out.println();
-        out.println("  " + (p.field().isEmpty() ? "(file)" : Text.safe(p.field())) + where + "  [" + p.code() + "]");
-        out.println("    " + Text.safe(p.message()));
+        out.println("  " + (p.field().isEmpty() ? "(file)" : SafeText.line(p.field())) + where + "  [" + p.code() + "]");
+        out.println("    " + SafeText.message(p.message()));
     }
 
     /** Streams the answer, so a large file needs no second copy of itself in memory as output. */

@@ -71,9 +71,9 @@ public final class DefinitionReader {
      * The report is what counts: it may still find the file unusable.
      */
     public DefinitionReport read(Path file, GroupPages pages) {
-        if (Files.isDirectory(file)) {
-            return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "",
-                    file + " is a folder, not a definition file."));
+        String refused = FileKinds.notARegularFile(file, "a definition file");
+        if (refused != null) {
+            return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "", refused));
         }
         GroupPaging paging = pages == GroupPages.NONE ? null : new GroupPaging(pages);
         if (Files.isRegularFile(file)) {

@@ -80,7 +80,9 @@ record ReadLimits(int depth, int stringChars, long streamBytes) {
         if (what.contains("string")) {
             return "A text value in the file is longer than " + stringChars + " characters";
         }
-        return "A value in the file is larger than the reader takes: " + e.getOriginalMessage();
+        // the parser's own words name its settings classes: say the limits instead
+        return "A value in the file is larger than Portcullis reads (a text value up to " + stringChars
+                + " characters, values nested up to " + depth + " levels deep)";
     }
 
     private static String lower(StreamConstraintsException e) {

@@ -77,6 +77,10 @@ public final class ReviewSettingsFile {
      * name is reported, so a typo does not leave a check running that was meant to be off.
      */
     public Result read(Path file, Set<String> knownChecks) {
+        String refused = FileKinds.notARegularFile(file, "a review settings file");
+        if (refused != null) {
+            return failed(FileErrorCode.UNREADABLE, "", refused);
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);

@@ -13,6 +13,9 @@ import java.util.Locale;
  */
 public final class SourceReader {
 
+    private static final String SOURCE = "a definition file, a Terraform file or module folder, a Heat template "
+            + "or an Ansible playbook";
+
     private final ReadOptions options;
 
     public SourceReader(ReadOptions options) {
@@ -36,6 +39,11 @@ public final class SourceReader {
      * {@link DefinitionReader#read(Path, GroupPages)}); the other formats tell nothing before their report.
      */
     public DefinitionReport read(Path source, GroupPages pages) {
+        // before anything opens it: opening a pipe with no writer waits forever, a device never ends
+        String refused = FileKinds.notAFile(source, SOURCE);
+        if (refused != null) {
+            return DefinitionReport.unusable(new Problem(FileErrorCode.UNREADABLE, "", refused));
+        }
         return switch (SourceFormat.of(source)) {
             case TERRAFORM -> new TerraformReader().read(source, options);
             case HEAT -> new HeatReader().read(source, options);

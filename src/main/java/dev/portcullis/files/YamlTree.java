@@ -80,8 +80,9 @@ final class YamlTree {
 
     /** A file of any size, read as a stream; problems as exceptions with a message. */
     static Loaded load(Path file) throws SyntaxException {
-        if (Files.isDirectory(file)) {
-            throw new SyntaxException(file + " is a folder, not a file.");
+        String refused = FileKinds.notARegularFile(file, "a YAML or JSON file");
+        if (refused != null) {
+            throw new SyntaxException(refused);
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             in.mark(SNIFF);

@@ -23,11 +23,54 @@ final class WorldChecks {
     private static final int ICMP_ECHO_REQUEST = 8;
     private static final int ICMPV6_ECHO_REQUEST = 128;
 
-    /** What one rule lets in from every address, and the rules it does so together with. */
+    /** The most partners a finding names; beyond, it says how many more (16,384 prefixes may tile the world). */
+    static final int NAMED = 10;
+
+    /**
+     * What one rule lets in from every address, and the rules it does so together with: the rule lists of
+     * the stretches it shares, each list once (the same list serves every rule in it, so a cover of many
+     * rules costs each of them one entry, not one per partner).
+     */
     private static final class Share {
         final List<WorldExposure.Stretch> ports = new ArrayList<>();
         final List<WorldExposure.Stretch> icmp = new ArrayList<>();
-        final Set<Integer> partners = new TreeSet<>();
+        final Set<List<Integer>> together = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private final int rule;
+        private List<Integer> named;
+        private int partners;
+
+        Share(int rule) {
+            this.rule = rule;
+        }
+
+        /** The first {@link #NAMED} partners, ascending. */
+        List<Integer> named() {
+            count();
+            return named;
+        }
+
+        /** How many other rules it shares a stretch with. */
+        int partners() {
+            count();
+            return partners;
+        }
+
+        private void count() {
+            if (named != null) {
+                return;
+            }
+            if (together.size() == 1) {
+                List<Integer> only = together.iterator().next();
+                partners = only.size() - (java.util.Collections.binarySearch(only, rule) >= 0 ? 1 : 0);
+                named = only.stream().filter(r -> r != rule).limit(NAMED).toList();
+                return;
+            }
+            TreeSet<Integer> all = new TreeSet<>();
+            together.forEach(all::addAll);
+            all.remove(rule);
+            partners = all.size();
+            named = all.stream().limit(NAMED).toList();
+        }
     }
 
     private WorldChecks() {
@@ -41,11 +84,13 @@ final class WorldChecks {
         List<Rule> rules = group.rules();
         Set<Integer> everything = new TreeSet<>();
         Map<Integer, Share> shares = new TreeMap<>();
+        Map<List<Integer>, List<Integer>> lists = new java.util.HashMap<>();
         for (WorldExposure.Stretch s : stretches) {
             if (s.protocol() == WorldExposure.ALL) {
                 everything.addAll(s.rules());
+                List<Integer> with = with(lists, s);
                 for (int r : s.rules()) {
-                    share(shares, r, s);
+                    share(shares, r, with);
                 }
             }
         }
@@ -60,9 +105,10 @@ final class WorldChecks {
         shares.clear();
         for (WorldExposure.Stretch s : stretches) {
             if (s.protocol() != WorldExposure.ALL) {
+                List<Integer> with = with(lists, s);
                 for (int r : s.rules()) {
                     if (!everything.contains(r) && (isIcmp(s.protocol()) || PortTable.hasPorts(s.protocol()))) {
-                        Share share = share(shares, r, s);
+                        Share share = share(shares, r, with);
                         (isIcmp(s.protocol()) ? share.icmp : share.ports).add(s);
                     }
                 }
@@ -84,10 +130,15 @@ final class WorldChecks {
         });
     }
 
-    private static Share share(Map<Integer, Share> shares, int rule, WorldExposure.Stretch s) {
-        Share share = shares.computeIfAbsent(rule, r -> new Share());
-        if (!s.alone()) {
-            s.rules().stream().filter(other -> other != rule).forEach(share.partners::add);
+    /** The stretch's rules when they cover the world together, one list for equal lists; null when alone. */
+    private static List<Integer> with(Map<List<Integer>, List<Integer>> lists, WorldExposure.Stretch s) {
+        return s.alone() || s.rules().size() < 2 ? null : lists.computeIfAbsent(s.rules(), l -> l);
+    }
+
+    private static Share share(Map<Integer, Share> shares, int rule, List<Integer> with) {
+        Share share = shares.computeIfAbsent(rule, Share::new);
+        if (with != null) {
+            share.together.add(with);
         }
         return share;
     }
@@ -98,20 +149,24 @@ final class WorldChecks {
 
     /** " This rule and the rule "..." together cover every address.", or "" when the rule does so alone. */
     static String together(Context c, List<Rule> rules, Share share) {
-        if (share == null || share.partners.isEmpty()) {
+        if (share == null || share.partners() == 0) {
             return "";
         }
-        return " This rule and " + (share.partners.size() == 1 ? "the rule " : "the rules ")
-                + share.partners.stream().map(p -> "\"" + c.summary(rules.get(p)) + "\"")
-                .collect(Collectors.joining(" and ")) + " together cover every address.";
+        int more = share.partners() - share.named().size();
+        return " This rule and " + (share.partners() == 1 ? "the rule " : "the rules ")
+                + share.named().stream().map(p -> "\"" + c.summary(rules.get(p)) + "\"")
+                .collect(Collectors.joining(" and ")) + (more == 0 ? "" : " and " + more + " more")
+                + " together cover every address.";
     }
 
     /** "0.0.0.0/1 and 128.0.0.0/1": where the rule and its partners let the traffic in from. */
     static String sources(Rule rule, List<Rule> rules, Share share) {
         List<String> labels = new ArrayList<>();
         labels.add(rule.remoteLabel(id -> id));
-        share.partners.forEach(p -> labels.add(rules.get(p).remoteLabel(id -> id)));
-        return String.join(" and ", labels.stream().distinct().toList());
+        share.named().forEach(p -> labels.add(rules.get(p).remoteLabel(id -> id)));
+        int more = share.partners() - share.named().size();
+        return String.join(" and ", labels.stream().distinct().toList())
+                + (more == 0 ? "" : " and the addresses of " + more + " more rules");
     }
 
     /** The watched ports that the rule's stretches reach, ascending. */

@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * 0 for other protocols. A rule for every protocol covers the whole axis of each. The axis is cut at every
  * rule's bounds; in each piece the same rules apply, and the piece is open to the world when their address
  * intervals, sorted and merged, leave no gap. A protocol whose rules together do not cover the address
- * space (most groups) costs one sort; otherwise pieces × rules, per group: nothing is compared across
- * groups.
+ * space (most groups) costs one sort; otherwise one sweep along the axis in which each piece looks at the
+ * rules in force there, per group: nothing is compared across groups.
  */
 final class WorldExposure {
 
@@ -127,7 +127,7 @@ final class WorldExposure {
     }
 
     /** Whether the items (sorted by address) leave no gap from 0 to {@code max}. */
-    private static boolean covers(List<Item> sorted, BigInteger max) {
+    private static boolean covers(Iterable<Item> sorted, BigInteger max) {
         BigInteger next = BigInteger.ZERO;
         for (Item item : sorted) {
             if (item.from().compareTo(next) > 0) {
@@ -143,7 +143,11 @@ final class WorldExposure {
         return false;
     }
 
-    /** Cuts the axis at every item's bounds and keeps the pieces open to every address, merged where alike. */
+    /**
+     * Cuts the axis at every item's bounds and keeps the pieces open to every address, merged where alike.
+     * One sweep along the axis: an item joins the rules in force at its low bound and leaves after its high
+     * one, so each piece looks only at the rules in force there, kept in address order.
+     */
     private static void stretches(EtherType etherType, int protocol, List<Item> items, BigInteger max,
                                   List<Stretch> out) {
         TreeSet<Integer> cuts = new TreeSet<>();
@@ -151,17 +155,26 @@ final class WorldExposure {
             cuts.add(item.low());
             cuts.add(item.high() + 1);
         }
+        List<Item> byLow = items.stream().sorted(Comparator.comparingInt(Item::low)).toList();
+        List<Item> byEnd = items.stream().sorted(Comparator.comparingInt(Item::high)).toList();
+        TreeSet<Item> inForce = new TreeSet<>(BY_ADDRESS);
+        int joined = 0;
+        int left = 0;
         Stretch open = null;
-        List<Item> active = new ArrayList<>();
         Integer start = cuts.first();
         for (Integer end = cuts.higher(start); end != null; start = end, end = cuts.higher(start)) {
-            active.clear();
-            for (Item item : items) {
-                if (item.low() <= start && start <= item.high()) {
-                    active.add(item);
+            while (left < byEnd.size() && byEnd.get(left).high() < start) {
+                inForce.remove(byEnd.get(left++));
+            }
+            while (joined < byLow.size() && byLow.get(joined).low() <= start) {
+                Item item = byLow.get(joined++);
+                if (item.high() >= start) {
+                    inForce.add(item);
                 }
             }
-            Stretch piece = piece(etherType, protocol, start, end - 1, active, max);
+            // most pieces leave a gap: only a covered one is copied and blamed
+            Stretch piece = covers(inForce, max)
+                    ? piece(etherType, protocol, start, end - 1, new ArrayList<>(inForce), max) : null;
             if (piece != null && open != null && open.high() + 1 == piece.low() && open.alone() == piece.alone()
                     && open.rules().equals(piece.rules())) {
                 open = new Stretch(etherType, protocol, open.low(), piece.high(), open.rules(), open.alone());

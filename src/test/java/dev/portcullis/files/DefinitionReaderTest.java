@@ -230,7 +230,7 @@ class DefinitionReaderTest {
     @Test
     void aFolderIsNotAFile(@TempDir Path dir) {
         assertThat(reader.read(dir).fileProblems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).endsWith("is a folder, not a definition file."));
+                .satisfies(p -> assertThat(p.message()).endsWith("is a folder, not a file: give the path of a definition file."));
     }
 
     @Test

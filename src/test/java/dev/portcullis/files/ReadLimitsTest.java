@@ -88,25 +88,16 @@ class ReadLimitsTest {
     }
 
     @Test
-    void aDeviceThatNeverEndsIsNotValidJsonAtItsFirstByte() {
-        Path zeros = Path.of("/dev/zero");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zeros), "needs /dev/zero");
-
-        DefinitionReport report = new DefinitionReader().read(zeros);
-
-        assertThat(report.fileProblems()).extracting(Problem::code).containsExactly(FileErrorCode.MALFORMED_JSON);
-    }
-
-    @Test
-    void aStreamThatIsNotAFileIsKeptInMemoryOnlyUpToTheLimit() {
+    void aDeviceThatNeverEndsIsRefusedBeforeItIsOpenedSayingWhatItIs() {
         Path zeros = Path.of("/dev/zero");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zeros), "needs /dev/zero");
 
         DefinitionReport report = new DefinitionReader(new ReadLimits(64, 100, 1024)).read(zeros);
 
         assertThat(report.fileProblems()).singleElement().satisfies(p -> {
-            assertThat(p.code()).isEqualTo(FileErrorCode.TOO_LARGE);
-            assertThat(p.message()).contains("/dev/zero is not a regular file").contains("save it to a file");
+            assertThat(p.code()).isEqualTo(FileErrorCode.UNREADABLE);
+            assertThat(p.message()).isEqualTo("/dev/zero is a device (a terminal, or a device such as /dev/zero "
+                    + "that never ends), not a file: give the path of a definition file.");
         });
     }
 

@@ -123,4 +123,18 @@ class WorldExposureProperties {
         }
         Statistics.label("open somewhere").collect(anyOpen);
     }
+
+    /** The sweep finds exactly the stretches, with the same rules, that looking at every rule per piece found. */
+    @Property(tries = 1000)
+    void theSweepFindsWhatComparingEveryRuleWithEveryPieceFound(@ForAll("groups") List<Spec> specs) {
+        SecurityGroup group = Fixtures.group("g").withRules(specs.stream().map(Spec::rule).toList(), 1, null);
+
+        List<String> swept = WorldExposure.of(group).stream().map(s -> s.etherType() + " " + s.protocol() + " "
+                + s.low() + "-" + s.high() + " " + s.rules() + " " + s.alone()).toList();
+        List<String> naive = NaiveWorldExposure.of(group).stream().map(s -> s.etherType() + " " + s.protocol() + " "
+                + s.low() + "-" + s.high() + " " + s.rules() + " " + s.alone()).toList();
+
+        assertThat(swept).isEqualTo(naive);
+        Statistics.label("stretches").collect(Math.min(swept.size(), 3));
+    }
 }

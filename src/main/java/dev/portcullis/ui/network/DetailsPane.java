@@ -215,7 +215,8 @@ final class DetailsPane {
     }
 
     static Label wrapped(String text, String... styleClasses) {
-        Label label = new Label(text);
+        // names, descriptions and ids come from files and servers: shown with their controls escaped
+        Label label = new Label(text == null ? null : dev.portcullis.domain.SafeText.message(text));
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().addAll(styleClasses);

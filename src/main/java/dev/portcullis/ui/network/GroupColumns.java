@@ -182,7 +182,7 @@ final class GroupColumns {
                 tooltip.setText(null);
                 return;
             }
-            setText(text.apply(row));
+            setText(dev.portcullis.domain.SafeText.line(text.apply(row)));
             tooltip.setText(tip.apply(row));
         }
 

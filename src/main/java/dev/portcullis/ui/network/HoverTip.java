@@ -1,5 +1,6 @@
 package dev.portcullis.ui.network;
 
+import dev.portcullis.domain.SafeText;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
@@ -22,7 +23,9 @@ final class HoverTip {
     }
 
     /** The text to show (null: none); an installed tooltip follows at once. */
-    void setText(String text) {
+    void setText(String shown) {
+        // tooltips show names, descriptions and server messages: escaped and bounded here, for every one
+        String text = shown == null ? null : SafeText.message(shown);
         this.text = text;
         if (tooltip != null) {
             tooltip.setText(text);

@@ -1,5 +1,6 @@
 package dev.portcullis.ui.network;
 
+import dev.portcullis.domain.SafeText;
 import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.domain.ChangePlan;
@@ -66,11 +67,12 @@ final class Words {
     /** A failure in words: the backend's own message, or what went wrong when it is not a backend refusal. */
     static String message(Throwable failure) {
         Throwable cause = unwrap(failure);
+        // the messages carry server text and names from files: shown escaped and bounded
         if (cause instanceof BackendException) {
-            return cause.getMessage();
+            return SafeText.message(cause.getMessage());
         }
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return "Something unexpected went wrong: " + detail;
+        return "Something unexpected went wrong: " + SafeText.message(detail);
     }
 
     static String plural(long count, String noun) {

@@ -39,8 +39,8 @@ public final class Dialogs {
     public static void showError(Window owner, String title, String message) {
         Alert alert = prepare(new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE), owner);
         alert.setTitle(title);
-        alert.setHeaderText(title);
-        Label text = new Label(message);
+        alert.setHeaderText(dev.portcullis.domain.SafeText.line(title));
+        Label text = new Label(dev.portcullis.domain.SafeText.message(message));
         text.setWrapText(true);
         // A wrapping label's preferred width is its unwrapped line: fix it, or the alert is sized (and
         // centred) for one very long line and opens off the window.

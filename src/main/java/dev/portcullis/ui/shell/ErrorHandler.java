@@ -1,5 +1,6 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.domain.SafeText;
 import javafx.application.Platform;
 import javafx.stage.Window;
 
@@ -60,7 +61,7 @@ public final class ErrorHandler implements Thread.UncaughtExceptionHandler {
     static String message(Throwable cause) {
         String detail = cause.getMessage() == null || cause.getMessage().isBlank()
                 ? cause.getClass().getSimpleName() : cause.getMessage();
-        return "Portcullis hit an error it did not expect: " + detail + ".\n\nNothing you typed in an open dialog "
+        return "Portcullis hit an error it did not expect: " + SafeText.message(detail) + ".\n\nNothing you typed in an open dialog "
                 + "was lost, and your data is saved only by completed actions. The details are in the log; "
                 + "please report them if this happens again.";
     }

@@ -84,6 +84,17 @@ class NetworkConfigurationViewTest {
     }
 
     @Test
+    void aNameAndDescriptionFromOutsideAreShownWithTheirControlsEscaped(FxRobot robot) {
+        backend.groups.add(Fixtures.group("g-evil", "rel-\u001b]0;pwned\u0007\u202eevil", "line\u2028\u200bhidden",
+                List.of()));
+        load(robot);
+
+        // the row keeps the name as it is; its cells show it escaped
+        assertThat(page.cells("rel-\u001b]0;pwned\u0007\u202eevil")).contains("rel-\\u001b]0;pwned\\u0007\\u202eevil",
+                "line\\u2028\\u200bhidden");
+    }
+
+    @Test
     void theColumnsSortTheCustomGroupsAndTheFilterKeepsTheOrder(FxRobot robot) {
         load(robot);
 
