@@ -166,7 +166,7 @@ final class ApplyCommand implements Callable<Integer> {
                     case NOT_TRIED -> out.println("  not tried: " + what);
                 }
             }
-            result.concurrent().ifPresent(text -> out.println("  CONFLICT: " + Text.safe(text)));
+            result.concurrent().ifPresent(text -> out.println("  CONFLICT: " + SafeText.message(text)));
             return result.complete();
         } catch (Sources.SourceException e) {
             out.println("  FAILED: " + SafeText.message(message(e)));
