@@ -79,6 +79,7 @@ public final class PortcullisCommand implements Callable<Integer> {
         CommandLine cmd = new CommandLine(new PortcullisCommand(console));
         cmd.setOut(out);
         cmd.setErr(err);
+        CloudWarnings.startRun(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("portcullis: " + ex.getMessage());
             return EXIT_UNUSABLE;

@@ -232,8 +232,8 @@ final class NeutronHttp {
         if (failure instanceof IOException && request.idempotent() && tries < options.retries()) {
             return later(backoff(tries), () -> attempt(call, request, access, tries + 1, reauthenticated));
         }
-        return CompletableFuture.failedFuture(
-                NeutronErrors.unreachable(endpoint, failure, options.requestTimeout()));
+        return CompletableFuture.failedFuture(session.redactor().redact(
+                NeutronErrors.unreachable(endpoint, failure, options.requestTimeout())));
     }
 
     private CompletableFuture<Answer> answered(Call call, Request request, Access access, int tries,
@@ -257,7 +257,14 @@ final class NeutronHttp {
             return CompletableFuture.completedFuture(new Answer(204, response.headers(), null));
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
-        return CompletableFuture.failedFuture(NeutronErrors.of(status, type, response.body()));
+        // the server's words may echo the token or other secrets: removed before they become a message
+        byte[] said = response.body() == null ? null : session.redactor()
+                .redact(new String(response.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        NeutronRefusal refusal = NeutronErrors.of(status, type, said);
+        if (status == 404 && refusal.code().equals("HTTP404")) {
+            refusal = refusal.reworded(NeutronErrors.notServed(endpoint, pathOnly(request.path()), refusal));
+        }
+        return CompletableFuture.failedFuture(refusal);
     }
 
     private JsonNode json(URI endpoint, Request request, byte[] body) {
