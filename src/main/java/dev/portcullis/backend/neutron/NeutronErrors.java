@@ -176,7 +176,7 @@ public final class NeutronErrors {
         String url = withoutUserInfo(endpoint) + path;
         String said = refusal.neutronMessage().isBlank() ? "" : " It said: " + sentence(refusal.neutronMessage());
         return "The network endpoint does not serve " + what + " at " + url + " (HTTP 404)." + said
-                + " Check the cloud's network endpoint: endpoint_override if set, else the catalog's network"
+                + " Check the cloud's network endpoint: network_endpoint_override if set, else the catalog's network"
                 + " endpoint for its region_name and interface.";
     }
 

@@ -84,8 +84,10 @@ public final class Redactor {
         }
         String out = text;
         Matcher echo = REQUEST.matcher(out);
-        if (echo.find()) {
-            out = out.substring(0, echo.start()) + ECHO;
+        while (echo.find()) {
+            int end = objectEnd(out, echo.start());
+            out = out.substring(0, echo.start()) + ECHO + out.substring(end);
+            echo = REQUEST.matcher(out);
         }
         out = TOKEN_HEADER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + HIDDEN));
         List<String> longestFirst = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
@@ -120,6 +122,29 @@ public final class Redactor {
             }
         }
         return true;
+    }
+
+    /** Where the JSON object starting at {@code start} ends (after its closing brace); the text's end if it does not. */
+    private static int objectEnd(String text, int start) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"' && text.charAt(i - 1) != '\\') {
+                inString = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 
     private static String jsonEscaped(String value) {
