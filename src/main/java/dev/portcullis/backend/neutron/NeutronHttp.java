@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.openstack.Access;
 import dev.portcullis.backend.openstack.Session;
+import dev.portcullis.backend.openstack.TlsWords;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,7 @@ import java.util.function.Function;
  * <p>What is tried again: GET and DELETE only, as they are idempotent, after a connection failure (refused,
  * reset, closed), a timeout, or a 502, 503 or 504; up to {@link Options#retries()} times, waiting a random
  * share of an exponentially growing wait ("full jitter"), or what the server's {@code Retry-After} says
- * (seconds or an HTTP date), never more than {@link Options#backoffCap()}. A 500 is not tried again: it is
+ * (seconds or an HTTP date), never more than {@link Options#backoffCap()}. A refused certificate or TLS protocol is not tried again (it would be refused again), nor is a 500: it is
  * a fault of the server that repeats. POST and PUT are never tried again, since the first may have done its
  * work (an apply reads the group again to tell: {@link LostAnswers}). A DELETE whose retry answers 404 did its work on an earlier try: that counts as done. A 401 makes
  * the session authenticate again, once, and the request is sent once more, whatever its method: the server
@@ -229,7 +230,9 @@ final class NeutronHttp {
         if (failure instanceof TimeoutException) {
             failure = new HttpTimeoutException("no whole answer within " + options.requestTimeout());
         }
-        if (failure instanceof IOException && request.idempotent() && tries < options.retries()) {
+        // a refused certificate or protocol is refused again: not tried again
+        if (failure instanceof IOException && request.idempotent() && tries < options.retries()
+                && !TlsWords.repeats(failure)) {
             return later(backoff(tries), () -> attempt(call, request, access, tries + 1, reauthenticated));
         }
         return CompletableFuture.failedFuture(session.redactor().redact(

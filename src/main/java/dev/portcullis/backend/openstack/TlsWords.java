@@ -25,6 +25,14 @@ public final class TlsWords {
         return false;
     }
 
+    /**
+     * Whether trying again would meet the same refusal: the certificate (not trusted, expired, another host)
+     * or the protocol, rather than a handshake cut short.
+     */
+    public static boolean repeats(Throwable failure) {
+        return isTls(failure) && !why(failure).startsWith("the TLS handshake failed");
+    }
+
     /** What failed and what to do, as the end of a sentence starting "Could not reach X: ". */
     public static String why(Throwable failure) {
         boolean expired = false;

@@ -47,4 +47,11 @@ class TlsWordsTest {
         assertThat(TlsWords.isTls(new IOException("failed", handshake("x", null)))).isTrue();
         assertThat(TlsWords.isTls(new IOException("Connection reset"))).isFalse();
     }
+
+    @Test
+    void aRefusedCertificateRepeatsButACutHandshakeMayNot() {
+        assertThat(TlsWords.repeats(handshake("PKIX path building failed", null))).isTrue();
+        assertThat(TlsWords.repeats(handshake("Remote host terminated the handshake", null))).isFalse();
+        assertThat(TlsWords.repeats(new IOException("Connection reset"))).isFalse();
+    }
 }
