@@ -51,13 +51,18 @@ class KeystoneWordsTest {
                 .withHeader("Content-Type", type).withBody(body)));
     }
 
+    /** The failure of a session given a token that Keystone answers {@code status} with {@code message} to. */
+    private BackendException tokenRefused(int status, String message) throws Exception {
+        answer(status, "application/json", "{\"error\": {\"code\": " + status + ", \"title\": \"Refused\","
+                + " \"message\": \"" + message + "\"}}");
+        return failure(Sessions.open(cloud("auth_type: token\nauth:\n  token: gAAAAA-old-token-h14\n"), clock)
+                .access());
+    }
+
     @Test
     void anUnknownTokenIsSaidAsARefusedTokenNotAMissingService() throws Exception {
         // Keystone answers an unknown (expired, revoked) token given with auth_type token with 404
-        answer(404, "application/json", "{\"error\": {\"code\": 404, \"title\": \"Not Found\", \"message\":"
-                + " \"Could not find token: gAAAAA-old-token-h14.\"}}");
-        BackendException e = failure(Sessions.open(cloud("auth_type: token\nauth:\n  token: gAAAAA-old-token-h14\n"),
-                clock).access());
+        BackendException e = tokenRefused(404, "Could not find token: gAAAAA-old-token-h14.");
 
         assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN);
         assertThat(e.getMessage()).contains("Keystone refused the token of cloud 'k'", "expired or was revoked",
@@ -86,10 +91,7 @@ class KeystoneWordsTest {
 
     @Test
     void aRefusedTokenSaysToSignInAgain() throws Exception {
-        answer(401, "application/json", "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", \"message\":"
-                + " \"The token gAAAAA-old-token-h14 is expired\"}}");
-        BackendException e = failure(Sessions.open(cloud("auth_type: token\nauth:\n  token: gAAAAA-old-token-h14\n"),
-                clock).access());
+        BackendException e = tokenRefused(401, "The token gAAAAA-old-token-h14 is expired");
 
         assertThat(e.getMessage()).contains("Keystone refused the token", "sign in again")
                 .doesNotContain("gAAAAA-old-token-h14");
