@@ -281,7 +281,9 @@ final class NeutronHttp {
             }
             return node;
         } catch (IOException e) {
-            throw NeutronErrors.notJson(endpoint, request.method() + " " + pathOnly(request.path()), e);
+            // the parser's message quotes the body, which may echo the token
+            throw session.redactor().redact(
+                    NeutronErrors.notJson(endpoint, request.method() + " " + pathOnly(request.path()), e));
         }
     }
 
