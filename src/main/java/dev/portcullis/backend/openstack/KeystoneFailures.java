@@ -47,7 +47,8 @@ final class KeystoneFailures {
         } else if (cause instanceof IOException) {
             why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         } else {
-            return new BackendException(Kind.UNAVAILABLE, CODE, "Talking to Keystone at " + where + " failed: " + cause, cause);
+            return new BackendException(Kind.UNAVAILABLE, CODE, "Talking to Keystone at " + where + " failed unexpectedly"
+                    + (cause.getMessage() == null ? "." : ": " + cause.getMessage()), cause);
         }
         return new BackendException(Kind.UNAVAILABLE, CODE, "Could not reach Keystone at " + where + ": " + why + ".", cause);
     }
