@@ -81,6 +81,7 @@ public final class PortcullisCommand implements Callable<Integer> {
         // everything the commands print passes the guard, whatever path it took
         cmd.setOut(SafeOutput.guard(out));
         cmd.setErr(SafeOutput.guard(err));
+        CloudWarnings.startRun(cmd.getErr());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("portcullis: " + SafeText.message(ex.getMessage()));
             return EXIT_UNUSABLE;

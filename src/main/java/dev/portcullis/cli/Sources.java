@@ -5,6 +5,7 @@ import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.backend.neutron.NeutronBackend;
+import dev.portcullis.backend.openstack.CloudConfig;
 import dev.portcullis.backend.openstack.CloudConfigs;
 import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
@@ -127,7 +128,9 @@ public final class Sources {
     public Backend backend(String source) {
         if (source.startsWith("cloud:")) {
             String name = source.substring("cloud:".length());
-            return new NeutronBackend(Sessions.open(clouds.get().cloud(name)));
+            CloudConfig cloud = clouds.get().cloud(name);
+            CloudWarnings.say(cloud);
+            return new NeutronBackend(Sessions.open(cloud));
         }
         if (source.equals("workspace")) {
             return WorkspaceBackend.open(workspace != null ? workspace : WorkspaceBackend.defaultLocation());

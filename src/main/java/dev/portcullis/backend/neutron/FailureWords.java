@@ -44,9 +44,9 @@ final class FailureWords {
         Throwable t = NeutronHttp.unwrap(failure);
         if (!(t instanceof NeutronRefusal r)) {
             return CompletableFuture.completedFuture(t instanceof BackendException b ? b
-                    : new BackendException(Kind.UNAVAILABLE, NeutronErrors.UNREACHABLE,
+                    : session.redactor().redact(new BackendException(Kind.UNAVAILABLE, NeutronErrors.UNREACHABLE,
                     "The request to the network service failed unexpectedly (" + t.getClass().getSimpleName()
-                            + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ").", t));
+                            + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ").", t)));
         }
         String groupLabel = group == null ? null : label(group);
         switch (r.code()) {

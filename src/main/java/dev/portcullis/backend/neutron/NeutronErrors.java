@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.BackendException.Kind;
+import dev.portcullis.backend.openstack.TlsWords;
 import dev.portcullis.domain.ErrorCode;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import javax.net.ssl.SSLException;
 
 /**
  * Neutron's answers that are not a success, in words: each {@code NeutronError.type} of the error catalogue
@@ -164,6 +164,26 @@ public final class NeutronErrors {
                 + ". Reload it and make your changes again.";
     }
 
+    /**
+     * A 404 that is not one of Neutron's (no {@code NeutronError} type): the endpoint does not serve this path
+     * at all, most often a network endpoint that is not Neutron's (a wrong catalog entry, region or
+     * endpoint_override), said with the URL (without any user:password part) and what the server said.
+     */
+    static String notServed(URI endpoint, String path, NeutronRefusal refusal) {
+        String what = path.startsWith("/v2.0/security-group-rules") ? "security group rules"
+                : path.startsWith("/v2.0/security-groups") ? "security groups"
+                : path.startsWith("/v2.0/ports") ? "interfaces (ports)" : "what was asked";
+        String url = withoutUserInfo(endpoint) + path;
+        String said = refusal.neutronMessage().isBlank() ? "" : " It said: " + sentence(refusal.neutronMessage());
+        return "The network endpoint does not serve " + what + " at " + url + " (HTTP 404)." + said
+                + " Check the cloud's network endpoint: network_endpoint_override if set, else the catalog's network"
+                + " endpoint for its region_name and interface.";
+    }
+
+    private static String withoutUserInfo(URI uri) {
+        return uri.getUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
+    }
+
     /** A success whose body is not the JSON it should be. */
     static BackendException notJson(URI endpoint, String what, Exception cause) {
         return new BackendException(Kind.UNAVAILABLE, NOT_JSON, "The network service at " + endpoint
@@ -177,9 +197,8 @@ public final class NeutronErrors {
                     + " did not answer within " + seconds(timeout) + ".", cause);
         }
         String why = cause instanceof ConnectException ? "the connection was refused"
+                : TlsWords.isTls(cause) ? TlsWords.why(cause)
                 : reset(cause) ? "the connection was reset by the server or a proxy before the whole answer came"
-                : cause instanceof SSLException ? "TLS failed (" + cause.getMessage() + "); if the cloud uses its"
-                        + " own certificate authority, set cacert in clouds.yaml to its PEM file"
                 : cause instanceof IOException && cause.getMessage() != null
                 ? "the connection failed (" + cause.getMessage() + ")" : "the connection failed";
         return new BackendException(Kind.UNAVAILABLE, UNREACHABLE, "Could not reach the network service at "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.openstack.Access;
 import dev.portcullis.backend.openstack.Session;
+import dev.portcullis.backend.openstack.TlsWords;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,7 @@ import java.util.function.Function;
  * <p>What is tried again: GET and DELETE only, as they are idempotent, after a connection failure (refused,
  * reset, closed), a timeout, or a 502, 503 or 504; up to {@link Options#retries()} times, waiting a random
  * share of an exponentially growing wait ("full jitter"), or what the server's {@code Retry-After} says
- * (seconds or an HTTP date), never more than {@link Options#backoffCap()}. A 500 is not tried again: it is
+ * (seconds or an HTTP date), never more than {@link Options#backoffCap()}. A refused certificate or TLS protocol is not tried again (it would be refused again), nor is a 500: it is
  * a fault of the server that repeats. POST and PUT are never tried again, since the first may have done its
  * work (an apply reads the group again to tell: {@link LostAnswers}). A DELETE whose retry answers 404 did its work on an earlier try: that counts as done. A 401 makes
  * the session authenticate again, once, and the request is sent once more, whatever its method: the server
@@ -229,11 +230,13 @@ final class NeutronHttp {
         if (failure instanceof TimeoutException) {
             failure = new HttpTimeoutException("no whole answer within " + options.requestTimeout());
         }
-        if (failure instanceof IOException && request.idempotent() && tries < options.retries()) {
+        // a refused certificate or protocol is refused again: not tried again
+        if (failure instanceof IOException && request.idempotent() && tries < options.retries()
+                && !TlsWords.repeats(failure)) {
             return later(backoff(tries), () -> attempt(call, request, access, tries + 1, reauthenticated));
         }
-        return CompletableFuture.failedFuture(
-                NeutronErrors.unreachable(endpoint, failure, options.requestTimeout()));
+        return CompletableFuture.failedFuture(session.redactor().redact(
+                NeutronErrors.unreachable(endpoint, failure, options.requestTimeout())));
     }
 
     private CompletableFuture<Answer> answered(Call call, Request request, Access access, int tries,
@@ -257,7 +260,14 @@ final class NeutronHttp {
             return CompletableFuture.completedFuture(new Answer(204, response.headers(), null));
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
-        return CompletableFuture.failedFuture(NeutronErrors.of(status, type, response.body()));
+        // the server's words may echo the token or other secrets: removed before they become a message
+        byte[] said = response.body() == null ? null : session.redactor()
+                .redact(new String(response.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        NeutronRefusal refusal = NeutronErrors.of(status, type, said);
+        if (status == 404 && refusal.code().equals("HTTP404")) {
+            refusal = refusal.reworded(NeutronErrors.notServed(endpoint, pathOnly(request.path()), refusal));
+        }
+        return CompletableFuture.failedFuture(refusal);
     }
 
     private JsonNode json(URI endpoint, Request request, byte[] body) {
@@ -271,7 +281,9 @@ final class NeutronHttp {
             }
             return node;
         } catch (IOException e) {
-            throw NeutronErrors.notJson(endpoint, request.method() + " " + pathOnly(request.path()), e);
+            // the parser's message quotes the body, which may echo the token
+            throw session.redactor().redact(
+                    NeutronErrors.notJson(endpoint, request.method() + " " + pathOnly(request.path()), e));
         }
     }
 

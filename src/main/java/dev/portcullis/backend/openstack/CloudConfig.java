@@ -37,6 +37,14 @@ public record CloudConfig(
         return Optional.ofNullable(regionName);
     }
 
+    /**
+     * What in these settings exposes the password, the token or the groups to others on the network, one
+     * sentence each; empty when nothing does. The console's strip and the command line both say these.
+     */
+    public java.util.List<String> warnings() {
+        return InsecureSettings.of(this);
+    }
+
     /** One line for a chooser: name, project and where it is. */
     public String summary() {
         String where = authType == AuthType.NONE ? String.valueOf(endpointOverride) : String.valueOf(authUrl);

@@ -13,11 +13,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class FixedSession implements Session {
 
+    /** Headers whose values are secrets (a project id header is not). */
+    private static final java.util.regex.Pattern SECRET_HEADER =
+            java.util.regex.Pattern.compile("(?i)token|auth|secret|password|key");
+
     private final String name;
     private final HttpClient http;
     private final Access access;
     private final Duration timeout;
     private final String warning;
+    private final Redactor redactor = Redactor.of(null);
 
     public FixedSession(String name, HttpClient http, Access access) {
         this(name, http, access, CloudConfig.DEFAULT_TIMEOUT, null);
@@ -30,6 +35,16 @@ public final class FixedSession implements Session {
         this.access = access;
         this.timeout = timeout;
         this.warning = warning;
+        access.headers().forEach((header, value) -> {
+            if (SECRET_HEADER.matcher(header).find()) {
+                redactor.add(value);
+            }
+        });
+    }
+
+    @Override
+    public Redactor redactor() {
+        return redactor;
     }
 
     /** A session to an endpoint that needs no authentication, on a client of its own. */

@@ -3,6 +3,7 @@ package dev.portcullis.backend.openstack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.backend.BackendException;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,10 +30,12 @@ final class KeystoneClient {
     private final CloudConfig config;
     private final HttpClient http;
     private final URI tokens;
+    private final Redactor redactor;
 
-    KeystoneClient(CloudConfig config, HttpClient http) {
+    KeystoneClient(CloudConfig config, HttpClient http, Redactor redactor) {
         this.config = config;
         this.http = http;
+        this.redactor = redactor;
         this.tokens = TokenRequest.tokensUri(config.authUrl());
     }
 
@@ -67,9 +70,14 @@ final class KeystoneClient {
                     exchange.cancel(true);
                     cause = new HttpTimeoutException("no whole answer within " + config.apiTimeout());
                 }
-                throw KeystoneFailures.transport(cause, tokens, config.apiTimeout());
+                throw redactor.redact(KeystoneFailures.transport(cause, tokens, config.apiTimeout()));
             }
-            return read(response);
+            try {
+                return read(response);
+            } catch (BackendException e) {
+                // Keystone's words, or a proxy's, may echo the request and its secret
+                throw redactor.redact(e);
+            }
         });
     }
 

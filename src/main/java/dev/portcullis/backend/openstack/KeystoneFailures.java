@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.BackendException.Kind;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -41,14 +40,15 @@ final class KeystoneFailures {
         } else if (cause instanceof HttpTimeoutException) {
             return new BackendException(Kind.UNAVAILABLE, CODE, "Keystone at " + where + " did not answer within "
                     + seconds(timeout) + " (api_timeout); try again, or raise api_timeout.", cause);
-        } else if (cause instanceof SSLException) {
-            why = "TLS failed (" + cause.getMessage() + "); if the cloud uses its own CA, set cacert to its PEM file";
+        } else if (TlsWords.isTls(cause)) {
+            why = TlsWords.why(cause);
         } else if (cause instanceof ConnectException || cause.getCause() instanceof UnresolvedAddressException) {
             why = "the connection was refused or the host is unknown";
         } else if (cause instanceof IOException) {
             why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         } else {
-            return new BackendException(Kind.UNAVAILABLE, CODE, "Talking to Keystone at " + where + " failed: " + cause, cause);
+            return new BackendException(Kind.UNAVAILABLE, CODE, "Talking to Keystone at " + where + " failed unexpectedly"
+                    + (cause.getMessage() == null ? "." : ": " + cause.getMessage()), cause);
         }
         return new BackendException(Kind.UNAVAILABLE, CODE, "Could not reach Keystone at " + where + ": " + why + ".", cause);
     }
@@ -61,7 +61,7 @@ final class KeystoneFailures {
             String what = switch (config.authType()) {
                 case PASSWORD -> "the user name or password";
                 case APPLICATION_CREDENTIAL -> "the application credential";
-                case TOKEN -> "the token (it may have expired)";
+                case TOKEN -> "the token (it may have expired; sign in again for a new one)";
                 case NONE -> "the request";
             };
             return new BackendException(Kind.FORBIDDEN, "Unauthorized", "Keystone refused " + what + " for " + cloud
@@ -70,6 +70,16 @@ final class KeystoneFailures {
         if (status == 403) {
             return new BackendException(Kind.FORBIDDEN, "Forbidden", "Keystone does not let this user into project "
                     + config.credentials().projectLabel() + " of " + cloud + " (HTTP 403" + said + ").");
+        }
+        if (status == 404 && said.startsWith(": ")) {
+            // Keystone itself answered (its error envelope): the service is there, what the settings name is not
+            String what = config.authType() == AuthType.TOKEN
+                    ? "Keystone refused the token of " + cloud + ": it does not know it (it expired or was revoked)"
+                    + " (HTTP 404" + said + "). Sign in again for a new token and set it in " + config.source() + "."
+                    : "Keystone refused the credentials of " + cloud + ": something they name is unknown to it"
+                    + " (HTTP 404" + said + "). Check the user, project, domains and any application credential"
+                    + " in " + config.source() + ".";
+            return new BackendException(Kind.FORBIDDEN, "Unauthorized", what);
         }
         if (status == 404) {
             return new BackendException(Kind.INVALID, "NotFound", "There is no Keystone v3 token service at " + uri

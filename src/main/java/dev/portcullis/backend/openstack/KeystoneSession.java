@@ -22,6 +22,7 @@ public final class KeystoneSession implements Session {
     private final KeystoneClient keystone;
     private final Clock clock;
     private final String warning;
+    private final Redactor redactor;
 
     /** A token and when to stop using it. */
     private record Held(Access access, Instant renewAt) {
@@ -32,7 +33,8 @@ public final class KeystoneSession implements Session {
     KeystoneSession(CloudConfig config, HttpClient http, Clock clock, String warning) {
         this.config = config;
         this.http = http;
-        this.keystone = new KeystoneClient(config, http);
+        this.redactor = Redactor.of(config.credentials());
+        this.keystone = new KeystoneClient(config, http, redactor);
         this.clock = clock;
         this.warning = warning;
     }
@@ -55,6 +57,11 @@ public final class KeystoneSession implements Session {
     @Override
     public Optional<String> warning() {
         return Optional.ofNullable(warning);
+    }
+
+    @Override
+    public Redactor redactor() {
+        return redactor;
     }
 
     @Override
@@ -84,6 +91,7 @@ public final class KeystoneSession implements Session {
     }
 
     private Held hold(KeystoneClient.Issued issued) {
+        issued.access().headers().values().forEach(redactor::add);
         Duration life = Duration.between(clock.instant(), issued.expiresAt());
         Duration half = life.isNegative() ? Duration.ZERO : life.dividedBy(2);
         Duration margin = half.compareTo(RENEW_BEFORE) < 0 ? half : RENEW_BEFORE;

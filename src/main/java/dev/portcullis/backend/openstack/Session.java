@@ -36,6 +36,14 @@ public interface Session extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The session's secrets (password, application credential secret, tokens given or issued), to remove
+     * from any text from a server or an exception before it is shown, logged or saved.
+     */
+    default Redactor redactor() {
+        return Redactor.NONE;
+    }
+
     @Override
     default void close() {
     }

@@ -36,17 +36,9 @@ public final class Sessions {
         return new KeystoneSession(config, http, clock, warning);
     }
 
-    /** The standing warning of a cloud whose TLS certificates are not checked; null when they are. */
+    /** The standing warnings of a cloud whose settings expose what is sent, as one text; null when none. */
     static String warning(CloudConfig config) {
-        if (config.verify()) {
-            return null;
-        }
-        String text = "TLS certificates and host names are not checked for cloud '" + config.name()
-                + "' (verify: false or insecure in " + config.source() + "); anyone between you and the cloud"
-                + " could read and change what is sent, passwords and tokens included.";
-        if (config.cacert() != null) {
-            text += " The cacert " + config.cacert() + " is ignored while verify is false.";
-        }
-        return text;
+        java.util.List<String> warnings = config.warnings();
+        return warnings.isEmpty() ? null : String.join(" ", warnings);
     }
 }
