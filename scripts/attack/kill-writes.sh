@@ -31,7 +31,7 @@ for round in $(seq 1 "$ROUNDS"); do
   rm -f "$WS" "$WORK"/ws/.workspace.json.*
   "$BIN" apply --workspace "$WS" "$WORK/many.json" --yes > /dev/null 2>&1 &
   pid=$!
-  sleep "$(python3 -c 'import random; print(round(random.uniform(0.3, 2.5), 2))')"
+  sleep "$(python3 -c 'import random; print(round(random.uniform(0.2, 1.2), 2))')"
   if kill -9 "$pid" 2> /dev/null; then killed=$((killed + 1)); fi
   wait "$pid" 2> /dev/null || true
   set +e
