@@ -75,7 +75,9 @@ public final class GroupEditorController {
 
     @FXML
     private void initialize() {
-        errorTitle.setText(vm.isNew() ? "The group was not created" : "The changes were not saved");
+        // the message below says what happened: not created, maybe created (a lost answer), created without its
+        // rules, saved in part; the title only that it did not finish
+        errorTitle.setText(vm.isNew() ? "Creating the group did not finish" : "Saving the group did not finish");
         errorText.textProperty().bind(vm.errorProperty());
         errorBanner.visibleProperty().bind(vm.errorProperty().isNotNull());
         errorBanner.managedProperty().bind(errorBanner.visibleProperty());

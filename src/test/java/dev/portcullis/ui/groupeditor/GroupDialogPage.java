@@ -210,6 +210,11 @@ public final class GroupDialogPage {
                 .map(n -> ((Label) n).getText()).toList();
     }
 
+    /** The title above the server's message. */
+    public String errorTitle() {
+        return robot.lookup(".banner-title").queryAs(Label.class).getText();
+    }
+
     /** The server's message at the top, or null when none is shown. */
     public String errorBanner() {
         Node banner = robot.lookup(".error-banner").query();

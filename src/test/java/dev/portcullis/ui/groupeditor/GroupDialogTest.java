@@ -236,6 +236,8 @@ class GroupDialogTest {
         GroupDialogPage page = open(robot, failed);
 
         assertThat(page.errorBanner()).isEqualTo("Quota exceeded for resources: ['security_group'].");
+        assertThat(page.errorTitle()).as("true whether or not the group was made; the message says which")
+                .isEqualTo("Creating the group did not finish");
         assertThat(page.ruleCount()).isEqualTo(2);
         page.chooseOtherProtocol(2, "udp");
         page.pressAdd().pressAdd();
