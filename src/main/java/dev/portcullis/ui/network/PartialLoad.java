@@ -120,6 +120,11 @@ final class PartialLoad implements ProgressListener {
         return new Part(part.groups(), version, edits.size());
     }
 
+    /** How many pages and changes came so far: whether rows to show came since the last were built. */
+    private synchronized int version() {
+        return version;
+    }
+
     private record Part(List<SecurityGroup> groups, int version, int edits) {
     }
 
@@ -227,21 +232,27 @@ final class PartialLoad implements ProgressListener {
     }
 
     private void showIfNothingIs() {
-        if (!mayShowPart() || soFar().version() == shownVersion) {
+        if (!mayShowPart() || version() == shownVersion) {
             return;
         }
         building = true;
-        Part part = soFar();
-        CompletableFuture.supplyAsync(() -> GroupCatalog.part(part.groups()), worker).whenCompleteAsync((built, failed) -> {
+        // the rows so far and their catalog are made on the worker: at 10,000 groups a copy is no FX-thread work
+        CompletableFuture.supplyAsync(() -> {
+            Part part = soFar();
+            return new Built(GroupCatalog.part(part.groups()), part);
+        }, worker).whenCompleteAsync((built, failed) -> {
             building = false;
             if (failed != null || !current.getAsBoolean()) {
                 return;
             }
-            show(built, part);
-            if (soFar().version() > part.version()) {
+            show(built.catalog(), built.part());
+            if (version() > built.part().version()) {
                 showIfNothingIs();
             }
         }, fx);
+    }
+
+    private record Built(GroupCatalog catalog, Part part) {
     }
 
     private void show(GroupCatalog built, Part part) {
