@@ -35,6 +35,15 @@ public interface Backend extends AutoCloseable {
     }
 
     /** True when {@link #groups} reads only what it names, far less than {@link #load} in a large project. */
+    /**
+     * Whether a load's pages come over the network, slowly enough that reviewing each page while the rest comes
+     * pays (a cloud). A file's or a workspace's load is bound by the CPU, which a review of its pages would take
+     * from it.
+     */
+    default boolean pagesComeSlowly() {
+        return false;
+    }
+
     default boolean readsGroupsByName() {
         return false;
     }

@@ -92,6 +92,11 @@ public final class NeutronBackend implements Backend {
     }
 
     @Override
+    public boolean pagesComeSlowly() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return session.describe();
     }

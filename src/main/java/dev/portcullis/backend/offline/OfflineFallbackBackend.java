@@ -49,6 +49,11 @@ public final class OfflineFallbackBackend implements Backend {
     }
 
     @Override
+    public boolean pagesComeSlowly() {
+        return live.pagesComeSlowly();
+    }
+
+    @Override
     public String describe() {
         return live.describe();
     }

@@ -53,6 +53,8 @@ final class PartialLoad implements ProgressListener {
     private final ReviewSettings settings;
     /** True while this load is the latest and still running (on the FX thread). */
     private final BooleanSupplier current;
+    /** Whether the rows shown get the findings of their own checks while the rest comes (a cloud's slow pages). */
+    private final boolean reviewParts;
 
     /** Guarded by this: the groups from the list's start, those from its end (last first), the changes. */
     private final List<SecurityGroup> head = new ArrayList<>();
@@ -78,7 +80,13 @@ final class PartialLoad implements ProgressListener {
     private record Reviewed(SecurityGroup group, List<Finding> findings) {
     }
 
-    PartialLoad(ShownProject shown, Executor fx, Executor worker, ReviewSettings settings, BooleanSupplier current) {
+    /**
+     * @param reviewParts whether the rows shown are reviewed while the rest comes: for pages that come slowly (a
+     *                    cloud), not for a file, whose load needs the CPU such a review would take
+     */
+    PartialLoad(ShownProject shown, Executor fx, Executor worker, ReviewSettings settings, BooleanSupplier current,
+                boolean reviewParts) {
+        this.reviewParts = reviewParts;
         this.shown = shown;
         this.fx = fx;
         this.worker = worker;
@@ -155,9 +163,15 @@ final class PartialLoad implements ProgressListener {
         return new Edited(edited, made.size(), ours);
     }
 
-    /** Any thread: the load has answered, or failed. */
+    /**
+     * Any thread: the load has answered, or failed. Its groups' findings are let go (the whole review follows);
+     * its pages stay for the rows still to be shown, until the loader lets go of this load.
+     */
     void ended() {
         ended = true;
+        synchronized (reviewed) {
+            reviewed.clear();
+        }
     }
 
     // ---- the FX thread ---------------------------------------------------------------------------------
@@ -265,7 +279,9 @@ final class PartialLoad implements ProgressListener {
             editsShown = Math.max(editsShown, part.edits());
         }
         thens.forEach(Runnable::run);
-        review(built);
+        if (reviewParts) {
+            review(built);
+        }
     }
 
     /**

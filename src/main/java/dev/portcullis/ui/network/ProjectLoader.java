@@ -93,7 +93,8 @@ final class ProjectLoader {
         }
         boolean nothingShown = shown.catalog().isEmpty();
         GroupCatalog before = shown.partialProperty().get() || shown.showingCopy() ? GroupCatalog.EMPTY : shown.catalog();
-        PartialLoad load = new PartialLoad(shown, fx, worker, review, () -> current == generation && loading.get());
+        PartialLoad load = new PartialLoad(shown, fx, worker, review, () -> current == generation && loading.get(),
+                backend.pagesComeSlowly());
         pages = load;
         CompletableFuture<Snapshot> answer = backend.load(load);
         answer.whenComplete((whole, failed) -> load.ended()); // before any of its rows is shown: see PartialLoad
@@ -135,6 +136,9 @@ final class ProjectLoader {
 
     private void answered(boolean quiet, PartialLoad load, Loaded answer, Throwable failed) {
         loading.set(false);
+        if (pages == load) {
+            pages = null; // what it kept is let go once the changes made meanwhile are taken below
+        }
         List<Runnable> thens = load.thensNotRun();
         if (failed != null) {
             shown.dropPart();

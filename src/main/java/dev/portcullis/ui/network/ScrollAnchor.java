@@ -42,8 +42,13 @@ final class ScrollAnchor {
         }
         followed = flow;
         flow.needsLayoutProperty().addListener((obs, was, needs) -> {
-            if (!needs && !restoring) {
-                remember(flow);
+            if (!needs) {
+                // once the pulse's layout is done: the flow's cells may be placed after it says it needs none
+                Platform.runLater(() -> {
+                    if (!restoring) {
+                        remember(flow);
+                    }
+                });
             }
         });
     }

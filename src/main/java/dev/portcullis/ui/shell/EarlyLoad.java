@@ -119,6 +119,11 @@ final class EarlyLoad implements Places {
         }
 
         @Override
+        public boolean pagesComeSlowly() {
+            return backend.pagesComeSlowly();
+        }
+
+        @Override
         public String describe() {
             return backend.describe();
         }

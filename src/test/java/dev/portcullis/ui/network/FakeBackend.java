@@ -48,6 +48,14 @@ final class FakeBackend implements Backend {
     /** The operation (0-based) the next apply refuses with {@link #stepFailure}; -1: none. */
     int failApplyAtStep = -1;
     BackendException stepFailure;
+    /** Whether its pages come slowly, as a cloud's do (the rows in are reviewed while the rest comes). */
+    boolean slowPages;
+
+    @Override
+    public boolean pagesComeSlowly() {
+        return slowPages;
+    }
+
     /** What the next applies report someone else changed meanwhile; null: nothing. */
     String concurrentChange;
 

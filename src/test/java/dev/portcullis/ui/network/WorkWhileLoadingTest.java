@@ -136,6 +136,7 @@ class WorkWhileLoadingTest {
 
     @Test
     void theRowsInCarryTheFindingsOfTheirOwnChecksAndTheWholeReviewFollows() {
+        backend.slowPages = true;
         firstPageShown();
 
         assertThat(vm.partRowsProperty().get()).isEqualTo(2);
@@ -164,5 +165,13 @@ class WorkWhileLoadingTest {
 
         assertThat(vm.partialProperty().get()).isFalse();
         assertThat(vm.findingsProperty().get()).extracting(Finding::check).contains("referenced-group");
+    }
+
+    @Test
+    void theRowsOfAFileStillBeingReadAreNotReviewedBeforeTheWholeOfIt() {
+        firstPageShown(); // a file's pages: the CPU its read needs is not spent on reviewing them twice
+
+        assertThat(vm.findingsProperty().get()).isNull();
+        assertThat(row("web-server-public").worst()).isEmpty();
     }
 }
