@@ -182,11 +182,16 @@ final class PartialLoad implements ProgressListener {
      * first frame holds the first rows instead of a frame after its first layout.
      */
     void showAtOnce() {
-        Part part = soFar();
-        if (part.groups().isEmpty() || part.groups().size() > AT_ONCE || !mayShowPart()) {
+        int rows = rowsSoFar(); // counted before any copy: a whole file read already is not copied on the FX thread
+        if (rows == 0 || rows > AT_ONCE || !mayShowPart()) {
             return;
         }
+        Part part = soFar();
         show(GroupCatalog.part(part.groups()), part);
+    }
+
+    private synchronized int rowsSoFar() {
+        return head.size() + tail.size();
     }
 
     /** Whether a part of this load may be shown: no build under way, and nothing but a part or the copy on screen. */
