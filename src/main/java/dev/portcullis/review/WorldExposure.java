@@ -8,6 +8,7 @@ import dev.portcullis.domain.SecurityGroup;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,47 +45,78 @@ final class WorldExposure {
     record Stretch(EtherType etherType, int protocol, int low, int high, List<Integer> rules, boolean alone) {
     }
 
-    private record Item(int rule, int protocol, int low, int high, BigInteger from, BigInteger to) {
+    /**
+     * A rule as an interval of one protocol's axis ({@code low..high}) and of addresses, the addresses given as
+     * ranks among the group's interval bounds: {@code from} the rank of its first address, {@code end} the rank
+     * of the address after its last, so every comparison in the sweep is one of two ints.
+     */
+    private record Item(int rule, int protocol, int low, int high, int from, int end) {
+    }
+
+    /** A rule before its addresses are ranked: its first address and the address after its last. */
+    private record Raw(int rule, int protocol, int low, int high, BigInteger from, BigInteger after) {
     }
 
     /** Address intervals by start, the widest first, then by rule: the order every choice is made in. */
-    private static final Comparator<Item> BY_ADDRESS = Comparator.comparing(Item::from)
-            .thenComparing(Item::to, Comparator.reverseOrder()).thenComparingInt(Item::rule);
-
-    private WorldExposure() {
-    }
+    private static final Comparator<Item> BY_ADDRESS = (a, b) -> a.from() != b.from()
+            ? Integer.compare(a.from(), b.from()) : a.end() != b.end() ? Integer.compare(b.end(), a.end())
+            : Integer.compare(a.rule(), b.rule());
 
     /** The group's stretches, by IP version, then protocol ({@link #ALL} first), then axis. */
     static List<Stretch> of(SecurityGroup group) {
         List<Stretch> out = new ArrayList<>();
         for (EtherType etherType : EtherType.values()) {
-            Map<Integer, List<Item>> byProtocol = new TreeMap<>();
+            List<Raw> raws = new ArrayList<>();
             List<Rule> rules = group.rules();
             for (int r = 0; r < rules.size(); r++) {
-                Item item = item(r, rules.get(r), etherType);
-                if (item != null) {
-                    byProtocol.computeIfAbsent(item.protocol(), p -> new ArrayList<>()).add(item);
+                Raw raw = raw(r, rules.get(r), etherType);
+                if (raw != null) {
+                    raws.add(raw);
                 }
             }
+            if (raws.isEmpty()) {
+                continue;
+            }
+            BigInteger[] bounds = bounds(raws, etherType);
+            Map<Integer, List<Item>> byProtocol = new TreeMap<>();
+            for (Raw raw : raws) {
+                byProtocol.computeIfAbsent(raw.protocol(), p -> new ArrayList<>()).add(new Item(raw.rule(),
+                        raw.protocol(), raw.low(), raw.high(), rank(bounds, raw.from()), rank(bounds, raw.after())));
+            }
+            int full = bounds.length - 1;
             List<Item> every = byProtocol.getOrDefault(ALL, List.of());
-            BigInteger max = BigInteger.ONE.shiftLeft(etherType.version() == 4 ? 32 : 128).subtract(BigInteger.ONE);
             for (Map.Entry<Integer, List<Item>> e : byProtocol.entrySet()) {
-                List<Item> own = e.getValue();
-                List<Item> items = new ArrayList<>(own);
+                List<Item> items = new ArrayList<>(e.getValue());
                 if (e.getKey() != ALL) {
                     items.addAll(every);
                 }
                 items.sort(BY_ADDRESS);
-                if (covers(items, max)) {
-                    stretches(etherType, e.getKey(), items, max, out);
+                if (covers(items, full)) {
+                    stretches(etherType, e.getKey(), items, full, out);
                 }
             }
         }
         return out;
     }
 
-    /** The rule as an item of this IP version, or null when it is not ingress, not this version or no address. */
-    private static Item item(int index, Rule rule, EtherType etherType) {
+    /** Every interval bound of the rules, sorted and distinct, from the first address to the one after the last. */
+    private static BigInteger[] bounds(List<Raw> raws, EtherType etherType) {
+        TreeSet<BigInteger> bounds = new TreeSet<>();
+        bounds.add(BigInteger.ZERO);
+        bounds.add(BigInteger.ONE.shiftLeft(etherType.version() == 4 ? 32 : 128));
+        for (Raw raw : raws) {
+            bounds.add(raw.from());
+            bounds.add(raw.after());
+        }
+        return bounds.toArray(BigInteger[]::new);
+    }
+
+    private static int rank(BigInteger[] bounds, BigInteger address) {
+        return Arrays.binarySearch(bounds, address);
+    }
+
+    /** The rule as an interval of this IP version, or null when it is not ingress, not this version or no address. */
+    private static Raw raw(int index, Rule rule, EtherType etherType) {
         if (rule.direction() != Direction.INGRESS || rule.etherType() != etherType) {
             return null;
         }
@@ -93,51 +125,49 @@ final class WorldExposure {
         BigInteger to;
         if (rule.remote().isEveryAddress()) {
             from = BigInteger.ZERO;
-            to = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
+            to = BigInteger.ONE.shiftLeft(width);
         } else if (rule.remote() instanceof Remote.Prefix p && p.cidr().width() == width) {
             from = p.cidr().network().addressValue();
-            to = from.add(BigInteger.ONE.shiftLeft(width - p.cidr().prefixLength())).subtract(BigInteger.ONE);
+            to = from.add(BigInteger.ONE.shiftLeft(width - p.cidr().prefixLength()));
         } else {
             return null;
         }
         int protocol = Coverage.protocolNumber(rule);
         if (protocol == ALL) {
-            return new Item(index, ALL, 0, AXIS_MAX, from, to);
+            return new Raw(index, ALL, 0, AXIS_MAX, from, to);
         }
         if (protocol < 0) {
             return null;
         }
         if (rule.protocol().supportsPorts()) {
             return rule.ports().low() > rule.ports().high() ? null
-                    : new Item(index, protocol, rule.ports().low(), rule.ports().high(), from, to);
+                    : new Raw(index, protocol, rule.ports().low(), rule.ports().high(), from, to);
         }
         if (rule.protocol().isIcmp()) {
             Integer type = rule.ports().min();
             Integer code = rule.ports().max();
             if (type == null) {
-                return new Item(index, protocol, 0, AXIS_MAX, from, to);
+                return new Raw(index, protocol, 0, AXIS_MAX, from, to);
             }
             if (type < 0 || type > 255 || (code != null && (code < 0 || code > 255))) {
                 return null;
             }
-            return code == null ? new Item(index, protocol, type * 256, type * 256 + 255, from, to)
-                    : new Item(index, protocol, type * 256 + code, type * 256 + code, from, to);
+            return code == null ? new Raw(index, protocol, type * 256, type * 256 + 255, from, to)
+                    : new Raw(index, protocol, type * 256 + code, type * 256 + code, from, to);
         }
-        return new Item(index, protocol, 0, 0, from, to);
+        return new Raw(index, protocol, 0, 0, from, to);
     }
 
-    /** Whether the items (sorted by address) leave no gap from 0 to {@code max}. */
-    private static boolean covers(Iterable<Item> sorted, BigInteger max) {
-        BigInteger next = BigInteger.ZERO;
+    /** Whether the items (sorted by address) leave no gap from the first address (rank 0) to rank {@code full}. */
+    private static boolean covers(Iterable<Item> sorted, int full) {
+        int next = 0;
         for (Item item : sorted) {
-            if (item.from().compareTo(next) > 0) {
+            if (item.from() > next) {
                 return false;
             }
-            if (item.to().compareTo(next) >= 0) {
-                next = item.to().add(BigInteger.ONE);
-                if (next.compareTo(max) > 0) {
-                    return true;
-                }
+            next = Math.max(next, item.end());
+            if (next >= full) {
+                return true;
             }
         }
         return false;
@@ -146,10 +176,10 @@ final class WorldExposure {
     /**
      * Cuts the axis at every item's bounds and keeps the pieces open to every address, merged where alike.
      * One sweep along the axis: an item joins the rules in force at its low bound and leaves after its high
-     * one, so each piece looks only at the rules in force there, kept in address order.
+     * one; a count of the rules over each stretch of addresses tells at once whether a piece is covered, and
+     * only a covered piece looks at the rules in force there, kept in address order.
      */
-    private static void stretches(EtherType etherType, int protocol, List<Item> items, BigInteger max,
-                                  List<Stretch> out) {
+    private static void stretches(EtherType etherType, int protocol, List<Item> items, int full, List<Stretch> out) {
         TreeSet<Integer> cuts = new TreeSet<>();
         for (Item item : items) {
             cuts.add(item.low());
@@ -158,23 +188,28 @@ final class WorldExposure {
         List<Item> byLow = items.stream().sorted(Comparator.comparingInt(Item::low)).toList();
         List<Item> byEnd = items.stream().sorted(Comparator.comparingInt(Item::high)).toList();
         TreeSet<Item> inForce = new TreeSet<>(BY_ADDRESS);
+        AddressCount count = new AddressCount(full);
         int joined = 0;
         int left = 0;
         Stretch open = null;
         Integer start = cuts.first();
         for (Integer end = cuts.higher(start); end != null; start = end, end = cuts.higher(start)) {
             while (left < byEnd.size() && byEnd.get(left).high() < start) {
-                inForce.remove(byEnd.get(left++));
+                Item item = byEnd.get(left++);
+                if (inForce.remove(item)) {
+                    count.add(item.from(), item.end(), -1);
+                }
             }
             while (joined < byLow.size() && byLow.get(joined).low() <= start) {
                 Item item = byLow.get(joined++);
                 if (item.high() >= start) {
                     inForce.add(item);
+                    count.add(item.from(), item.end(), 1);
                 }
             }
             // most pieces leave a gap: only a covered one is copied and blamed
-            Stretch piece = covers(inForce, max)
-                    ? piece(etherType, protocol, start, end - 1, new ArrayList<>(inForce), max) : null;
+            Stretch piece = count.everywhere()
+                    ? piece(etherType, protocol, start, end - 1, new ArrayList<>(inForce), full) : null;
             if (piece != null && open != null && open.high() + 1 == piece.low() && open.alone() == piece.alone()
                     && open.rules().equals(piece.rules())) {
                 open = new Stretch(etherType, protocol, open.low(), piece.high(), open.rules(), open.alone());
@@ -191,48 +226,84 @@ final class WorldExposure {
     }
 
     /**
-     * The piece, if its rules cover every address, with the rules to blame: those of the protocol itself
+     * The piece, whose rules cover every address, with the rules to blame: those of the protocol itself
      * before rules for every protocol (which {@code world-open-all} already names), and among them the rules
      * that are open to the world by themselves, else the fewest that are together.
      */
-    private static Stretch piece(EtherType etherType, int protocol, int low, int high, List<Item> active,
-                                 BigInteger max) {
-        if (!covers(active, max)) {
-            return null;
-        }
+    private static Stretch piece(EtherType etherType, int protocol, int low, int high, List<Item> active, int full) {
         List<Item> own = active.stream().filter(i -> i.protocol() == protocol).toList();
         for (List<Item> candidates : protocol == ALL ? List.of(active) : List.of(own, active)) {
             List<Integer> alone = candidates.stream()
-                    .filter(i -> i.from().signum() == 0 && i.to().equals(max)).map(Item::rule).sorted().toList();
+                    .filter(i -> i.from() == 0 && i.end() == full).map(Item::rule).sorted().toList();
             if (!alone.isEmpty()) {
                 return new Stretch(etherType, protocol, low, high, alone, true);
             }
-            if (covers(candidates, max)) {
-                return new Stretch(etherType, protocol, low, high, fewest(candidates, max), false);
+            if (covers(candidates, full)) {
+                return new Stretch(etherType, protocol, low, high, fewest(candidates, full), false);
             }
         }
         throw new IllegalStateException("covered, yet no rules cover");
     }
 
     /** The classic greedy cover: from the first uncovered address, the interval that reaches furthest. */
-    private static List<Integer> fewest(List<Item> sorted, BigInteger max) {
+    private static List<Integer> fewest(List<Item> sorted, int full) {
         List<Integer> chosen = new ArrayList<>();
-        BigInteger next = BigInteger.ZERO;
+        int next = 0;
         int i = 0;
-        while (next.compareTo(max) <= 0) {
+        while (next < full) {
             Item best = null;
-            while (i < sorted.size() && sorted.get(i).from().compareTo(next) <= 0) {
-                if (best == null || sorted.get(i).to().compareTo(best.to()) > 0) {
+            while (i < sorted.size() && sorted.get(i).from() <= next) {
+                if (best == null || sorted.get(i).end() > best.end()) {
                     best = sorted.get(i);
                 }
                 i++;
             }
-            if (best == null || best.to().compareTo(next) < 0) {
+            if (best == null || best.end() <= next) {
                 throw new IllegalStateException("not covered");
             }
             chosen.add(best.rule());
-            next = best.to().add(BigInteger.ONE);
+            next = best.end();
         }
         return chosen.stream().sorted().toList();
+    }
+
+    /**
+     * How many rules in force hold each stretch between two neighbouring address ranks, as a tree of range
+     * additions keeping each node's smallest count: every address is covered when the smallest count is above 0.
+     */
+    private static final class AddressCount {
+        private final int size;
+        private final int[] least;
+        private final int[] added;
+
+        AddressCount(int size) {
+            this.size = size;
+            this.least = new int[4 * size];
+            this.added = new int[4 * size];
+        }
+
+        /** Adds {@code delta} to the stretches from rank {@code from} up to, not including, rank {@code end}. */
+        void add(int from, int end, int delta) {
+            add(1, 0, size, from, end, delta);
+        }
+
+        boolean everywhere() {
+            return least[1] > 0;
+        }
+
+        private void add(int node, int lo, int hi, int from, int end, int delta) {
+            if (end <= lo || hi <= from) {
+                return;
+            }
+            if (from <= lo && hi <= end) {
+                added[node] += delta;
+                least[node] += delta;
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            add(2 * node, lo, mid, from, end, delta);
+            add(2 * node + 1, mid, hi, from, end, delta);
+            least[node] = added[node] + Math.min(least[2 * node], least[2 * node + 1]);
+        }
     }
 }
