@@ -1,5 +1,6 @@
 package dev.portcullis.backend;
 
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.domain.SourceGap;
@@ -15,14 +16,27 @@ import java.util.Optional;
  * @param loadedAt when the data was read from its source (for an offline copy: when it was saved)
  * @param offline  why this is a saved copy and not the live project (the cloud could not be reached), or
  *                 null when it is live. An offline snapshot is read-only.
+ * @param addressGroups the project's address groups, which rules may name as their remote
  */
 public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loadedAt, String offline,
-                       List<SourceGap> gaps) {
+                       List<SourceGap> gaps, List<AddressGroup> addressGroups) {
 
     public Snapshot {
         groups = List.copyOf(groups);
         ports = List.copyOf(ports);
         gaps = List.copyOf(gaps);
+        addressGroups = List.copyOf(addressGroups);
+    }
+
+    /** A snapshot of a source without address groups. */
+    public Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loadedAt, String offline,
+                    List<SourceGap> gaps) {
+        this(groups, ports, loadedAt, offline, gaps, List.of());
+    }
+
+    /** The same moment's data with these address groups (read beside the groups). */
+    public Snapshot withAddressGroups(List<AddressGroup> addressGroups) {
+        return new Snapshot(groups, ports, loadedAt, offline, gaps, addressGroups);
     }
 
     /** A snapshot of a source that could be read whole (every cloud and workspace load). */
@@ -50,7 +64,7 @@ public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loa
 
     /** The same data marked as an offline copy, with the reason the live source failed. */
     public Snapshot asOffline(String reason) {
-        return new Snapshot(groups, ports, loadedAt, reason, gaps);
+        return new Snapshot(groups, ports, loadedAt, reason, gaps, addressGroups);
     }
 
     /** The same moment's data with a group added, or replaced by its new version (after a change worked). */
@@ -65,7 +79,7 @@ public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loa
         } else {
             changed.add(group);
         }
-        return new Snapshot(changed, ports, loadedAt, offline, gaps);
+        return new Snapshot(changed, ports, loadedAt, offline, gaps, addressGroups);
     }
 
     /** Without a deleted group, nor the rules of other groups that pointed at it (Neutron's cascade). */
@@ -76,13 +90,13 @@ public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loa
                         g.revision(), g.updatedAt())
                         : g)
                 .toList();
-        return new Snapshot(remaining, ports, loadedAt, offline, gaps);
+        return new Snapshot(remaining, ports, loadedAt, offline, gaps, addressGroups);
     }
 
     /** With an interface as it is now. */
     public Snapshot withPort(Port port) {
         return new Snapshot(groups, ports.stream().map(p -> p.id().equals(port.id()) ? port : p).toList(),
-                loadedAt, offline, gaps);
+                loadedAt, offline, gaps, addressGroups);
     }
 
     public Optional<SecurityGroup> group(String id) {

@@ -107,7 +107,8 @@ final class CheckCommand implements Callable<Integer> {
         Sources.Reading reading = Sources.forUser(parent.workspace, sourceOptions.read()).reading(source);
         Snapshot snapshot = reading.snapshot();
         boolean portsKnown = !snapshot.ports().isEmpty() || source.startsWith("cloud:") || source.equals("workspace");
-        TrafficCheck check = new TrafficCheck(snapshot.groups(), snapshot.ports(), portsKnown);
+        TrafficCheck check = new TrafficCheck(snapshot.groups(), snapshot.ports(), portsKnown,
+                snapshot.addressGroups());
         TrafficCheckAnswer answer;
         String subject;
         ObjectNode targetJson = DiffCommand.object();

@@ -95,7 +95,8 @@ final class LintCommand implements Callable<Integer> {
             return PortcullisCommand.EXIT_UNUSABLE;
         }
         Snapshot snapshot = reading.snapshot();
-        List<Finding> findings = Review.of(snapshot.groups(), snapshot.ports(), snapshot.gaps(), settings);
+        List<Finding> findings = Review.of(snapshot.groups(), snapshot.ports(), snapshot.gaps(),
+                snapshot.addressGroups(), settings);
         boolean failed = findings.stream().anyMatch(f -> f.severity().atLeast(failOn));
         PrintWriter out = spec.commandLine().getOut();
         switch (output.format) {

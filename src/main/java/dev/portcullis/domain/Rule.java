@@ -67,7 +67,7 @@ public record Rule(String id, Direction direction, EtherType etherType, Protocol
 
     /**
      * One line for people, e.g. {@code Ingress IPv4 TCP 22 from 0.0.0.0/0}, {@code Egress IPv6 all traffic to ::/0}.
-     * {@code groupName} turns a remote group id into a name where one is known.
+     * {@code groupName} turns a remote group's or address group's id into a name where one is known.
      */
     public String summary(java.util.function.Function<String, String> groupName) {
         StringBuilder s = new StringBuilder();
@@ -98,7 +98,8 @@ public record Rule(String id, Direction direction, EtherType etherType, Protocol
             return "group " + (name == null ? g.groupId() : name);
         }
         if (remote instanceof Remote.AddressGroup a) {
-            return "address group " + a.addressGroupId();
+            String name = groupName.apply(a.addressGroupId());
+            return "address group " + (name == null ? a.addressGroupId() : name);
         }
         return etherType == EtherType.IPV4 ? "0.0.0.0/0" : "::/0";
     }

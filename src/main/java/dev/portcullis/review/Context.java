@@ -1,5 +1,6 @@
 package dev.portcullis.review;
 
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
@@ -21,6 +22,8 @@ final class Context {
     final List<SecurityGroup> groups;
     final List<Port> ports;
     final ReviewSettings settings;
+    /** The address groups by id; null while they are not known (a review of pages as they come). */
+    final Map<String, AddressGroup> addressGroups;
     private final Map<String, String> names = new HashMap<>();
     /** Added to by both halves of a large review at once (see Review), hence synchronized. */
     private final List<Entry> entries = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -37,9 +40,21 @@ final class Context {
     private Map<String, Integer> groupsById;
 
     Context(List<SecurityGroup> groups, List<Port> ports, ReviewSettings settings) {
+        this(groups, ports, List.of(), settings);
+    }
+
+    /** {@code addressGroups} null: not known yet, so rules naming one are neither resolved nor reported. */
+    Context(List<SecurityGroup> groups, List<Port> ports, List<AddressGroup> addressGroups, ReviewSettings settings) {
         this.groups = List.copyOf(groups);
         this.ports = List.copyOf(ports);
         this.settings = settings;
+        if (addressGroups == null) {
+            this.addressGroups = null;
+        } else {
+            this.addressGroups = new HashMap<>();
+            addressGroups.forEach(a -> this.addressGroups.putIfAbsent(a.id(), a));
+            addressGroups.forEach(a -> names.putIfAbsent(a.id(), a.label()));
+        }
         groups.forEach(g -> names.putIfAbsent(g.id(), g.name()));
         for (int g = 0; g < this.groups.size(); g++) {
             groupIndex.putIfAbsent(this.groups.get(g), g);

@@ -1,5 +1,6 @@
 package dev.portcullis.review;
 
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
@@ -36,7 +37,17 @@ public final class Review {
      */
     public static List<Finding> of(List<SecurityGroup> groups, List<Port> ports, List<SourceGap> gaps,
                                    ReviewSettings settings) {
-        return of(groups, ports, gaps, settings, groups.size() >= PARALLEL_FROM);
+        return of(groups, ports, gaps, List.of(), settings);
+    }
+
+    /**
+     * Reviews the groups with the project's address groups: a rule naming one lets in its prefixes (of the
+     * rule's IP version), judged as if written out; a rule naming one the source does not hold is reported
+     * ({@link Check#NOT_REVIEWED}), as what it lets in cannot be known.
+     */
+    public static List<Finding> of(List<SecurityGroup> groups, List<Port> ports, List<SourceGap> gaps,
+                                   List<AddressGroup> addressGroups, ReviewSettings settings) {
+        return of(new Context(groups, ports, addressGroups, settings), gaps, groups.size() >= PARALLEL_FROM);
     }
 
     /**
@@ -46,10 +57,12 @@ public final class Review {
      * depend on the groups beside it, so reviewing the pages one by one finds what reviewing them together
      * would. The interfaces are not known, so a rule open to the world on every port stays critical.
      *
+     * The address groups are not known yet either: rules naming one are left to the review of the whole.
+     *
      * @return the findings by group and rule in the order given, the most serious first within one
      */
     public static List<Finding> ofEachGroup(List<SecurityGroup> groups, ReviewSettings settings) {
-        Context c = new Context(groups, List.of(), settings);
+        Context c = new Context(groups, List.of(), null, settings);
         groupChecks(c, c.groups);
         return c.findings();
     }
@@ -59,7 +72,10 @@ public final class Review {
 
     static List<Finding> of(List<SecurityGroup> groups, List<Port> ports, List<SourceGap> gaps,
                             ReviewSettings settings, boolean inTwoHalves) {
-        Context c = new Context(groups, ports, settings);
+        return of(new Context(groups, ports, settings), gaps, inTwoHalves);
+    }
+
+    private static List<Finding> of(Context c, List<SourceGap> gaps, boolean inTwoHalves) {
         gaps.forEach(c::gap);
         ProjectChecks.run(c);
         List<SecurityGroup> all = c.groups;

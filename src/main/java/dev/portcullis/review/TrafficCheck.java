@@ -1,5 +1,6 @@
 package dev.portcullis.review;
 
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Cidr;
 import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.Port;
@@ -20,7 +21,9 @@ import java.util.OptionalInt;
  * as Neutron applies them). Read as Neutron does: no protocol (or protocol 0) is every protocol, no port
  * range every port, no remote every address of the rule's IP version; the rule's ether type must be the
  * address's family. A remote-group rule matches the fixed IPs of the interfaces in that group, which can
- * only be known when the source lists its interfaces; otherwise the rule is undecided, never a denial.
+ * only be known when the source lists its interfaces; otherwise the rule is undecided, never a denial. An
+ * address-group rule matches the group's prefixes of the packet's family; one the source does not hold is
+ * undecided, with that reason.
  * Replies that a stateful group lets back in are not modelled: ask about the packet itself.
  */
 public final class TrafficCheck {
@@ -32,6 +35,8 @@ public final class TrafficCheck {
     private final Map<String, SecurityGroup> byId = new HashMap<>();
     /** The interfaces of each group, by group id, made once: the check is immutable once built. */
     private final Map<String, List<Port>> portsByGroup = new HashMap<>();
+    /** The address groups by id. */
+    private final Map<String, AddressGroup> addressGroups = new HashMap<>();
 
     /**
      * @param groups     the groups of the source
@@ -40,6 +45,13 @@ public final class TrafficCheck {
      *                   say, so remote-group rules cannot be resolved)
      */
     public TrafficCheck(List<SecurityGroup> groups, List<Port> ports, boolean portsKnown) {
+        this(groups, ports, portsKnown, List.of());
+    }
+
+    /** @param addressGroups the source's address groups, which its rules may name as remotes */
+    public TrafficCheck(List<SecurityGroup> groups, List<Port> ports, boolean portsKnown,
+                        List<AddressGroup> addressGroups) {
+        addressGroups.forEach(a -> this.addressGroups.putIfAbsent(a.id(), a));
         this.groups = List.copyOf(groups);
         this.ports = List.copyOf(ports);
         this.portsKnown = portsKnown;
@@ -126,6 +138,10 @@ public final class TrafficCheck {
         if (remote instanceof Remote.Group g && portsKnown) {
             return members(g.groupId()).contains(address) ? Match.MATCHES : Match.MISSES;
         }
+        if (remote instanceof Remote.AddressGroup a && addressGroups.containsKey(a.addressGroupId())) {
+            return addressGroups.get(a.addressGroupId()).addresses().stream().anyMatch(c -> c.contains(address))
+                    ? Match.MATCHES : Match.MISSES;
+        }
         return Match.UNDECIDED;
     }
 
@@ -144,6 +160,8 @@ public final class TrafficCheck {
             return "the rule allows the interfaces of group " + name
                     + ", and the source does not list interfaces, so their addresses are unknown";
         }
-        return "the rule allows an address group, whose addresses the source does not hold";
+        String id = ((Remote.AddressGroup) remote).addressGroupId();
+        return "the rule allows address group " + DraftIds.shown(id) + ", which the source does not hold, so its"
+                + " addresses are unknown";
     }
 }

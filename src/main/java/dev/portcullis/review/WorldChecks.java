@@ -77,7 +77,8 @@ final class WorldChecks {
     }
 
     static void run(Context c, SecurityGroup group) {
-        List<WorldExposure.Stretch> stretches = WorldExposure.of(group);
+        List<WorldExposure.Stretch> stretches = WorldExposure.of(group,
+                c.addressGroups == null ? Map.of() : c.addressGroups);
         if (stretches.isEmpty()) {
             return;
         }

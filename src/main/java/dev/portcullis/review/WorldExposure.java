@@ -1,5 +1,7 @@
 package dev.portcullis.review;
 
+import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.Cidr;
 import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.EtherType;
 import dev.portcullis.domain.Remote;
@@ -50,11 +52,18 @@ final class WorldExposure {
      * ranks among the group's interval bounds: {@code from} the rank of its first address, {@code end} the rank
      * of the address after its last, so every comparison in the sweep is one of two ints.
      */
-    private record Item(int rule, int protocol, int low, int high, int from, int end) {
+    private record Item(int rule, int protocol, int low, int high, int from, int end, boolean grouped) {
     }
 
-    /** A rule before its addresses are ranked: its first address and the address after its last. */
-    private record Raw(int rule, int protocol, int low, int high, BigInteger from, BigInteger after) {
+    /**
+     * A rule before its addresses are ranked: its first address and the address after its last; {@code grouped}
+     * when it is one prefix of an address group.
+     */
+    private record Raw(int rule, int protocol, int low, int high, BigInteger from, BigInteger after,
+                       boolean grouped) {
+        Raw ofAddressGroup() {
+            return new Raw(rule, protocol, low, high, from, after, true);
+        }
     }
 
     /** Address intervals by start, the widest first, then by rule: the order every choice is made in. */
@@ -62,17 +71,23 @@ final class WorldExposure {
             ? Integer.compare(a.from(), b.from()) : a.end() != b.end() ? Integer.compare(b.end(), a.end())
             : Integer.compare(a.rule(), b.rule());
 
-    /** The group's stretches, by IP version, then protocol ({@link #ALL} first), then axis. */
+    /** The group's stretches, its rules' address groups unknown (their rules let in nothing known). */
     static List<Stretch> of(SecurityGroup group) {
+        return of(group, Map.of());
+    }
+
+    /**
+     * The group's stretches, by IP version, then protocol ({@link #ALL} first), then axis. A rule whose remote
+     * is an address group lets in each of the group's prefixes of the rule's IP version, found in
+     * {@code addressGroups} by id; one it does not hold lets in nothing known here (the review says so apart).
+     */
+    static List<Stretch> of(SecurityGroup group, Map<String, AddressGroup> addressGroups) {
         List<Stretch> out = new ArrayList<>();
         for (EtherType etherType : EtherType.values()) {
             List<Raw> raws = new ArrayList<>();
             List<Rule> rules = group.rules();
             for (int r = 0; r < rules.size(); r++) {
-                Raw raw = raw(r, rules.get(r), etherType);
-                if (raw != null) {
-                    raws.add(raw);
-                }
+                raws(r, rules.get(r), etherType, addressGroups, raws);
             }
             if (raws.isEmpty()) {
                 continue;
@@ -81,7 +96,8 @@ final class WorldExposure {
             Map<Integer, List<Item>> byProtocol = new TreeMap<>();
             for (Raw raw : raws) {
                 byProtocol.computeIfAbsent(raw.protocol(), p -> new ArrayList<>()).add(new Item(raw.rule(),
-                        raw.protocol(), raw.low(), raw.high(), rank(bounds, raw.from()), rank(bounds, raw.after())));
+                        raw.protocol(), raw.low(), raw.high(), rank(bounds, raw.from()), rank(bounds, raw.after()),
+                        raw.grouped()));
             }
             int full = bounds.length - 1;
             List<Item> every = byProtocol.getOrDefault(ALL, List.of());
@@ -115,47 +131,65 @@ final class WorldExposure {
         return Arrays.binarySearch(bounds, address);
     }
 
-    /** The rule as an interval of this IP version, or null when it is not ingress, not this version or no address. */
-    private static Raw raw(int index, Rule rule, EtherType etherType) {
+    /**
+     * The rule's intervals of this IP version (one per prefix of an address group), none when it is not
+     * ingress, not this version or lets in no address known here.
+     */
+    private static void raws(int index, Rule rule, EtherType etherType, Map<String, AddressGroup> addressGroups,
+                             List<Raw> out) {
         if (rule.direction() != Direction.INGRESS || rule.etherType() != etherType) {
-            return null;
+            return;
         }
         int width = etherType.version() == 4 ? 32 : 128;
-        BigInteger from;
-        BigInteger to;
         if (rule.remote().isEveryAddress()) {
-            from = BigInteger.ZERO;
-            to = BigInteger.ONE.shiftLeft(width);
+            add(out, raw(index, rule, BigInteger.ZERO, BigInteger.ONE.shiftLeft(width)));
         } else if (rule.remote() instanceof Remote.Prefix p && p.cidr().width() == width) {
-            from = p.cidr().network().addressValue();
-            to = from.add(BigInteger.ONE.shiftLeft(width - p.cidr().prefixLength()));
-        } else {
-            return null;
+            add(out, raw(index, rule, p.cidr()));
+        } else if (rule.remote() instanceof Remote.AddressGroup a && addressGroups.containsKey(a.addressGroupId())) {
+            for (Cidr cidr : addressGroups.get(a.addressGroupId()).addresses(etherType)) {
+                Raw raw = raw(index, rule, cidr);
+                add(out, raw == null ? null : raw.ofAddressGroup());
+            }
         }
+    }
+
+    private static void add(List<Raw> out, Raw raw) {
+        if (raw != null) {
+            out.add(raw);
+        }
+    }
+
+    private static Raw raw(int index, Rule rule, Cidr cidr) {
+        BigInteger from = cidr.network().addressValue();
+        return raw(index, rule, from, from.add(BigInteger.ONE.shiftLeft(cidr.width() - cidr.prefixLength())));
+    }
+
+    /** The rule as an interval of its protocol's axis and of addresses {@code from} up to {@code to} (excluded). */
+    private static Raw raw(int index, Rule rule, BigInteger from, BigInteger to) {
         int protocol = Coverage.protocolNumber(rule);
         if (protocol == ALL) {
-            return new Raw(index, ALL, 0, AXIS_MAX, from, to);
+            return new Raw(index, ALL, 0, AXIS_MAX, from, to, false);
         }
         if (protocol < 0) {
             return null;
         }
         if (rule.protocol().supportsPorts()) {
             return rule.ports().low() > rule.ports().high() ? null
-                    : new Raw(index, protocol, rule.ports().low(), rule.ports().high(), from, to);
+                    : new Raw(index, protocol, rule.ports().low(), rule.ports().high(), from, to, false);
         }
         if (rule.protocol().isIcmp()) {
             Integer type = rule.ports().min();
             Integer code = rule.ports().max();
             if (type == null) {
-                return new Raw(index, protocol, 0, AXIS_MAX, from, to);
+                return new Raw(index, protocol, 0, AXIS_MAX, from, to, false);
             }
             if (type < 0 || type > 255 || (code != null && (code < 0 || code > 255))) {
                 return null;
             }
-            return code == null ? new Raw(index, protocol, type * 256, type * 256 + 255, from, to)
-                    : new Raw(index, protocol, type * 256 + code, type * 256 + code, from, to);
+            return code == null ? new Raw(index, protocol, type * 256, type * 256 + 255, from, to, false)
+                    : new Raw(index, protocol, type * 256 + code, type * 256 + code, from, to, false);
         }
-        return new Raw(index, protocol, 0, 0, from, to);
+        return new Raw(index, protocol, 0, 0, from, to, false);
     }
 
     /** Whether the items (sorted by address) leave no gap from the first address (rank 0) to rank {@code full}. */
@@ -233,8 +267,7 @@ final class WorldExposure {
     private static Stretch piece(EtherType etherType, int protocol, int low, int high, List<Item> active, int full) {
         List<Item> own = active.stream().filter(i -> i.protocol() == protocol).toList();
         for (List<Item> candidates : protocol == ALL ? List.of(active) : List.of(own, active)) {
-            List<Integer> alone = candidates.stream()
-                    .filter(i -> i.from() == 0 && i.end() == full).map(Item::rule).sorted().toList();
+            List<Integer> alone = alone(candidates, full);
             if (!alone.isEmpty()) {
                 return new Stretch(etherType, protocol, low, high, alone, true);
             }
@@ -243,6 +276,33 @@ final class WorldExposure {
             }
         }
         throw new IllegalStateException("covered, yet no rules cover");
+    }
+
+    /**
+     * The rules that cover every address by themselves: with one prefix, or with the prefixes of an address
+     * group (the items of one rule, in address order like every list here).
+     */
+    private static List<Integer> alone(List<Item> sorted, int full) {
+        TreeSet<Integer> alone = new TreeSet<>();
+        Map<Integer, List<Item>> grouped = null;
+        for (Item item : sorted) {
+            if (item.from() == 0 && item.end() == full) {
+                alone.add(item.rule());
+            } else if (item.grouped()) {
+                if (grouped == null) {
+                    grouped = new TreeMap<>();
+                }
+                grouped.computeIfAbsent(item.rule(), r -> new ArrayList<>()).add(item);
+            }
+        }
+        if (grouped != null) {
+            grouped.forEach((rule, items) -> {
+                if (covers(items, full)) {
+                    alone.add(rule);
+                }
+            });
+        }
+        return List.copyOf(alone);
     }
 
     /** The classic greedy cover: from the first uncovered address, the interval that reaches furthest. */
@@ -264,7 +324,7 @@ final class WorldExposure {
             chosen.add(best.rule());
             next = best.end();
         }
-        return chosen.stream().sorted().toList();
+        return chosen.stream().distinct().sorted().toList();
     }
 
     /**

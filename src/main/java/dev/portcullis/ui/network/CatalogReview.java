@@ -23,7 +23,8 @@ record CatalogReview(List<Finding> findings, Map<String, List<Finding>> byGroup)
 
     /** Reviews a snapshot: blocking, for the worker. */
     static CatalogReview of(Snapshot snapshot, ReviewSettings settings) {
-        List<Finding> found = Review.of(snapshot.groups(), snapshot.ports(), snapshot.gaps(), settings);
+        List<Finding> found = Review.of(snapshot.groups(), snapshot.ports(), snapshot.gaps(),
+                snapshot.addressGroups(), settings);
         Map<String, List<Finding>> byGroup = new HashMap<>();
         for (Finding finding : found) {
             if (finding.groupId() != null) {

@@ -73,8 +73,9 @@ public final class TrafficCheckViewModel {
      *                   otherwise remote-group rules cannot be resolved and answer "unknown"
      */
     public TrafficCheckViewModel(Snapshot shown, boolean portsKnown) {
-        check = new TrafficCheck(shown.groups(), shown.ports(), portsKnown);
+        check = new TrafficCheck(shown.groups(), shown.ports(), portsKnown, shown.addressGroups());
         Map<String, String> byId = new HashMap<>();
+        shown.addressGroups().forEach(a -> byId.put(a.id(), a.label()));
         shown.groups().forEach(g -> byId.put(g.id(), g.name()));
         names = byId::get;
         List<Target> all = new ArrayList<>();
