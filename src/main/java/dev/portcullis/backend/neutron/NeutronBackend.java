@@ -12,6 +12,7 @@ import dev.portcullis.backend.Snapshot;
 import dev.portcullis.backend.neutron.NeutronHttp.Call;
 import dev.portcullis.backend.neutron.NeutronHttp.Request;
 import dev.portcullis.backend.openstack.Session;
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.GroupDraft;
@@ -114,6 +115,7 @@ public final class NeutronBackend implements Backend {
         return http.call(call -> {
             AtomicInteger loaded = new AtomicInteger();
             CompletableFuture<List<Port>> ports = new CompletableFuture<>();
+            CompletableFuture<List<AddressGroup>> addressGroups = new CompletableFuture<>();
             // the interfaces are asked for once the first page of groups is in: not before, which would slow it
             CompletableFuture<List<SecurityGroup>> groups = reads.groupStreams(call).read(
                     (page, ascending) -> {
@@ -123,21 +125,28 @@ public final class NeutronBackend implements Backend {
                             progress.pageFromEnd(page, loaded.addAndGet(page.size()));
                         }
                     },
-                    () -> reads.pages(call, "/v2.0/ports", FailureWords.PORT_FIELDS, NeutronParse::ports, Port::id,
-                            page -> { }).whenComplete((p, failed) -> {
-                                if (failed != null) {
-                                    ports.completeExceptionally(failed);
-                                } else {
-                                    ports.complete(p);
-                                }
-                            }), () -> reads.groupCount(call));
+                    () -> {
+                        reads.pages(call, "/v2.0/ports", FailureWords.PORT_FIELDS, NeutronParse::ports, Port::id,
+                                page -> { }).whenComplete((p, failed) -> settle(ports, p, failed));
+                        reads.addressGroups(call).whenComplete((a, failed) -> settle(addressGroups, a, failed));
+                    }, () -> reads.groupCount(call));
             groups.whenComplete((g, failed) -> {
                 if (failed != null) {
                     ports.completeExceptionally(failed); // never asked for, when the first page failed
+                    addressGroups.completeExceptionally(failed);
                 }
             });
-            return groups.thenCombine(ports, (g, p) -> new Snapshot(g, p, clock.instant()));
+            return groups.thenCombine(ports, (g, p) -> new Snapshot(g, p, clock.instant()))
+                    .thenCombine(addressGroups, Snapshot::withAddressGroups);
         });
+    }
+
+    private static <T> void settle(CompletableFuture<T> future, T value, Throwable failed) {
+        if (failed != null) {
+            future.completeExceptionally(failed);
+        } else {
+            future.complete(value);
+        }
     }
 
     /** Asks the server for just these groups: by {@code id} and {@code name} filters, never the whole list. */

@@ -3,6 +3,8 @@ package dev.portcullis.backend.neutron;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.BackendException.Kind;
+import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.Cidr;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.Rule;
@@ -92,6 +94,35 @@ final class NeutronParse {
             throw unreadable(path, "a rule cannot be read: " + why);
         }
         return result.rule().withId(id);
+    }
+
+    static List<AddressGroup> addressGroups(JsonNode root) {
+        JsonNode list = root == null ? null : root.get("address_groups");
+        if (list == null || !list.isArray()) {
+            throw unreadable("address_groups", "the list of address groups is missing");
+        }
+        List<AddressGroup> groups = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            groups.add(addressGroup(list.get(i), "address_groups[" + i + "]"));
+        }
+        return groups;
+    }
+
+    /** An address group; its addresses are prefixes, as Neutron keeps them (it refuses a bare address). */
+    static AddressGroup addressGroup(JsonNode node, String path) {
+        String id = text(node, "id");
+        if (id == null) {
+            throw unreadable(path + ".id", "an address group has no id");
+        }
+        List<Cidr> addresses = new ArrayList<>();
+        JsonNode given = node.path("addresses");
+        for (int i = 0; i < given.size(); i++) {
+            String text = given.get(i).asText();
+            addresses.add(Cidr.parse(text).orElseThrow(() -> unreadable(path + ".addresses",
+                    "an address group holds \"" + text + "\", which is not a prefix")));
+        }
+        return new AddressGroup(id, text(node, "project_id"), text(node, "name"), text(node, "description"),
+                addresses);
     }
 
     static List<Port> ports(JsonNode root) {

@@ -3,6 +3,8 @@ package dev.portcullis.backend.neutron;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.backend.neutron.NeutronHttp.Call;
 import dev.portcullis.backend.neutron.NeutronHttp.Request;
+import dev.portcullis.backend.BackendException;
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.SecurityGroup;
 
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,6 +51,20 @@ final class NeutronReads {
     <T> CompletableFuture<List<T>> pages(Call call, String path, String query, Function<JsonNode, List<T>> parse,
                                          Function<T, String> id, Consumer<List<T>> onPage) {
         return pages(call, path, query, options.pageSize(), parse, id, onPage);
+    }
+
+    /**
+     * The project's address groups, which its rules may name as remotes; none where the server does not serve
+     * them (no {@code address-group} extension answers 404), as no rule can name one there.
+     */
+    CompletableFuture<List<AddressGroup>> addressGroups(Call call) {
+        return pages(call, "/v2.0/address-groups", "", NeutronParse::addressGroups, AddressGroup::id, page -> { })
+                .exceptionallyCompose(failed -> {
+                    Throwable cause = failed instanceof CompletionException && failed.getCause() != null
+                            ? failed.getCause() : failed;
+                    return cause instanceof BackendException b && b.kind() == BackendException.Kind.NOT_FOUND
+                            ? CompletableFuture.completedFuture(List.of()) : CompletableFuture.failedFuture(cause);
+                });
     }
 
     private <T> CompletableFuture<List<T>> pages(Call call, String path, String query, int firstLimit,
