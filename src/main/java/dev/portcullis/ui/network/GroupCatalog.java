@@ -61,6 +61,8 @@ final class GroupCatalog {
                 addressesOfGroup.computeIfAbsent(groupId, id -> new ArrayList<>()).addAll(addresses);
             }
         }
+        // rules name address groups by id as they name groups: one lookup serves both (ids never clash)
+        snapshot.addressGroups().forEach(a -> names.put(a.id(), a.label()));
         for (SecurityGroup group : snapshot.groups()) {
             names.put(group.id(), group.name());
         }
@@ -105,13 +107,14 @@ final class GroupCatalog {
     }
 
     /**
-     * True when {@code loaded} holds what this catalog shows: the same groups, interfaces and unreadable parts,
-     * live or offline alike (for the worker: a load that brings nothing new keeps this catalog and its review).
+     * True when {@code loaded} holds what this catalog shows: the same groups, interfaces, address groups and
+     * unreadable parts, live or offline alike (for the worker: a load that brings nothing new keeps this catalog
+     * and its review).
      */
     boolean sameData(Snapshot loaded) {
         return snapshot != null && loaded != null && Objects.equals(snapshot.offline(), loaded.offline())
                 && same(snapshot.groups(), loaded.groups()) && same(snapshot.ports(), loaded.ports())
-                && same(snapshot.gaps(), loaded.gaps());
+                && same(snapshot.gaps(), loaded.gaps()) && same(snapshot.addressGroups(), loaded.addressGroups());
     }
 
     private static boolean same(List<?> shown, List<?> loaded) {
