@@ -68,7 +68,45 @@ class NeutronBackendIT extends BackendContract {
                 }
                 call(p, "DELETE", "/v2.0/security-groups/" + group.path("id").asText(), null);
             }
+            for (JsonNode addressGroup : call(p, "GET", "/v2.0/address-groups", null).path("address_groups")) {
+                call(p, "DELETE", "/v2.0/address-groups/" + addressGroup.path("id").asText(), null);
+            }
         }
+    }
+
+    /**
+     * A load brings the project's address groups as Neutron keeps them (host bits cleared), and SSH from one
+     * whose two halves cover every IPv4 address is reviewed as open to the world, and the traffic check lets
+     * any address through it.
+     */
+    @org.junit.jupiter.api.Test
+    void anAddressGroupIsLoadedAndLookedInsideByTheReview() throws Exception {
+        newBackend().close();
+        String halves = call(project, "POST", "/v2.0/address-groups", "{\"address_group\":{\"name\":\"halves\","
+                + "\"addresses\":[\"128.0.0.5/1\",\"0.0.0.0/1\",\"2001:db8::/32\"]}}").path("address_group")
+                .path("id").asText();
+        String web = call(project, "POST", "/v2.0/security-groups", "{\"security_group\":{\"name\":\"web\"}}")
+                .path("security_group").path("id").asText();
+        call(project, "POST", "/v2.0/security-group-rules", "{\"security_group_rule\":{\"security_group_id\":\""
+                + web + "\",\"direction\":\"ingress\",\"ethertype\":\"IPv4\",\"protocol\":\"tcp\","
+                + "\"port_range_min\":22,\"port_range_max\":22,\"remote_address_group_id\":\"" + halves + "\"}}");
+        dev.portcullis.backend.Snapshot snapshot;
+        try (NeutronBackend backend = new NeutronBackend(FixedSession.open("neutron-it", endpoint, headers()),
+                Options.DEFAULTS.withRequestTimeout(Duration.ofSeconds(4)))) {
+            snapshot = backend.load(dev.portcullis.backend.ProgressListener.NONE).get(30,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        org.assertj.core.api.Assertions.assertThat(snapshot.addressGroups()).singleElement().satisfies(a ->
+                org.assertj.core.api.Assertions.assertThat(a.addresses()).extracting(Object::toString)
+                        .containsExactly("0.0.0.0/1", "128.0.0.0/1", "2001:db8::/32"));
+        java.util.List<dev.portcullis.review.Finding> findings = dev.portcullis.review.Review.of(snapshot.groups(),
+                snapshot.ports(), snapshot.gaps(), snapshot.addressGroups(),
+                dev.portcullis.review.ReviewSettings.defaults());
+        org.assertj.core.api.Assertions.assertThat(findings).anySatisfy(f -> {
+            org.assertj.core.api.Assertions.assertThat(f.check()).isEqualTo("world-open-admin-port");
+            org.assertj.core.api.Assertions.assertThat(f.rule()).contains("from address group halves");
+        });
     }
 
     private Map<String, Secret> headers() {
