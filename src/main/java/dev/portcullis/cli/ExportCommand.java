@@ -72,7 +72,8 @@ final class ExportCommand implements Callable<Integer> {
         Snapshot snapshot = Sources.forUser(parent == null ? null : parent.workspace, sourceOptions.read()).read(source);
         ExportFormat chosen = format != null ? format.writes
                 : output != null ? ExportFormat.byName(output) : ExportFormat.JSON;
-        ExportFormat.Exported exported = chosen.write(new Definitions(snapshot.groups(), snapshot.ports()), !noImport);
+        ExportFormat.Exported exported = chosen.write(new Definitions(snapshot.groups(), snapshot.ports(),
+                snapshot.addressGroups()), !noImport);
         PrintWriter err = spec.commandLine().getErr();
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();

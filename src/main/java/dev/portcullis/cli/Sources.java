@@ -77,7 +77,7 @@ public final class Sources {
 
         private Snapshot fileSnapshot() {
             return Snapshot.ofSource(reviewable.definitions().groups(), reviewable.definitions().ports(),
-                    reviewable.problems());
+                    reviewable.problems()).withAddressGroups(reviewable.definitions().addressGroups());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.portcullis.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Problem;
@@ -51,6 +52,7 @@ final class DefinitionParse {
     private final List<GroupReport> groups = new ArrayList<>();
     private final Set<String> seenIds = new HashSet<>();
     private JsonNode portNodes;
+    private JsonNode addressGroupNodes;
     /** Who hears the groups as they are read, or null. */
     private GroupPaging paging;
 
@@ -95,6 +97,11 @@ final class DefinitionParse {
         portNodes = node;
     }
 
+    /** The document's {@code address_groups}. */
+    void addressGroups(JsonNode node) {
+        addressGroupNodes = node;
+    }
+
     DefinitionReport report() {
         if (paging != null) {
             paging.flush();
@@ -107,7 +114,9 @@ final class DefinitionParse {
                 originals.port(port.id(), byId.get(port.id()), NeutronJson.port(port));
             }
         }
-        return new DefinitionReport(fileProblems, groups, ports, portProblems, notices, originals.build());
+        List<AddressGroup> addressGroups = AddressGroupsParse.read(addressGroupNodes, portProblems);
+        return new DefinitionReport(fileProblems, groups, ports, portProblems, notices, originals.build(),
+                SourceLocations.NONE, addressGroups);
     }
 
     private GroupReport group(int index, String path, JsonNode node) {

@@ -37,7 +37,7 @@ public final class DefinitionReader {
     /** The marker of files Portcullis wrote. */
     public static final String FORMAT = "portcullis/1";
 
-    static final Set<String> ROOT_MEMBERS = Set.of("security_groups", "security_group", "ports", "format",
+    static final Set<String> ROOT_MEMBERS = Set.of("security_groups", "security_group", "ports", "address_groups", "format",
             "security_groups_links");
     static final Set<String> GROUP_MEMBERS = Set.of("id", "name", "description", "stateful", "shared",
             "tenant_id", "project_id", "security_group_rules", "tags", "created_at", "updated_at", "revision_number");

@@ -1,6 +1,7 @@
 package dev.portcullis.files;
 
 import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.Rule;
@@ -26,7 +27,7 @@ import java.util.Optional;
  */
 public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> groups, List<Port> ports,
                                List<Problem> portProblems, List<Problem> notices, Originals originals,
-                               SourceLocations locations) {
+                               SourceLocations locations, List<AddressGroup> addressGroups) {
 
     public DefinitionReport {
         fileProblems = List.copyOf(fileProblems);
@@ -35,6 +36,14 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         portProblems = List.copyOf(portProblems);
         notices = List.copyOf(notices);
         Objects.requireNonNull(locations, "locations");
+        addressGroups = List.copyOf(addressGroups);
+    }
+
+    /** A report without address groups. */
+    public DefinitionReport(List<Problem> fileProblems, List<GroupReport> groups, List<Port> ports,
+                            List<Problem> portProblems, List<Problem> notices, Originals originals,
+                            SourceLocations locations) {
+        this(fileProblems, groups, ports, portProblems, notices, originals, locations, List.of());
     }
 
     /** A report without source lines. */
@@ -45,7 +54,8 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
 
     /** The same report with where its groups and rules were written. */
     public DefinitionReport withLocations(SourceLocations where) {
-        return new DefinitionReport(fileProblems, groups, ports, portProblems, notices, originals, where);
+        return new DefinitionReport(fileProblems, groups, ports, portProblems, notices, originals, where,
+                addressGroups);
     }
 
     /** A file that could not be read as definitions at all. */
@@ -156,7 +166,7 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         }
         List<SecurityGroup> existing = groups.stream().filter(g -> !DraftIds.isDraft(g.id()))
                 .map(GroupReport::group).flatMap(Optional::stream).toList();
-        return new Definitions(existing, ports);
+        return new Definitions(existing, ports, addressGroups);
     }
 
     /** Groups of the file that have no id of Neutron's yet: groups to be created. */
@@ -192,7 +202,7 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
             readable.add(g.readable());
         }
         portProblems.forEach(p -> unreadable.add(gap(null, null, null, null, p)));
-        return new Reviewable(new Definitions(readable, ports), unreadable, paths);
+        return new Reviewable(new Definitions(readable, ports, addressGroups), unreadable, paths);
     }
 
     private static SourceGap gap(String groupId, String groupName, String ruleId, String ruleText, Problem p) {

@@ -53,6 +53,8 @@ final class DefinitionStream {
                 }
             } else if (name.equals("ports")) {
                 parse.ports(mapper.readTree(parser));
+            } else if (name.equals("address_groups")) {
+                parse.addressGroups(mapper.readTree(parser));
             } else {
                 parser.skipChildren();
             }
@@ -91,6 +93,7 @@ final class DefinitionStream {
             groups.forEach(parse::group);
         }
         parse.ports(root.get("ports"));
+        parse.addressGroups(root.get("address_groups"));
         return parse.report();
     }
 

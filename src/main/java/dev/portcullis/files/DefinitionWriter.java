@@ -51,6 +51,13 @@ public final class DefinitionWriter {
                 mapper.writeTree(json, originals.port(p.id(), NeutronJson.port(p)));
             }
             json.writeEndArray();
+            if (!definitions.addressGroups().isEmpty()) {
+                json.writeArrayFieldStart("address_groups");
+                for (dev.portcullis.domain.AddressGroup a : definitions.addressGroups()) {
+                    mapper.writeTree(json, NeutronJson.addressGroup(a));
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

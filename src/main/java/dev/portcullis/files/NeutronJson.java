@@ -5,6 +5,7 @@ import dev.portcullis.domain.DraftIds;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
@@ -120,6 +121,19 @@ public final class NeutronJson {
         port.fixedIps().forEach(ip -> ips.addObject().put("ip_address", ip));
         ArrayNode groups = o.putArray("security_groups");
         port.securityGroupIds().forEach(groups::add);
+        return o;
+    }
+
+    public static ObjectNode addressGroup(AddressGroup group) {
+        ObjectNode o = JSON.objectNode();
+        o.put("id", group.id());
+        o.put("name", group.name());
+        o.put("description", group.description());
+        if (group.projectId() != null) {
+            o.put("project_id", group.projectId());
+        }
+        ArrayNode addresses = o.putArray("addresses");
+        group.addresses().forEach(c -> addresses.add(c.toString()));
         return o;
     }
 

@@ -70,7 +70,8 @@ public final class DefinitionFileIo {
                     + (p.field().isEmpty() ? "" : p.field() + ": ") + p.message());
         }
         Definitions read = reviewable.definitions();
-        return new Read(Snapshot.ofSource(read.groups(), read.ports(), reviewable.problems()), problems,
+        return new Read(Snapshot.ofSource(read.groups(), read.ports(), reviewable.problems())
+                .withAddressGroups(read.addressGroups()), problems,
                 report.notices().stream().map(Problem::message).toList());
     }
 
@@ -82,7 +83,7 @@ public final class DefinitionFileIo {
      */
     public List<String> write(Snapshot snapshot, Path file) {
         ExportFormat.Exported exported = ExportFormat.byName(file)
-                .write(new Definitions(snapshot.groups(), snapshot.ports()), true);
+                .write(new Definitions(snapshot.groups(), snapshot.ports(), snapshot.addressGroups()), true);
         try {
             AtomicFiles.write(file, exported.content());
             return exported.notes();

@@ -97,7 +97,8 @@ public final class SnapshotStore implements AutoCloseable {
         return CompletableFuture.runAsync(() -> {
             Path file = file(cloud);
             try {
-                AtomicFiles.replaceCopy(file, writer.toJson(new Definitions(snapshot.groups(), snapshot.ports())));
+                AtomicFiles.replaceCopy(file, writer.toJson(new Definitions(snapshot.groups(), snapshot.ports(),
+                        snapshot.addressGroups())));
                 Files.setLastModifiedTime(file, FileTime.from(snapshot.loadedAt()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not save the offline copy of " + cloud + " to " + file, e);
@@ -121,7 +122,7 @@ public final class SnapshotStore implements AutoCloseable {
             try {
                 Definitions definitions = report.definitions();
                 return Optional.of(new Snapshot(definitions.groups(), definitions.ports(),
-                        Files.getLastModifiedTime(file).toInstant()));
+                        Files.getLastModifiedTime(file).toInstant()).withAddressGroups(definitions.addressGroups()));
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "The offline copy " + file + " could not be read", e);
                 return Optional.empty();
