@@ -1,5 +1,7 @@
 package dev.portcullis.backend;
 
+import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupRef;
@@ -64,6 +66,34 @@ public interface Backend extends AutoCloseable {
      * A group that is gone already (someone else deleted it) counts as deleted.
      */
     CompletableFuture<Void> delete(GroupRef group);
+
+    /**
+     * Creates an address group with the draft's name, description and prefixes (checked as Neutron checks
+     * them: {@link AddressGroupDraft#check()}). Where address groups cannot be kept (a file opened to read),
+     * the future fails saying so.
+     */
+    default CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
+        return noAddressGroups();
+    }
+
+    /**
+     * Makes an address group what the draft says, from {@code before} (the group as the user saw it): the name
+     * and description, and the prefixes the draft adds to or removes from {@code before}'s, so a prefix someone
+     * else added meanwhile stays. Answers the group as it is afterwards.
+     */
+    default CompletableFuture<AddressGroup> updateAddressGroup(AddressGroup before, AddressGroupDraft draft) {
+        return noAddressGroups();
+    }
+
+    /** Deletes an address group; refused (a conflict) while a rule names it, as Neutron refuses it. */
+    default CompletableFuture<Void> deleteAddressGroup(AddressGroup group) {
+        return noAddressGroups();
+    }
+
+    private <T> CompletableFuture<T> noAddressGroups() {
+        return CompletableFuture.failedFuture(new BackendException(BackendException.Kind.FORBIDDEN, "ReadOnly",
+                describe() + " cannot change address groups: " + readOnly().orElse("it is only read here.")));
+    }
 
     /** Removes a group from an interface; answers the interface as it is afterwards. */
     CompletableFuture<Port> detach(PortRef port, GroupRef group);

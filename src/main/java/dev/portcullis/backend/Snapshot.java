@@ -34,6 +34,25 @@ public record Snapshot(List<SecurityGroup> groups, List<Port> ports, Instant loa
         this(groups, ports, loadedAt, offline, gaps, List.of());
     }
 
+    /** With an address group added, or replaced by its new version. */
+    public Snapshot withAddressGroup(AddressGroup changed) {
+        List<AddressGroup> next = new ArrayList<>(addressGroups.size() + 1);
+        boolean replaced = false;
+        for (AddressGroup a : addressGroups) {
+            replaced |= a.id().equals(changed.id());
+            next.add(a.id().equals(changed.id()) ? changed : a);
+        }
+        if (!replaced) {
+            next.add(changed);
+        }
+        return withAddressGroups(next);
+    }
+
+    /** Without a deleted address group. */
+    public Snapshot withoutAddressGroup(String id) {
+        return withAddressGroups(addressGroups.stream().filter(a -> !a.id().equals(id)).toList());
+    }
+
     /** The same moment's data with these address groups (read beside the groups). */
     public Snapshot withAddressGroups(List<AddressGroup> addressGroups) {
         return new Snapshot(groups, ports, loadedAt, offline, gaps, addressGroups);

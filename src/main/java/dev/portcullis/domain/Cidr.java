@@ -33,6 +33,29 @@ public final class Cidr {
         return v4.isPresent() ? v4 : parse(text, 6);
     }
 
+    /**
+     * A prefix as Neutron's address groups take it (netaddr's strict subnet check): a whole address, IPv4 or
+     * IPv6, then a slash and a length in digits; no partial IPv4 ({@code 10/8}), no mask, no bare address.
+     * Host bits are kept here (Neutron clears them: see {@link #network()}).
+     */
+    public static Optional<Cidr> parseSubnet(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return Optional.empty();
+        }
+        String length = text.substring(slash + 1);
+        if (length.isEmpty() || length.length() > 3 || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        String address = text.substring(0, slash);
+        int prefix = Integer.parseInt(length);
+        Optional<BigInteger> v4 = parseV4Strict(address);
+        if (v4.isPresent()) {
+            return prefix > 32 ? Optional.empty() : Optional.of(new Cidr(4, v4.get(), prefix));
+        }
+        return parseV6Strict(address).filter(a -> prefix <= 128).map(a -> new Cidr(6, a, prefix));
+    }
+
     /** The prefix that covers one address: /32 or /128. */
     public static Optional<Cidr> host(String address) {
         return parse(address).filter(c -> c.prefixLength == c.width());

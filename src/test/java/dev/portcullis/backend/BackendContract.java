@@ -16,8 +16,6 @@ import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.RuleKey;
 import dev.portcullis.domain.SecurityGroup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,15 +53,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  *       call for that; Neutron's fixture creates a port on a network, the workspace adds one to its file.</li>
  * </ul>
  */
-public abstract class BackendContract {
+public abstract class BackendContract extends OpenBackend {
 
     /** How long a test waits for any one answer. */
     protected static final long TIMEOUT_SECONDS = 5;
-
-    protected Backend backend;
-
-    /** A backend on a project that has its default group. It is closed after each test. */
-    protected abstract Backend newBackend() throws Exception;
 
     /**
      * Makes an interface called {@code name} that uses {@code group} (and nothing else that could stop a
@@ -79,18 +72,6 @@ public abstract class BackendContract {
     }
 
     protected abstract PortRef attachInterface(Backend backend, String name, GroupRef group) throws Exception;
-
-    @BeforeEach
-    void openBackend() throws Exception {
-        backend = newBackend();
-    }
-
-    @AfterEach
-    void closeBackend() {
-        if (backend != null) {
-            backend.close();
-        }
-    }
 
     // --- load -------------------------------------------------------------------------------------------
 

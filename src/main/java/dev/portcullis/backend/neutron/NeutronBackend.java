@@ -13,6 +13,7 @@ import dev.portcullis.backend.neutron.NeutronHttp.Call;
 import dev.portcullis.backend.neutron.NeutronHttp.Request;
 import dev.portcullis.backend.openstack.Session;
 import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.GroupDraft;
@@ -55,6 +56,7 @@ public final class NeutronBackend implements Backend {
     private final NeutronReads reads;
     private final FailureWords words;
     private final PlanRunner runner;
+    private final NeutronAddressGroups addressGroups;
 
     /** With the default options and the session's request timeout (a cloud's {@code api_timeout}). */
     public NeutronBackend(Session session) {
@@ -81,6 +83,7 @@ public final class NeutronBackend implements Backend {
         this.reads = new NeutronReads(http, options);
         this.words = new FailureWords(http, reads, session);
         this.runner = new PlanRunner(http, reads, words);
+        this.addressGroups = new NeutronAddressGroups(http);
     }
 
     private static ThreadFactory daemons() {
@@ -266,6 +269,30 @@ public final class NeutronBackend implements Backend {
     }
 
     /** A 404 on DELETE: the group is gone already, which is what deleting it was for. */
+    @Override
+    public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
+        return start(() -> addressGroups.create(draft));
+    }
+
+    @Override
+    public CompletableFuture<AddressGroup> updateAddressGroup(AddressGroup before, AddressGroupDraft draft) {
+        return start(() -> addressGroups.update(before, draft));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAddressGroup(AddressGroup group) {
+        return addressGroups.delete(group);
+    }
+
+    /** A write whose draft may be refused before anything is sent: the refusal completes the future. */
+    private static <T> CompletableFuture<T> start(java.util.function.Supplier<CompletableFuture<T>> write) {
+        try {
+            return write.get();
+        } catch (BackendException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+    }
+
     private static boolean alreadyGone(Throwable e) {
         return NeutronHttp.unwrap(e) instanceof BackendException refusal && refusal.kind() == Kind.NOT_FOUND
                 && ErrorCode.GROUP_NOT_FOUND.equals(refusal.code());

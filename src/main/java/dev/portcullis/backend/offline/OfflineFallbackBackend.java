@@ -5,6 +5,8 @@ import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupRef;
@@ -117,6 +119,26 @@ public final class OfflineFallbackBackend implements Backend {
             save(current -> current.withoutGroup(group.id()));
             return done;
         });
+    }
+
+    @Override
+    public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
+        return live.createAddressGroup(draft).thenApply(this::savedAddressGroup);
+    }
+
+    @Override
+    public CompletableFuture<AddressGroup> updateAddressGroup(AddressGroup before, AddressGroupDraft draft) {
+        return live.updateAddressGroup(before, draft).thenApply(this::savedAddressGroup);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAddressGroup(AddressGroup group) {
+        return live.deleteAddressGroup(group).thenRun(() -> save(current -> current.withoutAddressGroup(group.id())));
+    }
+
+    private AddressGroup savedAddressGroup(AddressGroup after) {
+        save(current -> current.withAddressGroup(after));
+        return after;
     }
 
     @Override

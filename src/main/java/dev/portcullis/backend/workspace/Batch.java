@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.DefinitionReader;
@@ -26,10 +27,11 @@ import java.util.function.Function;
  * replaying the journal over a file that already holds some of it (a crash between folding the journal into
  * the file and emptying it) gives the same project.
  *
- * <p>As a journal record: a first line {@code {"deleted_security_groups": [...], "deleted_ports": [...]}},
- * then the changed groups and interfaces as a definition file.
+ * <p>As a journal record: a first line {@code {"deleted_security_groups": [...], "deleted_ports": [...],
+ * "deleted_address_groups": [...]}}, then the changed groups, interfaces and address groups as a definition file.
  */
-record Batch(List<SecurityGroup> groups, List<String> deletedGroups, List<Port> ports, List<String> deletedPorts) {
+record Batch(List<SecurityGroup> groups, List<String> deletedGroups, List<Port> ports, List<String> deletedPorts,
+             List<AddressGroup> addressGroups, List<String> deletedAddressGroups) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,7 +43,10 @@ record Batch(List<SecurityGroup> groups, List<String> deletedGroups, List<Port> 
         List<Port> ports = new ArrayList<>();
         List<String> deletedPorts = new ArrayList<>();
         diff(before.ports(), after.ports(), Port::id, ports, deletedPorts);
-        return new Batch(groups, deletedGroups, ports, deletedPorts);
+        List<AddressGroup> addressGroups = new ArrayList<>();
+        List<String> deletedAddressGroups = new ArrayList<>();
+        diff(before.addressGroups(), after.addressGroups(), AddressGroup::id, addressGroups, deletedAddressGroups);
+        return new Batch(groups, deletedGroups, ports, deletedPorts, addressGroups, deletedAddressGroups);
     }
 
     private static <T> void diff(List<T> before, List<T> after, Function<T, String> id, List<T> changed,
@@ -57,7 +62,8 @@ record Batch(List<SecurityGroup> groups, List<String> deletedGroups, List<Port> 
     }
 
     boolean isEmpty() {
-        return groups.isEmpty() && deletedGroups.isEmpty() && ports.isEmpty() && deletedPorts.isEmpty();
+        return groups.isEmpty() && deletedGroups.isEmpty() && ports.isEmpty() && deletedPorts.isEmpty()
+                && addressGroups.isEmpty() && deletedAddressGroups.isEmpty();
     }
 
     /** The batches applied in order to {@code base}: a changed thing keeps its place, a new one comes last. */
@@ -66,21 +72,27 @@ record Batch(List<SecurityGroup> groups, List<String> deletedGroups, List<Port> 
         base.groups().forEach(g -> groups.put(g.id(), g));
         Map<String, Port> ports = new LinkedHashMap<>();
         base.ports().forEach(p -> ports.put(p.id(), p));
+        Map<String, AddressGroup> addressGroups = new LinkedHashMap<>();
+        base.addressGroups().forEach(a -> addressGroups.put(a.id(), a));
         for (Batch batch : batches) {
             batch.deletedGroups.forEach(groups::remove);
             batch.groups.forEach(g -> groups.put(g.id(), g));
             batch.deletedPorts.forEach(ports::remove);
             batch.ports.forEach(p -> ports.put(p.id(), p));
+            batch.deletedAddressGroups.forEach(addressGroups::remove);
+            batch.addressGroups.forEach(a -> addressGroups.put(a.id(), a));
         }
-        return new Definitions(List.copyOf(groups.values()), List.copyOf(ports.values()));
+        return new Definitions(List.copyOf(groups.values()), List.copyOf(ports.values()),
+                List.copyOf(addressGroups.values()));
     }
 
     byte[] toBytes() {
         ObjectNode deleted = JSON.createObjectNode();
         deletedGroups.forEach(deleted.putArray("deleted_security_groups")::add);
         deletedPorts.forEach(deleted.putArray("deleted_ports")::add);
+        deletedAddressGroups.forEach(deleted.putArray("deleted_address_groups")::add);
         byte[] head = (deleted + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new DefinitionWriter().toJson(new Definitions(groups, ports));
+        byte[] body = new DefinitionWriter().toJson(new Definitions(groups, ports, addressGroups));
         byte[] out = new byte[head.length + body.length];
         System.arraycopy(head, 0, out, 0, head.length);
         System.arraycopy(body, 0, out, head.length, body.length);
@@ -101,7 +113,8 @@ record Batch(List<SecurityGroup> groups, List<String> deletedGroups, List<Port> 
                     + (report.allProblems().isEmpty() ? "" : ": " + Refusals.list(report.allProblems())));
         }
         return new Batch(report.definitions().groups(), texts(head.path("deleted_security_groups")),
-                report.definitions().ports(), texts(head.path("deleted_ports")));
+                report.definitions().ports(), texts(head.path("deleted_ports")),
+                report.definitions().addressGroups(), texts(head.path("deleted_address_groups")));
     }
 
     private static List<String> texts(JsonNode array) {

@@ -1,6 +1,7 @@
 package dev.portcullis.backend.workspace;
 
 import dev.portcullis.backend.BackendException;
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.EtherType;
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
  *
  * @param projectId the project new groups belong to
  */
-record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
+record Project(String projectId, List<SecurityGroup> groups, List<Port> ports, List<AddressGroup> addressGroups) {
 
     static final String DEFAULT_DESCRIPTION = "Default security group";
 
@@ -46,6 +47,7 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
         Objects.requireNonNull(projectId);
         groups = GroupList.of(groups);
         ports = List.copyOf(ports);
+        addressGroups = List.copyOf(addressGroups);
     }
 
     /** Where the ids and the time of a change come from. */
@@ -64,7 +66,7 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
     }
 
     static Project empty(String projectId) {
-        return new Project(projectId, List.of(), List.of());
+        return new Project(projectId, List.of(), List.of(), List.of());
     }
 
     /** The project of a file: the default group's project, else the first group's, else {@code fallback}. */
@@ -74,11 +76,11 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
                 .or(() -> definitions.groups().stream().map(SecurityGroup::projectId).filter(Objects::nonNull)
                         .findFirst())
                 .orElse(fallback);
-        return new Project(project, definitions.groups(), definitions.ports());
+        return new Project(project, definitions.groups(), definitions.ports(), definitions.addressGroups());
     }
 
     Definitions definitions() {
-        return new Definitions(groups, ports);
+        return new Definitions(groups, ports, addressGroups);
     }
 
     Optional<SecurityGroup> group(String id) {
@@ -130,7 +132,8 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
         List<Problem> problems = new ArrayList<>(groupFields(draft.name(), draft.description(), draft.stateful(),
                 true));
         List<Rule> wanted = draft.rules().stream().map(Rule::asDraft).toList();
-        RuleChecks.Checked checked = RuleChecks.check(wanted, List.of(), null, groupIds(), this::groupName);
+        RuleChecks.Checked checked = RuleChecks.check(wanted, List.of(), null, groupIds(), addressGroupIds(),
+                this::groupName);
         problems.addAll(checked.problems());
         if (!problems.isEmpty()) {
             throw Refusals.of("The group " + Refusals.quoted(draft.name()) + " was not created", problems);
@@ -227,7 +230,8 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
         if (wanted.isEmpty()) {
             return this;
         }
-        RuleChecks.Checked checked = RuleChecks.check(wanted, group.rules(), groupId, groupIds(), this::groupName);
+        RuleChecks.Checked checked = RuleChecks.check(wanted, group.rules(), groupId, groupIds(),
+                addressGroupIds(), this::groupName);
         if (!checked.valid()) {
             throw Refusals.of("The rules were not added", checked.problems());
         }
@@ -258,7 +262,7 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
             remaining.add(kept.size() == other.rules().size() ? other
                     : other.withRules(kept, other.revision() + 1, stamp.now()));
         }
-        return new Project(projectId, remaining, ports);
+        return new Project(projectId, remaining, ports, addressGroups);
     }
 
     /** {@code PUT /v2.0/ports/ID} with the port's groups less one. */
@@ -290,17 +294,28 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
         if (!replaced) {
             next.add(port);
         }
-        return new Project(projectId, groups, next);
+        return new Project(projectId, groups, next, addressGroups);
     }
 
     /** The project with {@code group} added, or in place of the group with its id. */
     Project withGroup(SecurityGroup group) {
-        return new Project(projectId, ((GroupList) groups).with(group), ports);
+        return new Project(projectId, ((GroupList) groups).with(group), ports, addressGroups);
+    }
+
+    /** The project with these address groups (see {@link AddressGroupChanges}). */
+    Project withAddressGroups(List<AddressGroup> next) {
+        return new Project(projectId, groups, ports, next);
     }
 
     /** The interfaces that use a group, as they are named in messages. */
     private List<String> portsUsing(String groupId) {
         return ports.stream().filter(p -> p.uses(groupId)).map(Port::label).toList();
+    }
+
+    private Predicate<String> addressGroupIds() {
+        Set<String> ids = new java.util.HashSet<>();
+        addressGroups.forEach(a -> ids.add(a.id()));
+        return ids::contains;
     }
 
     private Predicate<String> groupIds() {

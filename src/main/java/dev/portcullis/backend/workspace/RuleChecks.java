@@ -41,10 +41,11 @@ final class RuleChecks {
      * @param existing   the rules the group has
      * @param ownGroupId the group's id, or null for a group still to be created
      * @param groupIds   the ids of the groups that exist
+     * @param addressGroupIds the ids of the address groups that exist
      * @param groupName  turns a group id into a name for messages (null where unknown)
      */
     static Checked check(List<Rule> wanted, List<Rule> existing, String ownGroupId, Predicate<String> groupIds,
-                         Function<String, String> groupName) {
+                         Predicate<String> addressGroupIds, Function<String, String> groupName) {
         List<Problem> problems = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
@@ -64,10 +65,9 @@ final class RuleChecks {
                 problems.add(new Problem(ErrorCode.GROUP_NOT_FOUND, path + "remote_group_id",
                         about + "its remote group " + remoteGroup + " does not exist."));
             }
-            if (rule.remoteAddressGroupId() != null) {
+            if (rule.remoteAddressGroupId() != null && !addressGroupIds.test(rule.remoteAddressGroupId())) {
                 problems.add(new Problem(Refusals.ADDRESS_GROUP_NOT_FOUND, path + "remote_address_group_id",
-                        about + "the address group " + rule.remoteAddressGroupId()
-                                + " does not exist: the local workspace has no address groups."));
+                        about + "the address group " + rule.remoteAddressGroupId() + " does not exist."));
             }
             rules.add(rule);
         }

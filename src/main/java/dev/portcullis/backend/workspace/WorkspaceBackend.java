@@ -6,6 +6,8 @@ import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.BackendException.Kind;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupRef;
@@ -177,7 +179,8 @@ public final class WorkspaceBackend implements Backend {
             state.flush(); // what is shown is what is saved
             Project current = state.project();
             progress.page(current.groups(), current.groups().size());
-            return new Snapshot(current.groups(), current.ports(), clock.instant());
+            return new Snapshot(current.groups(), current.ports(), clock.instant())
+                    .withAddressGroups(current.addressGroups());
         });
     }
 
@@ -188,6 +191,40 @@ public final class WorkspaceBackend implements Backend {
             Project.Created created = state.project().create(draft, stamp());
             state.stage(created.project());
             return created.group();
+        });
+    }
+
+    @Override
+    public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        return submit(() -> {
+            AddressGroupChanges.Changed created = AddressGroupChanges.create(state.project(), draft, stamp());
+            state.stage(created.project());
+            return created.group();
+        });
+    }
+
+    @Override
+    public CompletableFuture<AddressGroup> updateAddressGroup(AddressGroup before, AddressGroupDraft draft) {
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(draft, "draft");
+        return submit(() -> {
+            AddressGroupChanges.Changed changed = AddressGroupChanges.update(state.project(), before, draft);
+            state.stage(changed.project());
+            return changed.group();
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAddressGroup(AddressGroup group) {
+        Objects.requireNonNull(group, "group");
+        return submit(() -> {
+            Project current = state.project();
+            Project next = AddressGroupChanges.delete(current, group);
+            if (next != current) {
+                state.stage(next);
+            }
+            return null;
         });
     }
 

@@ -4,6 +4,8 @@ import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupRef;
@@ -146,6 +148,21 @@ final class EarlyLoad implements Places {
         @Override
         public CompletableFuture<Port> detach(PortRef port, GroupRef group) {
             return backend.detach(port, group);
+        }
+
+        @Override
+        public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
+            return backend.createAddressGroup(draft);
+        }
+
+        @Override
+        public CompletableFuture<AddressGroup> updateAddressGroup(AddressGroup before, AddressGroupDraft draft) {
+            return backend.updateAddressGroup(before, draft);
+        }
+
+        @Override
+        public CompletableFuture<Void> deleteAddressGroup(AddressGroup group) {
+            return backend.deleteAddressGroup(group);
         }
 
         @Override
