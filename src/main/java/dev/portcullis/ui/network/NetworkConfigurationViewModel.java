@@ -3,6 +3,8 @@ package dev.portcullis.ui.network;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.review.ReviewSettings;
+import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
@@ -21,6 +23,7 @@ import javafx.collections.ObservableSet;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -49,6 +52,7 @@ public final class NetworkConfigurationViewModel {
     private final ShownProject shown;
     private final ProjectLoader loader;
     private final GroupChanges changes;
+    private final AddressGroupWrites addressGroups;
 
     /**
      * @param fx     where results are applied: the FX thread in the console, the caller's in tests
@@ -65,8 +69,29 @@ public final class NetworkConfigurationViewModel {
         ViewContext context = new ViewContext(backend, fx, worker, status, review);
         loader = new ProjectLoader(context, shown, marks);
         changes = new GroupChanges(context, shown, loader, setbacks);
+        addressGroups = new AddressGroupWrites(context, loader);
         busy.bind(loader.loadingProperty().or(changes.changingProperty()));
         marks.follow(shown.list().selectedProperty());
+    }
+
+    // ---- address groups ------------------------------------------------------------------------------
+
+    /**
+     * Creates an address group; the project shows it once it is made. The future completes on the FX thread,
+     * failed with the reason in words.
+     */
+    public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
+        return addressGroups.create(draft);
+    }
+
+    /** Makes an address group what the draft says, from {@code before} as the user saw it (see Backend). */
+    public CompletableFuture<AddressGroup> updateAddressGroup(AddressGroup before, AddressGroupDraft draft) {
+        return addressGroups.update(before, draft);
+    }
+
+    /** Deletes an address group (refused while a rule names it). */
+    public CompletableFuture<Void> deleteAddressGroup(AddressGroup group) {
+        return addressGroups.delete(group);
     }
 
     // ---- loading -------------------------------------------------------------------------------------

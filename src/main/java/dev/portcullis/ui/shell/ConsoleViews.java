@@ -1,6 +1,10 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.ui.addressgroups.AddressGroupEditRequest;
+import dev.portcullis.ui.addressgroups.AddressGroupsView;
+import dev.portcullis.ui.addressgroups.AddressGroupsViewModel;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import dev.portcullis.ui.network.NetworkConfigurationController;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
@@ -10,6 +14,7 @@ import javafx.scene.Parent;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The console's views of a place, wired to its Network Configuration view model: the Review view follows
@@ -18,10 +23,25 @@ import java.util.function.Function;
 public final class ConsoleViews implements PlaceViews {
 
     private final Function<GroupEditRequest, Optional<GroupDraft>> editor;
+    private final Function<AddressGroupEditRequest, Optional<AddressGroupDraft>> addressGroupEditor;
+    private final Predicate<String> confirm;
 
-    /** @param editor the group dialog: what to open on in, the user's draft (or nothing) out */
-    public ConsoleViews(Function<GroupEditRequest, Optional<GroupDraft>> editor) {
+    /**
+     * @param editor             the group dialog: what to open on in, the user's draft (or nothing) out
+     * @param addressGroupEditor the address-group dialog, the same way
+     * @param confirm            asks the user a question; true to go on
+     */
+    public ConsoleViews(Function<GroupEditRequest, Optional<GroupDraft>> editor,
+                        Function<AddressGroupEditRequest, Optional<AddressGroupDraft>> addressGroupEditor,
+                        Predicate<String> confirm) {
         this.editor = editor;
+        this.addressGroupEditor = addressGroupEditor;
+        this.confirm = confirm;
+    }
+
+    @Override
+    public Parent addressGroups(NetworkConfigurationViewModel network) {
+        return AddressGroupsView.of(new AddressGroupsViewModel(network), addressGroupEditor, confirm);
     }
 
     @Override

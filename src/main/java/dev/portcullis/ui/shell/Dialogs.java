@@ -40,6 +40,12 @@ public final class Dialogs {
         Alert alert = prepare(new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE), owner);
         alert.setTitle(title);
         alert.setHeaderText(dev.portcullis.domain.SafeText.line(title));
+        alert.getDialogPane().setContent(wrapped(message));
+        alert.showAndWait();
+    }
+
+    /** Outside text made safe, in a label that wraps at a fixed width. */
+    private static Label wrapped(String message) {
         Label text = new Label(dev.portcullis.domain.SafeText.message(message));
         text.setWrapText(true);
         // A wrapping label's preferred width is its unwrapped line: fix it, or the alert is sized (and
@@ -47,8 +53,16 @@ public final class Dialogs {
         text.setPrefWidth(520);
         text.setMaxWidth(520);
         text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        alert.getDialogPane().setContent(text);
-        alert.showAndWait();
+        return text;
+    }
+
+    /** A question with OK and Cancel; true when the user chose OK. */
+    public static boolean confirm(Window owner, String title, String question) {
+        Alert alert = prepare(new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.OK, ButtonType.CANCEL), owner);
+        alert.setTitle(title);
+        alert.setHeaderText(dev.portcullis.domain.SafeText.line(title));
+        alert.getDialogPane().setContent(wrapped(question));
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     static List<Image> icons() {

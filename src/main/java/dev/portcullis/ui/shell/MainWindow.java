@@ -111,6 +111,8 @@ public final class MainWindow {
                         () -> showTab(0));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                         () -> showTab(1));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                        () -> showTab(2));
             }
         });
     }

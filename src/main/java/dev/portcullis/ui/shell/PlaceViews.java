@@ -15,4 +15,7 @@ public interface PlaceViews {
      * @param showNetwork brings the Network Configuration view to the front (after a finding chose a group)
      */
     Parent review(NetworkConfigurationViewModel network, Runnable showNetwork);
+
+    /** The Address Groups view of the same place. */
+    Parent addressGroups(NetworkConfigurationViewModel network);
 }

@@ -15,6 +15,7 @@ import dev.portcullis.ui.files.ConsoleMenu;
 import dev.portcullis.ui.files.DefinitionFiles;
 import dev.portcullis.ui.files.FilePlaces;
 import dev.portcullis.ui.files.SystemFileChoice;
+import dev.portcullis.ui.addressgroups.AddressGroupDialog;
 import dev.portcullis.ui.groupeditor.GroupDialog;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
@@ -202,7 +203,9 @@ public final class PortcullisApp extends Application {
                 fx, worker, place -> settings.setPlace(place.name()));
         viewModel.autoRefreshProperty().set(settings.autoRefresh());
         viewModel.autoRefreshProperty().addListener((obs, old, now) -> settings.setAutoRefresh(now));
-        PlaceViews views = new ConsoleViews(editor);
+        PlaceViews views = new ConsoleViews(editor,
+                request -> new AddressGroupDialog(request, stage).showAndWait(),
+                question -> Dialogs.confirm(stage, "Delete address group", question));
         MainWindow window = new MainWindow(viewModel, views, themeSwitch.darkProperty());
         window.setMenuBar(new ConsoleMenu(viewModel, withFiles, definitions, new SystemFileChoice(stage),
                 snapshots::read, fx, worker, () -> stage).menuBar());

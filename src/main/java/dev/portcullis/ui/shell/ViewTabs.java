@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * A place's views as tabs: Network Configuration, then Review, whose tab carries a badge with the number
- * of findings in the colour of the most serious one (counted whether or not the view was ever opened).
- * More views (Compare) become more tabs here.
+ * of findings in the colour of the most serious one (counted whether or not the view was ever opened), then
+ * Address Groups. More views (Compare) become more tabs here.
  */
 final class ViewTabs {
 
@@ -43,7 +43,15 @@ final class ViewTabs {
         badge.setId("reviewBadge");
         show(reviewTab, badge, network.findingsProperty().get());
         network.findingsProperty().addListener((obs, old, now) -> show(reviewTab, badge, now));
-        tabs.getTabs().setAll(networkTab, reviewTab);
+        Tab addressTab = new Tab("Address Groups");
+        addressTab.setId("addressGroupsTab");
+        addressTab.setTooltip(new Tooltip("The sets of prefixes rules can name as their remote (Ctrl+3)"));
+        addressTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && addressTab.getContent() == null) {
+                addressTab.setContent(views.addressGroups(network));
+            }
+        });
+        tabs.getTabs().setAll(networkTab, reviewTab, addressTab);
         return tabs;
     }
 

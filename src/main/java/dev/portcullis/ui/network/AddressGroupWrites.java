@@ -1,0 +1,68 @@
+package dev.portcullis.ui.network;
+
+import dev.portcullis.backend.Backend;
+import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.AddressGroupDraft;
+import javafx.beans.property.StringProperty;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The address-group changes the console sends to the backend: what worked is shown at once in the project
+ * (its rules' names, its review), and every answer comes back on the FX thread, failures in words.
+ */
+final class AddressGroupWrites {
+
+    private final Backend backend;
+    private final Executor fx;
+    private final StringProperty status;
+    private final ProjectLoader loader;
+
+    AddressGroupWrites(ViewContext context, ProjectLoader loader) {
+        this.backend = context.backend();
+        this.fx = context.fx();
+        this.status = context.status();
+        this.loader = loader;
+    }
+
+    CompletableFuture<AddressGroup> create(AddressGroupDraft draft) {
+        status.set("Creating address group \"" + draft.name() + "\"…");
+        return settle(backend.createAddressGroup(draft), created -> {
+            loader.patch(now -> now.withAddressGroup(created));
+            status.set("Created address group \"" + created.label() + "\"");
+        }, "Could not create address group \"" + draft.name() + "\"");
+    }
+
+    CompletableFuture<AddressGroup> update(AddressGroup before, AddressGroupDraft draft) {
+        status.set("Saving address group \"" + before.label() + "\"…");
+        return settle(backend.updateAddressGroup(before, draft), changed -> {
+            loader.patch(now -> now.withAddressGroup(changed));
+            status.set("Saved address group \"" + changed.label() + "\"");
+        }, "Could not save address group \"" + before.label() + "\"");
+    }
+
+    CompletableFuture<Void> delete(AddressGroup group) {
+        status.set("Deleting address group \"" + group.label() + "\"…");
+        return settle(backend.deleteAddressGroup(group), gone -> {
+            loader.patch(now -> now.withoutAddressGroup(group.id()));
+            status.set("Deleted address group \"" + group.label() + "\"");
+        }, "Could not delete address group \"" + group.label() + "\"");
+    }
+
+    /** The answer on the FX thread: {@code worked} first, or the status says it did not; failures in words. */
+    private <T> CompletableFuture<T> settle(CompletableFuture<T> answer, java.util.function.Consumer<T> worked,
+                                            String notDone) {
+        CompletableFuture<T> shown = new CompletableFuture<>();
+        answer.whenCompleteAsync((value, failed) -> {
+            if (failed != null) {
+                status.set(notDone);
+                shown.completeExceptionally(new IllegalStateException(Words.message(failed), failed));
+            } else {
+                worked.accept(value);
+                shown.complete(value);
+            }
+        }, fx);
+        return shown;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.portcullis.ui.addressgroups;
+
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.workspace.WorkspaceBackend;
+import dev.portcullis.ui.network.NetworkConfigurationViewModel;
+import dev.portcullis.ui.shell.Theme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ForkJoinPool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Address Groups view end to end, headless: the real view and dialog on a real local workspace. */
+@ExtendWith(ApplicationExtension.class)
+class AddressGroupsViewTest {
+
+    private Path dir;
+    private Backend backend;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Theme.LIGHT.apply();
+        dir = Files.createTempDirectory("portcullis-address-groups");
+        backend = WorkspaceBackend.open(dir.resolve("workspace.json"));
+        NetworkConfigurationViewModel network = new NetworkConfigurationViewModel(backend, Platform::runLater,
+                ForkJoinPool.commonPool());
+        AddressGroupsViewModel vm = new AddressGroupsViewModel(network);
+        network.refresh();
+        stage.setScene(Theme.styled(new Scene(AddressGroupsView.of(vm,
+                request -> new AddressGroupDialog(request, stage).showAndWait(), question -> true), 1000, 600)));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        backend.close();
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
+    void anAddressGroupIsMadeInTheDialogWithWhatNeutronKeepsShownBeforeTheSave(FxRobot robot) throws Exception {
+        AddressGroupsPage page = new AddressGroupsPage(robot);
+
+        page.clickNew().typeName("office").typePrefixes("10.0.0.1");
+        assertThat(page.canFinish()).isFalse();
+        assertThat(page.problems()).contains("10.0.0.1/32");
+
+        page.typePrefixes("192.0.2.5/24\n10.0.0.1/32");
+        assertThat(page.canFinish()).isTrue();
+        assertThat(page.outcome()).contains("192.0.2.0/24", "host bits cleared");
+        page.finish();
+
+        page.waitForRow("office");
+        assertThat(page.prefixesOf("office")).isEqualTo("10.0.0.1/32, 192.0.2.0/24");
+    }
+}
