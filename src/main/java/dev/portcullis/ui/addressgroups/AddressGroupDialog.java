@@ -12,6 +12,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -31,21 +32,21 @@ public final class AddressGroupDialog extends Dialog<AddressGroupDraft> {
         TextField name = new TextField();
         name.setId("addressGroupName");
         name.textProperty().bindBidirectional(vm.nameProperty());
-        name.setPromptText("office");
+        name.setPromptText("e.g. office");
         TextField description = new TextField();
         description.setId("addressGroupDescription");
         description.textProperty().bindBidirectional(vm.descriptionProperty());
         TextArea addresses = new TextArea();
         addresses.setId("addressGroupAddresses");
         addresses.textProperty().bindBidirectional(vm.addressesProperty());
-        addresses.setPromptText("192.0.2.0/24\n2001:db8::/32");
+        addresses.setPromptText("e.g. 192.0.2.0/24, 2001:db8::/32");
         addresses.setPrefRowCount(8);
         addresses.setPrefColumnCount(36);
         VBox.setVgrow(addresses, Priority.ALWAYS);
 
         Label problems = new Label();
         problems.setId("addressGroupProblems");
-        problems.getStyleClass().add("error-text");
+        problems.getStyleClass().add("danger");
         problems.setWrapText(true);
         problems.textProperty().bind(vm.problemsProperty());
         problems.visibleProperty().bind(vm.problemsProperty().isNotEmpty());
@@ -57,7 +58,7 @@ public final class AddressGroupDialog extends Dialog<AddressGroupDraft> {
         outcome.textProperty().bind(vm.outcomeProperty());
         Label error = new Label(request.error() == null ? "" : SafeText.message(request.error()));
         error.setId("addressGroupError");
-        error.getStyleClass().add("error-text");
+        error.getStyleClass().add("danger");
         error.setWrapText(true);
         error.setVisible(request.error() != null);
         error.setManaged(request.error() != null);
@@ -72,6 +73,9 @@ public final class AddressGroupDialog extends Dialog<AddressGroupDraft> {
                 + " (10.0.0.1/32 for one address). A rule uses those of its own IP version.");
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
+        for (Label wrapping : new Label[] {error, hint, problems, outcome}) {
+            wrapping.setMinHeight(Region.USE_PREF_SIZE); // a wrapped label keeps all its lines, never "…"
+        }
         VBox content = new VBox(10, error, fields, hint, addresses, problems, outcome);
         content.setPrefWidth(560);
         getDialogPane().setContent(content);

@@ -95,7 +95,8 @@ public final class AddressGroupsView {
         header.getStyleClass().add("view-header");
         Label problem = new Label();
         problem.setId("addressGroupProblem");
-        problem.getStyleClass().add("error-text");
+        problem.getStyleClass().add("danger");
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.setWrapText(true);
         problem.textProperty().bind(Bindings.createStringBinding(() -> SafeText.message(vm.problemProperty().get()),
                 vm.problemProperty()));
