@@ -143,7 +143,7 @@ final class CheckCommand implements Callable<Integer> {
             gaps.stream().limit(10).forEach(u -> lines.add("  " + SafeText.line(u.text())));
             return unusable(String.join(System.lineSeparator(), lines));
         }
-        Function<String, String> names = DiffCommand.groupNames(snapshot.groups(), List.of());
+        Function<String, String> names = DiffCommand.names(snapshot, snapshot);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             DiffCommand.print(out, json(answer, packet, targetJson, names));

@@ -84,7 +84,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         Comparison c = Comparison.of(a.groups(), b.groups());
         PrintWriter out = spec.commandLine().getOut();
-        Function<String, String> names = groupNames(a.groups(), b.groups());
+        Function<String, String> names = names(a, b);
         if (output.json()) {
             print(out, json(c, names));
         } else {
@@ -201,10 +201,16 @@ final class DiffCommand implements Callable<Integer> {
         return rule;
     }
 
-    static Function<String, String> groupNames(List<SecurityGroup> first, List<SecurityGroup> second) {
+    /**
+     * The names of the groups and address groups rules name by id, {@code first}'s where both have one (an
+     * address group's id never is a group's).
+     */
+    static Function<String, String> names(Snapshot first, Snapshot second) {
         Map<String, String> names = new HashMap<>();
-        second.forEach(g -> names.put(g.id(), g.name()));
-        first.forEach(g -> names.put(g.id(), g.name()));
+        second.addressGroups().forEach(a -> names.put(a.id(), a.label()));
+        first.addressGroups().forEach(a -> names.put(a.id(), a.label()));
+        second.groups().forEach(g -> names.put(g.id(), g.name()));
+        first.groups().forEach(g -> names.put(g.id(), g.name()));
         return names::get;
     }
 

@@ -53,6 +53,9 @@ final class ProjectChanges {
         project.groups().forEach(g -> byName.computeIfAbsent(g.name(), k -> new ArrayList<>()).add(g));
         project.groups().forEach(g -> byId.put(g.id(), g));
         project.groups().forEach(g -> names.put(g.id(), g.name()));
+        // rules name address groups by id too: the file's and the project's, by name in what is printed
+        file.addressGroups().forEach(a -> names.putIfAbsent(a.id(), a.label()));
+        project.addressGroups().forEach(a -> names.putIfAbsent(a.id(), a.label()));
         Set<String> matched = new HashSet<>();
         for (GroupReport g : file.groups()) {
             GroupDraft draft = g.draft().orElseThrow();

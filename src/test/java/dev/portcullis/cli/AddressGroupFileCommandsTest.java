@@ -81,6 +81,16 @@ class AddressGroupFileCommandsTest {
     }
 
     @Test
+    void diffNamesTheAddressGroupARuleLetsIn() throws IOException {
+        Path before = Files.writeString(dir.resolve("before.json"), "{\"security_groups\": [{\"id\":"
+                + " \"5d1c6a4e-0000-4000-8000-00000000000a\", \"name\": \"web\", \"security_group_rules\": []}]}");
+
+        run("diff", before.toString(), file("\"192.0.2.0/24\"").toString());
+
+        assertThat(out.toString()).contains("Ingress IPv4 TCP 22 from address group office");
+    }
+
+    @Test
     void exportKeepsTheAddressGroupsAsNeutronKeepsThem() throws IOException {
         Path copy = dir.resolve("copy.json");
 
