@@ -99,6 +99,15 @@ public interface Backend extends AutoCloseable {
     CompletableFuture<Port> detach(PortRef port, GroupRef group);
 
     /**
+     * Puts a group on an interface (its rules then apply to the interface at once); answers the interface as
+     * it is afterwards. Where interfaces cannot be changed, the future fails saying so.
+     */
+    default CompletableFuture<Port> attach(PortRef port, GroupRef group) {
+        return CompletableFuture.failedFuture(new BackendException(BackendException.Kind.FORBIDDEN, "ReadOnly",
+                describe() + " cannot change interfaces: " + readOnly().orElse("it is only read here.")));
+    }
+
+    /**
      * Something the window must show for as long as this backend is open, such as "TLS certificates are
      * not checked for this cloud (verify: false)"; empty for most.
      */

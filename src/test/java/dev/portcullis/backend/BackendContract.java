@@ -516,6 +516,24 @@ public abstract class BackendContract extends OpenBackend {
     }
 
     @Test
+    void aGroupPutOnAnInterfaceIsUsedByItAndCannotBeDeletedUntilTakenOff() throws Exception {
+        SecurityGroup first = createWith(uniqueName("contract-on"));
+        SecurityGroup second = createWith(uniqueName("contract-on2"));
+        PortRef port = attachInterface(backend, uniqueName("contract-if"), first.ref());
+
+        Port attached = await(backend.attach(port, second.ref()));
+        Port again = await(backend.attach(port, second.ref())); // on it already: nothing changes
+
+        assertThat(attached.securityGroupIds()).containsExactly(first.id(), second.id());
+        assertThat(again.securityGroupIds()).containsExactly(first.id(), second.id());
+        assertThat(await(backend.load(ProgressListener.NONE)).portsUsing(second.id())).extracting(Port::id)
+                .containsExactly(port.id());
+        assertThat(refusal(backend.delete(second.ref())).kind()).isEqualTo(Kind.CONFLICT);
+        await(backend.detach(port, second.ref()));
+        await(backend.delete(second.ref()));
+    }
+
+    @Test
     void whatIsGoneIsNotFoundExceptForDeletingItAgain() throws Exception {
         SecurityGroup group = createWith(uniqueName("contract-gone"));
         await(backend.delete(group.ref()));

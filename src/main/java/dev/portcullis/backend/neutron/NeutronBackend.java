@@ -1,6 +1,5 @@
 package dev.portcullis.backend.neutron;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.backend.ApplyReport;
@@ -57,6 +56,7 @@ public final class NeutronBackend implements Backend {
     private final FailureWords words;
     private final PlanRunner runner;
     private final NeutronAddressGroups addressGroups;
+    private final NeutronPortGroups portGroups;
 
     /** With the default options and the session's request timeout (a cloud's {@code api_timeout}). */
     public NeutronBackend(Session session) {
@@ -84,6 +84,7 @@ public final class NeutronBackend implements Backend {
         this.words = new FailureWords(http, reads, session);
         this.runner = new PlanRunner(http, reads, words);
         this.addressGroups = new NeutronAddressGroups(http);
+        this.portGroups = new NeutronPortGroups(http);
     }
 
     private static ThreadFactory daemons() {
@@ -242,33 +243,17 @@ public final class NeutronBackend implements Backend {
     public CompletableFuture<Port> detach(PortRef port, GroupRef group) {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(group, "group");
-        return http.call(call -> detach(call, port, group, true));
+        return http.call(call -> portGroups.change(call, port, group, false));
     }
 
-    private CompletableFuture<Port> detach(Call call, PortRef ref, GroupRef group, boolean again) {
-        String path = "/v2.0/ports/" + ref.id();
-        return http.send(call, Request.get(path)).exceptionallyCompose(e -> NeutronHttp.failure(FailureWords.portRefusal(ref, e)))
-                .thenCompose(answer -> {
-                    Port port = NeutronParse.port(answer.json());
-                    if (!port.uses(group.id())) {
-                        return CompletableFuture.completedFuture(port);
-                    }
-                    ObjectNode body = NODES.objectNode();
-                    ArrayNode groups = body.putObject("port").putArray("security_groups");
-                    port.withoutGroup(group.id()).securityGroupIds().forEach(groups::add);
-                    return http.send(call, Request.put(path, body, NeutronParse.portRevision(answer.json())))
-                            .thenApply(changed -> NeutronParse.port(changed.json()))
-                            .exceptionallyCompose(e -> {
-                                Throwable t = NeutronHttp.unwrap(e);
-                                if (again && t instanceof BackendException b && b.kind() == Kind.STALE) {
-                                    return detach(call, ref, group, false);
-                                }
-                                return NeutronHttp.failure(FailureWords.portRefusal(ref, t));
-                            });
-                });
+    /** Reads the interface and sends its groups and this one, guarded the same way as {@link #detach}. */
+    @Override
+    public CompletableFuture<Port> attach(PortRef port, GroupRef group) {
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(group, "group");
+        return http.call(call -> portGroups.change(call, port, group, true));
     }
 
-    /** A 404 on DELETE: the group is gone already, which is what deleting it was for. */
     @Override
     public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
         return start(() -> addressGroups.create(draft));
@@ -293,6 +278,7 @@ public final class NeutronBackend implements Backend {
         }
     }
 
+    /** A 404 on DELETE: the group is gone already, which is what deleting it was for. */
     private static boolean alreadyGone(Throwable e) {
         return NeutronHttp.unwrap(e) instanceof BackendException refusal && refusal.kind() == Kind.NOT_FOUND
                 && ErrorCode.GROUP_NOT_FOUND.equals(refusal.code());

@@ -142,6 +142,14 @@ public final class OfflineFallbackBackend implements Backend {
     }
 
     @Override
+    public CompletableFuture<Port> attach(PortRef port, GroupRef group) {
+        return live.attach(port, group).thenApply(after -> {
+            save(current -> current.withPort(after));
+            return after;
+        });
+    }
+
+    @Override
     public CompletableFuture<Port> detach(PortRef port, GroupRef group) {
         return live.detach(port, group).thenApply(after -> {
             save(current -> current.withPort(after));

@@ -25,6 +25,9 @@ final class AddressGroupChanges {
 
     /** A created or changed address group and the project with it. */
     record Changed(Project project, AddressGroup group) {
+        Project.Staged<AddressGroup> asStaged() {
+            return new Project.Staged<>(project, group);
+        }
     }
 
     private AddressGroupChanges() {

@@ -63,6 +63,13 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports, L
 
     /** A changed interface and the project with it. */
     record Detached(Project project, Port port) {
+        Staged<Port> asStaged() {
+            return new Staged<>(project, port);
+        }
+    }
+
+    /** What a change answers, and the project after it (this project when nothing changed). */
+    record Staged<T>(Project project, T value) {
     }
 
     static Project empty(String projectId) {
@@ -273,6 +280,20 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports, L
             return new Detached(this, port);
         }
         Port changed = port.withoutGroup(group.id());
+        return new Detached(withPort(changed), changed);
+    }
+
+    /** {@code PUT /v2.0/ports/ID} with the port's groups and one more, which must exist. */
+    Detached attach(PortRef ref, GroupRef group) {
+        Port port = ports.stream().filter(p -> p.id().equals(ref.id())).findFirst()
+                .orElseThrow(() -> Refusals.portNotFound(ref.id(), ref.label()));
+        if (port.uses(group.id())) {
+            return new Detached(this, port);
+        }
+        require(group.id(), group.name());
+        List<String> groups = new ArrayList<>(port.securityGroupIds());
+        groups.add(group.id());
+        Port changed = new Port(port.id(), port.name(), port.deviceId(), port.deviceOwner(), port.fixedIps(), groups);
         return new Detached(withPort(changed), changed);
     }
 

@@ -197,35 +197,20 @@ public final class WorkspaceBackend implements Backend {
     @Override
     public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
         Objects.requireNonNull(draft, "draft");
-        return submit(() -> {
-            AddressGroupChanges.Changed created = AddressGroupChanges.create(state.project(), draft, stamp());
-            state.stage(created.project());
-            return created.group();
-        });
+        return staged(p -> AddressGroupChanges.create(p, draft, stamp()).asStaged());
     }
 
     @Override
     public CompletableFuture<AddressGroup> updateAddressGroup(AddressGroup before, AddressGroupDraft draft) {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(draft, "draft");
-        return submit(() -> {
-            AddressGroupChanges.Changed changed = AddressGroupChanges.update(state.project(), before, draft);
-            state.stage(changed.project());
-            return changed.group();
-        });
+        return staged(p -> AddressGroupChanges.update(p, before, draft).asStaged());
     }
 
     @Override
     public CompletableFuture<Void> deleteAddressGroup(AddressGroup group) {
         Objects.requireNonNull(group, "group");
-        return submit(() -> {
-            Project current = state.project();
-            Project next = AddressGroupChanges.delete(current, group);
-            if (next != current) {
-                state.stage(next);
-            }
-            return null;
-        });
+        return staged(p -> new Project.Staged<Void>(AddressGroupChanges.delete(p, group), null));
     }
 
     @Override
@@ -255,13 +240,25 @@ public final class WorkspaceBackend implements Backend {
     public CompletableFuture<Port> detach(PortRef port, GroupRef group) {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(group, "group");
+        return staged(p -> p.detach(port, group).asStaged());
+    }
+
+    @Override
+    public CompletableFuture<Port> attach(PortRef port, GroupRef group) {
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(group, "group");
+        return staged(p -> p.attach(port, group).asStaged());
+    }
+
+    /** A change of the project that answers a value; a project that did not change is not saved again. */
+    private <T> CompletableFuture<T> staged(java.util.function.Function<Project, Project.Staged<T>> change) {
         return submit(() -> {
             Project current = state.project();
-            Project.Detached detached = current.detach(port, group);
-            if (detached.project() != current) {
-                state.stage(detached.project());
+            Project.Staged<T> done = change.apply(current);
+            if (done.project() != current) {
+                state.stage(done.project());
             }
-            return detached.port();
+            return done.value();
         });
     }
 

@@ -52,7 +52,7 @@ public final class NetworkConfigurationViewModel {
     private final ShownProject shown;
     private final ProjectLoader loader;
     private final GroupChanges changes;
-    private final AddressGroupWrites addressGroups;
+    private final ProjectWrites projectWrites;
 
     /**
      * @param fx     where results are applied: the FX thread in the console, the caller's in tests
@@ -69,7 +69,7 @@ public final class NetworkConfigurationViewModel {
         ViewContext context = new ViewContext(backend, fx, worker, status, review);
         loader = new ProjectLoader(context, shown, marks);
         changes = new GroupChanges(context, shown, loader, setbacks);
-        addressGroups = new AddressGroupWrites(context, loader);
+        projectWrites = new ProjectWrites(context, loader);
         busy.bind(loader.loadingProperty().or(changes.changingProperty()));
         marks.follow(shown.list().selectedProperty());
     }
@@ -81,17 +81,25 @@ public final class NetworkConfigurationViewModel {
      * failed with the reason in words.
      */
     public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
-        return addressGroups.create(draft);
+        return projectWrites.create(draft);
     }
 
     /** Makes an address group what the draft says, from {@code before} as the user saw it (see Backend). */
     public CompletableFuture<AddressGroup> updateAddressGroup(AddressGroup before, AddressGroupDraft draft) {
-        return addressGroups.update(before, draft);
+        return projectWrites.update(before, draft);
     }
 
     /** Deletes an address group (refused while a rule names it). */
     public CompletableFuture<Void> deleteAddressGroup(AddressGroup group) {
-        return addressGroups.delete(group);
+        return projectWrites.delete(group);
+    }
+
+    /**
+     * Puts a group on an interface ({@code adding}) or takes it off, guarded by the port's revision; its rules
+     * apply (or stop applying) to the interface at once. Completes on the FX thread, failed with the reason.
+     */
+    public CompletableFuture<Port> changeInterface(Port port, SecurityGroup group, boolean adding) {
+        return projectWrites.interfaceGroup(port, group, adding);
     }
 
     // ---- loading -------------------------------------------------------------------------------------

@@ -151,6 +151,11 @@ final class EarlyLoad implements Places {
         }
 
         @Override
+        public CompletableFuture<Port> attach(PortRef port, GroupRef group) {
+            return backend.attach(port, group);
+        }
+
+        @Override
         public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
             return backend.createAddressGroup(draft);
         }

@@ -3,23 +3,26 @@ package dev.portcullis.ui.network;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.AddressGroupDraft;
+import dev.portcullis.domain.Port;
+import dev.portcullis.domain.SecurityGroup;
 import javafx.beans.property.StringProperty;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * The address-group changes the console sends to the backend: what worked is shown at once in the project
- * (its rules' names, its review), and every answer comes back on the FX thread, failures in words.
+ * The address-group and interface changes the console's other views send to the backend: what worked is shown
+ * at once in the project (its rules' names, its review, the interfaces' groups), and every answer comes back on
+ * the FX thread, failures in words.
  */
-final class AddressGroupWrites {
+final class ProjectWrites {
 
     private final Backend backend;
     private final Executor fx;
     private final StringProperty status;
     private final ProjectLoader loader;
 
-    AddressGroupWrites(ViewContext context, ProjectLoader loader) {
+    ProjectWrites(ViewContext context, ProjectLoader loader) {
         this.backend = context.backend();
         this.fx = context.fx();
         this.status = context.status();
@@ -48,6 +51,17 @@ final class AddressGroupWrites {
             loader.patch(now -> now.withoutAddressGroup(group.id()));
             status.set("Deleted address group \"" + group.label() + "\"");
         }, "Could not delete address group \"" + group.label() + "\"");
+    }
+
+    /** Puts a group on an interface (adding) or takes it off. */
+    CompletableFuture<Port> interfaceGroup(Port port, SecurityGroup group, boolean adding) {
+        String what = "\"" + group.name() + "\" " + (adding ? "on " : "from ") + port.label();
+        status.set((adding ? "Putting " : "Removing ") + what + "…");
+        return settle(adding ? backend.attach(port.ref(), group.ref()) : backend.detach(port.ref(), group.ref()),
+                after -> {
+                    loader.patch(now -> now.withPort(after));
+                    status.set((adding ? "Put " : "Removed ") + what);
+                }, "Could not " + (adding ? "put " : "remove ") + what);
     }
 
     /** The answer on the FX thread: {@code worked} first, or the status says it did not; failures in words. */
