@@ -5,6 +5,8 @@ import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.ui.addressgroups.AddressGroupEditRequest;
 import dev.portcullis.ui.addressgroups.AddressGroupsView;
 import dev.portcullis.ui.addressgroups.AddressGroupsViewModel;
+import dev.portcullis.ui.interfaces.InterfacesView;
+import dev.portcullis.ui.interfaces.InterfacesViewModel;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import dev.portcullis.ui.network.NetworkConfigurationController;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
@@ -14,7 +16,7 @@ import javafx.scene.Parent;
 
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The console's views of a place, wired to its Network Configuration view model: the Review view follows
@@ -24,16 +26,16 @@ public final class ConsoleViews implements PlaceViews {
 
     private final Function<GroupEditRequest, Optional<GroupDraft>> editor;
     private final Function<AddressGroupEditRequest, Optional<AddressGroupDraft>> addressGroupEditor;
-    private final Predicate<String> confirm;
+    private final BiPredicate<String, String> confirm;
 
     /**
      * @param editor             the group dialog: what to open on in, the user's draft (or nothing) out
      * @param addressGroupEditor the address-group dialog, the same way
-     * @param confirm            asks the user a question; true to go on
+     * @param confirm            asks the user a question (a title, the question); true to go on
      */
     public ConsoleViews(Function<GroupEditRequest, Optional<GroupDraft>> editor,
                         Function<AddressGroupEditRequest, Optional<AddressGroupDraft>> addressGroupEditor,
-                        Predicate<String> confirm) {
+                        BiPredicate<String, String> confirm) {
         this.editor = editor;
         this.addressGroupEditor = addressGroupEditor;
         this.confirm = confirm;
@@ -41,7 +43,14 @@ public final class ConsoleViews implements PlaceViews {
 
     @Override
     public Parent addressGroups(NetworkConfigurationViewModel network) {
-        return AddressGroupsView.of(new AddressGroupsViewModel(network), addressGroupEditor, confirm);
+        return AddressGroupsView.of(new AddressGroupsViewModel(network), addressGroupEditor,
+                question -> confirm.test("Delete address group", question));
+    }
+
+    @Override
+    public Parent interfaces(NetworkConfigurationViewModel network) {
+        return InterfacesView.of(new InterfacesViewModel(network), question -> confirm.test("Change interface",
+                question));
     }
 
     @Override

@@ -113,6 +113,8 @@ public final class MainWindow {
                         () -> showTab(1));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
                         () -> showTab(2));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
+                        () -> showTab(3));
             }
         });
     }

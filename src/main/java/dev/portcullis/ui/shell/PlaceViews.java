@@ -18,4 +18,7 @@ public interface PlaceViews {
 
     /** The Address Groups view of the same place. */
     Parent addressGroups(NetworkConfigurationViewModel network);
+
+    /** The Interfaces view of the same place. */
+    Parent interfaces(NetworkConfigurationViewModel network);
 }

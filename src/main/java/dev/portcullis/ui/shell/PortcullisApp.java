@@ -205,7 +205,7 @@ public final class PortcullisApp extends Application {
         viewModel.autoRefreshProperty().addListener((obs, old, now) -> settings.setAutoRefresh(now));
         PlaceViews views = new ConsoleViews(editor,
                 request -> new AddressGroupDialog(request, stage).showAndWait(),
-                question -> Dialogs.confirm(stage, "Delete address group", question));
+                (title, question) -> Dialogs.confirm(stage, title, question));
         MainWindow window = new MainWindow(viewModel, views, themeSwitch.darkProperty());
         window.setMenuBar(new ConsoleMenu(viewModel, withFiles, definitions, new SystemFileChoice(stage),
                 snapshots::read, fx, worker, () -> stage).menuBar());

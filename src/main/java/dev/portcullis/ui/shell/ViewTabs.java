@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A place's views as tabs: Network Configuration, then Review, whose tab carries a badge with the number
  * of findings in the colour of the most serious one (counted whether or not the view was ever opened), then
- * Address Groups. More views (Compare) become more tabs here.
+ * Address Groups and Interfaces. More views (Compare) become more tabs here.
  */
 final class ViewTabs {
 
@@ -51,7 +51,15 @@ final class ViewTabs {
                 addressTab.setContent(views.addressGroups(network));
             }
         });
-        tabs.getTabs().setAll(networkTab, reviewTab, addressTab);
+        Tab interfacesTab = new Tab("Interfaces");
+        interfacesTab.setId("interfacesTab");
+        interfacesTab.setTooltip(new Tooltip("The project's interfaces and the rules in force on each (Ctrl+4)"));
+        interfacesTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && interfacesTab.getContent() == null) {
+                interfacesTab.setContent(views.interfaces(network));
+            }
+        });
+        tabs.getTabs().setAll(networkTab, reviewTab, addressTab, interfacesTab);
         return tabs;
     }
 

@@ -1,7 +1,6 @@
 package dev.portcullis.ui.addressgroups;
 
 import dev.portcullis.backend.Backend;
-import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.Direction;
@@ -11,57 +10,38 @@ import dev.portcullis.domain.PortRange;
 import dev.portcullis.domain.Protocol;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
+import dev.portcullis.ui.WorkspaceProject;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
-import javafx.beans.value.ObservableValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
+import static dev.portcullis.ui.WorkspaceProject.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Address Groups view model on a real local workspace, without a toolkit. */
 class AddressGroupsViewModelTest {
 
-    @TempDir
-    Path dir;
-
+    private WorkspaceProject project;
     private Backend backend;
     private NetworkConfigurationViewModel network;
     private AddressGroupsViewModel vm;
 
     @BeforeEach
     void open() throws Exception {
-        backend = WorkspaceBackend.open(dir.resolve("workspace.json"));
-        network = new NetworkConfigurationViewModel(backend, Runnable::run, Runnable::run);
+        project = WorkspaceProject.open(Runnable::run, Runnable::run);
+        backend = project.backend;
+        network = project.network;
         vm = new AddressGroupsViewModel(network);
-        network.refresh();
         until(network.snapshotProperty(), s -> s != null);
     }
 
     @AfterEach
-    void close() {
-        backend.close();
-    }
-
-    /** Waits, without sleeping, until the value satisfies the test (the workspace answers on its own thread). */
-    private static <T> void until(ObservableValue<T> value, Predicate<T> test) throws Exception {
-        CompletableFuture<Void> reached = new CompletableFuture<>();
-        value.addListener((obs, old, now) -> {
-            if (test.test(now)) {
-                reached.complete(null);
-            }
-        });
-        if (test.test(value.getValue())) {
-            reached.complete(null);
-        }
-        reached.get(10, TimeUnit.SECONDS);
+    void close() throws Exception {
+        project.close();
     }
 
     private AddressGroup created(String name, String... addresses) throws Exception {

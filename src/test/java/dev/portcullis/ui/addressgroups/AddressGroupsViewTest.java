@@ -1,8 +1,6 @@
 package dev.portcullis.ui.addressgroups;
 
-import dev.portcullis.backend.Backend;
-import dev.portcullis.backend.workspace.WorkspaceBackend;
-import dev.portcullis.ui.network.NetworkConfigurationViewModel;
+import dev.portcullis.ui.WorkspaceProject;
 import dev.portcullis.ui.shell.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -15,8 +13,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.ForkJoinPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,18 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class AddressGroupsViewTest {
 
-    private Path dir;
-    private Backend backend;
+    private WorkspaceProject project;
 
     @Start
     void start(Stage stage) throws IOException {
         Theme.LIGHT.apply();
-        dir = Files.createTempDirectory("portcullis-address-groups");
-        backend = WorkspaceBackend.open(dir.resolve("workspace.json"));
-        NetworkConfigurationViewModel network = new NetworkConfigurationViewModel(backend, Platform::runLater,
-                ForkJoinPool.commonPool());
-        AddressGroupsViewModel vm = new AddressGroupsViewModel(network);
-        network.refresh();
+        project = WorkspaceProject.open(Platform::runLater, ForkJoinPool.commonPool());
+        AddressGroupsViewModel vm = new AddressGroupsViewModel(project.network);
         stage.setScene(Theme.styled(new Scene(AddressGroupsView.of(vm,
                 request -> new AddressGroupDialog(request, stage).showAndWait(), question -> true), 1000, 600)));
         stage.show();
@@ -44,12 +35,7 @@ class AddressGroupsViewTest {
 
     @AfterEach
     void close() throws IOException {
-        backend.close();
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        project.close();
     }
 
     @Test

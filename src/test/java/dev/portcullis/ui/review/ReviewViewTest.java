@@ -58,7 +58,8 @@ class ReviewViewTest {
         Theme.LIGHT.apply();
         network = new NetworkConfigurationViewModel(backend, Platform::runLater, ForkJoinPool.commonPool());
         MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), network),
-                new ConsoleViews(request -> Optional.empty(), request -> Optional.empty(), question -> false), null);
+                new ConsoleViews(request -> Optional.empty(), request -> Optional.empty(), (title, question) -> false),
+                null);
         stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
         stage.show();
     }
