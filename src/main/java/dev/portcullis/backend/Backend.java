@@ -7,6 +7,7 @@ import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupRef;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.PortRef;
+import dev.portcullis.domain.Quotas;
 import dev.portcullis.domain.SecurityGroup;
 
 import java.util.concurrent.CompletableFuture;
@@ -129,6 +130,14 @@ public interface Backend extends AutoCloseable {
      * for reading: changes always go to the live source.
      */
     default CompletableFuture<java.util.Optional<Snapshot>> savedCopy() {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+
+    /**
+     * How many groups and rules the project holds against its quota, when the source has quotas and says
+     * (a cloud whose quota details may be read); empty otherwise. Never fails: what cannot be read is empty.
+     */
+    default CompletableFuture<java.util.Optional<Quotas>> quotas() {
         return CompletableFuture.completedFuture(java.util.Optional.empty());
     }
 

@@ -13,6 +13,7 @@ import dev.portcullis.backend.neutron.NeutronHttp.Request;
 import dev.portcullis.backend.openstack.Session;
 import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.AddressGroupDraft;
+import dev.portcullis.domain.Quotas;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.GroupDraft;
@@ -252,6 +253,11 @@ public final class NeutronBackend implements Backend {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(group, "group");
         return http.call(call -> portGroups.change(call, port, group, true));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Quotas>> quotas() {
+        return http.call(reads::quotas);
     }
 
     @Override

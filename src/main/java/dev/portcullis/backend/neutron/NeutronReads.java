@@ -5,6 +5,7 @@ import dev.portcullis.backend.neutron.NeutronHttp.Call;
 import dev.portcullis.backend.neutron.NeutronHttp.Request;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.domain.AddressGroup;
+import dev.portcullis.domain.Quotas;
 import dev.portcullis.domain.SecurityGroup;
 
 import java.util.ArrayList;
@@ -104,11 +105,28 @@ final class NeutronReads {
         if (options.groupStreams() < 2) {
             return CompletableFuture.completedFuture(-1);
         }
+        return quotas(call).thenApply(quotas -> quotas.map(q -> q.groups().used()).orElse(-1));
+    }
+
+    /** The project's group and rule quotas ({@code quota_details}); empty when they cannot be read. */
+    CompletableFuture<java.util.Optional<Quotas>> quotas(Call call) {
         return http.send(call, Request.get("/v2.0/quotas/project"))
                 .thenCompose(answer -> http.send(call, Request.get("/v2.0/quotas/"
                         + NeutronHttp.encode(answer.json().path("project").path("project_id").asText()) + "/details")))
-                .thenApply(answer -> answer.json().path("quota").path("security_group").path("used").asInt(-1))
-                .exceptionally(failed -> -1);
+                .thenApply(answer -> {
+                    JsonNode quota = answer.json().path("quota");
+                    if (!quota.path("security_group").path("used").isInt()
+                            || !quota.path("security_group_rule").path("used").isInt()) {
+                        return java.util.Optional.<Quotas>empty(); // no usage said: nothing to plan or show
+                    }
+                    return java.util.Optional.of(new Quotas(usage(quota.path("security_group")),
+                            usage(quota.path("security_group_rule"))));
+                })
+                .exceptionally(failed -> java.util.Optional.empty());
+    }
+
+    private static Quotas.Usage usage(JsonNode node) {
+        return new Quotas.Usage(node.path("used").asInt(0), node.path("limit").asInt(-1));
     }
 
     /** The project's groups in the console's order, read from both ends ({@link GroupStreams}). */

@@ -142,6 +142,11 @@ public final class OfflineFallbackBackend implements Backend {
     }
 
     @Override
+    public CompletableFuture<java.util.Optional<dev.portcullis.domain.Quotas>> quotas() {
+        return live.quotas();
+    }
+
+    @Override
     public CompletableFuture<Port> attach(PortRef port, GroupRef group) {
         return live.attach(port, group).thenApply(after -> {
             save(current -> current.withPort(after));

@@ -34,6 +34,7 @@ public final class NetworkConfigurationController {
 
     @FXML private BorderPane root;
     @FXML private Button refreshButton;
+    @FXML private Label quotaLabel;
     @FXML private VBox loadingPane;
     @FXML private ProgressIndicator loadingIndicator;
     @FXML private Label loadingLabel;
@@ -81,6 +82,9 @@ public final class NetworkConfigurationController {
                 this::edit, this::delete);
         customTable.setPlaceholder(EmptyGroups.of(vm, this::newGroup));
 
+        quotaLabel.textProperty().bind(vm.quotaTextProperty());
+        quotaLabel.visibleProperty().bind(vm.quotaTextProperty().isNotEmpty());
+        quotaLabel.managedProperty().bind(quotaLabel.visibleProperty());
         filterField.textProperty().bindBidirectional(vm.filterTextProperty());
         filterSummary.textProperty().bind(vm.filterSummaryProperty());
         filterSummary.visibleProperty().bind(vm.filterSummaryProperty().isNotEmpty());

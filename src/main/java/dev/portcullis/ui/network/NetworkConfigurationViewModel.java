@@ -7,6 +7,7 @@ import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.Port;
+import dev.portcullis.domain.Quotas;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.review.Finding;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
@@ -53,6 +54,7 @@ public final class NetworkConfigurationViewModel {
     private final ProjectLoader loader;
     private final GroupChanges changes;
     private final ProjectWrites projectWrites;
+    private final QuotaWatch quotas;
 
     /**
      * @param fx     where results are applied: the FX thread in the console, the caller's in tests
@@ -70,6 +72,7 @@ public final class NetworkConfigurationViewModel {
         loader = new ProjectLoader(context, shown, marks);
         changes = new GroupChanges(context, shown, loader, setbacks);
         projectWrites = new ProjectWrites(context, loader);
+        quotas = new QuotaWatch(backend, fx, snapshotProperty());
         busy.bind(loader.loadingProperty().or(changes.changingProperty()));
         marks.follow(shown.list().selectedProperty());
     }
@@ -244,6 +247,16 @@ public final class NetworkConfigurationViewModel {
     }
 
     /** {@code 3 security groups · 2 interfaces}. */
+    /** The project's group and rule quota usage; null where the source has none or does not say. */
+    public ReadOnlyObjectProperty<Quotas> quotasProperty() {
+        return quotas.quotasProperty();
+    }
+
+    /** "Quota: 12 of 100 security groups, 80 of 1000 rules", or empty. */
+    public ReadOnlyStringProperty quotaTextProperty() {
+        return quotas.textProperty();
+    }
+
     public ReadOnlyStringProperty countsProperty() {
         return shown.countsProperty();
     }

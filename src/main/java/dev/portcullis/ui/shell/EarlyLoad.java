@@ -151,6 +151,11 @@ final class EarlyLoad implements Places {
         }
 
         @Override
+        public CompletableFuture<Optional<dev.portcullis.domain.Quotas>> quotas() {
+            return backend.quotas();
+        }
+
+        @Override
         public CompletableFuture<Port> attach(PortRef port, GroupRef group) {
             return backend.attach(port, group);
         }

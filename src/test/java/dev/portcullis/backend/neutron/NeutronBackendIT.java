@@ -74,6 +74,20 @@ class NeutronBackendIT extends BackendContract {
         }
     }
 
+    /** A member's project has Neutron's default quotas, read with their use: 10 groups, 100 rules. */
+    @org.junit.jupiter.api.Test
+    void theProjectsQuotasAreReadWithTheirUse() throws Exception {
+        try (Backend fresh = newBackend()) {
+            fresh.load(dev.portcullis.backend.ProgressListener.NONE).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            dev.portcullis.domain.Quotas quotas = fresh.quotas().get(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .orElseThrow();
+
+            assertThat(quotas.groups()).isEqualTo(new dev.portcullis.domain.Quotas.Usage(1, 10));
+            assertThat(quotas.rules()).isEqualTo(new dev.portcullis.domain.Quotas.Usage(4, 100));
+        }
+    }
+
     /**
      * A load brings the project's address groups as Neutron keeps them (host bits cleared), and SSH from one
      * whose two halves cover every IPv4 address is reviewed as open to the world, and the traffic check lets

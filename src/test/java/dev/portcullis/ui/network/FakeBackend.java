@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * An in-memory project that answers at once (completed futures), like the workspace would, unless a
  * test holds its loads or makes the next call fail. It records what it was asked to do.
  */
-final class FakeBackend implements Backend {
+class FakeBackend implements Backend {
 
     final List<SecurityGroup> groups = new ArrayList<>();
     final List<Port> ports = new ArrayList<>();
