@@ -10,12 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -42,9 +37,7 @@ class NeutronAddressGroupsTest {
     void start() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
-        var session = new NeutronBackendTest.CountingSession(URI.create("http://127.0.0.1:" + server.port() + "/"));
-        backend = new NeutronBackend(session, Options.DEFAULTS.withPageSize(7).withGroupStreams(1), wait ->
-                ForkJoinPool.commonPool(), () -> 0.5, Clock.fixed(Instant.parse("2026-12-04T12:00:00Z"), ZoneOffset.UTC));
+        backend = NeutronBackendTest.on(server, Options.DEFAULTS.withPageSize(7).withGroupStreams(1));
         server.stubFor(get(urlEqualTo(GROUPS + "?limit=7" + GroupStreams.ASCENDING))
                 .willReturn(json(200, "ag-sg-list-real.json")));
         server.stubFor(get(urlPathEqualTo("/v2.0/ports")).willReturn(aResponse().withStatus(200)

@@ -144,6 +144,13 @@ class NeutronBackendTest {
         }, () -> 0.5, clock);
     }
 
+    /** A backend on a recorded-answer server, waits noted not waited, at a fixed time. */
+    static NeutronBackend on(WireMockServer server, Options options) {
+        return new NeutronBackend(new CountingSession(URI.create("http://127.0.0.1:" + server.port() + "/")), options,
+                wait -> ForkJoinPool.commonPool(), () -> 0.5,
+                Clock.fixed(Instant.parse("2026-12-04T12:00:00Z"), ZoneOffset.UTC));
+    }
+
     static String sample(String name) {
         try (InputStream in = NeutronBackendTest.class.getResourceAsStream(name)) {
             if (in == null) {

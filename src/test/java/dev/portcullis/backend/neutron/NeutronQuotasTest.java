@@ -6,12 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -33,9 +28,7 @@ class NeutronQuotasTest {
     void start() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
-        backend = new NeutronBackend(new NeutronBackendTest.CountingSession(URI.create("http://127.0.0.1:"
-                + server.port() + "/")), Options.DEFAULTS, wait -> ForkJoinPool.commonPool(), () -> 0.5,
-                Clock.fixed(Instant.parse("2026-12-04T12:00:00Z"), ZoneOffset.UTC));
+        backend = NeutronBackendTest.on(server, Options.DEFAULTS);
         server.stubFor(get(urlPathEqualTo("/v2.0/quotas/project")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"project\": {\"project_id\": \"" + PROJECT + "\"}}")));
