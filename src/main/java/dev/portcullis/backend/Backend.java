@@ -5,6 +5,7 @@ import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupRef;
+import dev.portcullis.domain.GroupShare;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.Quotas;
@@ -139,6 +140,30 @@ public interface Backend extends AutoCloseable {
      */
     default CompletableFuture<java.util.Optional<Quotas>> quotas() {
         return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+
+    /**
+     * The project's groups shared with other projects (Neutron RBAC); none where the source cannot share
+     * (a workspace or a file holds one project) or does not say. Never fails for that.
+     */
+    default CompletableFuture<java.util.List<GroupShare>> shares() {
+        return CompletableFuture.completedFuture(java.util.List.of());
+    }
+
+    /** Shares one of the project's groups with another project, which may then use it but not change it. */
+    default CompletableFuture<GroupShare> share(GroupRef group, String project) {
+        return noSharing();
+    }
+
+    /** Withdraws a share; one withdrawn already counts as withdrawn. */
+    default CompletableFuture<Void> unshare(GroupShare share) {
+        return noSharing();
+    }
+
+    private <T> CompletableFuture<T> noSharing() {
+        return CompletableFuture.failedFuture(new BackendException(BackendException.Kind.FORBIDDEN, "ReadOnly",
+                describe() + " holds one project, so its groups cannot be shared: sharing is between a cloud's"
+                        + " projects."));
     }
 
     /** Ends every request still running (their futures complete exceptionally) and frees what it holds. */

@@ -48,7 +48,7 @@ final class NeutronAddressGroups {
         prefixes(group.putArray("addresses"), addresses);
         return http.call(call -> http.send(call, Request.post(PATH, body))
                 .thenApply(answer -> parse(answer.json()))
-                .exceptionallyCompose(e -> failed("The address group " + draft.name() + " was not created", e)));
+                .exceptionallyCompose(e -> NeutronHttp.failedAs("The address group " + draft.name() + " was not created", e)));
     }
 
     CompletableFuture<AddressGroup> update(AddressGroup before, AddressGroupDraft draft) {
@@ -64,7 +64,7 @@ final class NeutronAddressGroups {
                 .thenCompose(done -> change(call, path, "remove_addresses", removed, false))
                 .thenCompose(done -> http.send(call, Request.get(path)))
                 .thenApply(answer -> NeutronParse.addressGroup(answer.json().path("address_group"), "address_group"))
-                .exceptionallyCompose(e -> failed(what + " was not changed as asked", e)));
+                .exceptionallyCompose(e -> NeutronHttp.failedAs(what + " was not changed as asked", e)));
     }
 
     CompletableFuture<Void> delete(AddressGroup group) {
@@ -80,7 +80,7 @@ final class NeutronAddressGroups {
                                 "The address group " + group.label() + " is not deleted: rules still name it as"
                                         + " their remote. Change or delete those rules first.", refusal));
                     }
-                    return failed("The address group " + group.label() + " was not deleted", e);
+                    return NeutronHttp.failedAs("The address group " + group.label() + " was not deleted", e);
                 }));
     }
 
@@ -139,14 +139,5 @@ final class NeutronAddressGroups {
             throw new BackendException(Kind.INVALID, first.code(), first.field() + ": " + first.message());
         }
         return checked.addresses();
-    }
-
-    private static <T> CompletableFuture<T> failed(String what, Throwable e) {
-        BackendException refusal = NeutronHttp.asBackend(e);
-        if (refusal == null) {
-            return NeutronHttp.failure(e);
-        }
-        return CompletableFuture.failedFuture(new BackendException(refusal.kind(), refusal.code(),
-                what + ": " + refusal.getMessage(), refusal));
     }
 }

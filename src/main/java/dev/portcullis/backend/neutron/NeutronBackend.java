@@ -18,6 +18,7 @@ import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.ErrorCode;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupRef;
+import dev.portcullis.domain.GroupShare;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.Rule;
@@ -58,6 +59,7 @@ public final class NeutronBackend implements Backend {
     private final PlanRunner runner;
     private final NeutronAddressGroups addressGroups;
     private final NeutronPortGroups portGroups;
+    private final NeutronShares shares;
 
     /** With the default options and the session's request timeout (a cloud's {@code api_timeout}). */
     public NeutronBackend(Session session) {
@@ -86,6 +88,7 @@ public final class NeutronBackend implements Backend {
         this.runner = new PlanRunner(http, reads, words);
         this.addressGroups = new NeutronAddressGroups(http);
         this.portGroups = new NeutronPortGroups(http);
+        this.shares = new NeutronShares(http, reads);
     }
 
     private static ThreadFactory daemons() {
@@ -253,6 +256,21 @@ public final class NeutronBackend implements Backend {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(group, "group");
         return http.call(call -> portGroups.change(call, port, group, true));
+    }
+
+    @Override
+    public CompletableFuture<List<GroupShare>> shares() {
+        return shares.list();
+    }
+
+    @Override
+    public CompletableFuture<GroupShare> share(GroupRef group, String project) {
+        return shares.share(group, project);
+    }
+
+    @Override
+    public CompletableFuture<Void> unshare(GroupShare share) {
+        return shares.unshare(share);
     }
 
     @Override

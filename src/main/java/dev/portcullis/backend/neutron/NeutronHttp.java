@@ -376,6 +376,16 @@ final class NeutronHttp {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The failure said with what did not happen first ("The group web was not shared with project x: " and
+     * the refusal's words), its kind and code kept; a failure that is no refusal stays as it is.
+     */
+    static <T> CompletableFuture<T> failedAs(String what, Throwable failure) {
+        BackendException refusal = asBackend(failure);
+        return refusal == null ? failure(failure) : CompletableFuture.failedFuture(new BackendException(
+                refusal.kind(), refusal.code(), what + ": " + refusal.getMessage(), refusal));
+    }
+
     static BackendException asBackend(Throwable failure) {
         Throwable t = unwrap(failure);
         return t instanceof BackendException b ? b : null;

@@ -142,6 +142,21 @@ public final class OfflineFallbackBackend implements Backend {
     }
 
     @Override
+    public CompletableFuture<java.util.List<dev.portcullis.domain.GroupShare>> shares() {
+        return live.shares();
+    }
+
+    @Override
+    public CompletableFuture<dev.portcullis.domain.GroupShare> share(GroupRef group, String project) {
+        return live.share(group, project);
+    }
+
+    @Override
+    public CompletableFuture<Void> unshare(dev.portcullis.domain.GroupShare share) {
+        return live.unshare(share);
+    }
+
+    @Override
     public CompletableFuture<java.util.Optional<dev.portcullis.domain.Quotas>> quotas() {
         return live.quotas();
     }

@@ -151,6 +151,21 @@ final class EarlyLoad implements Places {
         }
 
         @Override
+        public CompletableFuture<java.util.List<dev.portcullis.domain.GroupShare>> shares() {
+            return backend.shares();
+        }
+
+        @Override
+        public CompletableFuture<dev.portcullis.domain.GroupShare> share(GroupRef group, String project) {
+            return backend.share(group, project);
+        }
+
+        @Override
+        public CompletableFuture<Void> unshare(dev.portcullis.domain.GroupShare share) {
+            return backend.unshare(share);
+        }
+
+        @Override
         public CompletableFuture<Optional<dev.portcullis.domain.Quotas>> quotas() {
             return backend.quotas();
         }
