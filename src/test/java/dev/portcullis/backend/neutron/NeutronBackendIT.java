@@ -40,6 +40,16 @@ class NeutronBackendIT extends BackendContract {
     private String project;
     private String networkId;
 
+    /** The server with trusted headers that {@code test} runs against; without one the run fails, never skips. */
+    static URI serverFor(String test) {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException(test + " needs a Neutron server with trusted headers: give its address"
+                    + " with -D" + URL_PROPERTY + "=http://127.0.0.1:9697");
+        }
+        return URI.create(url);
+    }
+
     @BeforeAll
     static void server() {
         String url = System.getProperty(URL_PROPERTY);

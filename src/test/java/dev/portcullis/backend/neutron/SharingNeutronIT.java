@@ -43,12 +43,7 @@ class SharingNeutronIT {
 
     @BeforeAll
     static void server() {
-        String url = System.getProperty(NeutronBackendIT.URL_PROPERTY);
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("SharingNeutronIT needs a Neutron server with trusted headers: give its"
-                    + " address with -D" + NeutronBackendIT.URL_PROPERTY + "=http://127.0.0.1:9697");
-        }
-        endpoint = URI.create(url);
+        endpoint = NeutronBackendIT.serverFor("SharingNeutronIT");
     }
 
     @AfterAll
