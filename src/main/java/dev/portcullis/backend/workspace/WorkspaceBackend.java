@@ -30,15 +30,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -95,24 +89,14 @@ public final class WorkspaceBackend implements Backend {
         void close();
     }
 
-    /** How many {@link #holdWrites()} are open. */
-    private final AtomicInteger holds = new AtomicInteger();
 
     private final Path file;
     private final Clock clock;
     private final Supplier<String> ids;
-    private final SerialExecutor serial;
-    /** The executor {@link #open(Path)} made, shut down by {@link #close()}; null when the caller gave one. */
-    private final ExecutorService owned;
-    /** Guards {@link #closed} and {@link #drained}, so that no call is accepted after close has begun. */
-    private final Object lifecycle = new Object();
-    private boolean closed;
-    /** Completes once the work accepted before {@link #close()} is done; null until then. */
-    private CompletableFuture<Void> drained;
-    /** The thread running one of this workspace's tasks, while it does. */
-    private volatile Thread worker;
     /** The project, the batch of changes not saved yet and the calls waiting for it; only tasks touch it. */
     private final BatchedProject state;
+    /** Runs the calls one after the other and saves their batches; closes the workspace. */
+    private final WorkspaceCalls calls;
 
     /** A workspace in {@code file} whose I/O runs on {@code io}, with the system clock and random ids. */
     public WorkspaceBackend(Path file, Executor io) {
@@ -132,11 +116,10 @@ public final class WorkspaceBackend implements Backend {
     WorkspaceBackend(Path file, Executor io, Clock clock, Supplier<String> ids, Store store, long journalFrom,
                      ExecutorService owned) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
-        this.serial = new SerialExecutor(io);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.state = new BatchedProject(this.file, new WorkspaceFiles(this.file, store, journalFrom), this::stamp);
-        this.owned = owned;
+        this.calls = new WorkspaceCalls(this.file, new SerialExecutor(io), state, owned);
     }
 
     /** A workspace in {@code file} with its own I/O thread, which {@link #close()} ends. */
@@ -280,13 +263,7 @@ public final class WorkspaceBackend implements Backend {
      * their answers before that. A call that reads saves the batch before it all the same.
      */
     public Hold holdWrites() {
-        holds.incrementAndGet();
-        AtomicBoolean open = new AtomicBoolean(true);
-        return () -> {
-            if (open.compareAndSet(true, false) && holds.decrementAndGet() == 0) {
-                submit(() -> null); // saves the batch, if nothing queued does
-            }
-        };
+        return calls.hold();
     }
 
     /**
@@ -307,118 +284,19 @@ public final class WorkspaceBackend implements Backend {
      * workspace's own work (a progress listener, say), it does not wait: that work would wait for itself.
      */
     public boolean close(Duration timeout) {
-        CompletableFuture<Void> done;
-        synchronized (lifecycle) {
-            if (drained == null) {
-                closed = true;
-                CompletableFuture<Void> last = new CompletableFuture<>();
-                drained = last;
-                serial.execute(new SerialExecutor.Task() {
-                    @Override
-                    public void run() {
-                        worker = Thread.currentThread();
-                        try {
-                            state.flush(); // the journal stays: folding a large one would hold the exit
-                        } finally {
-                            worker = null;
-                        }
-                        if (owned != null) {
-                            owned.shutdown(); // lets this task end; nothing is queued after it
-                        }
-                        last.complete(null);
-                    }
-
-                    @Override
-                    public void rejected(RejectedExecutionException e) {
-                        last.complete(null); // the executor was shut down: nothing more can run
-                    }
-                });
-            }
-            done = drained;
-        }
-        if (Thread.currentThread() == worker) {
-            return done.isDone();
-        }
-        try {
-            done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("closing never fails", e);
-        }
+        return calls.close(timeout);
     }
 
     private Project.Stamp stamp() {
         return new Project.Stamp(clock.instant().truncatedTo(ChronoUnit.SECONDS), ids);
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run();
+    private <T> CompletableFuture<T> submit(WorkspaceCalls.Work<T> work) {
+        return calls.submit(work, null);
     }
 
-    private <T> CompletableFuture<T> submit(Work<T> work) {
-        return submit(work, null);
-    }
-
-    /**
-     * Runs {@code work} after the calls made before. Its answer is given once the batch it belongs to is saved:
-     * at once when it changed nothing and no batch is open, else when no call is queued behind it (or
-     * {@link #MAX_BATCH} wait). If that save fails, the answer is {@code notSaved} of it, or, without one, the
-     * write's error.
-     */
-    private <T> CompletableFuture<T> submit(Work<T> work, BiFunction<T, BackendException, T> notSaved) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        SerialExecutor.Task task = new SerialExecutor.Task() {
-            @Override
-            public void run() {
-                worker = Thread.currentThread();
-                try {
-                    T value = work.run();
-                    if (state.pending()) {
-                        state.answerLater(new BatchedProject.Waiting(() -> result.complete(value), e -> {
-                            if (notSaved == null) {
-                                result.completeExceptionally(e);
-                            } else {
-                                result.complete(notSaved.apply(value, e));
-                            }
-                        }));
-                    } else {
-                        result.complete(value);
-                    }
-                } catch (BackendException e) {
-                    result.completeExceptionally(e);
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(new BackendException(Kind.UNAVAILABLE, Refusals.INTERNAL,
-                            "The local workspace failed unexpectedly: " + e, e));
-                } catch (Error e) {
-                    result.completeExceptionally(e);
-                    throw e;
-                } finally {
-                    if (state.pending() && (holds.get() == 0 && !serial.hasQueued()
-                            || state.waiting() >= MAX_BATCH)) {
-                        state.flush();
-                    }
-                    worker = null;
-                }
-            }
-
-            @Override
-            public void rejected(RejectedExecutionException e) {
-                result.completeExceptionally(Refusals.closed(file));
-            }
-        };
-        synchronized (lifecycle) {
-            if (closed) {
-                result.completeExceptionally(Refusals.closed(file));
-                return result;
-            }
-            serial.execute(task);
-        }
-        return result;
+    private <T> CompletableFuture<T> submit(WorkspaceCalls.Work<T> work,
+                                            BiFunction<T, BackendException, T> notSaved) {
+        return calls.submit(work, notSaved);
     }
 }
