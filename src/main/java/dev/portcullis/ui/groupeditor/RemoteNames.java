@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * How the Source / destination cell writes a rule's remote: {@code Anywhere}, an address range as typed
- * ({@code 203.0.113.0/24}), {@code Group <name>} for another security group, {@code Address group <id>}.
- * Group names are not unique in Neutron, so a name shared by several groups carries the start of its id.
- * A group's bare name works too, where it is not an address and no other group has it.
+ * ({@code 203.0.113.0/24}), {@code Group <name>} for another security group, {@code Address group <name>} for
+ * one of the project's address groups (by its id where the project does not list it). Names are not unique in
+ * Neutron, so a name shared by several groups carries the start of its id. A group's bare name works too,
+ * where it is not an address and no other group has it.
  */
 final class RemoteNames {
 
@@ -47,8 +48,14 @@ final class RemoteNames {
     private final Map<String, String> labelById = new LinkedHashMap<>();
     private final Map<String, String> idByLabel = new HashMap<>();
     private final Map<String, String> nameById = new HashMap<>();
+    /** The ids of the address groups the project lists (their labels are among {@link #labelById}). */
+    private final java.util.Set<String> addressGroupIds = new java.util.HashSet<>();
 
     RemoteNames(List<SecurityGroup> groups) {
+        this(groups, List.of());
+    }
+
+    RemoteNames(List<SecurityGroup> groups, List<dev.portcullis.domain.AddressGroup> addressGroups) {
         Map<String, Long> sameName = new HashMap<>();
         groups.forEach(g -> sameName.merge(g.name(), 1L, Long::sum));
         List<SecurityGroup> sorted = new ArrayList<>(groups);
@@ -61,6 +68,17 @@ final class RemoteNames {
             register(g.id(), label);
             nameById.put(g.id(), g.name());
         }
+        Map<String, Long> sameLabel = new HashMap<>();
+        addressGroups.forEach(a -> sameLabel.merge(a.label(), 1L, Long::sum));
+        List<dev.portcullis.domain.AddressGroup> byName = new ArrayList<>(addressGroups);
+        byName.sort(Comparator.comparing((dev.portcullis.domain.AddressGroup a) -> a.label().toLowerCase(Locale.ROOT))
+                .thenComparing(dev.portcullis.domain.AddressGroup::id));
+        for (dev.portcullis.domain.AddressGroup a : byName) {
+            register(a.id(), ADDRESS_GROUP + a.label() + (sameLabel.get(a.label()) > 1 ? " (" + shortId(a.id()) + ")"
+                    : ""));
+            addressGroupIds.add(a.id());
+            nameById.putIfAbsent(a.id(), a.label());
+        }
     }
 
     private static String shortId(String id) {
@@ -72,7 +90,7 @@ final class RemoteNames {
         idByLabel.put(label.toLowerCase(Locale.ROOT), id);
     }
 
-    /** What the pick list offers: Anywhere, then every group by name. */
+    /** What the pick list offers: Anywhere, then every group by name, then every address group by name. */
     List<String> choices() {
         List<String> choices = new ArrayList<>();
         choices.add(ANYWHERE);
@@ -80,7 +98,7 @@ final class RemoteNames {
         return choices;
     }
 
-    /** A group's name where it is known; null otherwise (the caller shows the id). */
+    /** A group's or address group's name where it is known; null otherwise (the caller shows the id). */
     String groupName(String id) {
         return nameById.get(id);
     }
@@ -97,7 +115,10 @@ final class RemoteNames {
             return labelById.get(g.groupId());
         }
         if (remote instanceof Remote.AddressGroup a) {
-            return ADDRESS_GROUP + a.addressGroupId();
+            if (!labelById.containsKey(a.addressGroupId())) {
+                register(a.addressGroupId(), ADDRESS_GROUP + a.addressGroupId());
+            }
+            return labelById.get(a.addressGroupId());
         }
         return ANYWHERE;
     }
@@ -110,9 +131,19 @@ final class RemoteNames {
             return new Anywhere();
         }
         if (lower.startsWith(ADDRESS_GROUP.toLowerCase(Locale.ROOT))) {
-            String id = text.substring(ADDRESS_GROUP.length()).strip();
-            return id.isEmpty() ? new Unknown("Give the address group's id after \"Address group\".")
-                    : new AddressGroup(id);
+            String rest = text.substring(ADDRESS_GROUP.length()).strip();
+            if (rest.isEmpty()) {
+                return new Unknown("Give the address group's name after \"Address group\", or pick one from the list.");
+            }
+            String id = idByLabel.get(lower);
+            if (id != null) {
+                return new AddressGroup(id);
+            }
+            if (addressGroupIds.isEmpty() || addressGroupIds.contains(rest)) {
+                return new AddressGroup(rest); // an id, where the project's address groups are not listed
+            }
+            return new Unknown("There is no address group called \"" + rest + "\": pick one from the list (the"
+                    + " Address Groups view makes new ones).");
         }
         if (lower.startsWith(GROUP.toLowerCase(Locale.ROOT))) {
             Optional<String> id = Optional.ofNullable(idByLabel.get(lower));
