@@ -63,6 +63,9 @@ final class GroupCatalog {
         }
         // rules name address groups by id as they name groups: one lookup serves both (ids never clash)
         snapshot.addressGroups().forEach(a -> names.put(a.id(), a.label()));
+        // a group another project shares with this one says shared; the project's own groups never do
+        String ownProject = snapshot.groups().stream().filter(g -> !g.shared() && g.projectId() != null)
+                .map(SecurityGroup::projectId).findFirst().orElse(null);
         for (SecurityGroup group : snapshot.groups()) {
             names.put(group.id(), group.name());
         }
@@ -75,7 +78,7 @@ final class GroupCatalog {
                 }
             }
             GroupRow row = new GroupRow(group, portsByGroup.getOrDefault(group.id(), List.of()),
-                    GroupSearch.index(group, addressesOfGroup), interfacesKnown);
+                    GroupSearch.index(group, addressesOfGroup), interfacesKnown, ownProject);
             rowsById.put(group.id(), row);
             (group.isDefault() ? defaults : customs).add(row);
         }

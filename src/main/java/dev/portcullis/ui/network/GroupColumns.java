@@ -227,7 +227,8 @@ final class GroupColumns {
                 setGraphic(null);
                 return;
             }
-            String readOnly = readOnlyReason.get() == null ? "" : readOnlyReason.get();
+            String readOnly = readOnlyReason.get() != null && !readOnlyReason.get().isEmpty() ? readOnlyReason.get()
+                    : row.ownerNote() != null ? row.ownerNote() : "";
             editTip.setText(readOnly.isEmpty() ? "Edit \"" + row.name() + "\" (Enter)" : readOnly);
             edit.setDisable(!readOnly.isEmpty());
             edit.setAccessibleText("Edit " + row.name());

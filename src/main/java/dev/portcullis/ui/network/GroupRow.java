@@ -26,11 +26,29 @@ public final class GroupRow {
     private List<Finding> findings = List.of();
     private Severity worst;
 
+    /** Why only another project can change the group (it shares it with this one); null for the project's own. */
+    private final String ownerNote;
+
     GroupRow(SecurityGroup group, List<Port> interfaces, GroupSearch.Index index, boolean interfacesKnown) {
+        this(group, interfaces, index, interfacesKnown, null);
+    }
+
+    /** @param ownProject the project the groups are shown for, where known: a shared group of another is its */
+    GroupRow(SecurityGroup group, List<Port> interfaces, GroupSearch.Index index, boolean interfacesKnown,
+             String ownProject) {
         this.group = group;
         this.interfaces = List.copyOf(interfaces);
         this.index = index;
         this.interfacesKnown = interfacesKnown;
+        this.ownerNote = group.shared() && ownProject != null && group.projectId() != null
+                && !ownProject.equals(group.projectId())
+                ? "Shared with this project by project " + group.projectId() + ": only its owner can change or"
+                + " delete it. Copy it to a group of this project to change that." : null;
+    }
+
+    /** Why this project cannot change the group (another project owns it and shares it); null when it can. */
+    public String ownerNote() {
+        return ownerNote;
     }
 
     /** Whether {@link #interfaces} are known: not yet while the first pages of a load are shown. */
@@ -111,11 +129,14 @@ public final class GroupRow {
 
     /** Not the default group, nor one in use, nor one whose use is not known yet (a load still running). */
     public boolean deletable() {
-        return !isDefault() && interfacesKnown && interfaces.isEmpty();
+        return !isDefault() && interfacesKnown && interfaces.isEmpty() && ownerNote == null;
     }
 
     /** Why the group cannot be deleted, in words; empty when it can. */
     public String deleteBlockedReason() {
+        if (ownerNote != null) {
+            return ownerNote;
+        }
         if (isDefault()) {
             return "The default group cannot be deleted: every project has one.";
         }
