@@ -116,8 +116,8 @@ public final class AddressGroupsViewModel {
     public CompletableFuture<AddressGroup> save(AddressGroupEditRequest request, AddressGroupDraft draft) {
         problem.set("");
         CompletableFuture<AddressGroup> saved = request.original()
-                .map(before -> network.updateAddressGroup(before, draft))
-                .orElseGet(() -> network.createAddressGroup(draft));
+                .map(before -> network.actions().updateAddressGroup(before, draft))
+                .orElseGet(() -> network.actions().createAddressGroup(draft));
         return saved.whenComplete((group, failed) -> {
             if (failed != null) {
                 reopen.set(request.retry(draft, failed.getMessage()));
@@ -137,7 +137,7 @@ public final class AddressGroupsViewModel {
 
     public CompletableFuture<Void> delete(AddressGroupRow row) {
         problem.set("");
-        return network.deleteAddressGroup(row.group()).whenComplete((done, failed) -> {
+        return network.actions().deleteAddressGroup(row.group()).whenComplete((done, failed) -> {
             if (failed != null) {
                 problem.set(failed.getMessage());
             }

@@ -173,7 +173,7 @@ public final class InterfacesViewModel {
 
     private CompletableFuture<Port> change(SecurityGroup group, boolean adding) {
         problem.set("");
-        return network.changeInterface(selected.get().port(), group, adding).whenComplete((port, failed) -> {
+        return network.actions().changeInterface(selected.get().port(), group, adding).whenComplete((port, failed) -> {
             if (failed != null) {
                 problem.set(failed.getMessage());
             }

@@ -82,8 +82,8 @@ public final class NetworkConfigurationController {
                 this::edit, this::delete);
         customTable.setPlaceholder(EmptyGroups.of(vm, this::newGroup));
 
-        quotaLabel.textProperty().bind(vm.quotaTextProperty());
-        quotaLabel.visibleProperty().bind(vm.quotaTextProperty().isNotEmpty());
+        quotaLabel.textProperty().bind(vm.actions().quotaTextProperty());
+        quotaLabel.visibleProperty().bind(vm.actions().quotaTextProperty().isNotEmpty());
         quotaLabel.managedProperty().bind(quotaLabel.visibleProperty());
         filterField.textProperty().bindBidirectional(vm.filterTextProperty());
         filterSummary.textProperty().bind(vm.filterSummaryProperty());

@@ -3,11 +3,8 @@ package dev.portcullis.ui.network;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.review.ReviewSettings;
-import dev.portcullis.domain.AddressGroup;
-import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.Port;
-import dev.portcullis.domain.Quotas;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.review.Finding;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
@@ -24,7 +21,6 @@ import javafx.collections.ObservableSet;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -53,8 +49,7 @@ public final class NetworkConfigurationViewModel {
     private final ShownProject shown;
     private final ProjectLoader loader;
     private final GroupChanges changes;
-    private final ProjectWrites projectWrites;
-    private final QuotaWatch quotas;
+    private final ProjectActions actions;
 
     /**
      * @param fx     where results are applied: the FX thread in the console, the caller's in tests
@@ -71,38 +66,15 @@ public final class NetworkConfigurationViewModel {
         ViewContext context = new ViewContext(backend, fx, worker, status, review);
         loader = new ProjectLoader(context, shown, marks);
         changes = new GroupChanges(context, shown, loader, setbacks);
-        projectWrites = new ProjectWrites(context, loader);
-        quotas = new QuotaWatch(backend, fx, snapshotProperty());
+        actions = new ProjectActions(new ProjectWrites(context, loader), new QuotaWatch(backend, fx, snapshotProperty()),
+                new ShareWatch(backend, fx, snapshotProperty()));
         busy.bind(loader.loadingProperty().or(changes.changingProperty()));
         marks.follow(shown.list().selectedProperty());
     }
 
-    // ---- address groups ------------------------------------------------------------------------------
-
-    /**
-     * Creates an address group; the project shows it once it is made. The future completes on the FX thread,
-     * failed with the reason in words.
-     */
-    public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {
-        return projectWrites.create(draft);
-    }
-
-    /** Makes an address group what the draft says, from {@code before} as the user saw it (see Backend). */
-    public CompletableFuture<AddressGroup> updateAddressGroup(AddressGroup before, AddressGroupDraft draft) {
-        return projectWrites.update(before, draft);
-    }
-
-    /** Deletes an address group (refused while a rule names it). */
-    public CompletableFuture<Void> deleteAddressGroup(AddressGroup group) {
-        return projectWrites.delete(group);
-    }
-
-    /**
-     * Puts a group on an interface ({@code adding}) or takes it off, guarded by the port's revision; its rules
-     * apply (or stop applying) to the interface at once. Completes on the FX thread, failed with the reason.
-     */
-    public CompletableFuture<Port> changeInterface(Port port, SecurityGroup group, boolean adding) {
-        return projectWrites.interfaceGroup(port, group, adding);
+    /** The changes and facts of the project the other views use: address groups, interfaces, sharing, quotas. */
+    public ProjectActions actions() {
+        return actions;
     }
 
     // ---- loading -------------------------------------------------------------------------------------
@@ -247,16 +219,6 @@ public final class NetworkConfigurationViewModel {
     }
 
     /** {@code 3 security groups · 2 interfaces}. */
-    /** The project's group and rule quota usage; null where the source has none or does not say. */
-    public ReadOnlyObjectProperty<Quotas> quotasProperty() {
-        return quotas.quotasProperty();
-    }
-
-    /** "Quota: 12 of 100 security groups, 80 of 1000 rules", or empty. */
-    public ReadOnlyStringProperty quotaTextProperty() {
-        return quotas.textProperty();
-    }
-
     public ReadOnlyStringProperty countsProperty() {
         return shown.countsProperty();
     }

@@ -3,6 +3,7 @@ package dev.portcullis.ui.network;
 import dev.portcullis.backend.Backend;
 import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.AddressGroupDraft;
+import dev.portcullis.domain.GroupShare;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
 import javafx.beans.property.StringProperty;
@@ -62,6 +63,21 @@ final class ProjectWrites {
                     loader.patch(now -> now.withPort(after));
                     status.set((adding ? "Put " : "Removed ") + what);
                 }, "Could not " + (adding ? "put " : "remove ") + what);
+    }
+
+    /** Shares a group with another project. */
+    CompletableFuture<GroupShare> share(SecurityGroup group, String project) {
+        String what = "\"" + group.name() + "\" with project " + project;
+        status.set("Sharing " + what + "…");
+        return settle(backend.share(group.ref(), project), done -> status.set("Shared " + what),
+                "Could not share " + what);
+    }
+
+    /** Withdraws a share. */
+    CompletableFuture<Void> unshare(GroupShare share, String groupName) {
+        String what = "\"" + groupName + "\" from project " + share.targetProject();
+        status.set("Withdrawing " + what + "…");
+        return settle(backend.unshare(share), done -> status.set("Withdrew " + what), "Could not withdraw " + what);
     }
 
     /** The answer on the FX thread: {@code worked} first, or the status says it did not; failures in words. */
