@@ -142,6 +142,11 @@ public interface Backend extends AutoCloseable {
         return CompletableFuture.completedFuture(java.util.Optional.empty());
     }
 
+    /** Whether the project's groups can be shared with other projects here (a cloud's project can). */
+    default boolean sharesGroups() {
+        return false;
+    }
+
     /**
      * The project's groups shared with other projects (Neutron RBAC); none where the source cannot share
      * (a workspace or a file holds one project) or does not say. Never fails for that.

@@ -259,6 +259,11 @@ public final class NeutronBackend implements Backend {
     }
 
     @Override
+    public boolean sharesGroups() {
+        return true;
+    }
+
+    @Override
     public CompletableFuture<List<GroupShare>> shares() {
         return shares.list();
     }

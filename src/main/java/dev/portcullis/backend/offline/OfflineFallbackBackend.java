@@ -142,6 +142,11 @@ public final class OfflineFallbackBackend implements Backend {
     }
 
     @Override
+    public boolean sharesGroups() {
+        return live.sharesGroups();
+    }
+
+    @Override
     public CompletableFuture<java.util.List<dev.portcullis.domain.GroupShare>> shares() {
         return live.shares();
     }

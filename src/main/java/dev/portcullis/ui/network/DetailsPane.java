@@ -31,14 +31,18 @@ final class DetailsPane {
     private final Consumer<GroupRow> delete;
     private final BiConsumer<InterfaceUse, GroupRow> removeFromInterface;
     private final java.util.function.Supplier<String> readOnlyReason;
+    /** The project's sharing, where it has any (a cloud's); null otherwise. */
+    private final ProjectActions sharing;
     private GroupDetails shown;
     /** The rule to point out (a finding led here), or null. */
     private String pointedOut;
 
     /** {@code readOnlyReason}: why nothing can be changed now, empty when it can. */
     DetailsPane(VBox box, Consumer<GroupRow> edit, Consumer<GroupRow> delete,
-                BiConsumer<InterfaceUse, GroupRow> removeFromInterface, java.util.function.Supplier<String> readOnlyReason) {
+                BiConsumer<InterfaceUse, GroupRow> removeFromInterface, java.util.function.Supplier<String> readOnlyReason,
+                ProjectActions actions) {
         this.readOnlyReason = readOnlyReason;
+        this.sharing = actions.sharesGroups() ? actions : null;
         this.box = box;
         this.edit = edit;
         this.delete = delete;
@@ -91,7 +95,8 @@ final class DetailsPane {
         editButton.getStyleClass().add("details-edit");
         Button deleteButton = new Button("Delete", new FontIcon(GroupColumns.DELETE_ICON));
         deleteButton.getStyleClass().addAll("danger", "details-delete");
-        String readOnly = readOnlyReason.get() == null ? "" : readOnlyReason.get();
+        String readOnly = readOnlyReason.get() != null && !readOnlyReason.get().isEmpty() ? readOnlyReason.get()
+                : row.ownerNote() != null ? row.ownerNote() : "";
         editButton.setDisable(!readOnly.isEmpty());
         deleteButton.setDisable(!row.deletable() || !readOnly.isEmpty());
         deleteButton.setOnAction(e -> delete.accept(row));
@@ -125,6 +130,11 @@ final class DetailsPane {
         }
 
         interfaces(nodes, details, row);
+        if (sharing != null) {
+            nodes.addAll(SharingSection.of(row, sharing.shares().stream().filter(s -> s.groupId().equals(row.id()))
+                    .toList(), readOnlyReason.get() == null || readOnlyReason.get().isEmpty(),
+                    (group, project) -> sharing.share(group.group(), project), s -> sharing.unshare(s, row.name())));
+        }
 
         if (!details.referencedBy().isEmpty()) {
             nodes.add(section("Rules of other groups that point at it"));
@@ -206,7 +216,7 @@ final class DetailsPane {
         return line;
     }
 
-    private static Node section(String title) {
+    static Node section(String title) {
         Label label = new Label(title);
         label.getStyleClass().add("details-section");
         VBox box = new VBox(6, new Separator(), label);

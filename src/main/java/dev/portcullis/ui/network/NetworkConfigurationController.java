@@ -1,6 +1,7 @@
 package dev.portcullis.ui.network;
 
 import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.GroupShare;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
 import javafx.beans.binding.Bindings;
@@ -91,11 +92,12 @@ public final class NetworkConfigurationController {
         filterSummary.managedProperty().bind(filterSummary.visibleProperty());
 
         detailsPane = new DetailsPane(details, this::edit, this::delete, this::removeFromInterface,
-                vm.readOnlyReasonProperty()::get);
+                vm.readOnlyReasonProperty()::get, vm.actions());
         detailsPane.show(null);
         vm.detailsProperty().addListener((obs, old, shown) -> detailsPane.show(shown));
         vm.shownRuleProperty().addListener((obs, old, rule) -> detailsPane.pointOut(rule));
         vm.readOnlyReasonProperty().addListener((obs, old, now) -> detailsPane.refresh());
+        vm.actions().shares().addListener((javafx.collections.ListChangeListener<GroupShare>) c -> detailsPane.refresh());
 
         Shortcuts.install(root, filterField, tables, this::newGroup, vm::refresh);
         SetbackDialogs.install(vm, this::window, this::openEditor);

@@ -67,7 +67,7 @@ public final class NetworkConfigurationViewModel {
         loader = new ProjectLoader(context, shown, marks);
         changes = new GroupChanges(context, shown, loader, setbacks);
         actions = new ProjectActions(new ProjectWrites(context, loader), new QuotaWatch(backend, fx, snapshotProperty()),
-                new ShareWatch(backend, fx, snapshotProperty()));
+                new ShareWatch(backend, fx, snapshotProperty()), backend.sharesGroups());
         busy.bind(loader.loadingProperty().or(changes.changingProperty()));
         marks.follow(shown.list().selectedProperty());
     }

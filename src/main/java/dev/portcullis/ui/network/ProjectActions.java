@@ -22,11 +22,18 @@ public final class ProjectActions {
     private final ProjectWrites writes;
     private final QuotaWatch quotas;
     private final ShareWatch shares;
+    private final boolean sharesGroups;
 
-    ProjectActions(ProjectWrites writes, QuotaWatch quotas, ShareWatch shares) {
+    ProjectActions(ProjectWrites writes, QuotaWatch quotas, ShareWatch shares, boolean sharesGroups) {
         this.writes = writes;
         this.quotas = quotas;
         this.shares = shares;
+        this.sharesGroups = sharesGroups;
+    }
+
+    /** Whether the project's groups can be shared with other projects (a cloud's can; a workspace's cannot). */
+    public boolean sharesGroups() {
+        return sharesGroups;
     }
 
     public CompletableFuture<AddressGroup> createAddressGroup(AddressGroupDraft draft) {

@@ -86,7 +86,7 @@ final class ProjectWrites {
         CompletableFuture<T> shown = new CompletableFuture<>();
         answer.whenCompleteAsync((value, failed) -> {
             if (failed != null) {
-                status.set(notDone);
+                status.set(notDone + ": " + Words.message(failed));
                 shown.completeExceptionally(new IllegalStateException(Words.message(failed), failed));
             } else {
                 worked.accept(value);

@@ -19,6 +19,8 @@ final class ShareWatch {
     private final Backend backend;
     private final Executor fx;
     private final ObservableList<GroupShare> shares = FXCollections.observableArrayList();
+    /** One view for every reader: the view listens to the list weakly, so a view made per call could be lost. */
+    private final ObservableList<GroupShare> readOnly = FXCollections.unmodifiableObservableList(shares);
     private long asked;
 
     ShareWatch(Backend backend, Executor fx, ObservableValue<Snapshot> shown) {
@@ -41,7 +43,7 @@ final class ShareWatch {
     }
 
     ObservableList<GroupShare> shares() {
-        return FXCollections.unmodifiableObservableList(shares);
+        return readOnly;
     }
 
     /** The shares of one group. */

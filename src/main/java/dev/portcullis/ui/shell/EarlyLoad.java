@@ -151,6 +151,11 @@ final class EarlyLoad implements Places {
         }
 
         @Override
+        public boolean sharesGroups() {
+            return backend.sharesGroups();
+        }
+
+        @Override
         public CompletableFuture<java.util.List<dev.portcullis.domain.GroupShare>> shares() {
             return backend.shares();
         }
