@@ -42,6 +42,7 @@ final class SharingSection {
                 : "Shared with " + Words.plural(shares.size(), "other project")));
         for (GroupShare s : shares) {
             Label project = DetailsPane.wrapped("Project " + s.targetProject(), "interface-label");
+            project.setMaxWidth(Double.MAX_VALUE); // the button at the right edge, as Remove from interface is
             HBox.setHgrow(project, Priority.ALWAYS);
             Button off = new Button("Withdraw", new FontIcon("mdal-close"));
             off.getStyleClass().addAll("small", "withdraw-share");
