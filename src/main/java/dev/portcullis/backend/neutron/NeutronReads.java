@@ -56,14 +56,16 @@ final class NeutronReads {
 
     /**
      * The project's address groups, which its rules may name as remotes; none where the server does not serve
-     * them (no {@code address-group} extension answers 404), as no rule can name one there.
+     * them (no {@code address-group} extension answers 404), as no rule can name one there, or does not let
+     * them be read (403): rules naming one are then reviewed as not known, never failing the load.
      */
     CompletableFuture<List<AddressGroup>> addressGroups(Call call) {
         return pages(call, "/v2.0/address-groups", "", NeutronParse::addressGroups, AddressGroup::id, page -> { })
                 .exceptionallyCompose(failed -> {
                     Throwable cause = failed instanceof CompletionException && failed.getCause() != null
                             ? failed.getCause() : failed;
-                    return cause instanceof BackendException b && b.kind() == BackendException.Kind.NOT_FOUND
+                    return cause instanceof BackendException b && (b.kind() == BackendException.Kind.NOT_FOUND
+                            || b.kind() == BackendException.Kind.FORBIDDEN)
                             ? CompletableFuture.completedFuture(List.of()) : CompletableFuture.failedFuture(cause);
                 });
     }
