@@ -65,6 +65,16 @@ public interface Backend extends AutoCloseable {
      */
     CompletableFuture<Void> delete(GroupRef group);
 
+    /**
+     * Gives a group exactly these tags ({@link dev.portcullis.domain.Tags} says which Neutron accepts), if it
+     * is still at {@code group}'s revision: a change made since it was read is refused ({@code STALE}), as for
+     * {@link #apply}. Answers the group as it is afterwards. A place that cannot keep tags refuses.
+     */
+    default CompletableFuture<SecurityGroup> retag(GroupRef group, java.util.List<String> tags) {
+        return CompletableFuture.failedFuture(new BackendException(BackendException.Kind.INVALID, "TagsNotSupported",
+                describe() + " cannot keep tags."));
+    }
+
     /** Removes a group from an interface; answers the interface as it is afterwards. */
     CompletableFuture<Port> detach(PortRef port, GroupRef group);
 

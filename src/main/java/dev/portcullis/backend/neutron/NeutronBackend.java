@@ -54,6 +54,7 @@ public final class NeutronBackend implements Backend {
     private final NeutronReads reads;
     private final FailureWords words;
     private final PlanRunner runner;
+    private final TagWriter tagWriter;
 
     /** With the default options and the session's request timeout (a cloud's {@code api_timeout}). */
     public NeutronBackend(Session session) {
@@ -80,6 +81,7 @@ public final class NeutronBackend implements Backend {
         this.reads = new NeutronReads(http, options);
         this.words = new FailureWords(http, reads, session);
         this.runner = new PlanRunner(http, reads, words);
+        this.tagWriter = new TagWriter(http, reads, words, runner);
     }
 
     private static ThreadFactory daemons() {
@@ -209,6 +211,13 @@ public final class NeutronBackend implements Backend {
     public CompletableFuture<ApplyReport> apply(ChangePlan plan) {
         Objects.requireNonNull(plan, "plan");
         return http.call(call -> runner.apply(call, plan));
+    }
+
+    @Override
+    public CompletableFuture<SecurityGroup> retag(GroupRef group, List<String> tags) {
+        Objects.requireNonNull(group, "group");
+        List<String> wanted = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tags));
+        return http.call(call -> tagWriter.retag(call, group, wanted));
     }
 
     // --- delete and detach --------------------------------------------------------------------------------
