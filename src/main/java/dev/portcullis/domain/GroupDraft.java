@@ -29,8 +29,7 @@ public record GroupDraft(String name, String description, boolean stateful, List
 
     /** Whether saving this draft over {@code group} changes its tags (as Neutron tells tags apart). */
     public boolean changesTags(SecurityGroup group) {
-        return tags != null && !Tags.normalized(tags).stream().map(Tags::key).toList()
-                .equals(Tags.normalized(group.tags()).stream().map(Tags::key).toList());
+        return tags != null && !Tags.same(tags, group.tags());
     }
 
     /** A new group's draft as Neutron will make it: the two egress rules it adds to every group. */

@@ -72,6 +72,19 @@ public final class Tags {
         return List.copyOf(out);
     }
 
+    /** Whether two lists are the same tags to Neutron: in any order, letter case aside. */
+    public static boolean same(List<String> a, List<String> b) {
+        return keys(a).equals(keys(b));
+    }
+
+    private static Set<String> keys(List<String> tags) {
+        Set<String> keys = new HashSet<>();
+        for (String tag : tags) {
+            keys.add(tag == null ? null : key(tag));
+        }
+        return keys;
+    }
+
     /** Whether the group has this tag, in any letter case: what {@code ?tags=NAME} finds. */
     public static boolean has(List<String> tags, String tag) {
         String wanted = key(tag);

@@ -126,10 +126,9 @@ public record Comparison(List<SecurityGroup> onlyInFirst, List<SecurityGroup> on
         field(fields, "stateful", Boolean.toString(a.stateful()), Boolean.toString(b.stateful()));
         // tags as Neutron tells them apart: in any order, letter case aside
         if (!a.tags().isEmpty() || !b.tags().isEmpty()) {
-            List<String> tagsA = Tags.normalized(a.tags());
-            List<String> tagsB = Tags.normalized(b.tags());
-            if (!tagsA.stream().map(Tags::key).toList().equals(tagsB.stream().map(Tags::key).toList())) {
-                fields.add(new FieldChange("tags", String.join(", ", tagsA), String.join(", ", tagsB)));
+            if (!Tags.same(a.tags(), b.tags())) {
+                fields.add(new FieldChange("tags", String.join(", ", Tags.normalized(a.tags())),
+                        String.join(", ", Tags.normalized(b.tags()))));
             }
         }
 

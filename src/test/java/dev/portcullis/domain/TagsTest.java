@@ -75,4 +75,10 @@ class TagsTest {
         String tag = "\u202eevil" + "x".repeat(300);
         assertThat(Tags.check(List.of(tag)).get(0).message()).doesNotContain("\u202e");
     }
+
+    @Test
+    void listsAreTheSameTagsInAnyOrderAndLetterCase() {
+        assertThat(Tags.same(List.of("prod", "Web"), List.of("web", "PROD"))).isTrue();
+        assertThat(Tags.same(List.of("prod"), List.of("prod", "eu"))).isFalse();
+    }
 }

@@ -50,7 +50,7 @@ final class TagWriter {
                 .exceptionallyCompose(e -> NeutronHttp.failure(words.refined(call, ref, null, e)))
                 .thenApply(now -> PlanRunner.stillAt(ref, now))
                 .thenCompose(now -> {
-                    if (Tags.normalized(tags).equals(Tags.normalized(now.tags()))) {
+                    if (Tags.same(tags, now.tags())) {
                         return CompletableFuture.completedFuture(now);
                     }
                     ObjectNode body = NODES.objectNode();

@@ -225,10 +225,10 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports) {
         if (!problems.isEmpty()) {
             throw Refusals.of("The tags were not changed", problems);
         }
-        List<String> kept = Tags.normalized(tags);
-        if (kept.equals(Tags.normalized(group.tags()))) {
+        if (Tags.same(tags, group.tags())) {
             return this;
         }
+        List<String> kept = Tags.normalized(tags);
         return withGroup(new SecurityGroup(group.id(), group.projectId(), group.name(), group.description(),
                 group.stateful(), group.shared(), group.revision() + 1, group.rules(), kept, group.createdAt(),
                 stamp.now()));
