@@ -51,4 +51,17 @@ class TagsRoundTripTest {
         assertThat(back.definitions().groups()).singleElement()
                 .satisfies(g -> assertThat(g.tags()).containsExactlyElementsOf(TAGS));
     }
+
+    @Test
+    void heatAndAnsibleSayTheTagsAreLeftOut() throws IOException {
+        WrittenText heat = new HeatWriter().write(List.of(tagged()));
+        WrittenText ansible = new AnsibleWriter().write(List.of(tagged()));
+
+        assertThat(heat.notes()).anySatisfy(n -> assertThat(n).startsWith("The tags of web (")
+                .endsWith("are not written: OS::Neutron::SecurityGroup has no tags."));
+        assertThat(ansible.notes()).anySatisfy(n -> assertThat(n).startsWith("The tags of web (")
+                .endsWith("are not written: openstack.cloud.security_group has no tags."));
+        assertThat(heat.text()).contains("# The tags of web (");
+        assertThat(HeatRoundTripTest.read(List.of(tagged()), dir).allProblems()).as("the comment reads back").isEmpty();
+    }
 }
