@@ -97,6 +97,16 @@ public interface Backend extends AutoCloseable {
                 describe() + " cannot change address groups: " + readOnly().orElse("it is only read here.")));
     }
 
+    /**
+     * Gives a group exactly these tags ({@link dev.portcullis.domain.Tags} says which Neutron accepts), if it
+     * is still at {@code group}'s revision: a change made since it was read is refused ({@code STALE}), as for
+     * {@link #apply}. Answers the group as it is afterwards. A place that cannot keep tags refuses.
+     */
+    default CompletableFuture<SecurityGroup> retag(GroupRef group, java.util.List<String> tags) {
+        return CompletableFuture.failedFuture(new BackendException(BackendException.Kind.INVALID, "TagsNotSupported",
+                describe() + " cannot keep tags."));
+    }
+
     /** Removes a group from an interface; answers the interface as it is afterwards. */
     CompletableFuture<Port> detach(PortRef port, GroupRef group);
 

@@ -127,7 +127,9 @@ final class DiffCommand implements Callable<Integer> {
         if (!groups.isEmpty()) {
             out.println();
             out.println("only in " + source + ":");
-            groups.forEach(g -> out.println("  group " + label(g) + ", " + count(g.rules().size(), "rule")));
+            groups.forEach(g -> out.println("  group " + label(g) + ", " + count(g.rules().size(), "rule")
+                    + (g.tags().isEmpty() ? "" : ", tags " + SafeText.line(String.join(", ",
+                            dev.portcullis.domain.Tags.normalized(g.tags()))))));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.portcullis.domain;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,8 +30,6 @@ public final class Validation {
             "security_group_id", "direction", "ethertype", "protocol", "port_range_min", "port_range_max",
             "remote_ip_prefix", "remote_group_id", "remote_address_group_id", "description", "tenant_id",
             "project_id");
-
-    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("0|[1-9][0-9]*");
 
     private Validation() {
     }
@@ -112,15 +109,18 @@ public final class Validation {
                     "The direction " + rawDirection + " is not valid: it must be exactly \"ingress\" or \"egress\"."));
         }
 
-        Optional<Protocol> protocol = convertProtocol(in.get("protocol"), problems);
-        Optional<Integer> min = convertPort(in.get("port_range_min"), "port_range_min", problems);
-        Optional<Integer> max = convertPort(in.get("port_range_max"), "port_range_max", problems);
+        // A protocol number Neutron takes but cannot store ("06") fails only after every other check.
+        List<Problem> unstorable = new ArrayList<>(1);
+        Optional<Protocol> protocol = MemberChecks.convertProtocol(in.get("protocol"), problems, unstorable);
+        Optional<Integer> min = MemberChecks.convertPort(in.get("port_range_min"), "port_range_min", problems);
+        Optional<Integer> max = MemberChecks.convertPort(in.get("port_range_max"), "port_range_max", problems);
         boolean portsOk = min != null && max != null;
-        Optional<EtherType> etherType = convertEtherType(in.get("ethertype"), problems);
-        Optional<Cidr> cidr = convertCidr(in.get("remote_ip_prefix"), problems);
-        Optional<String> remoteGroup = convertId(in.get("remote_group_id"), "remote_group_id", problems);
-        Optional<String> addressGroup = convertId(in.get("remote_address_group_id"), "remote_address_group_id",
+        Optional<EtherType> etherType = MemberChecks.convertEtherType(in.get("ethertype"), problems);
+        Optional<Cidr> cidr = MemberChecks.convertCidr(in.get("remote_ip_prefix"), problems);
+        Optional<String> remoteGroup = MemberChecks.convertId(in.get("remote_group_id"), "remote_group_id",
                 problems);
+        Optional<String> addressGroup = MemberChecks.convertId(in.get("remote_address_group_id"),
+                "remote_address_group_id", problems);
         Raw rawDescription = in.get("description");
         Optional<String> description;
         if (rawDescription instanceof Raw.Null && request) {
@@ -130,7 +130,7 @@ public final class Validation {
         } else if (rawDescription instanceof Raw.Null) {
             description = Optional.empty();
         } else {
-            description = convertText(rawDescription, "description", "The rule description", problems);
+            description = MemberChecks.convertText(rawDescription, "description", "The rule description", problems);
         }
 
         // Neutron canonicalises before it checks ports and protocols.
@@ -141,7 +141,7 @@ public final class Validation {
         }
 
         if (ports != null && protocol != null) {
-            checkPorts(protocol.orElse(Protocol.ANY), ports, problems);
+            MemberChecks.checkPorts(protocol.orElse(Protocol.ANY), ports, problems);
         }
         if (cidr != null && etherType != null && cidr.isPresent()) {
             EtherType wanted = etherType.orElse(EtherType.IPV4);
@@ -165,6 +165,7 @@ public final class Validation {
                     "A rule has one remote: an address range (CIDR), a security group or an address group, "
                             + "not several."));
         }
+        problems.addAll(unstorable);
 
         if (!problems.isEmpty()) {
             return new RuleResult(null, problems);
@@ -244,7 +245,7 @@ public final class Validation {
     public static GroupFields groupFields(Map<String, Raw> members, boolean checkReservedName) {
         Input in = new Input(members);
         List<Problem> problems = new ArrayList<>();
-        Optional<String> name = convertText(in.get("name"), "name", "The name", problems);
+        Optional<String> name = MemberChecks.convertText(in.get("name"), "name", "The name", problems);
         if (in.get("name") instanceof Raw.Null) {
             problems.add(new Problem(ErrorCode.INVALID_TYPE, "name", "The name must be text (it may be empty)."));
         }
@@ -254,8 +255,8 @@ public final class Validation {
             problems.add(new Problem(ErrorCode.DEFAULT_ALREADY_EXISTS, "name",
                     "\"default\" is reserved for the project's default group: choose another name."));
         }
-        Optional<String> description = convertText(in.get("description"), "description", "The description",
-                problems);
+        Optional<String> description = MemberChecks.convertText(in.get("description"), "description",
+                "The description", problems);
         if (in.get("description") instanceof Raw.Null) {
             problems.add(new Problem(ErrorCode.INVALID_TYPE, "description",
                     "The description must be text (it may be empty)."));
@@ -263,7 +264,7 @@ public final class Validation {
         boolean stateful = true;
         Raw rawStateful = in.get("stateful");
         if (!rawStateful.isAbsent()) {
-            Optional<Boolean> b = toBoolean(rawStateful);
+            Optional<Boolean> b = MemberChecks.toBoolean(rawStateful);
             if (b.isPresent()) {
                 stateful = b.get();
             } else {
@@ -316,182 +317,6 @@ public final class Validation {
             byIndex.computeIfAbsent(i, k -> new ArrayList<>()).add(p);
         }
         return byIndex;
-    }
-
-    // --- conversions, each as Neutron's attribute converter does it; null = failed (problem added) ---
-
-    private static Optional<Protocol> convertProtocol(Raw raw, List<Problem> problems) {
-        if (raw.isMissing()) {
-            return Optional.empty();
-        }
-        Optional<BigInteger> number = Python.toInt(raw);
-        if (number.isPresent()) {
-            BigInteger n = number.get();
-            if (n.signum() >= 0 && n.compareTo(BigInteger.valueOf(255)) <= 0) {
-                String text = Python.str(raw);
-                if (PLAIN_NUMBER.matcher(text).matches()) {
-                    return Optional.of(Protocol.of(text));
-                }
-                // Neutron takes "06", "+6", " 6", 6.0 and true past its first check, then fails on them with
-                // an internal error (500); refuse them here with a useful answer instead.
-                problems.add(new Problem(ErrorCode.INVALID_PROTOCOL, "protocol",
-                        "The protocol number " + raw + " must be written plainly, like " + n + "."));
-                return null;
-            }
-        } else if (raw instanceof Raw.Text t) {
-            Optional<Protocol> named = Protocol.named(t.value());
-            if (named.isPresent()) {
-                return named;
-            }
-        }
-        problems.add(new Problem(ErrorCode.INVALID_PROTOCOL, "protocol",
-                "The protocol " + raw + " is not known: use a name such as tcp, udp, icmp or gre, "
-                        + "a number from 0 to 255, or leave it empty for any protocol."));
-        return null;
-    }
-
-    private static Optional<Integer> convertPort(Raw raw, String field, List<Problem> problems) {
-        if (raw.isMissing()) {
-            return Optional.empty();
-        }
-        Optional<Integer> port = Python.toIntInRange(raw, 0, 65535);
-        if (port.isPresent()) {
-            return port;
-        }
-        problems.add(new Problem(ErrorCode.INVALID_PORT_VALUE, field,
-                (field.endsWith("min") ? "The first port (or ICMP type) " : "The last port (or ICMP code) ") + raw
-                        + " is not valid: it must be a whole number, a port from 1 to 65535 or an ICMP "
-                        + (field.endsWith("min") ? "type" : "code") + " from 0 to 255."));
-        return null;
-    }
-
-    private static Optional<EtherType> convertEtherType(Raw raw, List<Problem> problems) {
-        if (raw.isAbsent()) {
-            return Optional.empty();
-        }
-        if (raw instanceof Raw.Text t) {
-            Optional<EtherType> e = EtherType.parse(t.value());
-            if (e.isPresent()) {
-                return e;
-            }
-        }
-        problems.add(new Problem(ErrorCode.INVALID_ETHERTYPE, "ethertype",
-                "The IP version " + raw + " is not valid: use IPv4 or IPv6."));
-        return null;
-    }
-
-    private static Optional<Cidr> convertCidr(Raw raw, List<Problem> problems) {
-        if (Python.falsy(raw)) {
-            return Optional.empty();
-        }
-        if (raw instanceof Raw.Text t) {
-            Optional<Cidr> cidr = Cidr.parse(t.value());
-            if (cidr.isPresent()) {
-                return cidr;
-            }
-        }
-        problems.add(new Problem(ErrorCode.INVALID_CIDR, "remote_ip_prefix",
-                raw + " is not an IP address or network: write it like 203.0.113.0/24, 198.51.100.7 "
-                        + "or 2001:db8::/32."));
-        return null;
-    }
-
-    private static Optional<String> convertId(Raw raw, String field, List<Problem> problems) {
-        if (raw.isMissing()) {
-            return Optional.empty();
-        }
-        if (raw instanceof Raw.Text t && !t.value().isBlank()) {
-            return Optional.of(t.value());
-        }
-        problems.add(new Problem(ErrorCode.INVALID_ID, field, "The " + field.replace('_', ' ')
-                + " must be the id of a group, not " + raw + "; leave it out for no remote group."));
-        return null;
-    }
-
-    private static Optional<String> convertText(Raw raw, String field, String what, List<Problem> problems) {
-        if (raw.isMissing()) {
-            return Optional.empty();
-        }
-        if (raw instanceof Raw.Text t) {
-            int length = t.value().codePointCount(0, t.value().length());
-            if (length > MAX_LENGTH) {
-                problems.add(new Problem(ErrorCode.TOO_LONG, field,
-                        what + " is " + length + " characters long; Neutron accepts at most " + MAX_LENGTH + "."));
-                return null;
-            }
-            return Optional.of(t.value());
-        }
-        problems.add(new Problem(ErrorCode.INVALID_TYPE, field, what + " must be text, not " + raw + "."));
-        return null;
-    }
-
-    private static final Set<String> TRUE_WORDS = Set.of("1", "t", "true", "on", "y", "yes");
-    private static final Set<String> FALSE_WORDS = Set.of("0", "f", "false", "off", "n", "no");
-
-    /**
-     * neutron-lib's convert_to_boolean, a strict bool_from_string: booleans, and the text of the value
-     * (trimmed, any case) being one of 1/t/true/on/y/yes or 0/f/false/off/n/no. So 0 and "yes" are
-     * fine, null and 2 are not.
-     */
-    private static Optional<Boolean> toBoolean(Raw raw) {
-        if (raw instanceof Raw.Bool b) {
-            return Optional.of(b.value());
-        }
-        String word = Python.strip(Python.str(raw)).toLowerCase(java.util.Locale.ROOT);
-        if (TRUE_WORDS.contains(word)) {
-            return Optional.of(true);
-        }
-        if (FALSE_WORDS.contains(word)) {
-            return Optional.of(false);
-        }
-        return Optional.empty();
-    }
-
-    private static void checkPorts(Protocol protocol, PortRange ports, List<Problem> problems) {
-        if (ports.isAny()) {
-            return;
-        }
-        if (protocol.isAny()) {
-            problems.add(new Problem(ErrorCode.PROTOCOL_REQUIRED_WITH_PORTS, "protocol",
-                    "Ports need a protocol: choose TCP, UDP, SCTP, DCCP or UDP-Lite, or remove the ports."));
-            return;
-        }
-        if (protocol.supportsPorts()) {
-            if (Integer.valueOf(0).equals(ports.min()) || Integer.valueOf(0).equals(ports.max())) {
-                problems.add(new Problem(ErrorCode.INVALID_PORT_VALUE,
-                        Integer.valueOf(0).equals(ports.min()) ? "port_range_min" : "port_range_max",
-                        "Port 0 is not valid for " + protocol.label() + ": ports are 1 to 65535."));
-                return;
-            }
-            if (ports.min() != null && ports.max() != null && ports.min() <= ports.max()) {
-                return;
-            }
-            String message = ports.min() == null || ports.max() == null
-                    ? "The port range needs both ends: for one port give it as first and last port."
-                    : "The port range " + ports.min() + "-" + ports.max() + " runs backwards: the first port must "
-                            + "not be larger than the last.";
-            problems.add(new Problem(ErrorCode.INVALID_PORT_RANGE,
-                    ports.min() == null ? "port_range_min" : "port_range_max", message));
-            return;
-        }
-        if (protocol.isIcmp()) {
-            if (ports.min() != null && ports.min() > 255) {
-                problems.add(new Problem(ErrorCode.INVALID_ICMP_VALUE, "port_range_min",
-                        "The ICMP type " + ports.min() + " is not valid: it must be 0 to 255."));
-            }
-            if (ports.max() != null && ports.max() > 255) {
-                problems.add(new Problem(ErrorCode.INVALID_ICMP_VALUE, "port_range_max",
-                        "The ICMP code " + ports.max() + " is not valid: it must be 0 to 255."));
-            }
-            if (ports.min() == null && ports.max() != null) {
-                problems.add(new Problem(ErrorCode.MISSING_ICMP_TYPE, "port_range_min",
-                        "An ICMP code (" + ports.max() + ") needs an ICMP type as well."));
-            }
-            return;
-        }
-        problems.add(new Problem(ErrorCode.INVALID_PROTOCOL_FOR_PORT, "port_range_min",
-                "Protocol " + protocol.label() + " has no ports: ports are only for "
-                        + String.join(", ", Protocol.portProtocolNames()) + "."));
     }
 
     /** Looks members up; a member not in the map is {@link Raw#ABSENT}. */

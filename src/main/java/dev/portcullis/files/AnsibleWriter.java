@@ -81,6 +81,11 @@ public final class AnsibleWriter {
             out.append("      openstack.cloud.security_group:\n");
             // stateful is set when the group is created: by the earlier task, for a group referred to early.
             fields(out, g, !early.contains(g.id()));
+            String untagged = WrittenText.tagsLeftOut(g, "openstack.cloud.security_group");
+            if (untagged != null) {
+                notes.add(untagged);
+                out.append(YamlText.comment("        ", untagged));
+            }
             List<Rule> existing = neutrons(g);
             List<String> rules = new ArrayList<>();
             for (Rule r : g.rules()) {

@@ -83,6 +83,11 @@ public final class HeatWriter {
             if (!g.stateful()) {
                 out.append("      stateful: false\n");
             }
+            String untagged = WrittenText.tagsLeftOut(g, HeatReader.GROUP_TYPE);
+            if (untagged != null) {
+                notes.add(untagged);
+                out.append(YamlText.comment("      ", untagged));
+            }
             List<String> rules = new ArrayList<>();
             for (Rule r : g.rules()) {
                 String rule = rule(g, r, resources, notes);

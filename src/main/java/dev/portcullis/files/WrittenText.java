@@ -11,4 +11,13 @@ public record WrittenText(String text, List<String> notes) {
     public WrittenText {
         notes = List.copyOf(notes);
     }
+
+    /** The note for a group whose tags a format cannot hold ({@code what}: the resource or module); null without tags. */
+    static String tagsLeftOut(dev.portcullis.domain.SecurityGroup group, String what) {
+        if (group.tags().isEmpty()) {
+            return null;
+        }
+        return "The tags of " + group.name() + " (" + String.join(", ", dev.portcullis.domain.Tags.normalized(
+                group.tags())) + ") are not written: " + what + " has no tags.";
+    }
 }

@@ -4,6 +4,7 @@ import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.RuleKey;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.domain.Tags;
 import dev.portcullis.review.ComparisonGroup.FieldChange;
 import dev.portcullis.review.ComparisonGroup.Redescribed;
 
@@ -123,6 +124,13 @@ public record Comparison(List<SecurityGroup> onlyInFirst, List<SecurityGroup> on
         field(fields, "name", a.name(), b.name());
         field(fields, "description", text(a.description()), text(b.description()));
         field(fields, "stateful", Boolean.toString(a.stateful()), Boolean.toString(b.stateful()));
+        // tags as Neutron tells them apart: in any order, letter case aside
+        if (!a.tags().isEmpty() || !b.tags().isEmpty()) {
+            if (!Tags.same(a.tags(), b.tags())) {
+                fields.add(new FieldChange("tags", String.join(", ", Tags.normalized(a.tags())),
+                        String.join(", ", Tags.normalized(b.tags()))));
+            }
+        }
 
         Map<RuleKey, List<Rule>> secondRules = new LinkedHashMap<>();
         for (Rule r : b.rules()) {

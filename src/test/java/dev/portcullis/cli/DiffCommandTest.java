@@ -93,4 +93,28 @@ class DiffCommandTest {
         assertThat(err.toString()).contains("broken.json cannot be used").contains("project.json.gone");
         assertThat(out.toString()).isEmpty();
     }
+
+    private static String groupFile(java.nio.file.Path dir, String file, String id, String tags) throws IOException {
+        return java.nio.file.Files.writeString(dir.resolve(file), "{\"security_groups\": [{\"id\": \"" + id
+                + "\", \"name\": \"" + file.replace(".json", "") + "\", \"description\": \"\", \"tags\": " + tags
+                + ", \"security_group_rules\": []}]}").toString();
+    }
+
+    @Test
+    void tagsThatChangedAndTheTagsOfAGroupOnlyInOneAreShown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("b"));
+        String first = groupFile(dir, "a.json", "g-1", "[\"prod\", \"Team\"]");
+        String second = groupFile(dir.resolve("b"), "a.json", "g-1", "[\"team\", \"eu\"]");
+        String elsewhere = groupFile(dir, "c.json", "g-2", "[\"eu\"]");
+
+        int changed = run("diff", first, second);
+        String changedText = out.toString();
+        out.getBuffer().setLength(0);
+        run("diff", elsewhere, resource("project.json"));
+
+        assertThat(changed).isEqualTo(1);
+        assertThat(changedText).contains("  tags: \"prod, Team\" -> \"eu, team\"");
+        assertThat(out.toString()).contains("group c (g-2), 0 rules, tags eu");
+    }
 }

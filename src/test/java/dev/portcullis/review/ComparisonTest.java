@@ -145,4 +145,21 @@ class ComparisonTest {
         assertThat(c.onlyInFirst()).containsExactly(two);
         assertThat(c.onlyInSecond()).isEmpty();
     }
+
+    private static SecurityGroup tagged(SecurityGroup g, String... tags) {
+        return new SecurityGroup(g.id(), g.projectId(), g.name(), g.description(), g.stateful(), g.shared(),
+                g.revision(), g.rules(), List.of(tags), g.createdAt(), g.updatedAt());
+    }
+
+    @Test
+    void tagsDifferOnlyWhenNeutronWouldTellThemApart() {
+        SecurityGroup web = group("1", "web", tcp(22, "10.0.0.0/8", ""));
+
+        Comparison sameTags = Comparison.of(List.of(tagged(web, "prod", "Team")), List.of(tagged(web, "team", "prod")));
+        Comparison otherTags = Comparison.of(List.of(tagged(web, "prod")), List.of(tagged(web, "prod", "eu")));
+
+        assertThat(sameTags.same()).isTrue();
+        assertThat(otherTags.changed()).singleElement().satisfies(g -> assertThat(g.fields())
+                .containsExactly(new FieldChange("tags", "prod", "eu, prod")));
+    }
 }

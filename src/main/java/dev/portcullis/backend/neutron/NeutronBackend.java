@@ -60,6 +60,7 @@ public final class NeutronBackend implements Backend {
     private final NeutronAddressGroups addressGroups;
     private final NeutronPortGroups portGroups;
     private final NeutronShares shares;
+    private final TagWriter tagWriter;
 
     /** With the default options and the session's request timeout (a cloud's {@code api_timeout}). */
     public NeutronBackend(Session session) {
@@ -89,6 +90,7 @@ public final class NeutronBackend implements Backend {
         this.addressGroups = new NeutronAddressGroups(http);
         this.portGroups = new NeutronPortGroups(http);
         this.shares = new NeutronShares(http, reads);
+        this.tagWriter = new TagWriter(http, reads, words, runner);
     }
 
     private static ThreadFactory daemons() {
@@ -226,6 +228,13 @@ public final class NeutronBackend implements Backend {
     public CompletableFuture<ApplyReport> apply(ChangePlan plan) {
         Objects.requireNonNull(plan, "plan");
         return http.call(call -> runner.apply(call, plan));
+    }
+
+    @Override
+    public CompletableFuture<SecurityGroup> retag(GroupRef group, List<String> tags) {
+        Objects.requireNonNull(group, "group");
+        List<String> wanted = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tags));
+        return http.call(call -> tagWriter.retag(call, group, wanted));
     }
 
     // --- delete and detach --------------------------------------------------------------------------------

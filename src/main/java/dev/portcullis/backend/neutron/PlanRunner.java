@@ -58,14 +58,7 @@ final class PlanRunner {
         List<ChangePlan.Operation> ops = plan.operations();
         CompletableFuture<SecurityGroup> read = reads.group(call, ref.id())
                 .exceptionallyCompose(e -> NeutronHttp.failure(words.refined(call, ref, null, e)))
-                .thenApply(now -> {
-                    if (now.revision() != ref.revision()) {
-                        throw new NeutronRefusal(Kind.STALE, NeutronErrors.REVISION_CONFLICT,
-                                NeutronErrors.stale("Constrained to " + ref.revision()
-                                        + ", but current revision is " + now.revision()), 412, null);
-                    }
-                    return now;
-                });
+                .thenApply(now -> stillAt(ref, now));
         CompletableFuture<SecurityGroup> claimed = plan.update().isPresent() ? read
                 : read.thenCompose(now -> claim(call, ref, now).thenApply(done -> now));
         int earlyDeletesEnd = (plan.update().isPresent() ? 1 : 0) + (plan.create().isEmpty() ? 0 : 1)
@@ -74,8 +67,21 @@ final class PlanRunner {
                 PlannedState.of(before, plan)), 0, new ArrayList<>()));
     }
 
-    /** Claims a group for a plan of rules alone: its description set to what it is, if its revision is still the plan's. */
-    private CompletableFuture<Void> claim(Call call, GroupRef ref, SecurityGroup now) {
+    /** The group as read, if it is still at the revision it had when {@code ref} was taken; else Neutron's 412. */
+    static SecurityGroup stillAt(GroupRef ref, SecurityGroup now) {
+        if (now.revision() != ref.revision()) {
+            throw new NeutronRefusal(Kind.STALE, NeutronErrors.REVISION_CONFLICT,
+                    NeutronErrors.stale("Constrained to " + ref.revision()
+                            + ", but current revision is " + now.revision()), 412, null);
+        }
+        return now;
+    }
+
+    /**
+     * Claims a group for a plan of rules alone (or its tags): its description set to what it is, if its
+     * revision is still the plan's.
+     */
+    CompletableFuture<Void> claim(Call call, GroupRef ref, SecurityGroup now) {
         ObjectNode body = NODES.objectNode();
         body.putObject("security_group").put("description", now.description() == null ? "" : now.description());
         return http.send(call, Request.put(NeutronReads.GROUPS + "/" + ref.id(), body, ref.revision()))

@@ -114,6 +114,14 @@ public final class OfflineFallbackBackend implements Backend {
     }
 
     @Override
+    public CompletableFuture<SecurityGroup> retag(GroupRef group, java.util.List<String> tags) {
+        return live.retag(group, tags).thenApply(tagged -> {
+            save(current -> current.withGroup(tagged));
+            return tagged;
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> delete(GroupRef group) {
         return live.delete(group).thenApply(done -> {
             save(current -> current.withoutGroup(group.id()));

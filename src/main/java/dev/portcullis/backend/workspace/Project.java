@@ -16,6 +16,7 @@ import dev.portcullis.domain.Raw;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.domain.Tags;
 import dev.portcullis.domain.Validation;
 import dev.portcullis.files.Definitions;
 
@@ -218,6 +219,29 @@ record Project(String projectId, List<SecurityGroup> groups, List<Port> ports, L
         }
         return withGroup(new SecurityGroup(group.id(), group.projectId(), name, newDescription, stateful,
                 group.shared(), group.revision() + 1, group.rules(), group.tags(), group.createdAt(), stamp.now()));
+    }
+
+    /**
+     * {@code PUT /v2.0/security-groups/ID/tags} under the revision the caller read: the group with exactly these
+     * tags, kept as Neutron keeps them (sorted, one of each whatever the letter case); unchanged (same revision)
+     * when they are the tags it has.
+     */
+    Project retag(GroupRef ref, List<String> tags, Stamp stamp) {
+        SecurityGroup group = require(ref.id(), ref.name());
+        if (group.revision() != ref.revision()) {
+            throw Refusals.stale(ref.revision(), group.revision());
+        }
+        List<Problem> problems = Tags.check(tags);
+        if (!problems.isEmpty()) {
+            throw Refusals.of("The tags were not changed", problems);
+        }
+        if (Tags.same(tags, group.tags())) {
+            return this;
+        }
+        List<String> kept = Tags.normalized(tags);
+        return withGroup(new SecurityGroup(group.id(), group.projectId(), group.name(), group.description(),
+                group.stateful(), group.shared(), group.revision() + 1, group.rules(), kept, group.createdAt(),
+                stamp.now()));
     }
 
     /** {@code DELETE /v2.0/security-group-rules/ID} for a rule of this group. */

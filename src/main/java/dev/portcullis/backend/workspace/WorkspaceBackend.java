@@ -208,6 +208,15 @@ public final class WorkspaceBackend implements Backend {
     }
 
     @Override
+    public CompletableFuture<SecurityGroup> retag(GroupRef group, java.util.List<String> tags) {
+        java.util.List<String> wanted = new java.util.ArrayList<>(tags);
+        return submit(() -> {
+            state.stage(state.project().retag(group, wanted, stamp()));
+            return state.project().require(group.id(), group.name());
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> delete(GroupRef group) {
         Objects.requireNonNull(group, "group");
         return submit(() -> {

@@ -53,7 +53,14 @@ public final class GroupDialog extends Dialog<GroupDraft> {
                 pane.getStylesheets().add(css);
             }
         }
-        pane.setContent(ViewLoader.load(GroupEditorController.class, "GroupEditorView.fxml", () -> controller));
+        Node editor = ViewLoader.load(GroupEditorController.class, "GroupEditorView.fxml", () -> controller);
+        TagEditor tags = new TagEditor(vm.tags());
+        tags.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !controller.isReviewing(),
+                pane.getButtonTypes()));
+        tags.managedProperty().bind(tags.visibleProperty());
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, editor, tags);
+        javafx.scene.layout.VBox.setVgrow(editor, javafx.scene.layout.Priority.ALWAYS);
+        pane.setContent(content);
         apply = new ButtonType(vm.applyText(), ButtonData.OK_DONE);
         pane.getButtonTypes().setAll(apply, ButtonType.CANCEL);
         Node applyButton = pane.lookupButton(apply);

@@ -68,6 +68,8 @@ public final class GroupEditorViewModel {
     private boolean building = true;
     /** Whether anything was typed or chosen since the dialog opened (or it reopened on typed input). */
     private boolean edited;
+    /** The tags the group is to have (edited by {@link TagEditor}). */
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
     private boolean shown;
 
     public GroupEditorViewModel(GroupEditRequest request) {
@@ -86,6 +88,8 @@ public final class GroupEditorViewModel {
         error.set(request.error().orElse(null));
         nameTouched = request.error().isPresent();
         draft.rules().forEach(r -> rows.add(row(r)));
+        tags.setAll(draft.tags() != null ? draft.tags() : request.original().map(SecurityGroup::tags).orElse(List.of()));
+        tags.addListener((ListChangeListener<String>) c -> recompute());
         name.addListener(o -> {
             nameTouched = true;
             recompute();
@@ -189,7 +193,7 @@ public final class GroupEditorViewModel {
         if (!found.equals(warnings)) {
             warnings.setAll(found);
         }
-        boolean changes = allValid && (isNew() || !plan().isEmpty());
+        boolean changes = allValid && (isNew() || !plan().isEmpty() || tagsChange());
         canApply.set(changes);
         if (changes) {
             hint.set(warnings.isEmpty() ? "" : "The warnings do not stop " + applyText() + ": they say what the "
@@ -266,13 +270,33 @@ public final class GroupEditorViewModel {
         return ChangePlan.between(request.original().orElseThrow(), toDraft());
     }
 
-    /** The group as the person wants it; rows left as they were keep their rule and its id. */
+    /**
+     * The group as the person wants it; rows left as they were keep their rule and its id; the tags only when
+     * they were changed (else null: left as they are).
+     */
     public GroupDraft toDraft() {
         if (!valid.get()) {
             throw new IllegalStateException("the group is not valid: " + problems);
         }
         return new GroupDraft(name.get(), description.get(), stateful.get(),
-                rows.stream().map(RuleRowViewModel::rule).toList());
+                rows.stream().map(RuleRowViewModel::rule).toList(), tagsChange() ? List.copyOf(tags) : null);
+    }
+
+    /** The tags the group is to have: {@link TagEditor} adds and removes them. */
+    public ObservableList<String> tags() {
+        return tags;
+    }
+
+    private void tagChange(List<Change> changes) {
+        if (tagsChange()) {
+            changes.add(new Change(Change.Kind.UPDATE_GROUP, tags.isEmpty() ? "Remove every tag"
+                    : "Set the tags to " + String.join(", ", dev.portcullis.domain.Tags.normalized(tags))));
+        }
+    }
+
+    private boolean tagsChange() {
+        return request.original().map(g -> new GroupDraft("", "", true, List.of(), List.copyOf(tags)).changesTags(g))
+                .orElse(!tags.isEmpty());
     }
 
     /** What Add or Save will do, one line each, in the order it happens. */
@@ -284,11 +308,13 @@ public final class GroupEditorViewModel {
             changes.add(new Change(Change.Kind.CREATE_GROUP, "Create group \"" + draft.name() + "\" with " + n
                     + (n == 1 ? " rule" : " rules")));
             draft.rules().forEach(r -> changes.add(new Change(Change.Kind.ADD_RULE, "Add " + describe(r))));
+            tagChange(changes);
             return changes;
         }
         ChangePlan plan = plan();
         plan.update().ifPresent(u -> changes.add(new Change(Change.Kind.UPDATE_GROUP,
                 new ChangePlan.UpdateGroup(u).describe(this::groupName))));
+        tagChange(changes);
         plan.create().forEach(r -> changes.add(new Change(Change.Kind.ADD_RULE, "Add " + describe(r))));
         for (Rule old : plan.deleteFirst()) {
             String now = plan.recreate().stream().filter(r -> r.key().equals(old.key())).findFirst()

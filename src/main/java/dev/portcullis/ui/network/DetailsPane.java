@@ -85,6 +85,11 @@ final class DetailsPane {
         if (!details.description().isEmpty()) {
             nodes.add(wrapped(details.description(), "details-description"));
         }
+        if (!row.group().tags().isEmpty()) {
+            javafx.scene.layout.Pane tags = TagChips.of(row.group().tags(), -1, true);
+            tags.setId("detailsTags");
+            nodes.add(tags);
+        }
         Label revision = wrapped(details.revisionText(), "text-muted", "text-small");
         revision.setId("detailsRevision");
         Label id = wrapped("ID " + details.id(), "text-muted", "text-small", "details-id");

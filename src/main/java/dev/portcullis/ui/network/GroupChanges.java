@@ -46,7 +46,18 @@ final class GroupChanges {
     /** Creates a group; when it fails, the dialog opens again on the draft with the reason. */
     void create(GroupEditRequest request, GroupDraft draft) {
         GroupEditRequest typed = request.withDraft(draft);
-        run("Creating \"" + draft.name() + "\"…", backend.create(draft), (created, failed) -> {
+        java.util.concurrent.atomic.AtomicReference<Throwable> untagged = new java.util.concurrent.atomic.AtomicReference<>();
+        CompletableFuture<SecurityGroup> made = backend.create(draft).thenCompose(created -> !draft.changesTags(created)
+                ? CompletableFuture.completedFuture(created)
+                : backend.retag(created.ref(), draft.tags()).exceptionally(e -> {
+                    untagged.set(e); // the group is made: it must not be made again, only its tags are missing
+                    return created;
+                }));
+        run("Creating \"" + draft.name() + "\"…", made, (created, failed) -> {
+            if (failed == null && untagged.get() != null) {
+                setbacks.fail("\"" + created.name() + "\" was created without its tags",
+                        Words.message(Words.unwrap(untagged.get())));
+            }
             if (failed != null) {
                 status.set("Could not create \"" + draft.name() + "\"");
                 setbacks.reopen(typed.retry(Optional.empty(), Words.message(failed)));
@@ -65,13 +76,22 @@ final class GroupChanges {
     void save(GroupEditRequest request, GroupDraft draft) {
         SecurityGroup original = request.original().orElseThrow();
         ChangePlan plan = ChangePlan.between(original, draft);
+        if (plan.isEmpty() && draft.changesTags(original)) {
+            saveTags(request, draft);
+            return;
+        }
         if (plan.isEmpty()) {
             status.set("Nothing to save: \"" + original.name() + "\" is unchanged");
             return;
         }
         GroupEditRequest typed = request.withDraft(draft);
         int steps = plan.operations().size();
-        run("Saving \"" + draft.name() + "\" (" + Words.plural(steps, "change") + ")…", backend.apply(plan),
+        CompletableFuture<ApplyReport> applied = backend.apply(plan).thenCompose(report ->
+                report.complete() && draft.changesTags(report.group())
+                        ? backend.retag(report.group().ref(), draft.tags())
+                                .thenApply(g -> new ApplyReport(g, report.steps(), null))
+                        : CompletableFuture.completedFuture(report));
+        run("Saving \"" + draft.name() + "\" (" + Words.plural(steps, "change") + ")…", applied,
                 (report, failed) -> {
                     if (failed != null) {
                         status.set("Could not save \"" + original.name() + "\"");
@@ -83,6 +103,24 @@ final class GroupChanges {
                         return;
                     }
                     saved(typed, report);
+                });
+    }
+
+    /** A save that changes only the group's tags. */
+    private void saveTags(GroupEditRequest request, GroupDraft draft) {
+        SecurityGroup original = request.original().orElseThrow();
+        GroupEditRequest typed = request.withDraft(draft);
+        run("Saving the tags of \"" + original.name() + "\"…", backend.retag(original.ref(), draft.tags()),
+                (tagged, failed) -> {
+                    if (failed == null) {
+                        saved(typed, new ApplyReport(tagged, java.util.List.of(), null));
+                    } else if (failed instanceof BackendException e && e.kind() == BackendException.Kind.STALE) {
+                        status.set("Could not save \"" + original.name() + "\"");
+                        loader.reload(true, now -> stale(typed, original, now));
+                    } else {
+                        status.set("Could not save \"" + original.name() + "\"");
+                        setbacks.reopen(typed.retry(request.original(), Words.message(failed)));
+                    }
                 });
     }
 

@@ -104,8 +104,7 @@ final class GroupColumns {
     static void description(TableColumn<GroupRow, String> column) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().description()));
         column.setComparator(String.CASE_INSENSITIVE_ORDER);
-        column.setCellFactory(c -> new TextCell<>(row -> row.description().isEmpty() ? "—" : row.description(),
-                row -> row.description().isEmpty() ? null : row.description(), "group-description"));
+        column.setCellFactory(c -> new TagChips.DescriptionCell());
     }
 
     static void rules(TableColumn<GroupRow, GroupRow> column) {

@@ -6,6 +6,7 @@ import dev.portcullis.domain.EtherType;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.domain.Tags;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ import java.util.function.Predicate;
  * Ports and addresses are looked for in ingress rules, as the question is usually "what can reach my
  * servers"; {@code out:443} or {@code out:10.0.0.0/8} looks at egress rules, {@code in:22} says ingress
  * explicitly. Every group Neutron makes lets all traffic out, so a bare port looking at egress rules
- * would match nearly every group.
+ * would match nearly every group. {@code tag:NAME} matches a group with that tag (the whole tag, any letter
+ * case, as Neutron's {@code ?tags=NAME}); a plain word also finds a group by a tag's text.
  */
 final class GroupSearch {
 
@@ -40,11 +42,14 @@ final class GroupSearch {
     /** What the filter compares, made once per group. */
     static final class Index {
         private final String text;
+        /** The group's tags as Neutron tells them apart ({@link Tags#key}); empty for most groups. */
+        private final java.util.Set<String> tags;
         private final Facts ingress;
         private final Facts egress;
 
-        private Index(String text, Facts ingress, Facts egress) {
+        private Index(String text, java.util.Set<String> tags, Facts ingress, Facts egress) {
             this.text = text;
+            this.tags = tags;
             this.ingress = ingress;
             this.egress = egress;
         }
@@ -172,7 +177,15 @@ final class GroupSearch {
                 }
             }
         }
-        return new Index(text.toString().toLowerCase(Locale.ROOT), ingress, egress);
+        java.util.Set<String> tags = java.util.Set.of();
+        if (!group.tags().isEmpty()) {
+            tags = new java.util.HashSet<>();
+            for (String tag : group.tags()) {
+                text.append(tag).append('\n');
+                tags.add(Tags.key(tag));
+            }
+        }
+        return new Index(text.toString().toLowerCase(Locale.ROOT), tags, ingress, egress);
     }
 
 
@@ -212,6 +225,10 @@ final class GroupSearch {
             } else if (qualifier.equals("out") || qualifier.equals("egress")) {
                 direction = Direction.EGRESS;
                 term = lower.substring(colon + 1);
+            } else if (qualifier.equals("tag")) {
+                // As Neutron's ?tags=NAME: the whole tag, whatever its letter case.
+                String tag = Tags.key(word.substring(colon + 1));
+                return index -> index.tags.contains(tag);
             }
         }
         Direction side = direction;

@@ -146,6 +146,11 @@ final class EarlyLoad implements Places {
         }
 
         @Override
+        public CompletableFuture<SecurityGroup> retag(GroupRef group, java.util.List<String> tags) {
+            return backend.retag(group, tags);
+        }
+
+        @Override
         public CompletableFuture<Port> detach(PortRef port, GroupRef group) {
             return backend.detach(port, group);
         }

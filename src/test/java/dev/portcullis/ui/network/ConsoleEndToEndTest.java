@@ -6,6 +6,8 @@ import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.ui.groupeditor.GroupDialogPage;
 import dev.portcullis.ui.groupeditor.ProtocolChoice;
 import dev.portcullis.ui.groupeditor.RuleField;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -137,5 +140,65 @@ class ConsoleEndToEndTest {
         assertThat(saved.rules()).extracting(r -> r.summary(id -> null))
                 .contains("Ingress IPv4 TCP 25 from 10.0.0.0/8").hasSize(web.rules().size() + 1);
         assertThat(saved.description()).as("the colleague's change stays").isEqualTo("Changed by a colleague");
+    }
+
+    private List<String> savedTags() {
+        SecurityGroup saved = new DefinitionReader().read(dir.resolve("workspace.json")).definitions().groups()
+                .stream().filter(g -> g.name().equals("web-server-public")).findFirst().orElseThrow();
+        return saved.tags();
+    }
+
+    private static void addTag(FxRobot robot, String tag) {
+        robot.clickOn("#tagInput").write(tag).type(javafx.scene.input.KeyCode.ENTER);
+    }
+
+    private static List<String> chipsIn(FxRobot robot, String container) {
+        return robot.lookup(container).lookup(".tag-chip .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+    }
+
+    /** The chips of the group list: labels of their own. */
+    private static List<String> listChips(FxRobot robot) {
+        return robot.lookup(".table-view .tag-chip").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    /** Tags: added and removed in the dialog, kept in the file, shown in the list, found with tag:NAME. */
+    @Test
+    void aTagIsAddedFilteredOnAndRemoved(FxRobot robot) throws Exception {
+        NetworkConfigurationPage page = new NetworkConfigurationPage(robot);
+        robot.interact(vm::refresh);
+        waitUntil(() -> onScreen(page, "web-server-public"));
+
+        page.pressEdit("web-server-public");
+        GroupDialogPage dialog = new GroupDialogPage(robot);
+        addTag(robot, "prod");
+        addTag(robot, "Team/Web");
+        addTag(robot, "PROD");
+        assertThat(robot.lookup("#tagMessage").queryAs(Label.class).getText())
+                .contains("\"PROD\" is there already").contains("letter case");
+        assertThat(chipsIn(robot, "#tagChips")).containsExactly("prod", "Team/Web");
+        dialog.pressSave();
+        assertThat(dialog.changes()).contains("Set the tags to prod, Team/Web");
+        dialog.pressSave();
+
+        waitUntil(() -> savedTags().size() == 2);
+        assertThat(savedTags()).containsExactly("prod", "Team/Web");
+        waitUntil(() -> listChips(robot).containsAll(List.of("prod", "Team/Web")));
+        page.filter("tag:PROD");
+        waitUntil(() -> page.rows().equals(List.of("web-server-public")));
+
+        page.filter("");
+        waitUntil(() -> onScreen(page, "web-server-public"));
+        page.pressEdit("web-server-public");
+        GroupDialogPage again = new GroupDialogPage(robot);
+        Node prodChip = robot.lookup("#tagChips .tag-chip").match(n -> "prod".equals(n.getUserData())).query();
+        robot.clickOn(prodChip.lookup(".tag-remove"));
+        assertThat(chipsIn(robot, "#tagChips")).containsExactly("Team/Web");
+        again.pressSave().pressSave();
+
+        waitUntil(() -> savedTags().size() == 1);
+        assertThat(savedTags()).containsExactly("Team/Web");
+        page.filter("tag:prod");
+        waitUntil(() -> page.rows().isEmpty());
     }
 }

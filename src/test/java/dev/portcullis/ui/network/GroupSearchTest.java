@@ -1,5 +1,9 @@
 package dev.portcullis.ui.network;
 
+import dev.portcullis.domain.SecurityGroup;
+import java.util.List;
+import java.util.Map;
+
 import dev.portcullis.domain.Cidr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,5 +59,32 @@ class GroupSearchTest {
         assertThat(GroupSearch.address("10.0.0")).isNull();
         assertThat(GroupSearch.address("10")).isNull();
         assertThat(GroupSearch.address("web.internal")).isNull();
+    }
+
+    private static SecurityGroup tagged(String name, String... tags) {
+        return new SecurityGroup("id-" + name, "p", name, "", true, false, 1, List.of(), List.of(tags), null, null);
+    }
+
+    private static boolean finds(String filter, SecurityGroup group) {
+        return GroupSearch.parse(filter).test(GroupSearch.index(group, Map.of()));
+    }
+
+    @Test
+    void tagFindsTheWholeTagInAnyLetterCase() {
+        SecurityGroup web = tagged("web", "Prod", "team/web");
+
+        assertThat(finds("tag:prod", web)).isTrue();
+        assertThat(finds("tag:PROD", web)).isTrue();
+        assertThat(finds("tag:team/web", web)).isTrue();
+        assertThat(finds("tag:pro", web)).as("not a part of a tag").isFalse();
+        assertThat(finds("tag:web", web)).as("not the name").isFalse();
+        assertThat(finds("tag:prod", tagged("db"))).isFalse();
+        assertThat(finds("tag:prod tag:team/web", web)).isTrue();
+        assertThat(finds("tag:prod tag:staging", web)).isFalse();
+    }
+
+    @Test
+    void aPlainWordFindsAGroupByATagsText() {
+        assertThat(finds("team", tagged("db", "team/db"))).isTrue();
     }
 }
