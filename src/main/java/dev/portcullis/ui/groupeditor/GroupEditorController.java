@@ -28,7 +28,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Binds the group editor's view to its view model; the rule table's cells are in {@link RuleCells}. */
 public final class GroupEditorController {
@@ -39,7 +38,6 @@ public final class GroupEditorController {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
 
     private final GroupEditorViewModel vm;
-    private FocusKeeper focusKeeper;
 
     @FXML private HBox errorBanner;
     @FXML private Label errorTitle;
@@ -160,9 +158,6 @@ public final class GroupEditorController {
         deleteColumn.setCellFactory(c -> new RuleRows.DeleteCell(vm::removeRule));
         ruleTable.setRowFactory(t -> new RuleRows.InvalidRow());
         RuleCells.installTabOrder(ruleTable);
-        focusKeeper = new FocusKeeper(ruleTable, Map.of(directionColumn, RuleField.DIRECTION, ipVersionColumn,
-                RuleField.IP_VERSION, protocolColumn, RuleField.PROTOCOL, portsColumn, RuleField.PORTS, remoteColumn,
-                RuleField.REMOTE, descriptionColumn, RuleField.DESCRIPTION));
     }
 
     /**
@@ -182,13 +177,11 @@ public final class GroupEditorController {
             lines.add(problemLine("… and " + more + " more" + (vm.problems().isEmpty() ? " warnings: Add or Save lists "
                     + "them all." : ": point at a red cell or row to read what is wrong.")));
         }
-        // The list is as tall as its lines, and the table takes the rest of the dialog's height; when the list
-        // comes, grows or goes, the cursor stays in the rule being typed in (FocusKeeper).
-        focusKeeper.around(() -> {
-            problemList.getChildren().setAll(lines);
-            problemList.setVisible(!all.isEmpty());
-            problemList.setManaged(!all.isEmpty());
-        });
+        problemList.getChildren().setAll(lines);
+        // The list keeps its place and height whether or not it has lines: if it came and went, the table
+        // above would shrink while the user types, scroll the row being typed in out of view, and the
+        // rest of the keystrokes would go into another rule (the table reuses its row nodes).
+        problemList.setVisible(!all.isEmpty());
     }
 
     /** A warning of the review: its severity, what it says, and the fix in the tooltip. */

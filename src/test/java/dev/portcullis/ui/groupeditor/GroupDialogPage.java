@@ -312,25 +312,6 @@ public final class GroupDialogPage {
         return robot.lookup("#statefulBox").query().isDisabled();
     }
 
-    /** The rule table's height and the dialog window's, in pixels. */
-    double tableHeight() {
-        return table().getHeight();
-    }
-
-    /** Makes the dialog's window taller (or shorter) by {@code dy} pixels and lets it lay itself out. */
-    void growWindow(double dy) {
-        javafx.stage.Window window = table().getScene().getWindow();
-        robot.interact(() -> window.setHeight(window.getHeight() + dy));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** The space between the bottom of the rule table and the top of the dialog's buttons, in pixels. */
-    double spaceUnderTable() {
-        Node buttons = robot.lookup(".button-bar").query();
-        double tableBottom = table().localToScene(table().getBoundsInLocal()).getMaxY();
-        return buttons.localToScene(buttons.getBoundsInLocal()).getMinY() - tableBottom;
-    }
-
     private GroupDialogPage replaceText(TextField field, String text) {
         robot.clickOn(field);
         robot.push(KeyCode.CONTROL, KeyCode.A);
