@@ -185,7 +185,7 @@ public final class GroupEditorViewModel {
             problems.setAll(lines);
         }
         List<RuleWarning> found = review.of(name.get(), stateful.get(),
-                rows.stream().flatMap(RuleRowViewModel::rulesOrNull).toList());
+                rows.stream().map(RuleRowViewModel::ruleOrNull).toList()); // warnings are numbered by row
         if (!found.equals(warnings)) {
             warnings.setAll(found);
         }

@@ -48,6 +48,6 @@ public record InterfaceReach(boolean known, List<String> labels) {
     /** Why the stateful box is locked; empty when it is not. */
     String statefulLock() {
         return inUse() ? "Neutron changes \"stateful\" only while no interface uses the group; it is on "
-                + counted() + ". Remove it from them first." : "";
+                + counted() + ". Remove it from " + (labels.size() == 1 ? "that interface" : "them") + " first." : "";
     }
 }

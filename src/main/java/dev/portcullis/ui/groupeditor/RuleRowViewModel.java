@@ -290,12 +290,6 @@ public final class RuleRowViewModel {
         return several;
     }
 
-    /** Every rule the row stands for (one, or one per value), or a single null while it is wrong. */
-    java.util.stream.Stream<Rule> rulesOrNull() {
-        return own.isEmpty() && several != null ? several.rules().stream()
-                : java.util.stream.Stream.of(ruleOrNull());
-    }
-
     /** The rule, for a draft; only for a valid row. */
     public Rule rule() {
         if (!valid.get()) {

@@ -105,4 +105,13 @@ class RowValuesTest {
         assertThat(vm.problems()).singleElement().asString()
                 .isEqualTo("Rule 5: 101 ports and 10 sources make 1010 rules: at most 1000 in one row.");
     }
+
+    @Test
+    void theWarningsUnderTheTableNameRowsNotTheRulesARowBecomes() {
+        GroupEditorViewModel vm = edit();
+        row(vm, "443, 8443", "10.0.0.0/8, 192.168.0.0/16");
+
+        assertThat(vm.warnings()).extracting(RuleWarning::text).noneMatch(t -> t.startsWith("Rule 6")
+                || t.startsWith("Rule 7") || t.startsWith("Rule 8"));
+    }
 }
