@@ -9,17 +9,26 @@ import java.util.Optional;
 
 /**
  * What the group dialog opens on: the group as it is (empty for a new group), the draft to show (the
- * group itself, a new group's defaults, or what the user typed before a failed save), the project's
- * groups (for "another group" as source/destination), and the server's answer when a save failed.
+ * group itself, a new group's defaults, a copy of another group, or what the user typed before a failed
+ * save), the project's groups (for "another group" as source/destination), the server's answer when a save
+ * failed, the interfaces the group is on (as far as they are known), and for a copy the group it copies.
  */
 public record GroupEditRequest(Optional<SecurityGroup> original, GroupDraft draft, List<SecurityGroup> groups,
-                               Optional<String> error) {
+                               Optional<String> error, InterfaceReach reach, Optional<String> copyOf) {
 
     public GroupEditRequest {
         Objects.requireNonNull(original);
         Objects.requireNonNull(draft);
         groups = List.copyOf(groups);
         Objects.requireNonNull(error);
+        Objects.requireNonNull(reach);
+        Objects.requireNonNull(copyOf);
+    }
+
+    /** Interfaces unknown, not a copy. */
+    public GroupEditRequest(Optional<SecurityGroup> original, GroupDraft draft, List<SecurityGroup> groups,
+                            Optional<String> error) {
+        this(original, draft, groups, error, InterfaceReach.UNKNOWN, Optional.empty());
     }
 
     /** A new group: Neutron's two egress rules, nothing else. */
@@ -32,13 +41,19 @@ public record GroupEditRequest(Optional<SecurityGroup> original, GroupDraft draf
         return new GroupEditRequest(Optional.of(group), GroupDraft.of(group), groups, Optional.empty());
     }
 
+    /** An existing group as it is, with the interfaces it is on. */
+    public static GroupEditRequest edit(SecurityGroup group, List<SecurityGroup> groups, InterfaceReach reach) {
+        return new GroupEditRequest(Optional.of(group), GroupDraft.of(group), groups, Optional.empty(), reach,
+                Optional.empty());
+    }
+
     /** The same edit again after a failed save: what the user typed, on the group as it is now, and why. */
     public GroupEditRequest retry(Optional<SecurityGroup> current, String why) {
-        return new GroupEditRequest(current, draft, groups, Optional.of(why));
+        return new GroupEditRequest(current, draft, groups, Optional.of(why), reach, copyOf);
     }
 
     public GroupEditRequest withDraft(GroupDraft typed) {
-        return new GroupEditRequest(original, typed, groups, error);
+        return new GroupEditRequest(original, typed, groups, error, reach, copyOf);
     }
 
     public boolean isNew() {

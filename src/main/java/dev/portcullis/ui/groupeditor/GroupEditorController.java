@@ -50,6 +50,8 @@ public final class GroupEditorController {
     @FXML private TextField descriptionField;
     @FXML private Label descriptionProblem;
     @FXML private CheckBox statefulBox;
+    @FXML private Label statefulNote;
+    @FXML private Label copyNote;
     @FXML private Label ruleCount;
     @FXML private MenuButton presetsButton;
     @FXML private Button addRuleButton;
@@ -91,6 +93,10 @@ public final class GroupEditorController {
         }
         descriptionField.textProperty().bindBidirectional(vm.descriptionProperty());
         statefulBox.selectedProperty().bindBidirectional(vm.statefulProperty());
+        DialogNotes notes = vm.notes();
+        showNote(statefulNote, notes.statefulLock());
+        statefulBox.setDisable(!notes.statefulLock().isEmpty());
+        showNote(copyNote, notes.copy());
         showProblem(nameField, nameProblem, vm.nameProblemProperty());
         showProblem(descriptionField, descriptionProblem, vm.descriptionProblemProperty());
 
@@ -107,6 +113,12 @@ public final class GroupEditorController {
                 ? vm.hintProperty().get() : vm.noticeProperty().get(), vm.noticeProperty(), vm.hintProperty()));
         hint.visibleProperty().bind(hint.textProperty().isEmpty().not());
         hint.managedProperty().bind(hint.visibleProperty());
+    }
+
+    private static void showNote(Label label, String text) {
+        label.setText(text);
+        label.setVisible(!text.isEmpty());
+        label.setManaged(!text.isEmpty());
     }
 
     private static void showProblem(TextField field, Label label, ObservableValue<String> problem) {
@@ -168,7 +180,7 @@ public final class GroupEditorController {
         problemList.getChildren().setAll(lines);
         // The list keeps its place and height whether or not it has lines: if it came and went, the table
         // above would shrink while the user types, scroll the row being typed in out of view, and the
-        // rest of the keystrokes would go nowhere.
+        // rest of the keystrokes would go into another rule (the table reuses its row nodes).
         problemList.setVisible(!all.isEmpty());
     }
 
@@ -249,6 +261,17 @@ public final class GroupEditorController {
                 + (vm.isNew() ? "create the group" : "apply these changes") + ", or Back to keep editing.");
         boolean underNewGroup = !changes.isEmpty() && changes.get(0).kind() == Change.Kind.CREATE_GROUP;
         changeList.getChildren().setAll(changes.stream().map(c -> changeLine(c, underNewGroup)).toList());
+        // above the changes: what rows of several values became, the interfaces reached, the copy's origin
+        DialogNotes notes = vm.notes();
+        List<Node> said = new ArrayList<>();
+        vm.expansionNotices().forEach(text -> said.add(reviewNote(text, "expansion-note")));
+        if (!notes.reach().isEmpty()) {
+            said.add(reviewNote(notes.reach(), "reach-note"));
+        }
+        if (!notes.copy().isEmpty()) {
+            said.add(reviewNote(notes.copy(), "copy-note"));
+        }
+        changeList.getChildren().addAll(0, said);
         if (!vm.warnings().isEmpty()) {
             Label heading = new Label("The review will report (this does not stop " + vm.applyText() + "):");
             heading.getStyleClass().addAll("section-title", "review-warnings");
@@ -266,6 +289,14 @@ public final class GroupEditorController {
         }
         editorPage.setVisible(false);
         reviewPage.setVisible(true);
+    }
+
+    private static Label reviewNote(String text, String kind) {
+        Label line = new Label(text, new FontIcon("mdoal-info"));
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.getStyleClass().addAll("review-note", kind);
+        return line;
     }
 
     void showEditor() {

@@ -189,7 +189,7 @@ public final class GroupEditorViewModel {
             problems.setAll(lines);
         }
         List<RuleWarning> found = review.of(name.get(), stateful.get(),
-                rows.stream().map(RuleRowViewModel::ruleOrNull).toList());
+                rows.stream().map(RuleRowViewModel::ruleOrNull).toList()); // warnings are numbered by row
         if (!found.equals(warnings)) {
             warnings.setAll(found);
         }
@@ -227,25 +227,13 @@ public final class GroupEditorViewModel {
                     across.get(index).put(RuleField.REMOTE, p.message() + " Pick another group from the list.");
                 } else {
                     List<Integer> same = byKey.get(rules.get(index).key());
-                    same.forEach(j -> across.get(j).put(RuleField.RULE, duplicateMessage(j, same, rules)));
+                    same.forEach(j -> across.get(j).put(RuleField.RULE, DuplicateMessage.of(j, same, rules, this::groupName)));
                 }
             }
         });
         for (int i = 0; i < rows.size(); i++) {
             rows.get(i).setProblemsAcrossRows(across.get(i));
         }
-    }
-
-    private String duplicateMessage(int index, List<Integer> same, List<Rule> rules) {
-        List<Integer> others = same.stream().filter(j -> j != index).toList();
-        String numbers = others.stream().map(j -> Integer.toString(j + 1)).collect(Collectors.joining(", "));
-        int comma = numbers.lastIndexOf(", ");
-        numbers = comma < 0 ? numbers : numbers.substring(0, comma) + " and " + numbers.substring(comma + 2);
-        boolean stored = rules.get(index).isDraft() && others.stream().anyMatch(j -> !rules.get(j).isDraft());
-        return "Same rule as rule" + (others.size() > 1 ? "s " : " ") + numbers
-                + (stored ? ", which the group already has" : "") + " (" + rules.get(index).summary(this::groupName)
-                + "). Rules that differ only in their description count as one: remove "
-                + (stored ? "this one." : "one of them.");
     }
 
     private void checkGroupFields() {
@@ -278,8 +266,8 @@ public final class GroupEditorViewModel {
         if (!valid.get()) {
             throw new IllegalStateException("the group is not valid: " + problems);
         }
-        return new GroupDraft(name.get(), description.get(), stateful.get(),
-                rows.stream().map(RuleRowViewModel::rule).toList(), tagsChange() ? List.copyOf(tags) : null);
+        return new GroupDraft(name.get(), description.get(), stateful.get(), RowExpansions.of(rows).rules(),
+                tagsChange() ? List.copyOf(tags) : null);
     }
 
     /** The tags the group is to have: {@link TagEditor} adds and removes them. */
@@ -297,6 +285,17 @@ public final class GroupEditorViewModel {
     private boolean tagsChange() {
         return request.original().map(g -> new GroupDraft("", "", true, List.of(), List.copyOf(tags)).changesTags(g))
                 .orElse(!tags.isEmpty());
+    }
+
+    /** What each row of several values becomes, and the duplicates merged; empty without such rows. */
+    public List<String> expansionNotices() {
+        return valid.get() ? RowExpansions.of(rows).notices() : List.of();
+    }
+
+    /** The interfaces the group is on, the group copied; what the dialog says of them ({@link DialogNotes}). */
+    public DialogNotes notes() {
+        GroupDraft now = request.copyOf().isEmpty() ? null : valid.get() ? toDraft() : request.draft();
+        return new DialogNotes(request, now, this::groupName);
     }
 
     /** What Add or Save will do, one line each, in the order it happens. */

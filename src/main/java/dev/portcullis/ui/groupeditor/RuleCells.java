@@ -285,7 +285,7 @@ final class RuleCells {
             this.property = property;
             this.prompt = prompt;
             this.unused = unused;
-            text.getStyleClass().addAll("cell-control", styleClass);
+            PastedLines.inPorts(field, text).getStyleClass().addAll("cell-control", styleClass);
             text.setMaxWidth(Double.MAX_VALUE);
         }
 
@@ -391,7 +391,7 @@ final class RuleCells {
         /** {@code choices}: what the list offers for what is typed (everything when nothing is). */
         RemoteCell(Function<String, List<String>> choices) {
             super(RuleField.REMOTE);
-            combo.setEditable(true);
+            PastedLines.keep(combo).setEditable(true);
             combo.setOnShowing(e -> combo.getItems().setAll(choices.apply(combo.getEditor().getText())));
             // narrow the list while the person types in it; a pick from the list sets the text too, and then
             // the list stays as it is (changing it there would change the pick)

@@ -58,6 +58,8 @@ public final class RuleRowViewModel {
     private final Runnable changed;
     private Map<RuleField, String> own = Map.of();
     private Map<RuleField, String> acrossRows = Map.of();
+    /** The rules of a row with several values, once they are all valid; null for a row of one rule. */
+    private RowExpansion several;
 
     /** The cells' contents, to tell a row the person left alone from one they changed. */
     private record Cells(Direction direction, EtherType ipVersion, ProtocolChoice protocol, String other,
@@ -117,22 +119,24 @@ public final class RuleRowViewModel {
         portsUnused.set(protocol.get() == ProtocolChoice.ANY && Objects.requireNonNullElse(ports.get(), "").isBlank());
         if (cells().equals(initial)) {
             own = Map.of();
+            several = null;
             rule.set(origin);
             refresh();
             return;
         }
+        List<String> portValues = RowValues.split(ports.get());
+        RemoteNames.Parsed whole = names.parse(remote.get()); // a group's name may hold a comma: it stays whole
+        List<String> remoteValues = whole instanceof RemoteNames.Prefix || whole instanceof RemoteNames.Unknown
+                ? RowValues.split(remote.get()) : List.of(Objects.requireNonNullElse(remote.get(), ""));
+        if (portValues.size() > 1 || remoteValues.size() > 1) {
+            validateSeveral(portValues, remoteValues);
+            return;
+        }
+        several = null;
         Map<RuleField, String> found = new LinkedHashMap<>();
-        Map<String, Raw> members = new LinkedHashMap<>();
-        members.put("direction", Raw.text(direction.get().neutronValue()));
-        members.put("ethertype", Raw.text(ipVersion.get().neutronValue()));
-        putProtocol(members, found);
-        putPorts(members, found);
-        putRemote(members, found);
-        members.put("description", Raw.text(Objects.requireNonNullElse(description.get(), "")));
-        Validation.RuleResult result = Validation.ruleRequest(members);
+        Validation.RuleResult result = Validation.ruleRequest(members(ports.get(), remote.get(), found));
         for (Problem p : result.problems()) {
-            RuleField field = p.code().equals(ErrorCode.PROTOCOL_REQUIRED_WITH_PORTS)
-                    ? RuleField.PORTS : RuleField.ofMember(p.field());
+            RuleField field = fieldOf(p);
             String text = p.message();
             if (p.code().equals(ErrorCode.INVALID_CIDR)) {
                 long groups = names.groupsContaining(remote.get());
@@ -146,6 +150,52 @@ public final class RuleRowViewModel {
         own = found;
         Rule converted = found.isEmpty() ? result.rule() : null;
         rule.set(converted != null && sameAsOrigin(converted) ? origin : converted);
+        refresh();
+    }
+
+    private static RuleField fieldOf(Problem p) {
+        return p.code().equals(ErrorCode.PROTOCOL_REQUIRED_WITH_PORTS) ? RuleField.PORTS
+                : RuleField.ofMember(p.field());
+    }
+
+    /** The members of a create request for one port value and one remote value of the row. */
+    private Map<String, Raw> members(String portText, String remoteText, Map<RuleField, String> found) {
+        Map<String, Raw> members = new LinkedHashMap<>();
+        members.put("direction", Raw.text(direction.get().neutronValue()));
+        members.put("ethertype", Raw.text(ipVersion.get().neutronValue()));
+        putProtocol(members, found);
+        putPorts(members, found, portText);
+        putRemote(members, found, remoteText);
+        members.put("description", Raw.text(Objects.requireNonNullElse(description.get(), "")));
+        return members;
+    }
+
+    /** A row with several ports or addresses: one rule per pair, each value checked and named when wrong. */
+    private void validateSeveral(List<String> portValues, List<String> remoteValues) {
+        Map<RuleField, String> found = new LinkedHashMap<>();
+        RowExpansion.Builder made = new RowExpansion.Builder();
+        if ((long) portValues.size() * remoteValues.size() > RowValues.MAX_RULES) {
+            found.put(RuleField.PORTS, portValues.size() + " ports and " + remoteValues.size() + " sources make "
+                    + (long) portValues.size() * remoteValues.size() + " rules: at most " + RowValues.MAX_RULES
+                    + " in one row.");
+        } else {
+            for (String portValue : portValues) {
+                for (String remoteValue : remoteValues) {
+                    Map<RuleField, String> one = new LinkedHashMap<>();
+                    Validation.RuleResult result = Validation.ruleRequest(members(portValue, remoteValue, one));
+                    result.problems().forEach(p -> one.putIfAbsent(fieldOf(p), p.message()));
+                    one.forEach((field, text) -> found.merge(field, RowValues.named(field,
+                            field == RuleField.PORTS ? portValue : remoteValue) + text,
+                            (a, b) -> a.contains(b) ? a : a + " " + b));
+                    if (one.isEmpty()) {
+                        made.add(result.rule());
+                    }
+                }
+            }
+        }
+        own = found;
+        several = found.isEmpty() ? made.build(portValues.size(), remoteValues.size()) : null;
+        rule.set(several == null ? null : several.rules().get(0));
         refresh();
     }
 
@@ -172,8 +222,8 @@ public final class RuleRowViewModel {
         }
     }
 
-    private void putPorts(Map<String, Raw> members, Map<RuleField, String> found) {
-        String text = Objects.requireNonNullElse(ports.get(), "").strip();
+    private void putPorts(Map<String, Raw> members, Map<RuleField, String> found, String typed) {
+        String text = Objects.requireNonNullElse(typed, "").strip();
         if (text.isEmpty() || text.equalsIgnoreCase("any")) {
             return;
         }
@@ -195,8 +245,8 @@ public final class RuleRowViewModel {
         }
     }
 
-    private void putRemote(Map<String, Raw> members, Map<RuleField, String> found) {
-        RemoteNames.Parsed parsed = names.parse(remote.get());
+    private void putRemote(Map<String, Raw> members, Map<RuleField, String> found, String typed) {
+        RemoteNames.Parsed parsed = names.parse(typed);
         if (parsed instanceof RemoteNames.Prefix p) {
             members.put("remote_ip_prefix", Raw.text(p.text()));
         } else if (parsed instanceof RemoteNames.Group g) {
@@ -226,9 +276,18 @@ public final class RuleRowViewModel {
         message.set(String.join(" ", new LinkedHashSet<>(all.values())));
     }
 
-    /** The rule this row stands for, or null while its own cells are wrong. */
+    /**
+     * The rule this row stands for, or null while its own cells are wrong. Null too for a row of several
+     * values: those rules are merged with the table's rather than reported as duplicates
+     * ({@link RowExpansions}).
+     */
     Rule ruleOrNull() {
-        return own.isEmpty() ? rule.get() : null;
+        return own.isEmpty() && several == null ? rule.get() : null;
+    }
+
+    /** The rules of a row with several values, or null for a row of one rule (or one not valid yet). */
+    RowExpansion expansion() {
+        return several;
     }
 
     /** The rule, for a draft; only for a valid row. */

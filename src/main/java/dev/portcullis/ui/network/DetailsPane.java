@@ -28,6 +28,7 @@ final class DetailsPane {
 
     private final VBox box;
     private final Consumer<GroupRow> edit;
+    private final Consumer<GroupRow> copy;
     private final Consumer<GroupRow> delete;
     private final BiConsumer<InterfaceUse, GroupRow> removeFromInterface;
     private final java.util.function.Supplier<String> readOnlyReason;
@@ -38,15 +39,19 @@ final class DetailsPane {
     private String pointedOut;
 
     /** {@code readOnlyReason}: why nothing can be changed now, empty when it can. */
-    DetailsPane(VBox box, Consumer<GroupRow> edit, Consumer<GroupRow> delete,
-                BiConsumer<InterfaceUse, GroupRow> removeFromInterface, java.util.function.Supplier<String> readOnlyReason,
-                ProjectActions actions) {
+    DetailsPane(VBox box, Actions actions, BiConsumer<InterfaceUse, GroupRow> removeFromInterface,
+                java.util.function.Supplier<String> readOnlyReason, ProjectActions project) {
         this.readOnlyReason = readOnlyReason;
-        this.sharing = actions.sharesGroups() ? actions : null;
+        this.sharing = project.sharesGroups() ? project : null;
         this.box = box;
-        this.edit = edit;
-        this.delete = delete;
+        this.edit = actions.edit();
+        this.copy = actions.copy();
+        this.delete = actions.delete();
         this.removeFromInterface = removeFromInterface;
+    }
+
+    /** What the group's buttons do: Edit, Copy to new…, Delete. */
+    record Actions(Consumer<GroupRow> edit, Consumer<GroupRow> copy, Consumer<GroupRow> delete) {
     }
 
     void show(GroupDetails details) {
@@ -98,14 +103,20 @@ final class DetailsPane {
         Button editButton = new Button("Edit", new FontIcon(GroupColumns.EDIT_ICON));
         editButton.setOnAction(e -> edit.accept(row));
         editButton.getStyleClass().add("details-edit");
+        Button copyButton = new Button("Copy to new…", new FontIcon("mdal-content_copy"));
+        copyButton.setOnAction(e -> copy.accept(row));
+        copyButton.getStyleClass().add("details-copy");
+        copyButton.setTooltip(new javafx.scene.control.Tooltip("A new group with this group's description and "
+                + "rules, under a new name (Ctrl+D)"));
         Button deleteButton = new Button("Delete", new FontIcon(GroupColumns.DELETE_ICON));
         deleteButton.getStyleClass().addAll("danger", "details-delete");
         String readOnly = readOnlyReason.get() != null && !readOnlyReason.get().isEmpty() ? readOnlyReason.get()
                 : row.ownerNote() != null ? row.ownerNote() : "";
         editButton.setDisable(!readOnly.isEmpty());
+        copyButton.setDisable(!readOnly.isEmpty());
         deleteButton.setDisable(!row.deletable() || !readOnly.isEmpty());
         deleteButton.setOnAction(e -> delete.accept(row));
-        HBox actions = new HBox(8, editButton, deleteButton);
+        HBox actions = new HBox(8, editButton, copyButton, deleteButton);
         actions.getStyleClass().add("details-actions");
         nodes.add(actions);
         if (!readOnly.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.ui.groupeditor.CloneRequest;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -47,7 +48,7 @@ final class GroupChanges {
     void create(GroupEditRequest request, GroupDraft draft) {
         GroupEditRequest typed = request.withDraft(draft);
         java.util.concurrent.atomic.AtomicReference<Throwable> untagged = new java.util.concurrent.atomic.AtomicReference<>();
-        CompletableFuture<SecurityGroup> made = backend.create(draft).thenCompose(created -> !draft.changesTags(created)
+        CompletableFuture<SecurityGroup> made = createWithSelfRules(request, draft).thenCompose(created -> !draft.changesTags(created)
                 ? CompletableFuture.completedFuture(created)
                 : backend.retag(created.ref(), draft.tags()).exceptionally(e -> {
                     untagged.set(e); // the group is made: it must not be made again, only its tags are missing
@@ -66,6 +67,20 @@ final class GroupChanges {
             loader.patch(now -> now.withGroup(created), () -> shown.list().select(created.id()));
             status.set("Created \"" + created.name() + "\"");
         });
+    }
+
+    /**
+     * A copy's rules that point at the group copied point at the new group: it is made without them, then
+     * they are added with its id (one more request, only when there are any).
+     */
+    private CompletableFuture<SecurityGroup> createWithSelfRules(GroupEditRequest request, GroupDraft draft) {
+        String source = request.copyOf().orElse(null);
+        if (source == null || CloneRequest.selfRules(draft, source) == 0) {
+            return backend.create(draft);
+        }
+        return backend.create(CloneRequest.withoutSelfRules(draft, source)).thenCompose(made -> backend
+                .apply(ChangePlan.between(made, CloneRequest.retarget(draft, source, made.id())))
+                .thenApply(ApplyReport::group));
     }
 
     /**

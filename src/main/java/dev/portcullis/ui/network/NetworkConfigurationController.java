@@ -91,15 +91,19 @@ public final class NetworkConfigurationController {
         filterSummary.visibleProperty().bind(vm.filterSummaryProperty().isNotEmpty());
         filterSummary.managedProperty().bind(filterSummary.visibleProperty());
 
-        detailsPane = new DetailsPane(details, this::edit, this::delete, this::removeFromInterface,
-                vm.readOnlyReasonProperty()::get, vm.actions());
+        detailsPane = new DetailsPane(details, new DetailsPane.Actions(this::edit, this::copy, this::delete),
+                this::removeFromInterface, vm.readOnlyReasonProperty()::get, vm.actions());
         detailsPane.show(null);
         vm.detailsProperty().addListener((obs, old, shown) -> detailsPane.show(shown));
         vm.shownRuleProperty().addListener((obs, old, rule) -> detailsPane.pointOut(rule));
         vm.readOnlyReasonProperty().addListener((obs, old, now) -> detailsPane.refresh());
         vm.actions().shares().addListener((javafx.collections.ListChangeListener<GroupShare>) c -> detailsPane.refresh());
 
-        Shortcuts.install(root, filterField, tables, this::newGroup, vm::refresh);
+        Shortcuts.install(root, filterField, tables, this::newGroup, () -> {
+            if (vm.selectedProperty().get() != null) {
+                copy(vm.selectedProperty().get());
+            }
+        }, vm::refresh);
         SetbackDialogs.install(vm, this::window, this::openEditor);
         VBox groupsPane = (VBox) errorBanner.getParent();
         groupsPane.getChildren().add(0, OfflineBanner.of(vm.snapshotProperty(), Clock.systemDefaultZone(),
@@ -139,6 +143,13 @@ public final class NetworkConfigurationController {
     private void edit(GroupRow row) {
         if (vm.editableProperty().get()) {
             openEditor(vm.editRequest(row));
+        }
+    }
+
+    /** "Copy to new…": the create dialog on a copy of the group; the group itself is not touched. */
+    private void copy(GroupRow row) {
+        if (vm.editableProperty().get()) {
+            openEditor(vm.copyRequest(row));
         }
     }
 

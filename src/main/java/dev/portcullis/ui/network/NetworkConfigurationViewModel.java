@@ -7,7 +7,9 @@ import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.review.Finding;
+import dev.portcullis.ui.groupeditor.CloneRequest;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
+import dev.portcullis.ui.groupeditor.InterfaceReach;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -120,7 +122,14 @@ public final class NetworkConfigurationViewModel {
 
     /** What the group dialog opens on for a group, as it is now. */
     public GroupEditRequest editRequest(GroupRow row) {
-        return GroupEditRequest.edit(shown.current(row).group(), groups());
+        GroupRow now = shown.current(row);
+        return GroupEditRequest.edit(now.group(), groups(), !now.interfacesKnown() ? InterfaceReach.UNKNOWN
+                : InterfaceReach.of(now.interfaces().stream().map(dev.portcullis.domain.Port::label).toList()));
+    }
+
+    /** "Copy to new…": the create dialog on a copy of the group, under a name no group has. */
+    public GroupEditRequest copyRequest(GroupRow row) {
+        return CloneRequest.of(shown.current(row).group(), groups());
     }
 
     private List<SecurityGroup> groups() {

@@ -177,17 +177,18 @@ public final class MainWindow {
         Label label = new Label();
         label.setId("connection");
         label.setMinWidth(Region.USE_PREF_SIZE);
-        label.textProperty().bind(Bindings.createStringBinding(() -> vm.connectionProperty().get().text(),
-                vm.connectionProperty()));
-        vm.connectionProperty().addListener((obs, old, now) -> style(label, now));
-        style(label, vm.connectionProperty().get());
+        label.textProperty().bind(Bindings.createStringBinding(vm::connectionText, vm.connectionProperty(),
+                vm.placeProperty()));
+        vm.connectionProperty().addListener((obs, old, now) -> style(label, now, vm.isCloud()));
+        vm.placeProperty().addListener((obs, old, now) -> style(label, vm.connectionProperty().get(), vm.isCloud()));
+        style(label, vm.connectionProperty().get(), vm.isCloud());
         return label;
     }
 
-    private static void style(Label label, MainWindowViewModel.Connection connection) {
+    private static void style(Label label, MainWindowViewModel.Connection connection, boolean cloud) {
         label.setGraphic(new FontIcon(switch (connection) {
             case CONNECTING -> "mdoal-cloud_queue";
-            case CONNECTED -> "mdoal-cloud_done";
+            case CONNECTED -> cloud ? "mdoal-cloud_done" : "mdomz-storage";
             case READ_ONLY -> "mdoal-lock";
             case OFFLINE -> "mdoal-cloud_off";
             case FAILED -> "mdoal-error_outline";

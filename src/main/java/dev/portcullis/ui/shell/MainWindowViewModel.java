@@ -269,6 +269,23 @@ public final class MainWindowViewModel {
         return network.getReadOnlyProperty();
     }
 
+    /**
+     * What the status bar says of the connection: "Local workspace" where no cloud is involved (the workspace
+     * is there or not, never "connected"), else the connection's own words.
+     */
+    public String connectionText() {
+        Connection now = connection.get();
+        return now == Connection.CONNECTED && !isCloud() ? LOCAL_TEXT : now.text();
+    }
+
+    /** Whether the place shown is a cloud: false for the local workspace and before any place is chosen. */
+    public boolean isCloud() {
+        return place.get() != null && place.get().cloud();
+    }
+
+    /** The status bar's word for the local workspace once it is loaded. */
+    public static final String LOCAL_TEXT = "Local workspace";
+
     public ReadOnlyObjectProperty<Connection> connectionProperty() {
         return connection.getReadOnlyProperty();
     }

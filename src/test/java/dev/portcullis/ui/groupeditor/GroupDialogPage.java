@@ -278,6 +278,40 @@ public final class GroupDialogPage {
                 .match((TableRow<?> r) -> r.getIndex() == rule - 1 && r.getItem() != null).query();
     }
 
+    /** Pastes text (lines copied from elsewhere) into a text cell with Ctrl+V, replacing what it held. */
+    GroupDialogPage pasteInto(int rule, RuleField column, String text) {
+        Node control = control(rule, column);
+        TextField field = control instanceof ComboBox<?> combo ? combo.getEditor() : (TextField) control;
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard()
+                .setContent(java.util.Map.of(javafx.scene.input.DataFormat.PLAIN_TEXT, text)));
+        robot.clickOn(field);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** What a text cell holds. */
+    String cellText(int rule, RuleField column) {
+        Node control = control(rule, column);
+        return (control instanceof ComboBox<?> combo ? combo.getEditor() : (TextField) control).getText();
+    }
+
+    /** The notes above the changes on the review step (rows of several values, interfaces, a copy's origin). */
+    List<String> reviewNotes() {
+        return robot.lookup(".change-list .review-note").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    /** The note under a group's fields (the stateful lock, a copy's origin) with this id, or "" when hidden. */
+    String note(String id) {
+        Label label = robot.lookup("#" + id).queryAs(Label.class);
+        return label.isVisible() ? label.getText() : "";
+    }
+
+    boolean isStatefulDisabled() {
+        return robot.lookup("#statefulBox").query().isDisabled();
+    }
+
     private GroupDialogPage replaceText(TextField field, String text) {
         robot.clickOn(field);
         robot.push(KeyCode.CONTROL, KeyCode.A);

@@ -7,24 +7,15 @@ import dev.portcullis.domain.PortRange;
 import dev.portcullis.domain.Protocol;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
-import dev.portcullis.ui.shell.Theme;
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static dev.portcullis.ui.groupeditor.GroupEditorViewModelTest.DB;
@@ -36,42 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The group dialog end to end, headless, through {@link GroupDialogPage}: what a person does, what comes back. */
 @ExtendWith(ApplicationExtension.class)
-class GroupDialogTest {
-
-    private Stage owner;
-    private final CompletableFuture<Optional<GroupDraft>> result = new CompletableFuture<>();
-
-    @Start
-    void start(Stage stage) {
-        Theme.LIGHT.apply();
-        owner = stage;
-        stage.setScene(Theme.styled(new Scene(new Label("owner"), 1200, 800)));
-        stage.show();
-    }
-
-    @AfterEach
-    void closeWhatIsLeftOpen(FxRobot robot) {
-        robot.interact(() -> Window.getWindows().stream().filter(w -> w != owner).toList()
-                .forEach(w -> {
-                    if (w instanceof Stage stage) {
-                        stage.close();
-                    } else {
-                        w.hide(); // a tooltip the pointer left open
-                    }
-                }));
-    }
-
-    /** Shows the dialog the way the application does (showAndWait on the FX thread) and returns its page. */
-    private GroupDialogPage open(FxRobot robot, GroupEditRequest request) {
-        Platform.runLater(() -> result.complete(GroupDialog.open(request, owner)));
-        WaitForAsyncUtils.waitForFxEvents();
-        return new GroupDialogPage(robot);
-    }
-
-    private Optional<GroupDraft> answer() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        return result.get(10, TimeUnit.SECONDS);
-    }
+class GroupDialogTest extends GroupDialogHarness {
 
     @Test
     void createsAGroupWithThreeRulesByKeyboardAndMouse(FxRobot robot) throws Exception {

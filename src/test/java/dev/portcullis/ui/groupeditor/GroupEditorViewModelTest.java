@@ -40,7 +40,7 @@ class GroupEditorViewModelTest {
         return new GroupEditorViewModel(GroupEditRequest.edit(group, List.of(WEB, DB, DEFAULT)));
     }
 
-    private static RuleRowViewModel tcp(GroupEditorViewModel vm, String ports, String remote) {
+    static RuleRowViewModel tcp(GroupEditorViewModel vm, String ports, String remote) {
         RuleRowViewModel row = vm.addRule();
         row.portsProperty().set(ports);
         row.remoteProperty().set(remote);

@@ -163,12 +163,22 @@ final class NetworkConfigurationPage {
         robot.clickOn("#newButton");
     }
 
+    /**
+     * Presses a row's button, found and pressed in one go on the FX thread (the table may rebuild its cells
+     * between a lookup and a click, when the review's badges arrive, leaving the looked-up button off the
+     * scene); later, as a click would be, since the button may open a dialog that waits for the user.
+     */
+    private void pressInRow(String group, String button) {
+        javafx.application.Platform.runLater(() -> ((javafx.scene.control.ButtonBase) row(group).lookup(button)).fire());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     void pressEdit(String group) {
-        robot.clickOn(row(group).lookup(".edit-group"));
+        pressInRow(group, ".edit-group");
     }
 
     void pressDelete(String group) {
-        robot.clickOn(row(group).lookup(".delete-group"));
+        pressInRow(group, ".delete-group");
     }
 
     void confirmDelete() {

@@ -160,6 +160,21 @@ class PlaceSwitchingTest {
     }
 
     @Test
+    void theStatusBarSaysLocalWorkspaceRatherThanConnectedWhenNoCloudIsInvolved() {
+        MainWindowViewModel vm = window(places("prod"));
+        vm.open(Place.WORKSPACE);
+        assertThat(vm.connectionText()).isEqualTo("Connecting…");
+        opened.get("workspace").running.get(0).complete(MainWindowViewModelTest.snapshotWith("default"));
+
+        assertThat(vm.connectionProperty().get()).isEqualTo(Connection.CONNECTED);
+        assertThat(vm.connectionText()).isEqualTo("Local workspace");
+
+        vm.open(Place.cloud("prod"));
+        opened.get("prod").running.get(0).complete(MainWindowViewModelTest.snapshotWith("default"));
+        assertThat(vm.connectionText()).isEqualTo("Connected");
+    }
+
+    @Test
     void anUnreachableCloudShowsItsSavedCopyOfflineAndAFailureWithoutOneSaysCouldNotConnect() throws Exception {
         new SnapshotStore(dir, Runnable::run).save("prod", MainWindowViewModelTest.snapshotWith("default"))
                 .get(5, TimeUnit.SECONDS);

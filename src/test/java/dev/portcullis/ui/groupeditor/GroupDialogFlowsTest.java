@@ -1,0 +1,100 @@
+package dev.portcullis.ui.groupeditor;
+
+import dev.portcullis.domain.GroupDraft;
+import dev.portcullis.domain.Rule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+import java.util.List;
+
+import static dev.portcullis.ui.groupeditor.GroupEditorViewModelTest.DB;
+import static dev.portcullis.ui.groupeditor.GroupEditorViewModelTest.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 15 in the dialog, headless: copy to new, a row of several values, stateful locked. */
+@ExtendWith(ApplicationExtension.class)
+class GroupDialogFlowsTest extends GroupDialogHarness {
+
+    @Test
+    void copyToNewOpensTheCreateDialogOnTheGroupsRulesUnderAnUnusedNameAndAddsANewGroup(FxRobot robot)
+            throws Exception {
+        GroupDialogPage page = open(robot, CloneRequest.of(WEB, List.of(WEB, DB)));
+
+        assertThat(robot.lookup("#nameField").queryTextInputControl().getText()).isEqualTo("web (copy)");
+        assertThat(page.ruleCount()).isEqualTo(4);
+        assertThat(page.note("copyNote")).startsWith("A copy of \"web\"");
+        assertThat(page.isApplyEnabled()).isTrue();
+
+        page.pressAdd();
+        assertThat(page.changes().get(0)).isEqualTo("Create group \"web (copy)\" with 4 rules");
+        assertThat(page.reviewNotes()).anyMatch(n -> n.startsWith("A copy of \"web\""));
+        page.pressAdd();
+
+        GroupDraft copy = answer().orElseThrow();
+        assertThat(copy.name()).isEqualTo("web (copy)");
+        assertThat(copy.description()).isEqualTo(WEB.description());
+        assertThat(copy.rules()).allMatch(Rule::isDraft).hasSize(4);
+    }
+
+    @Test
+    void aRowOfTypedPortsAndPastedAddressesShowsTheRulesItBecomesBeforeItIsSaved(FxRobot robot) throws Exception {
+        GroupDialogPage page = open(robot, GroupEditRequest.edit(WEB, List.of(WEB, DB)));
+        int rule = page.addRule();
+        page.editCell(rule, RuleField.PORTS, "443, 8443")
+                .pasteInto(rule, RuleField.REMOTE, "10.0.0.0/8\n192.168.0.0/16\n");
+        assertThat(page.cellText(rule, RuleField.REMOTE)).isEqualTo("10.0.0.0/8, 192.168.0.0/16");
+        assertThat(page.errors()).isEmpty();
+
+        page.pressSave();
+        assertThat(page.reviewNotes()).contains("Rule 5 becomes 4 rules (4 values combined).");
+        assertThat(page.changes()).containsExactly(
+                "Add Ingress IPv4 TCP 443 from 10.0.0.0/8", "Add Ingress IPv4 TCP 443 from 192.168.0.0/16",
+                "Add Ingress IPv4 TCP 8443 from 10.0.0.0/8", "Add Ingress IPv4 TCP 8443 from 192.168.0.0/16");
+        page.pressSave();
+        assertThat(answer().orElseThrow().rules()).hasSize(8);
+    }
+
+    @Test
+    void aBadValueAmongSeveralIsNamedWithItsRuleUnderTheTable(FxRobot robot) {
+        GroupDialogPage page = open(robot, GroupEditRequest.edit(WEB, List.of(WEB, DB)));
+        int rule = page.addRule();
+        page.pasteInto(rule, RuleField.PORTS, "22\n99999\n");
+
+        assertThat(page.cellText(rule, RuleField.PORTS)).isEqualTo("22, 99999");
+        assertThat(page.errors()).singleElement().asString().startsWith("Rule 5: Port value \"99999\": ");
+        assertThat(page.isApplyEnabled()).isFalse();
+    }
+
+    @Test
+    void statefulSaysWhyItIsLockedWhileInterfacesUseTheGroupAndTheReviewNamesThem(FxRobot robot) {
+        GroupDialogPage page = open(robot, GroupEditRequest.edit(WEB, List.of(WEB, DB),
+                InterfaceReach.of(List.of("web-1 eth0", "web-2 eth0"))));
+
+        assertThat(page.isStatefulDisabled()).isTrue();
+        assertThat(page.note("statefulNote")).contains("2 interfaces: web-1 eth0, web-2 eth0");
+        page.setName("web-2");
+        page.pressSave();
+        assertThat(page.reviewNotes())
+                .contains("These changes apply immediately to 2 interfaces: web-1 eth0, web-2 eth0.");
+    }
+
+    @Test
+    void typingOnInAtTheBottomOfTheTableWhenTheProblemListAppearsKeepsGoingIntoThatRule(FxRobot robot) {
+        GroupDialogPage page = open(robot, GroupEditRequest.edit(WEB, List.of(WEB, DB)));
+        int last = 0;
+        for (int i = 0; i < 4; i++) {
+            last = page.addRule();
+            page.editCell(last, RuleField.PORTS, Integer.toString(1000 + i));
+        }
+        assertThat(page.errors()).isEmpty();
+
+        // the first letter makes the address wrong: the problem list appears and the table gets shorter
+        page.editCell(last, RuleField.REMOTE, "xyz");
+
+        assertThat(page.errors()).singleElement().asString().startsWith("Rule " + last + ": \"xyz\"");
+        assertThat(page.cellText(last, RuleField.REMOTE)).isEqualTo("xyz");
+        assertThat(page.cellText(last - 1, RuleField.REMOTE)).isEqualTo("Anywhere");
+    }
+}
