@@ -32,6 +32,22 @@ public final class DialogNotes {
         return request.isNew() ? "" : request.reach().statefulLock();
     }
 
+    /**
+     * For the review step: the project's quota usage, or, where the save would take it past a limit, what
+     * Neutron will refuse, with the numbers; empty where the source has no quota.
+     *
+     * @param draft the group as it stands (valid), or null
+     */
+    public String quota(GroupDraft draft) {
+        dev.portcullis.domain.Quotas quotas = request.facts().quotas();
+        if (quotas == null) {
+            return "";
+        }
+        int before = request.original().map(g -> g.rules().size()).orElse(0);
+        int more = draft == null ? 0 : Math.max(0, draft.rules().size() - before);
+        return quotas.overBy(request.isNew() ? 1 : 0, more).orElse("Quota: " + quotas.text() + ".");
+    }
+
     /** For a copy: which of its rules will point at the new group rather than at the group copied. */
     public String copy() {
         if (copy == null) {

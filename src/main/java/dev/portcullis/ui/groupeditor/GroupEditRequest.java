@@ -11,10 +11,12 @@ import java.util.Optional;
  * What the group dialog opens on: the group as it is (empty for a new group), the draft to show (the
  * group itself, a new group's defaults, a copy of another group, or what the user typed before a failed
  * save), the project's groups (for "another group" as source/destination), the server's answer when a save
- * failed, the interfaces the group is on (as far as they are known), and for a copy the group it copies.
+ * failed, the interfaces the group is on (as far as they are known), for a copy the group it copies, and
+ * what is known of the project around it ({@link ProjectFacts}: address groups, quota).
  */
 public record GroupEditRequest(Optional<SecurityGroup> original, GroupDraft draft, List<SecurityGroup> groups,
-                               Optional<String> error, InterfaceReach reach, Optional<String> copyOf) {
+                               Optional<String> error, InterfaceReach reach, Optional<String> copyOf,
+                               ProjectFacts facts) {
 
     public GroupEditRequest {
         Objects.requireNonNull(original);
@@ -23,6 +25,18 @@ public record GroupEditRequest(Optional<SecurityGroup> original, GroupDraft draf
         Objects.requireNonNull(error);
         Objects.requireNonNull(reach);
         Objects.requireNonNull(copyOf);
+        Objects.requireNonNull(facts);
+    }
+
+    /** Nothing known of the project around the group. */
+    public GroupEditRequest(Optional<SecurityGroup> original, GroupDraft draft, List<SecurityGroup> groups,
+                            Optional<String> error, InterfaceReach reach, Optional<String> copyOf) {
+        this(original, draft, groups, error, reach, copyOf, ProjectFacts.NONE);
+    }
+
+    /** The same request with what is known of the project around the group. */
+    public GroupEditRequest withFacts(ProjectFacts known) {
+        return new GroupEditRequest(original, draft, groups, error, reach, copyOf, known);
     }
 
     /** Interfaces unknown, not a copy. */
@@ -49,11 +63,11 @@ public record GroupEditRequest(Optional<SecurityGroup> original, GroupDraft draf
 
     /** The same edit again after a failed save: what the user typed, on the group as it is now, and why. */
     public GroupEditRequest retry(Optional<SecurityGroup> current, String why) {
-        return new GroupEditRequest(current, draft, groups, Optional.of(why), reach, copyOf);
+        return new GroupEditRequest(current, draft, groups, Optional.of(why), reach, copyOf, facts);
     }
 
     public GroupEditRequest withDraft(GroupDraft typed) {
-        return new GroupEditRequest(original, typed, groups, error, reach, copyOf);
+        return new GroupEditRequest(original, typed, groups, error, reach, copyOf, facts);
     }
 
     public boolean isNew() {

@@ -271,6 +271,10 @@ public final class GroupEditorController {
         if (!notes.copy().isEmpty()) {
             said.add(reviewNote(notes.copy(), "copy-note"));
         }
+        String quota = notes.quota(vm.isValid() ? vm.toDraft() : null);
+        if (!quota.isEmpty()) {
+            said.add(reviewNote(quota, "quota-note"));
+        }
         changeList.getChildren().addAll(0, said);
         if (!vm.warnings().isEmpty()) {
             Label heading = new Label("The review will report (this does not stop " + vm.applyText() + "):");

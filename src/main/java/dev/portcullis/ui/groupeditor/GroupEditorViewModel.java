@@ -79,7 +79,7 @@ public final class GroupEditorViewModel {
     /** @param review the review's settings, for the warnings about rules being added */
     public GroupEditorViewModel(GroupEditRequest request, ReviewSettings review) {
         this.request = request;
-        this.names = new RemoteNames(request.groups());
+        this.names = new RemoteNames(request.groups(), request.facts().addressGroups());
         this.review = new RuleWarnings(request.original().orElse(null), review);
         GroupDraft draft = request.draft();
         name.set(draft.name());

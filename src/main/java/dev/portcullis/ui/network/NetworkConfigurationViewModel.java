@@ -9,6 +9,7 @@ import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.review.Finding;
 import dev.portcullis.ui.groupeditor.CloneRequest;
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
+import dev.portcullis.ui.groupeditor.ProjectFacts;
 import dev.portcullis.ui.groupeditor.InterfaceReach;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -117,19 +118,27 @@ public final class NetworkConfigurationViewModel {
 
     /** What the group dialog opens on for a new group. */
     public GroupEditRequest newGroupRequest() {
-        return GroupEditRequest.create(groups());
+        return GroupEditRequest.create(groups()).withFacts(facts());
     }
 
     /** What the group dialog opens on for a group, as it is now. */
     public GroupEditRequest editRequest(GroupRow row) {
         GroupRow now = shown.current(row);
         return GroupEditRequest.edit(now.group(), groups(), !now.interfacesKnown() ? InterfaceReach.UNKNOWN
-                : InterfaceReach.of(now.interfaces().stream().map(dev.portcullis.domain.Port::label).toList()));
+                : InterfaceReach.of(now.interfaces().stream().map(dev.portcullis.domain.Port::label).toList()))
+                .withFacts(facts());
     }
 
     /** "Copy to new…": the create dialog on a copy of the group, under a name no group has. */
     public GroupEditRequest copyRequest(GroupRow row) {
-        return CloneRequest.of(shown.current(row).group(), groups());
+        return CloneRequest.of(shown.current(row).group(), groups()).withFacts(facts());
+    }
+
+    /** The project's address groups and quota usage, for the dialog. */
+    private ProjectFacts facts() {
+        GroupCatalog catalog = shown.catalog();
+        return new ProjectFacts(catalog.isEmpty() ? List.of() : catalog.snapshot().addressGroups(),
+                actions.quotasProperty().get());
     }
 
     private List<SecurityGroup> groups() {
