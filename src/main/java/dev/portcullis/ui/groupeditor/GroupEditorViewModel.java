@@ -80,7 +80,7 @@ public final class GroupEditorViewModel {
     public GroupEditorViewModel(GroupEditRequest request, ReviewSettings review) {
         this.request = request;
         this.names = new RemoteNames(request.groups(), request.facts().addressGroups());
-        this.review = new RuleWarnings(request.original().orElse(null), review);
+        this.review = new RuleWarnings(request.original().orElse(null), review, request.facts().addressGroups());
         GroupDraft draft = request.draft();
         name.set(draft.name());
         description.set(draft.description());

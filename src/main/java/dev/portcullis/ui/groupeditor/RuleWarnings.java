@@ -32,9 +32,19 @@ final class RuleWarnings {
     private final String groupId;
     /** The findings of the group as stored, by check and rule: those are not the dialog's doing. */
     private final Set<String> before;
+    /** The project's address groups, which the review looks inside; and their names, as findings say them. */
+    private final List<dev.portcullis.domain.AddressGroup> addressGroups;
+    private final java.util.Map<String, String> addressGroupNames = new java.util.HashMap<>();
 
     RuleWarnings(SecurityGroup original, ReviewSettings settings) {
+        this(original, settings, List.of());
+    }
+
+    RuleWarnings(SecurityGroup original, ReviewSettings settings,
+                 List<dev.portcullis.domain.AddressGroup> addressGroups) {
         this.settings = settings;
+        this.addressGroups = List.copyOf(addressGroups);
+        addressGroups.forEach(a -> addressGroupNames.putIfAbsent(a.id(), a.label()));
         this.groupId = original == null ? NEW_GROUP_ID : original.id();
         this.before = original == null ? Set.of() : ruleFindings(original).stream().map(RuleWarnings::key)
                 .collect(Collectors.toSet());
@@ -63,7 +73,7 @@ final class RuleWarnings {
     }
 
     private List<Finding> ruleFindings(SecurityGroup group) {
-        return Review.of(List.of(group), List.of(), settings).stream()
+        return Review.of(List.of(group), List.of(), List.of(), addressGroups, settings).stream()
                 .filter(f -> f.rule() != null && !LEFT_OUT.contains(f.check()) && f.severity() != Severity.INFO)
                 .toList();
     }
@@ -76,7 +86,7 @@ final class RuleWarnings {
                 continue;
             }
             boolean same = finding.ruleId() != null ? finding.ruleId().equals(rule.id())
-                    : rule.id() == null && rule.summary(id -> id.equals(groupId) ? name : null)
+                    : rule.id() == null && rule.summary(id -> id.equals(groupId) ? name : addressGroupNames.get(id))
                     .equals(finding.rule());
             if (same) {
                 return i;

@@ -33,6 +33,23 @@ class DialogProjectFactsTest {
     }
 
     @Test
+    void sshFromAnAddressGroupHoldingTheInternetIsWarnedOfAsTyped() {
+        AddressGroup everyone = new AddressGroup("ag-2", "p", "everyone", "",
+                List.of(Cidr.parse("0.0.0.0/0").orElseThrow()));
+        GroupEditorViewModel vm = new GroupEditorViewModel(GroupEditRequest.create(List.of())
+                .withFacts(new ProjectFacts(List.of(OFFICE, everyone), null)));
+        vm.nameProperty().set("web");
+        RuleRowViewModel row = vm.addRule();
+        row.protocolProperty().set(ProtocolChoice.TCP);
+        row.portsProperty().set("22");
+
+        row.remoteProperty().set("Address group everyone");
+
+        assertThat(vm.warnings()).anySatisfy(w -> assertThat(w.text()).contains("Remote administration", "SSH"));
+        assertThat(vm.warnings()).noneSatisfy(w -> assertThat(w.text()).contains("does not hold"));
+    }
+
+    @Test
     void aNewGroupPastTheGroupQuotaIsSaidBeforeTheSaveAndAFittingOneShowsTheUsage() {
         Quotas full = new Quotas(new Quotas.Usage(10, 10), new Quotas.Usage(20, 100));
         Quotas roomy = new Quotas(new Quotas.Usage(3, 10), new Quotas.Usage(20, 100));
