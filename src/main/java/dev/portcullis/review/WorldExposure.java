@@ -89,8 +89,8 @@ final class WorldExposure {
             for (int r = 0; r < rules.size(); r++) {
                 raws(r, rules.get(r), etherType, addressGroups, raws);
             }
-            if (raws.isEmpty()) {
-                continue;
+            if (raws.stream().noneMatch(r -> r.from().signum() == 0)) {
+                continue; // no rule starts at the first address: no protocol's rules can cover them all (most groups)
             }
             BigInteger[] bounds = bounds(raws, etherType);
             Map<Integer, List<Item>> byProtocol = new TreeMap<>();
