@@ -36,7 +36,8 @@ final class ShareWatch {
     void refresh() {
         long question = ++asked;
         backend.shares().thenAcceptAsync(answer -> {
-            if (question == asked) {
+            // the same shares are not set again: the details pane would be rebuilt, losing a project id being typed
+            if (question == asked && !shares.equals(answer)) {
                 shares.setAll(answer);
             }
         }, fx);

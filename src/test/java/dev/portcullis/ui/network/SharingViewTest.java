@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharingViewTest {
 
     private final List<GroupShare> shares = new CopyOnWriteArrayList<>();
+    private volatile boolean refuseShares;
     private final FakeBackend backend = new FakeBackend(Fixtures.seeded(), Fixtures.seededPorts()) {
         @Override
         public boolean sharesGroups() {
@@ -51,6 +52,11 @@ class SharingViewTest {
 
         @Override
         public CompletableFuture<GroupShare> share(GroupRef group, String project) {
+            if (refuseShares) {
+                return CompletableFuture.failedFuture(new dev.portcullis.backend.BackendException(
+                        dev.portcullis.backend.BackendException.Kind.FORBIDDEN, "PolicyNotAuthorized",
+                        "sharing is disallowed by policy"));
+            }
             GroupShare made = new GroupShare("policy-" + shares.size(), group.id(), project);
             shares.add(made);
             return CompletableFuture.completedFuture(made);
@@ -67,6 +73,8 @@ class SharingViewTest {
     @Start
     void start(Stage stage) {
         Theme.LIGHT.apply();
+        // another group is shared already: the shares read again after a refusal are the same, not none
+        shares.add(new GroupShare("policy-db", Fixtures.DB, "team-a"));
         backend.groups.add(new SecurityGroup("g-theirs", "other-project", "their-web", "", true, true, 1, List.of(),
                 List.of(), Instant.EPOCH, Instant.EPOCH));
         NetworkConfigurationViewModel vm = new NetworkConfigurationViewModel(backend, Platform::runLater, Runnable::run);
@@ -100,7 +108,26 @@ class SharingViewTest {
         robot.interact(() -> robot.lookup(".withdraw-share").queryButton().fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detailTexts(robot).contains(
                 "Not shared with other projects"));
-        assertThat(shares).isEmpty();
+        assertThat(shares).extracting(GroupShare::targetProject).containsExactly("team-a");
+    }
+
+    @Test
+    void aRefusedShareSaysWhyAndKeepsTheProjectIdTyped(FxRobot robot) throws Exception {
+        page = new NetworkConfigurationPage(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.rows().contains("web-server-public"));
+        page.selectGroup("web-server-public");
+        refuseShares = true;
+
+        robot.interact(() -> {
+            robot.lookup("#shareProject").queryAs(javafx.scene.control.TextField.class).setText("team-b");
+            robot.lookup("#shareButton").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.status().startsWith("Could not share"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.status()).contains("disallowed by policy");
+        assertThat(robot.lookup("#shareProject").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("team-b");
     }
 
     @Test
