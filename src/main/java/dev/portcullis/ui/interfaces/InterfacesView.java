@@ -98,8 +98,7 @@ public final class InterfacesView {
         add.setOnAction(e -> {
             SecurityGroup group = choice.getValue();
             if (group != null && confirm.test(vm.addQuestion(group))) {
-                vm.add(group);
-                choice.setValue(null);
+                vm.add(group).thenRun(() -> choice.setValue(null)); // kept when refused, to try again (FX thread)
             }
         });
         HBox adding = new HBox(8, choice, add);
