@@ -76,6 +76,7 @@ final class ApplyCommand implements Callable<Integer> {
     static boolean apply(Backend backend, ProjectChanges changes, String target, PrintWriter out) {
         boolean ok = true;
         Map<ProjectChanges.Change, SecurityGroup> created = new HashMap<>();
+        Map<ProjectChanges.Change, SecurityGroup> latest = new HashMap<>();
         int window = window(backend);
         Deque<Sent<SecurityGroup>> creating = new ArrayDeque<>();
         try (WorkspaceBackend.Hold batch = hold(backend)) {
@@ -103,18 +104,57 @@ final class ApplyCommand implements Callable<Integer> {
                 }
                 ChangePlan plan = changes.plan(c, current);
                 if (plan.isEmpty()) {
+                    latest.put(c, current);
                     continue;
                 }
                 applying.add(new Sent<>(c, backend.apply(plan), current.name()));
                 while (applying.size() >= window) {
-                    ok &= applied(applying.poll(), target, changes, out);
+                    ok &= applied(applying.poll(), target, changes, latest, out);
                 }
             }
         }
         while (!applying.isEmpty()) {
-            ok &= applied(applying.poll(), target, changes, out);
+            ok &= applied(applying.poll(), target, changes, latest, out);
+        }
+        return ok & retagged(backend, changes, latest, window, target, out);
+    }
+
+    /**
+     * Gives each group the tags the file says, where they differ from the group's (after its rules were applied, at
+     * the revision that left). A group whose creation or plan failed is not retagged.
+     */
+    private static boolean retagged(Backend backend, ProjectChanges changes, Map<ProjectChanges.Change,
+            SecurityGroup> latest, int window, String target, PrintWriter out) {
+        boolean ok = true;
+        Deque<Sent<SecurityGroup>> tagging = new ArrayDeque<>();
+        try (WorkspaceBackend.Hold batch = hold(backend)) {
+            for (ProjectChanges.Change c : changes.changes()) {
+                SecurityGroup group = latest.get(c);
+                if (group == null || !c.wanted().changesTags(group)) {
+                    continue;
+                }
+                tagging.add(new Sent<>(c, backend.retag(group.ref(), c.wanted().tags()), group.name()));
+                while (tagging.size() >= window) {
+                    ok &= tagged(tagging.poll(), target, out);
+                }
+            }
+        }
+        while (!tagging.isEmpty()) {
+            ok &= tagged(tagging.poll(), target, out);
         }
         return ok;
+    }
+
+    private static boolean tagged(Sent<SecurityGroup> sent, String target, PrintWriter out) {
+        String what = "tags of " + SafeText.line(sent.name()) + ": " + PlanCommand.tags(sent.change().wanted().tags());
+        try {
+            Sources.await(target, sent.answer());
+            out.println("  applied: " + what);
+            return true;
+        } catch (Sources.SourceException e) {
+            out.println("  FAILED: " + what + ": " + SafeText.message(message(e)));
+            return false;
+        }
     }
 
     /**
@@ -151,10 +191,14 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean applied(Sent<ApplyReport> sent, String target, ProjectChanges changes, PrintWriter out) {
+    private static boolean applied(Sent<ApplyReport> sent, String target, ProjectChanges changes,
+                                   Map<ProjectChanges.Change, SecurityGroup> latest, PrintWriter out) {
         out.println("Group " + SafeText.line(sent.name()) + ":");
         try {
             ApplyReport result = Sources.await(target, sent.answer());
+            if (result.complete() && result.group() != null) {
+                latest.put(sent.change(), result.group());
+            }
             for (ApplyReport.Step step : result.steps()) {
                 String what = SafeText.line(step.operation().describe(changes.groupNames()));
                 switch (step.outcome()) {

@@ -43,6 +43,11 @@ final class PlanCommand implements Callable<Integer> {
         }
     }
 
+    /** Tags as the plan prints them: as Neutron keeps them, or "none". */
+    static String tags(java.util.List<String> tags) {
+        return tags.isEmpty() ? "none" : SafeText.line(String.join(", ", dev.portcullis.domain.Tags.normalized(tags)));
+    }
+
     /** Prints the plan; answers how many groups it changes or creates. */
     static int print(ProjectChanges changes, String target, PrintWriter out) {
         int created = 0;
@@ -55,17 +60,24 @@ final class PlanCommand implements Callable<Integer> {
                 out.println("Group " + name + ": create, with " + c.wanted().rules().size()
                         + (c.wanted().rules().size() == 1 ? " rule" : " rules"));
                 changes.newRules(c).forEach(r -> ChangeText.rule(out, "  + add ", r, changes.groupNames()));
+                if (c.wanted().tags() != null && !c.wanted().tags().isEmpty()) {
+                    out.println("  ~ tags: " + tags(c.wanted().tags()));
+                }
                 continue;
             }
             ChangePlan plan = changes.plan(c);
-            if (plan.isEmpty()) {
+            SecurityGroup current = c.current();
+            boolean retag = c.wanted().changesTags(current);
+            if (plan.isEmpty() && !retag) {
                 unchanged++;
                 continue;
             }
             changed++;
-            SecurityGroup current = c.current();
             out.println("Group " + SafeText.line(current.name()) + " (" + current.id() + "): change");
             plan.operations().forEach(op -> ChangeText.operation(out, "  ", op, changes.groupNames()));
+            if (retag) {
+                out.println("  ~ tags: " + tags(current.tags()) + " -> " + tags(c.wanted().tags()));
+            }
         }
         if (!changes.wholeProject()) {
             out.println("Groups the file does not name were not read: they are left as they are.");

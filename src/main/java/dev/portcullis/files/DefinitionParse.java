@@ -124,8 +124,8 @@ final class DefinitionParse {
         List<Problem> problems = new ArrayList<>();
         if (!node.isObject()) {
             problems.add(new Problem(FileErrorCode.WRONG_SHAPE, path, "A group must be a JSON object."));
-            return new GroupReport(index, path, null, null, null, true, false, null, 0, List.of(), null, null,
-                    problems, List.of());
+            return new GroupReport(index, path, null, null, null, true, false, null, 0, List.of(), false, null,
+                    null, problems, List.of());
         }
         String prefix = path + ".";
         unknownMembers(node, DefinitionReader.GROUP_MEMBERS, prefix, problems);
@@ -145,6 +145,8 @@ final class DefinitionParse {
         boolean shared = bool(node, "shared", prefix, problems);
         long revision = integer(node, "revision_number", prefix, problems);
         List<String> tags = strings(node, "tags", prefix, problems);
+        boolean tagsGiven = node.hasNonNull("tags");
+        dev.portcullis.domain.Tags.check(tags).forEach(p -> problems.add(p.under(prefix)));
         Instant created = instant(node, "created_at", prefix, problems);
         Instant updated = instant(node, "updated_at", prefix, problems);
 
@@ -187,7 +189,7 @@ final class DefinitionParse {
             rules = withSet;
         }
         return new GroupReport(index, path, id, fields.name(), fields.description(), fields.stateful(), shared,
-                projectId, revision, tags, created, updated, problems, rules);
+                projectId, revision, tags, tagsGiven, created, updated, problems, rules);
     }
 
     private RuleReport rule(int index, String path, JsonNode node, String groupId) {

@@ -78,10 +78,13 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
         }
     }
 
-    /** One group: its own fields and problems, and its rules. */
+    /**
+     * One group: its own fields and problems, and its rules. {@code tagsGiven}: whether the file says the group's
+     * tags (a file that does not leaves them as they are when it is applied).
+     */
     public record GroupReport(int index, String path, String id, String name, String description, boolean stateful,
-                              boolean shared, String projectId, long revision, List<String> tags, Instant createdAt,
-                              Instant updatedAt, List<Problem> problems, List<RuleReport> rules) {
+                              boolean shared, String projectId, long revision, List<String> tags, boolean tagsGiven,
+                              Instant createdAt, Instant updatedAt, List<Problem> problems, List<RuleReport> rules) {
         public GroupReport {
             problems = List.copyOf(problems);
             rules = List.copyOf(rules);
@@ -121,13 +124,16 @@ public record DefinitionReport(List<Problem> fileProblems, List<GroupReport> gro
             return id != null ? id : DraftIds.group("#" + (index + 1));
         }
 
-        /** What the file says the group should be: for a valid group, with or without an id. */
+        /**
+         * What the file says the group should be: for a valid group, with or without an id; with its tags when the
+         * file says them.
+         */
         public Optional<GroupDraft> draft() {
             if (!valid()) {
                 return Optional.empty();
             }
             return Optional.of(new GroupDraft(name, description, stateful,
-                    rules.stream().map(r -> r.rule().withId(r.id())).toList()));
+                    rules.stream().map(r -> r.rule().withId(r.id())).toList(), tagsGiven ? tags : null));
         }
 
         /** A label for messages: the name, else the id, else the position. */

@@ -96,7 +96,7 @@ final class SourceGroups {
                     source.members, outside));
             groupProblems.addAll(source.problems);
             located.add(new GroupReport(g.index(), source.place.address(), g.id(), g.name(), g.description(),
-                    g.stateful(), g.shared(), g.projectId(), g.revision(), g.tags(), g.createdAt(), g.updatedAt(),
+                    g.stateful(), g.shared(), g.projectId(), g.revision(), g.tags(), g.tagsGiven(), g.createdAt(), g.updatedAt(),
                     groupProblems, rules));
             where.putIfAbsent(source.place.address(), new SourceLocations.Location(file, source.place.line()));
         }

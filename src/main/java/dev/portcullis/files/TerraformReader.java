@@ -93,7 +93,7 @@ public final class TerraformReader {
                     out.line(), out.lines()));
             problems.addAll(out.problems());
             groups.add(new GroupReport(g.index(), out.address(), g.id(), g.name(), g.description(), g.stateful(),
-                    g.shared(), g.projectId(), g.revision(), g.tags(), g.createdAt(), g.updatedAt(), problems, rules));
+                    g.shared(), g.projectId(), g.revision(), g.tags(), g.tagsGiven(), g.createdAt(), g.updatedAt(), problems, rules));
         }
         DefinitionReport report = new DefinitionReport(fileProblems, groups, read.ports(), read.portProblems(), notices,
                 Originals.NONE);

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,21 +20,17 @@ class ExportPlanApplyCommandTest {
     @TempDir
     Path dir;
 
-    private StringWriter out;
-    private StringWriter err;
+    private WorkspaceCli cli;
     private Path workspace;
 
     @BeforeEach
     void seedWorkspace() {
-        workspace = dir.resolve("workspace.json");
-        assertThat(run("--workspace", workspace.toString(), "export", "workspace", "-o",
-                dir.resolve("seed.json").toString())).isZero();
+        cli = new WorkspaceCli(dir);
+        workspace = cli.workspace;
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return PortcullisCommand.commandLine(o -> { }, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return cli.run(args);
     }
 
     private List<SecurityGroup> workspaceGroups() {
@@ -45,9 +39,9 @@ class ExportPlanApplyCommandTest {
 
     @Test
     void exportWritesTheWorkspaceAsADefinitionFileThatReadsBackTheSame() {
-        List<SecurityGroup> written = new DefinitionReader().read(dir.resolve("seed.json")).definitions().groups();
+        List<SecurityGroup> written = new DefinitionReader().read(cli.seed).definitions().groups();
 
-        assertThat(err.toString()).contains("Wrote 3 groups to");
+        assertThat(cli.err()).contains("Wrote 3 groups to");
         assertThat(written).isEqualTo(workspaceGroups());
     }
 
@@ -56,9 +50,9 @@ class ExportPlanApplyCommandTest {
         int exit = run("--workspace", workspace.toString(), "export", "workspace", "--format", "terraform");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("resource \"openstack_networking_secgroup_v2\" \"web_server_public\"",
+        assertThat(cli.out()).contains("resource \"openstack_networking_secgroup_v2\" \"web_server_public\"",
                 "delete_default_rules = true");
-        List<SecurityGroup> back = new TerraformReader().read(out.toString()).definitions().groups();
+        List<SecurityGroup> back = new TerraformReader().read(cli.out()).definitions().groups();
         assertThat(back).extracting(SecurityGroup::id, SecurityGroup::name, SecurityGroup::rules)
                 .isEqualTo(workspaceGroups().stream().map(g -> org.assertj.core.groups.Tuple.tuple(g.id(), g.name(),
                         g.rules())).toList());
@@ -72,7 +66,7 @@ class ExportPlanApplyCommandTest {
         int exit = run("plan", tf.toString(), "--workspace", workspace.toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("Nothing to do", "(3 unchanged)");
+        assertThat(cli.out()).contains("Nothing to do", "(3 unchanged)");
     }
 
     @Test
@@ -83,8 +77,8 @@ class ExportPlanApplyCommandTest {
 
         int exit = run("diff", file.toString(), tf.toString());
 
-        assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("hold the same groups (2 groups)");
+        assertThat(exit).as(cli.out()).isZero();
+        assertThat(cli.out()).contains("hold the same groups (2 groups)");
     }
 
     @Test
@@ -95,11 +89,11 @@ class ExportPlanApplyCommandTest {
         int exit = run("export", broken.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("broken.tf cannot be used", "line 1", "not closed");
+        assertThat(cli.err()).contains("broken.tf cannot be used", "line 1", "not closed");
     }
 
     private Path changedFile() throws IOException {
-        String json = Files.readString(dir.resolve("seed.json"));
+        String json = Files.readString(cli.seed);
         assertThat(json).contains("\"port_range_min\" : 22,");
         Path changed = dir.resolve("changed.json");
         Files.writeString(changed, json.replace("\"port_range_min\" : 22,", "\"port_range_min\" : 2222,")
@@ -112,7 +106,7 @@ class ExportPlanApplyCommandTest {
         int exit = run("plan", changedFile().toString(), "--workspace", workspace.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .contains("Group web-server-public (")
                 .contains("  + add Ingress IPv4 TCP 2222 from 0.0.0.0/0")
                 .contains("  - remove Ingress IPv4 TCP 22 from 0.0.0.0/0")
@@ -126,7 +120,7 @@ class ExportPlanApplyCommandTest {
         int exit = run("apply", changedFile().toString(), "--workspace", workspace.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("Nothing was changed: run again with --yes");
+        assertThat(cli.out()).contains("Nothing was changed: run again with --yes");
         assertThat(workspaceGroups()).isEqualTo(before);
     }
 
@@ -137,7 +131,7 @@ class ExportPlanApplyCommandTest {
         int exit = run("apply", changed.toString(), "--workspace", workspace.toString(), "--yes");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("  applied: Add 2 rules", "  applied: Remove Ingress IPv4 TCP 22 from",
+        assertThat(cli.out()).contains("  applied: Add 2 rules", "  applied: Remove Ingress IPv4 TCP 22 from",
                 "Done: every change was applied.");
         assertThat(run("plan", changed.toString(), "--workspace", workspace.toString())).isZero();
     }
@@ -150,7 +144,7 @@ class ExportPlanApplyCommandTest {
         int exit = run("apply", tf.toString(), "--workspace", workspace.toString(), "--yes");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("Group cache: create, with 1 rule", "+ add Ingress IPv4 TCP 6379 from group app",
+        assertThat(cli.out()).contains("Group cache: create, with 1 rule", "+ add Ingress IPv4 TCP 6379 from group app",
                 "Left as they are (in the project, not in the file): 3 groups", "applied: create group app");
         List<SecurityGroup> groups = workspaceGroups();
         assertThat(groups).hasSize(5);
@@ -162,7 +156,7 @@ class ExportPlanApplyCommandTest {
 
     @Test
     void anOperationTheProjectRefusesIsReportedAsFailedAndExits1() throws IOException {
-        String json = Files.readString(dir.resolve("seed.json"));
+        String json = Files.readString(cli.seed);
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, json.replaceFirst("\"remote_group_id\" : \"[^\"]+\"", "\"remote_group_id\" : \"gone\""));
         assertThat(Files.readString(bad)).contains("\"gone\"");
@@ -170,7 +164,7 @@ class ExportPlanApplyCommandTest {
         int exit = run("apply", bad.toString(), "--workspace", workspace.toString(), "--yes");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("  FAILED: Add 1 rule", "Not everything was applied");
+        assertThat(cli.out()).contains("  FAILED: Add 1 rule", "Not everything was applied");
     }
 
     @Test
@@ -179,7 +173,7 @@ class ExportPlanApplyCommandTest {
                 "--workspace", workspace.toString(), "--yes");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("cannot be planned or applied", "without rules");
+        assertThat(cli.err()).contains("cannot be planned or applied", "without rules");
     }
 
     @Test
@@ -188,15 +182,15 @@ class ExportPlanApplyCommandTest {
                 "--workspace", workspace.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("Group files5-9239-web: create, with 5 rules");
+        assertThat(cli.out()).contains("Group files5-9239-web: create, with 5 rules");
     }
 
     @Test
     void planNeedsACloudOrAWorkspace() {
-        int exit = run("plan", dir.resolve("seed.json").toString());
+        int exit = run("plan", cli.seed.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--cloud", "--workspace");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.err()).contains("--cloud", "--workspace");
+        assertThat(cli.out()).isEmpty();
     }
 }

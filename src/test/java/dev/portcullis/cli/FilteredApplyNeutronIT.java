@@ -117,4 +117,36 @@ class FilteredApplyNeutronIT {
         assertThat(apps).hasSize(3);
         apps.stream().filter(g -> made.stream().noneMatch(m -> m.id().equals(g.id()))).forEach(made::add);
     }
+
+    @Test
+    void theTagsAFileSaysAreSetOnTheCloudAndTheGroupAFileIsSilentAboutKeepsItsOwn() throws Exception {
+        SecurityGroup web = make("tags-web", List.of());
+        SecurityGroup kept = make("tags-kept", List.of());
+        await(backend.retag(kept.ref(), List.of("mine")));
+        kept = await(backend.groups(java.util.Set.of(kept.id()), java.util.Set.of())).get(0);
+        String file = "{\"security_groups\": [{\"id\": \"" + web.id() + "\", \"name\": \"tags-web\","
+                + " \"security_group_rules\": [], \"tags\": [\"web\", \"Prod\"]},"
+                + " {\"id\": \"" + kept.id() + "\", \"name\": \"tags-kept\", \"security_group_rules\": []},"
+                + " {\"name\": \"tags-new\", \"security_group_rules\": [], \"tags\": [\"team-a\"]}]}";
+        DefinitionReport report = new DefinitionReader().read(file.getBytes(StandardCharsets.UTF_8));
+        assertThat(report.valid()).as(report.toString()).isTrue();
+
+        ProjectChanges changes = new ProjectChanges(report, FileGroupsRead.read(report, backend, "cloud it"), false);
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        PlanCommand.print(changes, "cloud it", out);
+        boolean ok = ApplyCommand.apply(backend, changes, "cloud it", out);
+        out.flush();
+
+        assertThat(ok).as(text.toString()).isTrue();
+        assertThat(text.toString()).contains("~ tags: none -> Prod, web", "applied: tags of tags-web: Prod, web",
+                "applied: tags of tags-new: team-a").doesNotContain("tags of tags-kept");
+        List<SecurityGroup> after = await(backend.groups(java.util.Set.of(web.id(), kept.id()),
+                java.util.Set.of("tags-new")));
+        after.stream().filter(g -> g.name().equals("tags-new")).forEach(made::add);
+        assertThat(after).extracting(SecurityGroup::name, g -> java.util.Set.copyOf(g.tags())).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("tags-web", java.util.Set.of("web", "Prod")),
+                org.assertj.core.groups.Tuple.tuple("tags-kept", java.util.Set.of("mine")),
+                org.assertj.core.groups.Tuple.tuple("tags-new", java.util.Set.of("team-a")));
+    }
 }
