@@ -61,6 +61,7 @@ public final class GroupDialog extends Dialog<GroupDraft> {
         javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, editor, tags);
         javafx.scene.layout.VBox.setVgrow(editor, javafx.scene.layout.Priority.ALWAYS);
         pane.setContent(content);
+        fitToScreen(content, owner);
         apply = new ButtonType(vm.applyText(), ButtonData.OK_DONE);
         pane.getButtonTypes().setAll(apply, ButtonType.CANCEL);
         Node applyButton = pane.lookupButton(apply);
@@ -103,6 +104,23 @@ public final class GroupDialog extends Dialog<GroupDraft> {
     public static Optional<GroupDraft> open(GroupEditRequest request, Window owner, ReviewSettings review) {
         return new GroupDialog(request, owner, review).showAndWait();
     }
+
+    /** The design's size (1080 wide), or less on a small screen; as tall as the screen allows, for the rule table. */
+    private static void fitToScreen(javafx.scene.layout.Region content, Window owner) {
+        javafx.geometry.Rectangle2D area = (owner == null ? List.of(javafx.stage.Screen.getPrimary())
+                : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),
+                owner.getHeight())).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        content.setPrefWidth(Math.min(DESIGN_WIDTH, area.getWidth() - SCREEN_MARGIN - PANE_AROUND));
+        content.setPrefHeight(Math.min(MAX_HEIGHT, area.getHeight() - SCREEN_MARGIN - TITLE_BAR - PANE_AROUND
+                - BUTTON_BAR));
+    }
+
+    private static final double DESIGN_WIDTH = 1080;
+    private static final double MAX_HEIGHT = 980;
+    private static final double SCREEN_MARGIN = 48;
+    private static final double TITLE_BAR = 32;
+    private static final double PANE_AROUND = 40;
+    private static final double BUTTON_BAR = 64;
 
     private void backToEditor() {
         controller.showEditor();

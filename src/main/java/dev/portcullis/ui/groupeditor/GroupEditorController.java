@@ -177,11 +177,22 @@ public final class GroupEditorController {
             lines.add(problemLine("… and " + more + " more" + (vm.problems().isEmpty() ? " warnings: Add or Save lists "
                     + "them all." : ": point at a red cell or row to read what is wrong.")));
         }
+        if (lines.isEmpty()) {
+            lines.add(allWell());
+        }
         problemList.getChildren().setAll(lines);
         // The list keeps its place and height whether or not it has lines: if it came and went, the table
         // above would shrink while the user types, scroll the row being typed in out of view, and the
         // rest of the keystrokes would go into another rule (the table reuses its row nodes).
-        problemList.setVisible(!all.isEmpty());
+    }
+
+    private Label allWell() {
+        Label line = new Label(vm.rows().isEmpty() ? "No rules yet: nothing to check."
+                : "Every rule is complete, and the review has no warning about them.", new FontIcon("mdal-check_circle"));
+        line.getStyleClass().add("all-well-line");
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
     }
 
     /** A warning of the review: its severity, what it says, and the fix in the tooltip. */

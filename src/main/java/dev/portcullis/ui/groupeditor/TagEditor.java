@@ -24,6 +24,8 @@ import java.util.List;
  */
 public final class TagEditor extends VBox {
 
+    private static final double TITLE_WIDTH = 90;
+
     private final ObservableList<String> tags;
     private final FlowPane chips = new FlowPane(4, 4);
     private final TextField input = new TextField();
@@ -44,17 +46,21 @@ public final class TagEditor extends VBox {
         add.setId("addTagButton");
         add.setOnAction(e -> add());
         add.disableProperty().bind(input.textProperty().isEmpty());
-        HBox row = new HBox(6, input, add);
+        title.setMinWidth(TITLE_WIDTH); // in line with the Name and Description labels above
+        chips.setAlignment(Pos.CENTER_LEFT);
+        HBox row = new HBox(8, title, chips, input, add); // one line: the rule table keeps the height
+        HBox.setHgrow(chips, javafx.scene.layout.Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);
         message.getStyleClass().addAll("tag-editor-message", "text-small");
         message.setId("tagMessage");
         message.setWrapText(true);
+        message.setPadding(new javafx.geometry.Insets(0, 0, 0, TITLE_WIDTH + 8));
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
         chips.setId("tagChips");
         tags.addListener((ListChangeListener<String>) c -> showChips());
         showChips();
-        getChildren().addAll(title, chips, row, message);
+        getChildren().addAll(row, message);
     }
 
     /** Adds the text typed as one tag (spaces kept, as Neutron keeps them), if Neutron would take it. */

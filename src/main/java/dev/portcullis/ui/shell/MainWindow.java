@@ -86,8 +86,12 @@ public final class MainWindow {
         counts.setMinWidth(Region.USE_PREF_SIZE);
         Separator between = new Separator(Orientation.VERTICAL);
         between.visibleProperty().bind(vm.countsProperty().isNotEmpty());
-        HBox statusBar = new HBox(8, spinner, status, spacer, counts, between, connection(),
-                new Separator(Orientation.VERTICAL), placeChooser(), autoRefresh());
+        Label connection = connection();
+        Separator afterConnection = new Separator(Orientation.VERTICAL);
+        afterConnection.visibleProperty().bind(connection.visibleProperty());
+        afterConnection.managedProperty().bind(connection.visibleProperty());
+        HBox statusBar = new HBox(8, spinner, status, spacer, counts, between, connection, afterConnection,
+                placeChooser(), autoRefresh());
         if (darkTheme != null) {
             ToggleButton dark = new ToggleButton(null, new FontIcon("mdoal-brightness_4"));
             dark.setId("darkTheme");
@@ -182,6 +186,11 @@ public final class MainWindow {
         vm.connectionProperty().addListener((obs, old, now) -> style(label, now, vm.isCloud()));
         vm.placeProperty().addListener((obs, old, now) -> style(label, vm.connectionProperty().get(), vm.isCloud()));
         style(label, vm.connectionProperty().get(), vm.isCloud());
+        // the loaded workspace: the place chooser beside it says "Local workspace" already
+        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.connectionText().equals(
+                vm.placeProperty().get() == null ? null : vm.placeProperty().get().name()), vm.connectionProperty(),
+                vm.placeProperty()));
+        label.managedProperty().bind(label.visibleProperty());
         return label;
     }
 

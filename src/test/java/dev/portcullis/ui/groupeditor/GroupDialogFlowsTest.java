@@ -97,4 +97,23 @@ class GroupDialogFlowsTest extends GroupDialogHarness {
         assertThat(page.cellText(last, RuleField.REMOTE)).isEqualTo("xyz");
         assertThat(page.cellText(last - 1, RuleField.REMOTE)).isEqualTo("Anywhere");
     }
+
+    @Test
+    void theRuleTableTakesTheHeightTheDialogGainsAndTheProblemAreaSaysWhenAllIsWell(FxRobot robot) {
+        GroupDialogPage page = open(robot, GroupEditRequest.edit(WEB, List.of(WEB, DB)));
+        javafx.stage.Window dialog = robot.window(w -> w != owner && w instanceof javafx.stage.Stage && w.isShowing());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertThat(dialog.getWidth()).isLessThanOrEqualTo(screen.getWidth());
+        assertThat(dialog.getHeight()).isLessThanOrEqualTo(screen.getHeight());
+        assertThat(page.allWell()).isEqualTo("Every rule is complete, and the review has no warning about them.");
+        double before = page.table().getHeight();
+
+        robot.interact(() -> dialog.setHeight(dialog.getHeight() - 120));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.table().getHeight()).isCloseTo(before - 120, org.assertj.core.data.Offset.offset(2.0));
+        page.editCell(page.addRule(), RuleField.PORTS, "99999");
+        assertThat(page.allWell()).isNull();
+        assertThat(page.table().getHeight()).isCloseTo(before - 120, org.assertj.core.data.Offset.offset(2.0));
+    }
 }

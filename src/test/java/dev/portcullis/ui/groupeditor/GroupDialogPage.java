@@ -63,7 +63,7 @@ public final class GroupDialogPage {
     }
 
     @SuppressWarnings("unchecked")
-    private TableView<RuleRowViewModel> table() {
+    TableView<RuleRowViewModel> table() {
         return robot.lookup(".rule-table").queryAs(TableView.class);
     }
 
@@ -182,6 +182,11 @@ public final class GroupDialogPage {
         }
         return list.getChildren().stream().filter(n -> n.getStyleClass().contains("problem-line"))
                 .map(n -> ((Label) n).getText()).toList();
+    }
+
+    /** The line under the table that says all is well, or null while there are problems or warnings. */
+    String allWell() {
+        return robot.lookup(".problem-list .all-well-line").tryQueryAs(Label.class).map(Label::getText).orElse(null);
     }
 
     /** The review's warnings under the table (after the problems), e.g. {@code Rule 3: ...}. */

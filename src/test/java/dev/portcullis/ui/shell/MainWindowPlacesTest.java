@@ -88,6 +88,31 @@ class MainWindowPlacesTest {
     }
 
     @Test
+    void theLoadedWorkspaceIsNamedOnceInTheStatusBarAndACloudSaysConnected(FxRobot robot) {
+        robot.interact(() -> opened.get("workspace").running.get(0)
+                .complete(MainWindowViewModelTest.snapshotWith("default")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(statusTexts(robot)).filteredOn(t -> t.contains("Local workspace")).hasSize(1);
+        assertThat(robot.lookup("#connection").query().isVisible()).isFalse();
+        assertThat(statusTexts(robot)).doesNotContain("Connected");
+
+        robot.interact(() -> robot.lookup("#placeChooser").queryComboBox().setValue(Place.cloud("insecure")));
+        robot.interact(() -> opened.get("insecure").running.get(0)
+                .complete(MainWindowViewModelTest.snapshotWith("default")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#connection").query().isVisible()).isTrue();
+    }
+
+    /** The texts the status bar shows: its labels and the place chooser's cell, where visible. */
+    private static java.util.List<String> statusTexts(FxRobot robot) {
+        return robot.from(robot.lookup(".status-bar").queryAll()).lookup((javafx.scene.Node n) ->
+                        n instanceof javafx.scene.control.Labeled && n.isVisible() && n.getParent().isVisible())
+                .queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Test
     void theTimerFollowsTheChosenPeriod(FxRobot robot) {
         assertThat(timer.period()).isEqualTo(javafx.util.Duration.minutes(1));
         assertThat(timer.running()).isTrue();
