@@ -80,6 +80,11 @@ public final class GroupDialog extends Dialog<GroupDraft> {
             if (e.getCode() == KeyCode.ESCAPE && controller.isReviewing()) {
                 e.consume();
                 backToEditor();
+            } else if (CONFIRM.match(e)) { // Ctrl+Enter: Add/Save from anywhere, the review step first
+                e.consume();
+                if (!applyButton.isDisabled()) {
+                    ((javafx.scene.control.Button) applyButton).fire();
+                }
             }
         });
         pane.lookupButton(ButtonType.CANCEL).addEventFilter(ActionEvent.ACTION, e -> {
@@ -115,6 +120,8 @@ public final class GroupDialog extends Dialog<GroupDraft> {
                 - BUTTON_BAR));
     }
 
+    private static final javafx.scene.input.KeyCombination CONFIRM = new javafx.scene.input.KeyCodeCombination(
+            KeyCode.ENTER, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
     private static final double DESIGN_WIDTH = 1080;
     private static final double MAX_HEIGHT = 980;
     private static final double SCREEN_MARGIN = 48;

@@ -136,10 +136,9 @@ public final class GroupEditorViewModel {
         return request.original().map(g -> !g.isDefault()).orElse(true);
     }
 
-    /** A new row, inbound TCP from anywhere, at the end of the table. */
+    /** A new row at the end of the table: inbound TCP, incomplete until its port and its source are chosen. */
     public RuleRowViewModel addRule() {
-        RuleRowViewModel row = row(Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.ANY,
-                Remote.ANYWHERE, ""));
+        RuleRowViewModel row = RuleRowViewModel.fresh(names, this::recompute);
         notice.set("");
         rows.add(row);
         return row;
@@ -193,6 +192,7 @@ public final class GroupEditorViewModel {
         if (!found.equals(warnings)) {
             warnings.setAll(found);
         }
+        markWarnedRows(found);
         boolean changes = allValid && (isNew() || !plan().isEmpty() || tagsChange());
         canApply.set(changes);
         if (changes) {
@@ -204,6 +204,17 @@ public final class GroupEditorViewModel {
             hint.set("Give the group a name to add it.");
         } else {
             hint.set("Nothing to save: nothing has changed yet.");
+        }
+    }
+
+    /** Each row shows the loudest warning about its rule (a world-open rule is marked where it is typed). */
+    private void markWarnedRows(List<RuleWarning> found) {
+        Map<Integer, RuleWarning> loudest = new java.util.HashMap<>();
+        for (RuleWarning w : found) {
+            loudest.merge(w.row(), w, (a, b) -> b.severity().compareTo(a.severity()) < 0 ? b : a); // CRITICAL first
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).setWarning(loudest.get(i + 1));
         }
     }
 

@@ -21,6 +21,11 @@ public enum ProtocolChoice {
         return label;
     }
 
+    /** Whether rules of this choice are about ports (TCP, UDP): a new row of it waits for one to be given. */
+    boolean hasPorts() {
+        return this == TCP || this == UDP;
+    }
+
     /** The value sent to Neutron for this choice; null for ANY (no protocol) and OTHER (the typed text). */
     String neutronValue() {
         return switch (this) {

@@ -412,7 +412,7 @@ final class RuleCells {
                     javafx.application.Platform.runLater(combo.getEditor()::selectAll);
                 }
             });
-            combo.setPromptText("CIDR, Anywhere or a group");
+            combo.setPromptText("address or group");
             combo.getStyleClass().addAll("cell-control", "remote-choice");
             combo.setMaxWidth(Double.MAX_VALUE);
         }

@@ -52,8 +52,14 @@ public final class RuleRowViewModel {
     private final ReadOnlyStringWrapper portsPrompt = new ReadOnlyStringWrapper(this, "portsPrompt", "");
     private final ReadOnlyBooleanWrapper portsUnused = new ReadOnlyBooleanWrapper(this, "portsUnused");
 
+    private final ReadOnlyObjectWrapper<RuleWarning> warning = new ReadOnlyObjectWrapper<>(this, "warning");
+
     private final Rule origin;
+    /** The cells as the row opened; null for a new row, which is never "unchanged". */
     private final Cells initial;
+    /** A new row's port and source wait for the person: until they type or pick one, the row is incomplete. */
+    private boolean portsChosen;
+    private boolean remoteChosen;
     private final RemoteNames names;
     private final Runnable changed;
     private Map<RuleField, String> own = Map.of();
@@ -71,7 +77,22 @@ public final class RuleRowViewModel {
      * and all, as long as its cells mean the same.
      */
     RuleRowViewModel(Rule shown, RemoteNames names, Runnable changed) {
+        this(shown, names, changed, false);
+    }
+
+    /**
+     * A new, empty row: inbound TCP over IPv4, with the port and the source left for the person to choose (a
+     * row that allowed any port from anywhere before anyone chose it would open the group to the world).
+     */
+    static RuleRowViewModel fresh(RemoteNames names, Runnable changed) {
+        return new RuleRowViewModel(Rule.draft(Direction.INGRESS, EtherType.IPV4, dev.portcullis.domain.Protocol.TCP,
+                PortRange.ANY, dev.portcullis.domain.Remote.ANYWHERE, ""), names, changed, true);
+    }
+
+    private RuleRowViewModel(Rule shown, RemoteNames names, Runnable changed, boolean fresh) {
         this.origin = shown;
+        this.portsChosen = !fresh;
+        this.remoteChosen = !fresh;
         this.names = names;
         this.changed = changed;
         direction.set(shown.direction());
@@ -80,9 +101,11 @@ public final class RuleRowViewModel {
         protocol.set(choice);
         otherProtocol.set(choice == ProtocolChoice.OTHER ? shown.protocol().value() : "");
         ports.set(portsText(shown));
-        remote.set(names.label(shown.remote()));
+        remote.set(fresh ? "" : names.label(shown.remote()));
         description.set(shown.description() == null ? "" : shown.description());
-        initial = cells();
+        initial = fresh ? null : cells();
+        ports.addListener(o -> portsChosen = true);
+        remote.addListener(o -> remoteChosen = true);
         for (Observable input : List.of(direction, ipVersion, protocol, otherProtocol, ports, remote, description)) {
             input.addListener(o -> {
                 validate();
@@ -114,10 +137,10 @@ public final class RuleRowViewModel {
             case ICMP -> "any type/code";
             case ANY -> "all ports";
             case OTHER -> "none";
-            default -> "any port";
+            default -> portsChosen ? "any port" : "22, 80-90 or any";
         });
         portsUnused.set(protocol.get() == ProtocolChoice.ANY && Objects.requireNonNullElse(ports.get(), "").isBlank());
-        if (cells().equals(initial)) {
+        if (initial != null && cells().equals(initial)) {
             own = Map.of();
             several = null;
             rule.set(origin);
@@ -134,6 +157,7 @@ public final class RuleRowViewModel {
         }
         several = null;
         Map<RuleField, String> found = new LinkedHashMap<>();
+        unchosen(found);
         Validation.RuleResult result = Validation.ruleRequest(members(ports.get(), remote.get(), found));
         for (Problem p : result.problems()) {
             RuleField field = fieldOf(p);
@@ -151,6 +175,22 @@ public final class RuleRowViewModel {
         Rule converted = found.isEmpty() ? result.rule() : null;
         rule.set(converted != null && sameAsOrigin(converted) ? origin : converted);
         refresh();
+    }
+
+    /** What a new row still waits for: a port where the protocol has ports, and a source. */
+    private void unchosen(Map<RuleField, String> found) {
+        if (!portsChosen && protocol.get().hasPorts()) {
+            found.put(RuleField.PORTS, "Type the port (22), a range (8000-8080), or any.");
+        }
+        if (!remoteChosen) {
+            found.put(RuleField.REMOTE, "Choose where the traffic " + (direction.get() == Direction.EGRESS ? "goes"
+                    : "comes from") + ": an address range (10.0.0.0/8), a group, or Anywhere.");
+        }
+    }
+
+    /** Whether this row was added in the dialog and still waits for its port or its source. */
+    public boolean isUnchosen() {
+        return !portsChosen || !remoteChosen;
     }
 
     private static RuleField fieldOf(Problem p) {
@@ -337,6 +377,13 @@ public final class RuleRowViewModel {
     public ReadOnlyBooleanProperty portsUnusedProperty() { return portsUnused.getReadOnlyProperty(); }
 
     ReadOnlyObjectProperty<Rule> ruleProperty() { return rule.getReadOnlyProperty(); }
+
+    /** The loudest warning of the review about this row's rule (world-open, …), or null. */
+    public ReadOnlyObjectProperty<RuleWarning> warningProperty() { return warning.getReadOnlyProperty(); }
+
+    void setWarning(RuleWarning loudest) {
+        warning.set(loudest);
+    }
 
     /** The row in words, e.g. {@code Ingress IPv4 TCP 22 from 0.0.0.0/0}, or what it would be. */
     public String summary() {

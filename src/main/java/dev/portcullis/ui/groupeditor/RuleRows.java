@@ -18,14 +18,47 @@ final class RuleRows {
 
     /** The rule's number, as the problem list names it. */
     static final class NumberCell extends TableCell<RuleRowViewModel, RuleRowViewModel> {
+        private final ChangeListener<RuleWarning> onWarning = (o, old, now) -> showWarning(now);
+        private final Tooltip tip = new Tooltip();
+        private RuleRowViewModel row;
+
         NumberCell() {
             getStyleClass().add("number-cell");
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
         }
 
         @Override
         protected void updateItem(RuleRowViewModel item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : Integer.toString(getIndex() + 1));
+            RuleRowViewModel now = empty ? null : item;
+            setText(now == null ? null : Integer.toString(getIndex() + 1));
+            if (now != row) {
+                if (row != null) {
+                    row.warningProperty().removeListener(onWarning);
+                }
+                row = now;
+                if (row != null) {
+                    row.warningProperty().addListener(onWarning);
+                }
+            }
+            showWarning(row == null ? null : row.warningProperty().get());
+        }
+
+        /** A warning sign by the number, in the warning's colour, with what the review says in the tooltip. */
+        private void showWarning(RuleWarning warning) {
+            getStyleClass().removeIf(c -> c.startsWith("warned-"));
+            if (warning == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            FontIcon sign = new FontIcon("mdal-error");
+            sign.getStyleClass().add("row-warning-sign");
+            setGraphic(sign);
+            getStyleClass().add("warned-" + warning.severity().label());
+            tip.setText(warning.text() + " Fix: " + warning.fix());
+            setTooltip(tip);
         }
     }
 

@@ -86,7 +86,7 @@ class GroupDialogFlowsTest extends GroupDialogHarness {
         int last = 0;
         for (int i = 0; i < 4; i++) {
             last = page.addRule();
-            page.editCell(last, RuleField.PORTS, Integer.toString(1000 + i));
+            page.editCell(last, RuleField.PORTS, Integer.toString(1000 + i)).editCell(last, RuleField.REMOTE, "Anywhere");
         }
         assertThat(page.errors()).isEmpty();
 
@@ -115,5 +115,28 @@ class GroupDialogFlowsTest extends GroupDialogHarness {
         page.editCell(page.addRule(), RuleField.PORTS, "99999");
         assertThat(page.allWell()).isNull();
         assertThat(page.table().getHeight()).isCloseTo(before - 120, org.assertj.core.data.Offset.offset(2.0));
+    }
+
+    @Test
+    void aNewRowKeepsAddOffUntilItsPortAndSourceAreChosenAndCtrlEnterReviewsThenAdds(FxRobot robot) throws Exception {
+        GroupDialogPage page = open(robot, GroupEditRequest.create(List.of(WEB, DB)));
+        page.setName("open-web");
+        int rule = page.addRule();
+
+        assertThat(page.isApplyEnabled()).isFalse();
+        assertThat(page.errors()).containsExactly("Rule 3: Type the port (22), a range (8000-8080), or any.",
+                "Rule 3: Choose where the traffic comes from: an address range (10.0.0.0/8), a group, or Anywhere.");
+        page.editCell(rule, RuleField.PORTS, "22").editCell(rule, RuleField.REMOTE, "Anywhere");
+        assertThat(page.isApplyEnabled()).isTrue();
+        assertThat(page.rowWarning(rule)).startsWith("Rule 3: Remote administration is open to any address");
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.CONTROL);
+        assertThat(page.changes()).first().asString().isEqualTo("Create group \"open-web\" with 3 rules");
+        assertThat(result).isNotDone();
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.CONTROL);
+
+        assertThat(answer().orElseThrow().rules()).hasSize(3);
     }
 }

@@ -184,6 +184,13 @@ public final class GroupDialogPage {
                 .map(n -> ((Label) n).getText()).toList();
     }
 
+    /** The warning sign's text by a rule's number (the review's loudest warning about it), or null. */
+    String rowWarning(int rule) {
+        return robot.lookup(".rule-table .number-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getIndex() == rule - 1 && c.getGraphic() != null && c.getTooltip() != null)
+                .map(c -> c.getTooltip().getText()).findFirst().orElse(null);
+    }
+
     /** The line under the table that says all is well, or null while there are problems or warnings. */
     String allWell() {
         return robot.lookup(".problem-list .all-well-line").tryQueryAs(Label.class).map(Label::getText).orElse(null);

@@ -42,7 +42,8 @@ class GroupDialogTest extends GroupDialogHarness {
                 .editCell(ssh, RuleField.REMOTE, "203.0.113.0/24")
                 .editCell(ssh, RuleField.DESCRIPTION, "admins");
         int https = page.addRule();
-        page.tabAndType(3, "443").choose(https, RuleField.IP_VERSION, "IPv6");
+        page.tabAndType(3, "443").choose(https, RuleField.IP_VERSION, "IPv6")
+                .editCell(https, RuleField.REMOTE, "Anywhere");
         int ping = page.addRule();
         page.chooseProtocol(ping, ProtocolChoice.ICMP)
                 .editCell(ping, RuleField.PORTS, "8/0")
@@ -134,7 +135,8 @@ class GroupDialogTest extends GroupDialogHarness {
         page.setName("bastion").choosePreset("SSH");
         assertThat(page.ruleCount()).isEqualTo(4);
         int again = page.addRule();
-        page.editCell(again, RuleField.PORTS, "22").editCell(again, RuleField.DESCRIPTION, "ssh once more");
+        page.editCell(again, RuleField.PORTS, "22").editCell(again, RuleField.REMOTE, "Anywhere")
+                .editCell(again, RuleField.DESCRIPTION, "ssh once more");
 
         assertThat(page.errors()).containsExactly(
                 "Rule 3: Same rule as rule 5 (Ingress IPv4 TCP 22 from 0.0.0.0/0). Rules that differ only in their "
@@ -164,7 +166,7 @@ class GroupDialogTest extends GroupDialogHarness {
 
         page.setName("web-public").deleteRule(3);
         int https = page.addRule();
-        page.editCell(https, RuleField.PORTS, "443");
+        page.editCell(https, RuleField.PORTS, "443").editCell(https, RuleField.REMOTE, "Anywhere");
         page.pressSave();
         assertThat(page.changes()).containsExactly(
                 "Rename the group to \"web-public\"",
@@ -269,6 +271,8 @@ class GroupDialogTest extends GroupDialogHarness {
 
         javafx.scene.control.ComboBox<?> remote = (javafx.scene.control.ComboBox<?>) page.control(last, RuleField.REMOTE);
         assertThat(remote.getEditor().getText()).isEqualTo("10.1.0.0/16");
+        assertThat(page.errors()).containsExactly("Rule " + last + ": Type the port (22), a range (8000-8080), or any.");
+        page.editCell(last, RuleField.PORTS, "any");
         assertThat(page.errors()).isEmpty();
     }
 }

@@ -64,6 +64,42 @@ class GroupEditorViewModelTest {
     }
 
     @Test
+    void aNewRowWaitsForItsPortAndItsSourceAndAWorldOpenOneIsMarkedInItsRow() {
+        GroupEditorViewModel vm = create();
+        vm.nameProperty().set("web-2");
+        RuleRowViewModel row = vm.addRule();
+
+        assertThat(row.problems()).containsOnlyKeys(RuleField.PORTS, RuleField.REMOTE);
+        assertThat(row.problems().get(RuleField.REMOTE)).startsWith("Choose where the traffic comes from");
+        assertThat(row.portsPromptProperty().get()).isEqualTo("22, 80-90 or any");
+        assertThat(vm.canApplyProperty().get()).isFalse();
+
+        row.portsProperty().set("any");
+        assertThat(row.problems()).containsOnlyKeys(RuleField.REMOTE);
+        row.remoteProperty().set("Anywhere");
+
+        assertThat(row.isValid()).isTrue();
+        assertThat(vm.canApplyProperty().get()).isTrue();
+        assertThat(row.rule()).isEqualTo(Rule.draft(Direction.INGRESS, EtherType.IPV4, Protocol.TCP, PortRange.ANY,
+                Remote.ANYWHERE, ""));
+        assertThat(row.warningProperty().get()).isNotNull()
+                .satisfies(w -> assertThat(w.severity()).isEqualTo(dev.portcullis.review.Severity.HIGH));
+        row.remoteProperty().set("10.0.0.0/8");
+        assertThat(row.warningProperty().get()).isNull();
+    }
+
+    @Test
+    void aNewRowOfAnyProtocolWaitsOnlyForItsSource() {
+        GroupEditorViewModel vm = create();
+        RuleRowViewModel row = vm.addRule();
+        row.protocolProperty().set(ProtocolChoice.ANY);
+
+        assertThat(row.problems()).containsOnlyKeys(RuleField.REMOTE);
+        row.remoteProperty().set("Group db");
+        assertThat(row.isValid()).isTrue();
+    }
+
+    @Test
     void aBlankNameBlocksAddWithoutScoldingBeforeThePersonTypedOne() {
         GroupEditorViewModel vm = create();
 
@@ -164,6 +200,7 @@ class GroupEditorViewModelTest {
         RuleRowViewModel row = vm.addRule();
         row.protocolProperty().set(ProtocolChoice.ICMP);
         row.portsProperty().set("8/0");
+        row.remoteProperty().set("Anywhere");
 
         assertThat(vm.toDraft().rules().get(2)).isEqualTo(Rule.draft(Direction.INGRESS, EtherType.IPV4,
                 Protocol.ICMP, PortRange.icmp(8, 0), Remote.ANYWHERE, ""));
@@ -179,6 +216,7 @@ class GroupEditorViewModelTest {
         vm.nameProperty().set("vpn");
         RuleRowViewModel row = vm.addRule();
         row.protocolProperty().set(ProtocolChoice.OTHER);
+        row.remoteProperty().set("Anywhere");
 
         assertThat(row.problems().get(RuleField.PROTOCOL)).startsWith("Type the protocol's name or number");
 

@@ -77,7 +77,8 @@ class ConsoleEndToEndTest {
         int ssh = dialog.addRule();
         dialog.editCell(ssh, RuleField.PORTS, "22").editCell(ssh, RuleField.REMOTE, "203.0.113.0/24");
         int tls = dialog.addRule();
-        dialog.editCell(tls, RuleField.PORTS, "8443").choose(tls, RuleField.IP_VERSION, "IPv6");
+        dialog.editCell(tls, RuleField.PORTS, "8443").choose(tls, RuleField.IP_VERSION, "IPv6")
+                .editCell(tls, RuleField.REMOTE, "Anywhere");
         int ping = dialog.addRule();
         dialog.chooseProtocol(ping, ProtocolChoice.ICMP).editCell(ping, RuleField.PORTS, "8/0")
                 .editCell(ping, RuleField.REMOTE, "10.0.0.0/8");
