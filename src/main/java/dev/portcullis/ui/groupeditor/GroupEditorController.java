@@ -46,6 +46,7 @@ public final class GroupEditorController {
     @FXML private Label nameLabel;
     @FXML private TextField nameField;
     @FXML private Label nameProblem;
+    @FXML private Label nameNote;
     @FXML private Label descriptionLabel;
     @FXML private TextField descriptionField;
     @FXML private Label descriptionProblem;
@@ -98,6 +99,9 @@ public final class GroupEditorController {
         statefulBox.setDisable(!notes.statefulLock().isEmpty());
         showNote(copyNote, notes.copy());
         showProblem(nameField, nameProblem, vm.nameProblemProperty());
+        nameNote.textProperty().bind(vm.nameNoteProperty());
+        nameNote.visibleProperty().bind(nameNote.textProperty().isNotEmpty());
+        nameNote.managedProperty().bind(nameNote.visibleProperty());
         showProblem(descriptionField, descriptionProblem, vm.descriptionProblemProperty());
 
         for (Preset preset : Preset.values()) {

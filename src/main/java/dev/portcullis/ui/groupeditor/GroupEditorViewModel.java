@@ -57,6 +57,8 @@ public final class GroupEditorViewModel {
     private final ObservableList<RuleWarning> warnings = FXCollections.observableArrayList();
     private final ObservableList<RuleWarning> warningsView = FXCollections.unmodifiableObservableList(warnings);
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem");
+    private final ReadOnlyStringWrapper nameNote = new ReadOnlyStringWrapper(this, "nameNote");
+    private final NameClash nameClash;
     private final ReadOnlyStringWrapper descriptionProblem = new ReadOnlyStringWrapper(this, "descriptionProblem");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
@@ -80,6 +82,7 @@ public final class GroupEditorViewModel {
     public GroupEditorViewModel(GroupEditRequest request, ReviewSettings review) {
         this.request = request;
         this.names = new RemoteNames(request.groups(), request.facts().addressGroups());
+        this.nameClash = new NameClash(request.groups(), request.original().map(SecurityGroup::id).orElse(null));
         this.review = new RuleWarnings(request.original().orElse(null), review, request.facts().addressGroups());
         GroupDraft draft = request.draft();
         name.set(draft.name());
@@ -261,6 +264,7 @@ public final class GroupEditorViewModel {
         }
         nameInvalid = nameText != null;
         nameProblem.set(nameText != null && (nameTouched || !name.get().isEmpty()) ? nameText : null);
+        nameNote.set(nameText == null ? nameClash.note(name.get()) : null);
         descriptionProblem.set(found.stream().filter(p -> p.field().equals("description")).map(Problem::message)
                 .findFirst().orElse(null));
     }
@@ -385,6 +389,9 @@ public final class GroupEditorViewModel {
     public ObservableList<RuleWarning> warnings() { return warningsView; }
 
     public ReadOnlyStringProperty nameProblemProperty() { return nameProblem.getReadOnlyProperty(); }
+
+    /** A warning about the name (another group has it), or null; it does not stop Add or Save. */
+    public ReadOnlyStringProperty nameNoteProperty() { return nameNote.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty descriptionProblemProperty() { return descriptionProblem.getReadOnlyProperty(); }
 

@@ -89,6 +89,21 @@ class GroupEditorViewModelTest {
     }
 
     @Test
+    void aNameAnotherGroupHasIsAWarningThatDoesNotStopAdd() {
+        GroupEditorViewModel vm = create();
+        vm.nameProperty().set(DB.name());
+
+        assertThat(vm.nameNoteProperty().get()).startsWith("Another group is called \"" + DB.name() + "\" already.");
+        assertThat(vm.nameProblemProperty().get()).isNull();
+        assertThat(vm.canApplyProperty().get()).isTrue();
+        vm.nameProperty().set("db-2");
+        assertThat(vm.nameNoteProperty().get()).isNull();
+
+        GroupEditorViewModel edit = edit(WEB);
+        assertThat(edit.nameNoteProperty().get()).as("the group's own name").isNull();
+    }
+
+    @Test
     void aNewRowOfAnyProtocolWaitsOnlyForItsSource() {
         GroupEditorViewModel vm = create();
         RuleRowViewModel row = vm.addRule();
