@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.backend.Version;
 import dev.portcullis.domain.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.backend.Version;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.backend.Version;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 

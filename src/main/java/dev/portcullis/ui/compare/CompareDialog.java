@@ -60,6 +60,8 @@ public final class CompareDialog extends Dialog<Void> {
         file.setId("compareFile");
         file.disableProperty().bind(vm.busyProperty());
         file.setOnAction(e -> chooseFile.get().map(fileSource).ifPresent(vm::compare));
+        compare.setMinWidth(Button.USE_PREF_SIZE); // the source list gives way, never the buttons' words
+        file.setMinWidth(Button.USE_PREF_SIZE);
         HBox top = new HBox(8, with, source, compare, file);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -72,6 +74,8 @@ public final class CompareDialog extends Dialog<Void> {
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add("summary");
+        summary.setMinHeight(Label.USE_PREF_SIZE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
         Label error = new Label();
         error.setId("compareError");
         error.setWrapText(true);
@@ -93,6 +97,15 @@ public final class CompareDialog extends Dialog<Void> {
         content.setPrefSize(760, 460);
         getDialogPane().setContent(content);
         setResultConverter(button -> null);
+        // Escape closes, wherever the focus is (the list and the text field would keep it), unless it closes
+        // the source's open list first
+        getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !source.isShowing()) {
+                e.consume();
+                setResult(null);
+                close();
+            }
+        });
     }
 
     /** A line, styled by what it says: a group heading, a rule only on one side, a changed description. */

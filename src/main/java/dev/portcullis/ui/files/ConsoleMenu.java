@@ -103,8 +103,9 @@ public final class ConsoleMenu {
         MenuItem export = item("menuExport", "Export…", "Shortcut+E", () -> choice.save("Export the groups shown",
                 exportName()).ifPresent(c -> fileMenu.export(c.file())));
         export.disableProperty().bind(nothingShown.or(fileMenu.busyProperty()));
+        MenuItem quit = item("menuQuit", "Quit", "Shortcut+Q", this::quit);
         Menu file = new Menu("File", null, open, openFolder, new SeparatorMenuItem(), importing, importFolder,
-                new SeparatorMenuItem(), export);
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         file.setId("menuFile");
         MenuItem traffic = item("menuCheckTraffic", "Check traffic…", "Shortcut+T", this::checkTraffic);
         traffic.disableProperty().bind(nothingShown);
@@ -112,9 +113,23 @@ public final class ConsoleMenu {
         compare.disableProperty().bind(nothingShown);
         Menu tools = new Menu("Tools", null, traffic, compare);
         tools.setId("menuTools");
-        MenuBar bar = new MenuBar(file, tools);
+        Menu help = new dev.portcullis.ui.help.HelpMenu(alert -> Dialogs.prepare(alert, owner.get())).menu();
+        MenuBar bar = new MenuBar(file, tools, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Closes the window as its close button does: changes still being saved are waited for first. */
+    private void quit() {
+        Window window = owner.get();
+        javafx.stage.WindowEvent request = new javafx.stage.WindowEvent(window,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+        if (window.getOnCloseRequest() != null) {
+            window.getOnCloseRequest().handle(request);
+        }
+        if (!request.isConsumed()) {
+            window.hide();
+        }
     }
 
     private static MenuItem item(String id, String text, String accelerator, Runnable action) {

@@ -171,4 +171,41 @@ class ConsoleMenuTest {
         assertThat(page.differences()).contains("Group web", "Description changed: Ingress IPv4 TCP 22 from "
                 + "0.0.0.0/0: \u201cSSH\u201d here, \u201cSSH for admins\u201d in changed.json");
     }
+
+    @Test
+    void compareShowsItsButtonsWholeAndEscapeClosesIt(FxRobot robot) {
+        ConsoleMenuPage page = new ConsoleMenuPage(robot);
+        chosen.add(FOLDER.resolve("project.json"));
+        page.choose("File", "Open…");
+        page.choose("Tools", "Compare…");
+        javafx.scene.control.Button compare = robot.lookup("#compare").queryButton();
+        javafx.scene.control.Button file = robot.lookup("#compareFile").queryButton();
+        robot.interact(() -> compare.getScene().getWindow().setWidth(560)); // narrower than the dialog wants
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(compare.getWidth()).isGreaterThanOrEqualTo(compare.prefWidth(-1) - 0.5);
+        assertThat(file.getWidth()).isGreaterThanOrEqualTo(file.prefWidth(-1) - 0.5);
+
+        robot.clickOn("#differences").type(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(robot.lookup("#compare").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void helpListsTheShortcutsAndSaysWhichPortcullisThisIs(FxRobot robot) {
+        ConsoleMenuPage page = new ConsoleMenuPage(robot);
+        page.choose("Help", "Keyboard Shortcuts");
+        assertThat(robot.lookup("#shortcutTable .label").queryAllAs(Label.class).stream().map(Label::getText))
+                .contains("Ctrl+Enter", "Ctrl+Q", "Ctrl+1 … Ctrl+4");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+
+        page.choose("Help", "About Portcullis");
+        assertThat(page.text("aboutText")).startsWith("Portcullis ").contains("Java " + System.getProperty("java.version"));
+    }
+
+    @Test
+    void quitClosesTheWindow(FxRobot robot) {
+        new ConsoleMenuPage(robot).choose("File", "Quit");
+
+        assertThat(owner.isShowing()).isFalse();
+    }
 }

@@ -1,11 +1,11 @@
-package dev.portcullis.cli;
+package dev.portcullis.backend;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The version the build stamped into {@code dev/portcullis/version.properties}. */
+/** The version the build stamped into {@code dev/portcullis/version.properties}: for the CLI, reports and the console's About. */
 public final class Version {
 
     private Version() {
