@@ -143,12 +143,22 @@ public final class ReviewController {
         toggle.getStyleClass().addAll("flat", "severity-toggle");
         toggle.selectedProperty().bindBidirectional(vm.includedProperty(severity));
         toggle.setFocusTraversable(false);
+        // a severity with no finding is there, but quiet: it must not be the loudest thing in the bar
+        vm.countProperty(severity).addListener((o, old, now) -> quiet(toggle, now.intValue() == 0));
+        quiet(toggle, vm.countProperty(severity).get() == 0);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.when(toggle.selectedProperty())
                 .then("Hide the " + severity.label() + " findings").otherwise("Show the " + severity.label()
                         + " findings"));
         toggle.setTooltip(tip);
         return toggle;
+    }
+
+    private static void quiet(ToggleButton toggle, boolean none) {
+        toggle.getStyleClass().remove("severity-none");
+        if (none) {
+            toggle.getStyleClass().add("severity-none");
+        }
     }
 
     private Node emptyState() {

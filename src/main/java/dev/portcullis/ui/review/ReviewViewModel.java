@@ -99,13 +99,20 @@ public final class ReviewViewModel {
         List<Finding> now = findings.getValue();
         String keep = selected.get() == null ? null : key(selected.get());
         reviewed.set(now != null);
-        all.setAll(now == null ? List.of() : now.stream().map(FindingRow::new).toList());
+        all.setAll(now == null ? List.of() : now.stream().map(FindingRow::new).sorted(ORDER).toList());
+        int[] bySeverity = new int[Severity.values().length];
+        all.forEach(r -> bySeverity[r.severity().ordinal()]++);
         for (Severity severity : Severity.values()) {
-            counts.get(severity).set((int) all.stream().filter(r -> r.severity() == severity).count());
+            counts.get(severity).set(bySeverity[severity.ordinal()]);
         }
         selected.set(keep == null ? null : all.stream().filter(r -> key(r).equals(keep)).findFirst().orElse(null));
         narrow();
     }
+
+    /** The most serious first; then by group and rule, as the list reads. */
+    static final java.util.Comparator<FindingRow> ORDER = java.util.Comparator.comparing(FindingRow::severity)
+            .thenComparing(FindingRow::group, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(FindingRow::rule, String.CASE_INSENSITIVE_ORDER);
 
     /** What a finding is across reviews: its check, group and rule. */
     private static String key(FindingRow row) {

@@ -53,10 +53,10 @@ class ReviewViewModelTest {
     }
 
     @Test
-    void listsEveryFindingInTheReviewsOrderAndCountsEachSeverity() {
-        reviewed(QUOTA, SSH, SHADOWED, UNUSED);
+    void listsEveryFindingMostSeriousFirstThenByGroupAndCountsEachSeverity() {
+        reviewed(QUOTA, SHADOWED, SSH, UNUSED);
 
-        assertThat(listed()).containsExactly("rule-quota", "world-open-admin-port", "shadowed-rule", "unused-group");
+        assertThat(listed()).containsExactly("world-open-admin-port", "rule-quota", "unused-group", "shadowed-rule");
         assertThat(vm.countProperty(Severity.CRITICAL).get()).isZero();
         assertThat(vm.countProperty(Severity.HIGH).get()).isEqualTo(1);
         assertThat(vm.countProperty(Severity.MEDIUM).get()).isEqualTo(1);
@@ -68,9 +68,9 @@ class ReviewViewModelTest {
     void eachRowSaysWhereTheFindingIsInWords() {
         reviewed(QUOTA, SSH, UNUSED);
 
-        assertThat(vm.findings()).extracting(FindingRow::group).containsExactly("Project", "web", "old-batch");
-        assertThat(vm.findings()).extracting(FindingRow::rule).containsExactly("The whole project",
-                "Ingress IPv4 TCP 22 from 0.0.0.0/0", "The whole group");
+        assertThat(vm.findings()).extracting(FindingRow::group).containsExactly("web", "Project", "old-batch");
+        assertThat(vm.findings()).extracting(FindingRow::rule).containsExactly("Ingress IPv4 TCP 22 from 0.0.0.0/0",
+                "The whole project", "The whole group");
     }
 
     @Test
@@ -79,7 +79,7 @@ class ReviewViewModelTest {
 
         vm.includedProperty(Severity.LOW).set(false);
 
-        assertThat(listed()).containsExactly("rule-quota", "world-open-admin-port");
+        assertThat(listed()).containsExactly("world-open-admin-port", "rule-quota");
         assertThat(vm.countProperty(Severity.LOW).get()).isEqualTo(2);
         assertThat(vm.summaryProperty().get()).isEqualTo("Showing 2 of 4 findings");
     }
@@ -124,7 +124,7 @@ class ReviewViewModelTest {
     void openingAFindingRevealsItsGroupAndRule() {
         reviewed(QUOTA, SSH, UNUSED);
 
-        assertThat(vm.open(vm.findings().get(1))).isTrue();
+        assertThat(vm.open(vm.findings().get(0))).isTrue(); // SSH: the most serious comes first
         assertThat(vm.open(vm.findings().get(2))).isTrue();
 
         assertThat(revealed).containsExactly("g-web/r-ssh", "g-batch/null");
@@ -134,8 +134,8 @@ class ReviewViewModelTest {
     void aProjectWideFindingHasNoGroupToOpen() {
         reviewed(QUOTA, SSH);
 
-        assertThat(vm.findings().get(0).canOpen()).isFalse();
-        assertThat(vm.open(vm.findings().get(0))).isFalse();
+        assertThat(vm.findings().get(1).canOpen()).isFalse();
+        assertThat(vm.open(vm.findings().get(1))).isFalse();
         assertThat(revealed).isEmpty();
     }
 

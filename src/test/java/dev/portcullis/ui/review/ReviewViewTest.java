@@ -93,6 +93,9 @@ class ReviewViewTest {
         assertThat(page.findings()).doesNotContain("low web unused-group"); // web is used by web-1 eth0
         assertThat(page.count(Severity.HIGH)).isEqualTo("High  1");
         assertThat(page.count(Severity.CRITICAL)).isEqualTo("Critical  0");
+        assertThat(robot.lookup("#show-critical").query().getStyleClass()).contains("severity-none");
+        assertThat(robot.lookup("#show-high").query().getStyleClass()).doesNotContain("severity-none");
+        assertThat(page.findings().get(0)).startsWith("high "); // the most serious first
         assertThat(page.summary()).isEqualTo(page.findings().size() + " findings");
         assertThat(page.tabBadge()).contains(Integer.toString(page.findings().size()));
     }
