@@ -36,8 +36,9 @@ final class EmptyGroups {
         text.textProperty().bind(Bindings.when(filtering)
                 .then(Bindings.concat("Nothing matches \"", vm.filterTextProperty(), "\". The filter looks at "
                         + "names, descriptions, ports (22, out:443) and addresses (10.0.0.5, 10.0.0.0/24)."))
-                .otherwise("Custom groups hold the rules for your servers' interfaces: SSH for the "
-                        + "administrators, HTTP and HTTPS for a web server, a database port for the application."));
+                .otherwise(Bindings.when(vm.editableProperty()).then("Custom groups hold the rules for your servers' "
+                        + "interfaces: SSH for the administrators, HTTP and HTTPS for a web server, a database port "
+                        + "for the application.").otherwise(vm.readOnlyReasonProperty())));
         action.textProperty().bind(Bindings.when(filtering).then("Clear the filter").otherwise("+ New Security Group"));
         action.setOnAction(e -> {
             if (filtering.get()) {
@@ -46,6 +47,9 @@ final class EmptyGroups {
                 newGroup.run();
             }
         });
+        // where nothing can be added (a read-only file), no button that does nothing: the text says why
+        action.visibleProperty().bind(filtering.or(vm.editableProperty()));
+        action.managedProperty().bind(action.visibleProperty());
         VBox box = new VBox(10, icon, title, text, action);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("empty-state");

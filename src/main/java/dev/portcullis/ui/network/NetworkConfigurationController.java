@@ -53,6 +53,7 @@ public final class NetworkConfigurationController {
     @FXML private TableColumn<GroupRow, GroupRow> defaultActions;
     @FXML private TextField filterField;
     @FXML private Button newButton;
+    @FXML private javafx.scene.control.ScrollPane detailsScroll;
     @FXML private Label filterSummary;
     @FXML private TableView<GroupRow> customTable;
     @FXML private TableColumn<GroupRow, String> customName;
@@ -94,7 +95,12 @@ public final class NetworkConfigurationController {
         detailsPane = new DetailsPane(details, new DetailsPane.Actions(this::edit, this::copy, this::delete),
                 this::removeFromInterface, vm.readOnlyReasonProperty()::get, vm.actions());
         detailsPane.show(null);
-        vm.detailsProperty().addListener((obs, old, shown) -> detailsPane.show(shown));
+        vm.detailsProperty().addListener((obs, old, shown) -> {
+            detailsPane.show(shown);
+            if (old == null || shown == null || !old.row().group().id().equals(shown.row().group().id())) {
+                detailsScroll.setVvalue(0); // another group: its header first, not the place the last one was at
+            }
+        });
         vm.shownRuleProperty().addListener((obs, old, rule) -> detailsPane.pointOut(rule));
         vm.readOnlyReasonProperty().addListener((obs, old, now) -> detailsPane.refresh());
         vm.actions().shares().addListener((javafx.collections.ListChangeListener<GroupShare>) c -> detailsPane.refresh());

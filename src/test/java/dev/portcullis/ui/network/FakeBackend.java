@@ -30,6 +30,8 @@ class FakeBackend implements Backend {
 
     /** When true, loads answer only when the test completes them from {@link #heldLoads}. */
     boolean holdLoads;
+    /** Why nothing can be changed here (a read-only file, say); null: it can be. */
+    String readOnlyReason;
     final List<CompletableFuture<Snapshot>> heldLoads = new ArrayList<>();
     int loads;
     /** The progress listener of each held load, to report pages as a cloud would. */
@@ -73,6 +75,11 @@ class FakeBackend implements Backend {
 
     static BackendException refusal(BackendException.Kind kind, String code, String message) {
         return new BackendException(kind, code, message);
+    }
+
+    @Override
+    public java.util.Optional<String> readOnly() {
+        return java.util.Optional.ofNullable(readOnlyReason);
     }
 
     @Override

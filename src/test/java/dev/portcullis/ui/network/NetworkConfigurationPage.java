@@ -112,7 +112,7 @@ final class NetworkConfigurationPage {
     /** Everything the empty table says (title, sentence, button). */
     List<String> emptyState() {
         Node placeholder = robot.lookup(".empty-state").query();
-        return placeholder.lookupAll("*").stream().filter(n -> n instanceof Labeled)
+        return placeholder.lookupAll("*").stream().filter(n -> n instanceof Labeled && n.isVisible())
                 .map(n -> ((Labeled) n).getText()).toList();
     }
 

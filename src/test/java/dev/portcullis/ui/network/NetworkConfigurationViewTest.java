@@ -319,4 +319,28 @@ class NetworkConfigurationViewTest {
         assertThat(editorCalls).hasSize(1);
         assertThat(editorCalls.get(0).isNew()).isTrue();
     }
+
+    @Test
+    void aReadOnlyPlaceWithoutCustomGroupsSaysWhyInsteadOfOfferingAButtonThatDoesNothing(FxRobot robot) {
+        backend.groups.removeIf(g -> !g.isDefault());
+        backend.readOnlyReason = "groups.json is open read-only: import it into the workspace to change it.";
+        load(robot);
+
+        assertThat(page.emptyState()).contains("No custom security groups yet",
+                "groups.json is open read-only: import it into the workspace to change it.")
+                .doesNotContain("+ New Security Group");
+    }
+
+    @Test
+    void anotherGroupsDetailsStartAtTheirHeader(FxRobot robot) {
+        load(robot);
+        page.selectGroup("web-server-public");
+        javafx.scene.control.ScrollPane details = robot.lookup("#detailsScroll").queryAs(
+                javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> details.setVvalue(1));
+
+        page.selectGroup("db-internal");
+
+        assertThat(details.getVvalue()).isZero();
+    }
 }
