@@ -152,7 +152,10 @@ public final class ConsoleMenu {
         Snapshot snapshot = shown();
         if (snapshot != null) {
             boolean portsKnown = !snapshot.ports().isEmpty() || !places.isFile(window.placeProperty().get());
-            new TrafficCheckDialog(new TrafficCheckViewModel(snapshot, portsKnown), owner.get()).show();
+            NetworkConfigurationViewModel network = window.networkProperty().get();
+            String selected = network == null || network.selectedProperty().get() == null ? null
+                    : network.selectedProperty().get().group().id();
+            new TrafficCheckDialog(new TrafficCheckViewModel(snapshot, portsKnown, selected), owner.get()).show();
         }
     }
 

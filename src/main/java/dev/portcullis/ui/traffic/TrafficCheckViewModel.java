@@ -73,28 +73,38 @@ public final class TrafficCheckViewModel {
      *                   otherwise remote-group rules cannot be resolved and answer "unknown"
      */
     public TrafficCheckViewModel(Snapshot shown, boolean portsKnown) {
+        this(shown, portsKnown, null);
+    }
+
+    /** As {@link #TrafficCheckViewModel(Snapshot, boolean)}, asking first about the group selected (null: none). */
+    public TrafficCheckViewModel(Snapshot shown, boolean portsKnown, String selectedGroupId) {
         check = new TrafficCheck(shown.groups(), shown.ports(), portsKnown, shown.addressGroups());
         Map<String, String> byId = new HashMap<>();
         shown.addressGroups().forEach(a -> byId.put(a.id(), a.label()));
         shown.groups().forEach(g -> byId.put(g.id(), g.name()));
         names = byId::get;
         List<Target> all = new ArrayList<>();
-        shown.groups().stream().sorted(Comparator.comparing(SecurityGroup::name, String.CASE_INSENSITIVE_ORDER))
-                .forEach(g -> all.add(new Target("Group " + g.name() + duplicateHint(shown, g), g, null)));
+        Map<String, Integer> sameName = new HashMap<>(); // counted once: not a scan of the groups per group
+        shown.groups().forEach(g -> sameName.merge(g.name(), 1, Integer::sum));
+        Target selected = null;
+        for (SecurityGroup g : shown.groups().stream().sorted(Comparator.comparing(SecurityGroup::name,
+                String.CASE_INSENSITIVE_ORDER)).toList()) {
+            Target t = new Target("Group " + g.name() + (sameName.get(g.name()) > 1 ? " (" + g.id() + ")" : ""), g,
+                    null);
+            all.add(t);
+            if (g.id().equals(selectedGroupId)) {
+                selected = t;
+            }
+        }
         shown.ports().stream().sorted(Comparator.comparing(Port::label, String.CASE_INSENSITIVE_ORDER))
                 .forEach(p -> all.add(new Target("Interface " + p.label(), null, p)));
         targets.setAll(all);
-        if (!all.isEmpty()) {
-            target.set(all.get(0));
+        if (selected != null || !all.isEmpty()) {
+            target.set(selected != null ? selected : all.get(0));
         }
         protocol.addListener((obs, old, now) -> clearAnswer());
         target.addListener((obs, old, now) -> clearAnswer());
         direction.addListener((obs, old, now) -> clearAnswer());
-    }
-
-    private static String duplicateHint(Snapshot shown, SecurityGroup g) {
-        long same = shown.groups().stream().filter(o -> o.name().equals(g.name())).count();
-        return same > 1 ? " (" + g.id() + ")" : "";
     }
 
     /** The protocol typed, if it is one. */

@@ -34,6 +34,14 @@ class TrafficCheckViewModelTest {
     }
 
     @Test
+    void asksFirstAboutTheGroupSelectedInTheConsole() {
+        assertThat(new TrafficCheckViewModel(project(), true, "g-twin-2").targetProperty().get().label())
+                .isEqualTo("Group twin (g-twin-2)");
+        assertThat(new TrafficCheckViewModel(project(), true, null).targetProperty().get().label())
+                .isEqualTo("Group db");
+    }
+
+    @Test
     void namesTheRuleThatAllowsAPacket() {
         TrafficCheckViewModel vm = askAbout("Group web", true);
         vm.portProperty().set("22");
