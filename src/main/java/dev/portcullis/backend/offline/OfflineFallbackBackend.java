@@ -204,6 +204,7 @@ public final class OfflineFallbackBackend implements Backend {
         if (saved != null) {
             saved = change.apply(saved);
             write(saved);
+            copy = null; // a copy read before this change no longer is the saved one
         }
     }
 

@@ -226,6 +226,22 @@ class OfflineFallbackBackendTest {
     }
 
     @Test
+    void theSavedCopyAskedForAfterADeleteNoLongerHoldsTheGroup() throws Exception {
+        SnapshotStore inDir = new SnapshotStore(dir, Runnable::run);
+        OfflineFallbackBackend remembering = new OfflineFallbackBackend(live, "prod", inDir);
+        SecurityGroup unused = new SecurityGroup("3f1c2a9e-0000-4000-8000-000000000004", "p1", "old", "", true,
+                false, 1, List.of(), List.of(), SnapshotStoreTest.LOADED, SnapshotStoreTest.LOADED);
+        remembering.load(ProgressListener.NONE);
+        live.loads.get(0).complete(SnapshotStoreTest.snapshot().withGroup(unused));
+        assertThat(remembering.savedCopy().get(5, TimeUnit.SECONDS).orElseThrow().groups()).contains(unused);
+
+        remembering.delete(unused.ref()).get(5, TimeUnit.SECONDS);
+
+        assertThat(remembering.savedCopy().get(5, TimeUnit.SECONDS).orElseThrow().groups())
+                .extracting(SecurityGroup::id).doesNotContain(unused.id());
+    }
+
+    @Test
     void changesWarningsAndClosingGoToTheLiveBackend() throws Exception {
         backend.delete(new GroupRef("g", "web", 1)).get(5, TimeUnit.SECONDS);
         assertThat(backend.create(GroupDraft.newGroup("new", ""))).isCompletedExceptionally();
