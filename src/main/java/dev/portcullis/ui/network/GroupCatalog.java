@@ -2,13 +2,11 @@ package dev.portcullis.ui.network;
 
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.Cidr;
-import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,8 +148,8 @@ final class GroupCatalog {
     }
 
     GroupDetails details(GroupRow row) {
+        // in the group's own order, as the group dialog numbers them (rule 3 there is the third line here)
         List<RuleLine> rules = row.group().rules().stream()
-                .sorted(Comparator.comparing(Rule::direction, Comparator.comparing(d -> d == Direction.EGRESS)))
                 .map(r -> new RuleLine(r.id(), r.summary(this::groupName), r.description()))
                 .toList();
         List<InterfaceUse> interfaces = row.interfaces().stream()

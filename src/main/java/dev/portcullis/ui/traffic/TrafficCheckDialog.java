@@ -62,7 +62,7 @@ public final class TrafficCheckDialog extends Dialog<Void> {
         ComboBox<String> protocol = new ComboBox<>();
         protocol.setId("protocol");
         protocol.setEditable(true);
-        protocol.getItems().setAll("tcp", "udp", "icmp", "ipv6-icmp", "sctp");
+        protocol.getItems().setAll("TCP", "UDP", "ICMP", "IPv6-ICMP", "SCTP"); // as rules say them everywhere
         protocol.getEditor().textProperty().bindBidirectional(vm.protocolProperty());
         TextField port = text("port", "1 to 65535, e.g. 22", vm.portProperty());
         port.disableProperty().bind(vm.portsUsed().not());

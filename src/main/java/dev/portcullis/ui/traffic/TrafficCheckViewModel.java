@@ -53,7 +53,7 @@ public final class TrafficCheckViewModel {
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target");
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction",
             Direction.INGRESS);
-    private final StringProperty protocol = new SimpleStringProperty(this, "protocol", "tcp");
+    private final StringProperty protocol = new SimpleStringProperty(this, "protocol", "TCP"); // as the rules spell it
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
     private final StringProperty icmpType = new SimpleStringProperty(this, "icmpType", "");
     private final StringProperty icmpCode = new SimpleStringProperty(this, "icmpCode", "");

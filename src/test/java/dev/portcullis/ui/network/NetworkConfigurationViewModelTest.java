@@ -265,18 +265,18 @@ class NetworkConfigurationViewModelTest {
     class Details {
 
         @Test
-        void showTheRulesInWordsTheInterfacesAndTheRevision() {
+        void showTheRulesInWordsInTheGroupsOwnOrderAsTheDialogNumbersThemTheInterfacesAndTheRevision() {
             vm.refresh();
             vm.selectedProperty().set(row("web-server-public"));
 
             GroupDetails details = vm.detailsProperty().get();
             assertThat(details.name()).isEqualTo("web-server-public");
             assertThat(details.rules()).extracting(RuleLine::summary).containsExactly(
+                    "Egress IPv4 all traffic to 0.0.0.0/0", "Egress IPv6 all traffic to ::/0",
                     "Ingress IPv4 TCP 22 from 0.0.0.0/0", "Ingress IPv6 TCP 22 from ::/0",
                     "Ingress IPv4 TCP 80 from 0.0.0.0/0", "Ingress IPv6 TCP 80 from ::/0",
-                    "Ingress IPv4 TCP 443 from 0.0.0.0/0", "Ingress IPv6 TCP 443 from ::/0",
-                    "Egress IPv4 all traffic to 0.0.0.0/0", "Egress IPv6 all traffic to ::/0");
-            assertThat(details.rules().get(0).description()).isEqualTo("SSH");
+                    "Ingress IPv4 TCP 443 from 0.0.0.0/0", "Ingress IPv6 TCP 443 from ::/0");
+            assertThat(details.rules().get(2).description()).isEqualTo("SSH");
             assertThat(details.interfaces()).extracting(InterfaceUse::label, InterfaceUse::addresses)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("web-1 eth0", "10.0.0.11"));
             assertThat(details.revisionText()).isEqualTo("Revision 1 · stateful");
