@@ -116,7 +116,10 @@ final class DetailsPane {
         copyButton.setDisable(!readOnly.isEmpty());
         deleteButton.setDisable(!row.deletable() || !readOnly.isEmpty());
         deleteButton.setOnAction(e -> delete.accept(row));
-        HBox actions = new HBox(8, editButton, copyButton, deleteButton);
+        // a narrow pane puts the buttons on two lines rather than cut their words
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, editButton, copyButton,
+                deleteButton);
+        List.of(editButton, copyButton, deleteButton).forEach(b -> b.setMinWidth(Button.USE_PREF_SIZE));
         actions.getStyleClass().add("details-actions");
         nodes.add(actions);
         if (!readOnly.isEmpty()) {

@@ -214,12 +214,15 @@ public final class PortcullisApp extends Application {
         stage.titleProperty().bind(viewModel.titleProperty());
         Settings.WindowBounds bounds = settings.windowBounds()
                 .orElse(new Settings.WindowBounds(Double.NaN, Double.NaN, 1280, 800, false));
-        stage.setScene(Theme.styled(new Scene(window.root(), bounds.width(), bounds.height())));
-        stage.setMinWidth(900);
+        WindowPlacement place = WindowPlacement.of(bounds, javafx.stage.Screen.getScreens().stream()
+                .sorted(java.util.Comparator.comparing(sc -> sc != javafx.stage.Screen.getPrimary()))
+                .map(javafx.stage.Screen::getVisualBounds).toList());
+        stage.setScene(Theme.styled(new Scene(window.root(), place.width(), place.height())));
+        stage.setMinWidth(Math.min(900, place.width()));
         stage.setMinHeight(480);
-        if (!Double.isNaN(bounds.x()) && onSomeScreen(bounds)) {
-            stage.setX(bounds.x());
-            stage.setY(bounds.y());
+        if (!Double.isNaN(place.x())) {
+            stage.setX(place.x());
+            stage.setY(place.y());
         }
         stage.setMaximized(bounds.maximized());
         stage.setOnCloseRequest(e -> {
@@ -301,10 +304,6 @@ public final class PortcullisApp extends Application {
     }
 
     /** A remembered place is used only if a screen still shows it (a monitor may have gone). */
-    private static boolean onSomeScreen(Settings.WindowBounds bounds) {
-        return !javafx.stage.Screen.getScreensForRectangle(bounds.x(), bounds.y(), 100, 100).isEmpty();
-    }
-
     @Override
     public void stop() {
         if (timer != null) {

@@ -44,6 +44,13 @@ final class NetworkConfigurationPage {
                 .filter(t -> t != null).toList();
     }
 
+    /** The texts of a group's row that are cut short (shown with an ellipsis): none when all fit. */
+    List<String> cutCells(String group) {
+        return row(group).lookupAll(".table-cell").stream().map(n -> (Labeled) n)
+                .filter(l -> l.getText() != null && !l.getText().isEmpty() && l.getWidth() + 0.5 < l.prefWidth(-1))
+                .map(Labeled::getText).toList();
+    }
+
     /** The Review column's badge of a group's row as shown ("High · 3"), or empty when it shows none. */
     Optional<String> badge(String group) {
         Node cell = row(group).lookup(".group-findings");
@@ -186,10 +193,23 @@ final class NetworkConfigurationPage {
         robot.clickOn(pane.lookupButton(Confirmations.DELETE));
     }
 
+    /** Scrolls the details pane until {@code node} is in view, as a person would before clicking it. */
+    private void reveal(Node node) {
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#detailsScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> {
+            double content = scroll.getContent().getBoundsInLocal().getHeight();
+            double view = scroll.getViewportBounds().getHeight();
+            double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            scroll.setVvalue(content <= view ? 0 : Math.min(1, Math.max(0, (y - view / 2) / (content - view))));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Presses "Remove from interface" for an interface in the details pane, and confirms. */
     void removeFromInterface(String label) {
         Button remove = robot.lookup(".remove-from-interface").queryAllAs(Button.class).stream()
                 .filter(b -> label.equals(b.getUserData())).findFirst().orElseThrow();
+        reveal(remove);
         robot.clickOn(remove);
         DialogPane pane = robot.lookup(".remove-confirmation").queryAs(DialogPane.class);
         robot.clickOn(pane.lookupButton(Confirmations.REMOVE));

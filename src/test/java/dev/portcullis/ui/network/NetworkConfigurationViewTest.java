@@ -98,9 +98,9 @@ class NetworkConfigurationViewTest {
     void theColumnsSortTheCustomGroupsAndTheFilterKeepsTheOrder(FxRobot robot) {
         load(robot);
 
-        page.sortBy("Rules (in/out)");
+        page.sortBy("Rules");
         assertThat(page.rows()).containsExactly("old-bastion", "db-internal", "web-server-public");
-        page.sortBy("Rules (in/out)");
+        page.sortBy("Rules");
         assertThat(page.rows()).containsExactly("web-server-public", "db-internal", "old-bastion");
 
         page.filter("198.51.100.0/24");
@@ -116,9 +116,9 @@ class NetworkConfigurationViewTest {
 
         page.selectGroup("db-internal");
 
-        assertThat(page.detailsRules()).containsExactly("Ingress IPv4 TCP 5432 from group web-server-public",
-                "Ingress IPv6 TCP 5432 from group web-server-public", "Egress IPv4 all traffic to 0.0.0.0/0",
-                "Egress IPv6 all traffic to ::/0");
+        assertThat(page.detailsRules()).containsExactly("Egress IPv4 all traffic to 0.0.0.0/0",
+                "Egress IPv6 all traffic to ::/0", "Ingress IPv4 TCP 5432 from group web-server-public",
+                "Ingress IPv6 TCP 5432 from group web-server-public");
         assertThat(page.detailsInterfaces()).containsExactly("db-1 eth0");
         assertThat(page.detailsRevision()).isEqualTo("Revision 1 · stateful");
     }
@@ -342,5 +342,22 @@ class NetworkConfigurationViewTest {
         page.selectGroup("db-internal");
 
         assertThat(details.getVvalue()).isZero();
+    }
+
+    @Test
+    void at1024By700TheNamesAndTheDetailsButtonsAreWhole(FxRobot robot) {
+        load(robot);
+        robot.interact(() -> {
+            javafx.stage.Window window = robot.lookup("#customTable").query().getScene().getWindow();
+            window.setWidth(1024);
+            window.setHeight(700);
+        });
+        page.selectGroup("web-server-public");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.cutCells("web-server-public")).doesNotContain("web-server-public");
+        assertThat(page.cutCells("db-internal")).doesNotContain("db-internal");
+        assertThat(robot.lookup(".details-actions .button").queryAllAs(javafx.scene.control.Button.class))
+                .hasSize(3).allSatisfy(b -> assertThat(b.getWidth()).isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5));
     }
 }
