@@ -124,7 +124,7 @@ public final class GroupDialog extends Dialog<GroupDraft> {
             KeyCode.ENTER, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
     private static final double DESIGN_WIDTH = 1080;
     private static final double MAX_HEIGHT = 980;
-    private static final double SCREEN_MARGIN = 48;
+    private static final double SCREEN_MARGIN = 24;
     private static final double TITLE_BAR = 32;
     private static final double PANE_AROUND = 40;
     private static final double BUTTON_BAR = 64;

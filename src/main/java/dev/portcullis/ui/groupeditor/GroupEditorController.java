@@ -66,6 +66,7 @@ public final class GroupEditorController {
     @FXML private TableColumn<RuleRowViewModel, String> descriptionColumn;
     @FXML private TableColumn<RuleRowViewModel, RuleRowViewModel> deleteColumn;
     @FXML private VBox problemList;
+    @FXML private javafx.scene.control.ScrollPane problemScroll;
     @FXML private Label hint;
     @FXML private VBox reviewPage;
     @FXML private Label reviewTitle;
@@ -162,6 +163,19 @@ public final class GroupEditorController {
         deleteColumn.setCellFactory(c -> new RuleRows.DeleteCell(vm::removeRule));
         ruleTable.setRowFactory(t -> new RuleRows.InvalidRow());
         RuleCells.installTabOrder(ruleTable);
+        javafx.beans.binding.DoubleBinding area = Bindings.createDoubleBinding(() -> problemAreaHeight(
+                editorPage.getHeight()), editorPage.heightProperty());
+        problemScroll.minHeightProperty().bind(area);
+        problemScroll.prefHeightProperty().bind(area);
+        problemScroll.maxHeightProperty().bind(area);
+    }
+
+    /**
+     * The problem area's height: three lines and a half in a tall dialog, two in a short one (1024x700). It follows
+     * the dialog's height only, which does not change while a person types.
+     */
+    static double problemAreaHeight(double editorHeight) {
+        return editorHeight >= 560 ? 76 : 48;
     }
 
     /**
