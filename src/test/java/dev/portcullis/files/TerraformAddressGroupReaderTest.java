@@ -128,4 +128,30 @@ class TerraformAddressGroupReaderTest {
                 org.assertj.core.groups.Tuple.tuple(DraftIds.group(TYPE + ".site[\"oslo\"]"), "oslo"));
         assertThat(report.addressGroups()).extracting(a -> a.addresses().size()).containsOnly(1);
     }
+
+    @Test
+    void twoAddressGroupsImportedUnderOneIdAreAProblemAndTheSecondIsNotRead() {
+        DefinitionReport report = new TerraformReader().read("""
+                resource "openstack_networking_address_group_v2" "a" {
+                  addresses = ["192.0.2.0/24"]
+                }
+                resource "openstack_networking_address_group_v2" "b" {
+                  addresses = ["198.51.100.0/24"]
+                }
+                import {
+                  to = openstack_networking_address_group_v2.a
+                  id = "ag-1"
+                }
+                import {
+                  to = openstack_networking_address_group_v2.b
+                  id = "ag-1"
+                }
+                """);
+
+        assertThat(report.addressGroups()).extracting(AddressGroup::addresses).containsExactly(cidrs("192.0.2.0/24"));
+        assertThat(report.fileProblems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("<text>:4 " + TYPE + ".b");
+            assertThat(p.message()).contains("ag-1");
+        });
+    }
 }

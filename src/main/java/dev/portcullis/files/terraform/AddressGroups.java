@@ -9,6 +9,7 @@ import dev.portcullis.files.terraform.Syntax.Attribute;
 import dev.portcullis.files.terraform.Values.Unknown;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +32,7 @@ final class AddressGroups {
     private final Configuration config;
     private final List<AddressGroup> read = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> ids = new HashSet<>();
 
     AddressGroups(Configuration config, SecurityGroups reader) {
         this.config = config;
@@ -106,9 +108,12 @@ final class AddressGroups {
             problems.add(new Problem(p.code(), l.at(line) + " " + i.address() + "." + p.field(), p.message()
                     + " The address group " + i.address() + " is not read."));
         }
-        if (checked.valid()) {
-            read.add(new AddressGroup((String) config.resources().id(TYPE, i.address()), projectId, name, description,
-                    checked.addresses()));
+        String id = (String) config.resources().id(TYPE, i.address());
+        if (checked.valid() && !ids.add(id)) {
+            problems.add(new Problem(Codes.NOT_READ, l.at(l.block().line()) + " " + i.address(), "Another address "
+                    + "group of the configuration is imported with the id " + id + "; " + i.address() + " is not read."));
+        } else if (checked.valid()) {
+            read.add(new AddressGroup(id, projectId, name, description, checked.addresses()));
         }
     }
 
