@@ -17,8 +17,9 @@ import java.util.Map;
  * arguments {@code name}, {@code description}, {@code addresses}; an {@code import} block for one that exists),
  * written before the groups, and the rules name it as {@code openstack_networking_address_group_v2.NAME.id}.
  * Resource names are made as the groups' are (from the draft id's resource name, else the name), unique among
- * address groups and stable for the same input. An address group a rule names that the project does not know
- * stays its id, with a comment saying so. Address groups no exported rule names are not written.
+ * address groups and stable for the same input. An address group a rule names that the project does not know,
+ * or that another project owns (shared with this one), stays its id, with a comment saying so. Address groups
+ * no exported rule names are not written.
  */
 final class TerraformAddressGroups {
 
@@ -32,17 +33,30 @@ final class TerraformAddressGroups {
     TerraformAddressGroups(List<SecurityGroup> groups, List<AddressGroup> addressGroups) {
         addressGroups.forEach(a -> known.putIfAbsent(a.id(), a));
         TerraformText.Names names = new TerraformText.Names();
+        java.util.Set<String> named = new java.util.HashSet<>();
         for (SecurityGroup g : groups) {
             for (Rule r : g.rules()) {
                 String id = r.remoteAddressGroupId();
-                AddressGroup a = id == null ? null : known.get(id);
-                if (a != null && !resources.containsKey(id)) {
+                if (id == null) {
+                    continue;
+                }
+                named.add(id);
+                AddressGroup a = known.get(id);
+                if (a != null && !resources.containsKey(id) && !foreign(a, g)) {
                     resources.put(id, names.unique(TerraformText.draftResourceName(TYPE, id)
                             .orElse(a.name().isEmpty() ? "address_group" : a.name())));
                 }
             }
         }
-        unused = (int) known.keySet().stream().filter(id -> !resources.containsKey(id)).count();
+        unused = (int) known.keySet().stream().filter(id -> !named.contains(id)).count();
+    }
+
+    /**
+     * An address group of another project than the group whose rule names it (shared with this one): not
+     * written, for the configuration would then manage, and on destroy delete, another project's address group.
+     */
+    private static boolean foreign(AddressGroup a, SecurityGroup g) {
+        return a.projectId() != null && g.projectId() != null && !a.projectId().equals(g.projectId());
     }
 
     /** {@code openstack_networking_address_group_v2.NAME.id} for an address group written, else null. */
@@ -51,15 +65,25 @@ final class TerraformAddressGroups {
         return resource == null ? null : TYPE + "." + resource + ".id";
     }
 
-    /** Whether a rule names an address group the export cannot write: one the project does not know. */
-    boolean unknown(Rule r) {
-        return r.remoteAddressGroupId() != null && !resources.containsKey(r.remoteAddressGroupId());
-    }
-
-    /** The comment and note for a rule naming an address group the project does not know (its id quoted: one line). */
-    static String unknownNote(Rule r) {
-        return "address group " + TerraformText.string(r.remoteAddressGroupId()) + " is not known here: the rule "
-                + "names it by its id, and it must exist where this is applied.";
+    /**
+     * Why a rule names its address group by id rather than by a resource of the file (the comment above it and
+     * its note): the project does not know it, or it is another project's; null for a rule naming none, or one
+     * written.
+     */
+    String byIdNote(Rule r) {
+        String id = r.remoteAddressGroupId();
+        if (id == null || resources.containsKey(id)) {
+            return null;
+        }
+        AddressGroup a = known.get(id);
+        String quoted = TerraformText.string(id);
+        if (a == null) {
+            return "address group " + quoted + " is not known here: the rule names it by its id, and it must exist "
+                    + "where this is applied.";
+        }
+        return "address group " + TerraformText.string(a.label()) + " belongs to project "
+                + TerraformText.string(a.projectId()) + ": the rule names it by its id " + quoted + ", and this "
+                + "configuration does not manage it.";
     }
 
     /** One line for the address groups of the project that no exported rule names (they are not written), or null. */

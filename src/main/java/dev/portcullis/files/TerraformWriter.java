@@ -73,9 +73,8 @@ public final class TerraformWriter {
                 String note = express(r).note();
                 if (note != null) {
                     notes.add("group " + g.name() + ": " + r.summary(names::get) + ": " + note);
-                } else if (written.unknown(r)) {
-                    notes.add("group " + g.name() + ": " + r.summary(names::get) + ": "
-                            + TerraformAddressGroups.unknownNote(r));
+                } else if (written.byIdNote(r) != null) {
+                    notes.add("group " + g.name() + ": " + r.summary(names::get) + ": " + written.byIdNote(r));
                 }
             }
         }
@@ -138,8 +137,8 @@ public final class TerraformWriter {
                 }
                 if (e.note() != null) {
                     out.append("\n# Portcullis: ").append(e.note());
-                } else if (written.unknown(r)) {
-                    out.append("\n# Portcullis: ").append(TerraformAddressGroups.unknownNote(r));
+                } else if (written.byIdNote(r) != null) {
+                    out.append("\n# Portcullis: ").append(written.byIdNote(r));
                 }
                 block(out, header, ruleAttributes(e.rule(), reference, groupResources, written));
                 importBlock(out, RULE_TYPE + "." + ruleResource, e.rule() == r ? r.id() : null);

@@ -170,4 +170,21 @@ class TerraformAddressGroupsTest {
         assertThat(exported.notes()).isEmpty();
         assertThat(back.addressGroups()).extracting(Carried::of).containsExactly(Carried.of(office));
     }
+
+    @Test
+    void anAddressGroupOfAnotherProjectIsNamedByIdSoThatTheConfigurationNeverManagesIt() {
+        AddressGroup shared = new AddressGroup("ag-shared", "other-project", "corporate", "",
+                List.of(Cidr.parse("10.0.0.0/8").orElseThrow()));
+        SecurityGroup bastion = group("g-1", "bastion", rule("r-1", 22, new Remote.AddressGroup("ag-shared")));
+        TerraformWriter writer = new TerraformWriter();
+
+        String tf = writer.write(List.of(bastion), List.of(shared));
+
+        assertThat(tf).doesNotContain("resource \"" + TYPE).contains("# Portcullis: address group \"corporate\" "
+                + "belongs to project \"other-project\": the rule names it by its id \"ag-shared\", and this "
+                + "configuration does not manage it.\n", "  remote_address_group_id = \"ag-shared\"\n");
+        assertThat(writer.notes(List.of(bastion), List.of(shared))).singleElement().asString()
+                .startsWith("group bastion: Ingress IPv4 TCP 22 from address group corporate: address group "
+                        + "\"corporate\" belongs to project");
+    }
 }
