@@ -1,5 +1,6 @@
 package dev.portcullis.files;
 
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.EtherType;
@@ -28,7 +29,9 @@ import java.util.Set;
  * Remote groups of the export are named by their names (the module requires unique names), others by id
  * (never a draft id: a draft is named by its key); a group referred to before its own task is created first
  * by a task of its own. Text that looks like a template is written {@code !unsafe}. Rules with a remote
- * address group are left out (the module has no such option), with a comment and a note.
+ * address group are left out, with a comment and a note naming the address group and its prefixes: neither
+ * {@code security_group} nor {@code security_group_rule} has such an option, and the collection has no address
+ * group module (openstack.cloud as of May 2026).
  */
 public final class AnsibleWriter {
 
@@ -37,6 +40,12 @@ public final class AnsibleWriter {
     }
 
     public WrittenText write(List<SecurityGroup> groups) {
+        return write(groups, List.of());
+    }
+
+    /** @param addressGroups the project's address groups, to name those of the rules left out by name */
+    public WrittenText write(List<SecurityGroup> groups, List<AddressGroup> addressGroups) {
+        Map<String, AddressGroup> known = WrittenText.byId(addressGroups);
         List<String> notes = new ArrayList<>();
         Map<String, SecurityGroup> byId = new HashMap<>();
         Map<String, Integer> nameUses = new HashMap<>();
@@ -89,7 +98,8 @@ public final class AnsibleWriter {
             List<Rule> existing = neutrons(g);
             List<String> rules = new ArrayList<>();
             for (Rule r : g.rules()) {
-                String rule = rule(g, r, byId, existing, notes);
+                String rule = r.remote() instanceof Remote.AddressGroup ? addressGroupLeftOut(g, r, known, notes)
+                        : rule(g, r, byId, existing);
                 if (rule != null) {
                     rules.add(rule);
                 }
@@ -128,14 +138,15 @@ public final class AnsibleWriter {
         return AnsibleTemplates.isTemplate(s) ? "!unsafe " + YamlText.quoted(s) : YamlText.scalar(s);
     }
 
-    private static String rule(SecurityGroup g, Rule r, Map<String, SecurityGroup> groups, List<Rule> existing,
-                               List<String> notes) {
-        if (r.remote() instanceof Remote.AddressGroup a) {
-            String why = "A rule of " + g.name() + " (" + r.summary(id -> null) + ") is not written: the module "
-                    + "cannot name a remote address group (" + a.addressGroupId() + ").";
-            notes.add(why);
-            return YamlText.comment("          ", why);
-        }
+    /** The comment for a rule naming an address group, which the module cannot name; its note goes to {@code notes}. */
+    private static String addressGroupLeftOut(SecurityGroup g, Rule r, Map<String, AddressGroup> known,
+                                              List<String> notes) {
+        String why = WrittenText.addressGroupLeftOut(g, r, known, "the module");
+        notes.add(why);
+        return YamlText.comment("          ", why);
+    }
+
+    private static String rule(SecurityGroup g, Rule r, Map<String, SecurityGroup> groups, List<Rule> existing) {
         StringBuilder s = new StringBuilder();
         s.append("          - direction: ").append(r.direction().neutronValue()).append('\n');
         s.append("            ether_type: ").append(r.etherType() == EtherType.IPV4 ? "IPv4" : "IPv6").append('\n');

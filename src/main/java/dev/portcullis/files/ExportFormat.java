@@ -46,14 +46,15 @@ public enum ExportFormat {
             case JSON -> new Exported(new DefinitionWriter().toJson(definitions), List.of());
             case TERRAFORM -> {
                 TerraformWriter writer = new TerraformWriter(imports);
-                yield new Exported(writer.toTerraform(definitions.groups()), writer.notes(definitions.groups()));
+                yield new Exported(writer.toTerraform(definitions.groups(), definitions.addressGroups()),
+                        writer.notes(definitions.groups(), definitions.addressGroups()));
             }
             case HEAT -> {
-                WrittenText heat = new HeatWriter().write(definitions.groups());
+                WrittenText heat = new HeatWriter().write(definitions.groups(), definitions.addressGroups());
                 yield new Exported(heat.text().getBytes(StandardCharsets.UTF_8), heat.notes());
             }
             case ANSIBLE -> {
-                WrittenText ansible = new AnsibleWriter().write(definitions.groups());
+                WrittenText ansible = new AnsibleWriter().write(definitions.groups(), definitions.addressGroups());
                 yield new Exported(ansible.text().getBytes(StandardCharsets.UTF_8), ansible.notes());
             }
         };

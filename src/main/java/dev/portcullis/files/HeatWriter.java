@@ -1,5 +1,6 @@
 package dev.portcullis.files;
 
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.EtherType;
@@ -24,7 +25,8 @@ import java.util.Map;
  * A remote group of the export is {@code get_resource}; another group is named by its id (Heat also takes a
  * name), never by a draft id. What Heat cannot create is left out with a comment and a note: the group named
  * "default" (Heat refuses that name; the project's default group exists already) and rules with a remote
- * address group (Heat's rules have no such property). Rule descriptions and {@code stateful} (written only
+ * address group (Heat's rules have no such property, and Heat has no address group resource type, as of Heat's
+ * master of 2026; the note names the address group and its prefixes). Rule descriptions and {@code stateful} (written only
  * when false) need Heat 27.0.0 or later.
  */
 public final class HeatWriter {
@@ -43,6 +45,12 @@ public final class HeatWriter {
     }
 
     public WrittenText write(List<SecurityGroup> groups) {
+        return write(groups, List.of());
+    }
+
+    /** @param addressGroups the project's address groups, to name those of the rules left out by name */
+    public WrittenText write(List<SecurityGroup> groups, List<AddressGroup> addressGroups) {
+        Map<String, AddressGroup> known = WrittenText.byId(addressGroups);
         YamlText.Names names = new YamlText.Names();
         Map<String, String> resources = new HashMap<>();
         List<String> resourceNames = new ArrayList<>();
@@ -90,7 +98,7 @@ public final class HeatWriter {
             }
             List<String> rules = new ArrayList<>();
             for (Rule r : g.rules()) {
-                String rule = rule(g, r, resources, notes);
+                String rule = rule(g, r, resources, known, notes);
                 if (rule != null) {
                     rules.add(rule);
                 }
@@ -113,7 +121,8 @@ public final class HeatWriter {
     }
 
     /** One inline rule, or null (with a comment and a note) for a rule Heat cannot create. */
-    private static String rule(SecurityGroup g, Rule r, Map<String, String> resources, List<String> notes) {
+    private static String rule(SecurityGroup g, Rule r, Map<String, String> resources, Map<String, AddressGroup> known,
+                               List<String> notes) {
         StringBuilder s = new StringBuilder();
         s.append("        - direction: ").append(r.direction().neutronValue()).append('\n');
         s.append("          ethertype: ").append(r.etherType() == EtherType.IPV4 ? "IPv4" : "IPv6").append('\n');
@@ -143,9 +152,8 @@ public final class HeatWriter {
                             .append('\n');
                 }
             }
-        } else if (r.remote() instanceof Remote.AddressGroup a) {
-            String why = "A rule of " + g.name() + " (" + r.summary(id -> null) + ") is not written: Heat's rules "
-                    + "cannot name a remote address group (" + a.addressGroupId() + ").";
+        } else if (r.remote() instanceof Remote.AddressGroup) {
+            String why = WrittenText.addressGroupLeftOut(g, r, known, "Heat's rules");
             notes.add(why);
             return YamlText.comment("        ", why);
         }

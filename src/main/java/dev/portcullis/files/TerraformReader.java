@@ -26,7 +26,8 @@ import java.util.Map;
  * {@code for_each} evaluated where they are statically knowable (see {@code files.terraform}).
  * {@code openstack_networking_secgroup_v2} and {@code openstack_compute_secgroup_v2} instances are groups
  * (their id: the {@code import} block's, else the draft id of their address), {@code
- * openstack_networking_secgroup_rule_v2} instances their rules. What cannot be known offline (a data source,
+ * openstack_networking_secgroup_rule_v2} instances their rules, {@code openstack_networking_address_group_v2}
+ * instances the address groups the rules may name (checked as Neutron checks them). What cannot be known offline (a data source,
  * remote state, a module output, a variable without value) is a {@link #UNKNOWN} problem naming the file,
  * line and reason, and everything else is still read: a group's report carries its own problems, a rule with
  * an unknown value is left out and its problem says so. Groups and rules are checked exactly as a definition
@@ -96,7 +97,7 @@ public final class TerraformReader {
                     g.shared(), g.projectId(), g.revision(), g.tags(), g.tagsGiven(), g.createdAt(), g.updatedAt(), problems, rules));
         }
         DefinitionReport report = new DefinitionReport(fileProblems, groups, read.ports(), read.portProblems(), notices,
-                Originals.NONE);
+                Originals.NONE, SourceLocations.NONE, result.addressGroups());
         return located ? report.withLocations(new SourceLocations(where)) : report;
     }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.files;
 
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
@@ -7,12 +8,12 @@ import dev.portcullis.domain.SecurityGroup;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+
+import static dev.portcullis.files.TerraformText.block;
+import static dev.portcullis.files.TerraformText.string;
 
 /**
  * Writes groups as Terraform configuration for the OpenStack provider: one
@@ -24,7 +25,8 @@ import java.util.Set;
  * Groups and rules that exist (they have an id) get an {@code import} block (Terraform 1.5 and later), so
  * applying the configuration to the same project adopts them instead of creating copies; the reader takes
  * the ids back from these blocks. Resource names are made from group names: lower case letters, digits and
- * underscores, unique in the file, stable for the same input.
+ * underscores, unique in the file, stable for the same input. The address groups the rules name are written
+ * as resources of their own, and the rules point at them ({@link TerraformAddressGroups}).
  */
 public final class TerraformWriter {
 
@@ -44,7 +46,12 @@ public final class TerraformWriter {
     }
 
     public byte[] toTerraform(List<SecurityGroup> groups) {
-        return write(groups).getBytes(StandardCharsets.UTF_8);
+        return toTerraform(groups, List.of());
+    }
+
+    /** @param addressGroups the project's address groups: those the rules name are written as resources */
+    public byte[] toTerraform(List<SecurityGroup> groups, List<AddressGroup> addressGroups) {
+        return write(groups, addressGroups).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -52,24 +59,47 @@ public final class TerraformWriter {
      * provider cannot express (left out, commented) or expresses only in a narrower form.
      */
     public List<String> notes(List<SecurityGroup> groups) {
+        return notes(groups, List.of());
+    }
+
+    /** The notes of {@link #write(List, List)}: also each rule naming an address group the project does not know. */
+    public List<String> notes(List<SecurityGroup> groups, List<AddressGroup> addressGroups) {
+        TerraformAddressGroups written = new TerraformAddressGroups(groups, addressGroups);
+        Map<String, String> names = new HashMap<>();
+        addressGroups.forEach(a -> names.putIfAbsent(a.id(), a.label()));
         List<String> notes = new ArrayList<>();
         for (SecurityGroup g : groups) {
             for (Rule r : g.rules()) {
                 String note = express(r).note();
                 if (note != null) {
-                    notes.add("group " + g.name() + ": " + r.summary(id -> null) + ": " + note);
+                    notes.add("group " + g.name() + ": " + r.summary(names::get) + ": " + note);
+                } else if (written.byIdNote(r) != null) {
+                    notes.add("group " + g.name() + ": " + r.summary(names::get) + ": " + written.byIdNote(r));
                 }
             }
+        }
+        String unused = written.unusedNote();
+        if (unused != null) {
+            notes.add(unused);
         }
         return notes;
     }
 
     public String write(List<SecurityGroup> groups) {
-        Names names = new Names();
+        return write(groups, List.of());
+    }
+
+    /**
+     * The configuration for the groups, with the address groups of {@code addressGroups} that their rules name
+     * ({@link TerraformAddressGroups}).
+     */
+    public String write(List<SecurityGroup> groups, List<AddressGroup> addressGroups) {
+        TerraformAddressGroups written = new TerraformAddressGroups(groups, addressGroups);
+        TerraformText.Names names = new TerraformText.Names();
         Map<String, String> groupResources = new HashMap<>();
         List<String> groupNames = new ArrayList<>();
         for (SecurityGroup g : groups) {
-            String name = names.unique(draftResourceName(g.id()).orElse(g.name().isEmpty() ? "group" : g.name()));
+            String name = names.unique(TerraformText.draftResourceName(GROUP_TYPE, g.id()).orElse(g.name().isEmpty() ? "group" : g.name()));
             groupNames.add(name);
             groupResources.putIfAbsent(g.id(), name);
         }
@@ -77,6 +107,7 @@ public final class TerraformWriter {
         out.append("# Security groups written by Portcullis for the OpenStack provider.\n")
                 .append("# Terraform owns every rule: delete_default_rules removes the egress rules Neutron adds to\n")
                 .append("# a new group, and the rules each group has (its egress rules too) are the resources below.\n");
+        written.write(out, imports);
         for (int i = 0; i < groups.size(); i++) {
             SecurityGroup g = groups.get(i);
             String resource = groupNames.get(i);
@@ -88,7 +119,7 @@ public final class TerraformWriter {
             attrs.put("stateful", Boolean.toString(g.stateful()));
             attrs.put("delete_default_rules", "true");
             if (!g.tags().isEmpty()) {
-                attrs.put("tags", g.tags().stream().map(TerraformWriter::string).toList().toString());
+                attrs.put("tags", g.tags().stream().map(TerraformText::string).toList().toString());
             }
             block(out, "resource \"" + GROUP_TYPE + "\" \"" + resource + "\"", attrs);
             importBlock(out, GROUP_TYPE + "." + resource, g.id());
@@ -99,22 +130,25 @@ public final class TerraformWriter {
                 String header = "resource \"" + RULE_TYPE + "\" \"" + ruleResource + "\"";
                 if (e.rule() == null) {
                     StringBuilder block = new StringBuilder();
-                    block(block, header, ruleAttributes(r, reference, groupResources));
+                    block(block, header, ruleAttributes(r, reference, groupResources, written));
                     out.append("\n# Portcullis: ").append(e.note()).append('\n');
                     block.toString().strip().lines().forEach(line -> out.append("# ").append(line).append('\n'));
                     continue;
                 }
                 if (e.note() != null) {
                     out.append("\n# Portcullis: ").append(e.note());
+                } else if (written.byIdNote(r) != null) {
+                    out.append("\n# Portcullis: ").append(written.byIdNote(r));
                 }
-                block(out, header, ruleAttributes(e.rule(), reference, groupResources));
+                block(out, header, ruleAttributes(e.rule(), reference, groupResources, written));
                 importBlock(out, RULE_TYPE + "." + ruleResource, e.rule() == r ? r.id() : null);
             }
         }
         return out.toString();
     }
 
-    private static Map<String, String> ruleAttributes(Rule r, String groupReference, Map<String, String> groups) {
+    private static Map<String, String> ruleAttributes(Rule r, String groupReference, Map<String, String> groups,
+                                                      TerraformAddressGroups addressGroups) {
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("security_group_id", groupReference);
         attrs.put("direction", string(r.direction().neutronValue()));
@@ -134,7 +168,8 @@ public final class TerraformWriter {
             String resource = groups.get(g.groupId());
             attrs.put("remote_group_id", resource != null ? GROUP_TYPE + "." + resource + ".id" : string(g.groupId()));
         } else if (r.remote() instanceof Remote.AddressGroup a) {
-            attrs.put("remote_address_group_id", string(a.addressGroupId()));
+            String resource = addressGroups.reference(a.addressGroupId());
+            attrs.put("remote_address_group_id", resource != null ? resource : string(a.addressGroupId()));
         }
         if (r.description() != null) {
             attrs.put("description", string(r.description()));
@@ -156,20 +191,6 @@ public final class TerraformWriter {
             }
         }
         return s.toString();
-    }
-
-    /**
-     * The resource name a group read from Terraform had ({@code web} for the draft id of
-     * {@code openstack_networking_secgroup_v2.web}), so that the group keeps its id when the file is read
-     * back; nothing for other ids, or for instances of count/for_each.
-     */
-    private static java.util.Optional<String> draftResourceName(String id) {
-        String prefix = dev.portcullis.domain.DraftIds.group(GROUP_TYPE + ".");
-        if (id == null || !id.startsWith(prefix)) {
-            return java.util.Optional.empty();
-        }
-        String name = id.substring(prefix.length());
-        return name.equals(Names.identifier(name)) ? java.util.Optional.of(name) : java.util.Optional.empty();
     }
 
     /**
@@ -210,86 +231,8 @@ public final class TerraformWriter {
     }
 
     private void importBlock(StringBuilder out, String address, String id) {
-        if (imports && id != null && !dev.portcullis.domain.DraftIds.isDraft(id)) {
-            Map<String, String> attrs = new LinkedHashMap<>();
-            attrs.put("to", address);
-            attrs.put("id", string(id));
-            block(out, "import", attrs);
-        }
-    }
-
-    /** A block with its attributes aligned on the equals sign, as {@code terraform fmt} leaves them. */
-    private static void block(StringBuilder out, String header, Map<String, String> attrs) {
-        int width = attrs.keySet().stream().mapToInt(String::length).max().orElse(0);
-        out.append('\n').append(header).append(" {\n");
-        attrs.forEach((k, v) -> out.append("  ").append(k).append(" ".repeat(width - k.length()))
-                .append(" = ").append(v).append('\n'));
-        out.append("}\n");
-    }
-
-    /**
-     * An HCL string literal: quotes, backslashes and control characters escaped, and the template
-     * sequences {@code ${} and {@code %{} doubled so they are taken as text.
-     */
-    static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '$', '%' -> {
-                    out.append(c);
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
-                        out.append(c);
-                    }
-                }
-                default -> {
-                    int type = Character.getType(c);
-                    if (type == Character.CONTROL || type == Character.FORMAT || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
-
-    /** Resource names: an HCL identifier made of lower case letters, digits and underscores, unique. */
-    private static final class Names {
-        private final Set<String> used = new HashSet<>();
-
-        String unique(String wanted) {
-            String base = identifier(wanted);
-            String name = base;
-            for (int n = 2; !used.add(name); n++) {
-                name = base + "_" + n;
-            }
-            return name;
-        }
-
-        static String identifier(String s) {
-            StringBuilder out = new StringBuilder();
-            for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
-                boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-                if (ok) {
-                    out.append(c);
-                } else if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
-                    out.append('_');
-                }
-            }
-            while (out.length() > 0 && out.charAt(out.length() - 1) == '_') {
-                out.setLength(out.length() - 1);
-            }
-            if (out.length() == 0 || Character.isDigit(out.charAt(0))) {
-                out.insert(0, "sg_");
-            }
-            return out.toString();
+        if (imports) {
+            TerraformText.importBlock(out, address, id);
         }
     }
 }

@@ -105,4 +105,10 @@ class AnsibleRoundTripTest {
         assertThat(export.notes()).singleElement().asString().contains("address group", "ag-1");
         assertThat(export.text()).doesNotContain("port_range_min: 443");
     }
+
+    @Test
+    void aRuleLeftOutForItsAddressGroupNamesTheAddressGroupByNameWithItsPrefixes() {
+        LeftOutAddressGroups.checkNamedByNameWithPrefixes((groups, addressGroups) -> new AnsibleWriter().write(groups,
+                addressGroups), "the module");
+    }
 }

@@ -124,4 +124,10 @@ class HeatRoundTripTest {
         assertThat(export.notes()).singleElement().asString().contains("address group", "ag-1");
         assertThat(export.text()).doesNotContain("443\n");
     }
+
+    @Test
+    void aRuleLeftOutForItsAddressGroupNamesTheAddressGroupByNameWithItsPrefixes() {
+        LeftOutAddressGroups.checkNamedByNameWithPrefixes((groups, addressGroups) -> new HeatWriter().write(groups,
+                addressGroups), "Heat's rules");
+    }
 }

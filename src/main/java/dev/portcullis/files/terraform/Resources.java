@@ -30,6 +30,9 @@ public final class Resources {
     /** Resource types whose instances are security groups, named by their draft id when not imported. */
     public static final Set<String> GROUP_TYPES = Set.of("openstack_networking_secgroup_v2",
             "openstack_compute_secgroup_v2");
+    /** Resource types whose instances the rules name by their draft id when not imported: groups, address groups. */
+    private static final Set<String> DRAFT_TYPES = Set.of("openstack_networking_secgroup_v2",
+            "openstack_compute_secgroup_v2", AddressGroups.TYPE);
     /** Arguments that are Terraform's, not the resource's. */
     public static final Set<String> META = Set.of("count", "for_each", "depends_on", "provider", "lifecycle");
 
@@ -173,13 +176,16 @@ public final class Resources {
         return out;
     }
 
-    /** The id of an instance: its import block's, else a group's draft id, else known only after apply. */
+    /**
+     * The id of an instance: its import block's, else a group's or address group's draft id (so that rules can
+     * point at them before they exist), else known only after apply.
+     */
     public Object id(String type, String address) {
         String imported = importIds().get(address);
         if (imported != null) {
             return imported;
         }
-        if (GROUP_TYPES.contains(type)) {
+        if (DRAFT_TYPES.contains(type)) {
             return DraftIds.group(address);
         }
         return new Unknown(address + ".id", "is made when Terraform creates the resource: it cannot be known offline");

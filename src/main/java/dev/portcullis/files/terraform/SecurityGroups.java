@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.files.terraform.Configuration.Located;
 import dev.portcullis.files.terraform.Resources.Expansion;
@@ -26,7 +27,8 @@ import java.util.Set;
  * with the address, file and line of each group and rule, by the provider's semantics:
  * {@code openstack_networking_secgroup_v2} (Neutron's two egress rules unless {@code delete_default_rules}),
  * {@code openstack_networking_secgroup_rule_v2} ({@code port_range_min}/{@code _max} 0 or unset mean no range),
- * and {@code openstack_compute_secgroup_v2} ({@link ComputeGroups}). What cannot be evaluated is a problem
+ * {@code openstack_compute_secgroup_v2} ({@link ComputeGroups}), and the address groups rules may name,
+ * {@code openstack_networking_address_group_v2} ({@link AddressGroups}). What cannot be evaluated is a problem
  * where it belongs; a rule with an unknown value is left out, and its problem says so.
  */
 public final class SecurityGroups {
@@ -57,7 +59,9 @@ public final class SecurityGroups {
                            List<RuleOut> rules, List<Problem> problems) {
     }
 
-    public record Result(List<GroupOut> groups, List<Problem> fileProblems, List<Problem> notices) {
+    /** The groups, the address groups ({@link AddressGroups}), and what is wrong in the file or worth saying. */
+    public record Result(List<GroupOut> groups, List<AddressGroup> addressGroups, List<Problem> fileProblems,
+                         List<Problem> notices) {
     }
 
     static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -66,9 +70,11 @@ public final class SecurityGroups {
     private final Map<String, GroupOut> byId = new LinkedHashMap<>();
     private final List<Problem> fileProblems = new ArrayList<>();
     private final List<Problem> notices = new ArrayList<>();
+    private final AddressGroups addressGroups;
 
     private SecurityGroups(Configuration config) {
         this.config = config;
+        this.addressGroups = new AddressGroups(config, this);
     }
 
     public static Result read(Configuration config) {
@@ -89,13 +95,15 @@ public final class SecurityGroups {
                     byId.put(g.json().path("id").asText(), g);
                 });
                 case RULE -> rules.add(() -> instances(address, l).forEach(this::rule));
+                case AddressGroups.TYPE -> instances(address, l).forEach(addressGroups::instance);
                 default -> other(type, address, l);
             }
         });
         rules.forEach(Runnable::run);
         List<GroupOut> groups = new ArrayList<>(byId.values());
         groups.forEach(DefaultRules::addUnlessDeleted);
-        return new Result(groups, fileProblems, notices);
+        fileProblems.addAll(addressGroups.problems());
+        return new Result(groups, addressGroups.read(), fileProblems, notices);
     }
 
     private void otherBlock(Located l) {
