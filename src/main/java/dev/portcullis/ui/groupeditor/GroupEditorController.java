@@ -155,7 +155,7 @@ public final class GroupEditorController {
         portsColumn.setCellFactory(c -> new RuleCells.Text(RuleField.PORTS, RuleRowViewModel::portsProperty,
                 RuleRowViewModel::portsPromptProperty, RuleRowViewModel::portsUnusedProperty, "ports-field"));
         remoteColumn.setCellValueFactory(c -> c.getValue().remoteProperty());
-        remoteColumn.setCellFactory(c -> new RuleCells.RemoteCell(vm::remoteChoices));
+        remoteColumn.setCellFactory(c -> new RuleCells.RemoteCell(vm::remoteChoices, vm::remoteSuggestions));
         descriptionColumn.setCellValueFactory(c -> c.getValue().descriptionProperty());
         descriptionColumn.setCellFactory(c -> new RuleCells.Text(RuleField.DESCRIPTION,
                 RuleRowViewModel::descriptionProperty, null, null, "description-field"));

@@ -371,6 +371,11 @@ public final class GroupEditorViewModel {
         return names.choicesMatching(typed);
     }
 
+    /** The type-ahead under the Source / destination cell: names containing what is typed. */
+    public List<String> remoteSuggestions(String typed) {
+        return names.suggestions(typed);
+    }
+
     public StringProperty nameProperty() { return name; }
 
     public StringProperty descriptionProperty() { return description; }

@@ -176,6 +176,30 @@ final class RemoteNames {
     }
 
     /** The choices that contain what is typed (all of them while nothing, or a whole choice, is typed). */
+    /**
+     * What to offer as a person types part of a name (type-ahead): the choices containing the text, at most
+     * {@value #SUGGESTIONS}; none for an address, for empty text, or once the text is a whole choice.
+     */
+    List<String> suggestions(String typed) {
+        String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        if (text.isEmpty() || Character.isDigit(text.charAt(0)) || text.contains(":") && !text.contains(" ")) {
+            return List.of();
+        }
+        List<String> matching = new ArrayList<>();
+        for (String c : choices()) {
+            String lower = c.toLowerCase(Locale.ROOT);
+            if (lower.equals(text)) {
+                return List.of();
+            }
+            if (lower.contains(text) && matching.size() < SUGGESTIONS) {
+                matching.add(c);
+            }
+        }
+        return matching;
+    }
+
+    static final int SUGGESTIONS = 40;
+
     List<String> choicesMatching(String typed) {
         String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
         List<String> all = choices();

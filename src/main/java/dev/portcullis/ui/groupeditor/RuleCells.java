@@ -388,10 +388,20 @@ final class RuleCells {
         private final ComboBox<String> combo = new ComboBox<>();
         private boolean narrowing;
 
-        /** {@code choices}: what the list offers for what is typed (everything when nothing is). */
-        RemoteCell(Function<String, List<String>> choices) {
+        /**
+         * {@code choices}: what the list offers for what is typed (everything when nothing is);
+         * {@code suggestions}: the type-ahead shown under the cell as part of a name is typed (ControlsFX).
+         */
+        RemoteCell(Function<String, List<String>> choices, Function<String, List<String>> suggestions) {
             super(RuleField.REMOTE);
             PastedLines.keep(combo).setEditable(true);
+            org.controlsfx.control.textfield.AutoCompletionBinding<String> typeAhead = org.controlsfx.control
+                    .textfield.TextFields.bindAutoCompletion(combo.getEditor(), request -> combo.isShowing()
+                            ? List.of() : suggestions.apply(request.getUserText()));
+            typeAhead.setVisibleRowCount(10);
+            // themed as soon as the popup has its list, before its first CSS pass
+            typeAhead.getAutoCompletionPopup().skinProperty().addListener(
+                    (o, old, skin) -> themed(typeAhead.getAutoCompletionPopup()));
             combo.setOnShowing(e -> combo.getItems().setAll(choices.apply(combo.getEditor().getText())));
             // narrow the list while the person types in it; a pick from the list sets the text too, and then
             // the list stays as it is (changing it there would change the pick)
@@ -420,6 +430,17 @@ final class RuleCells {
         @Override
         Node control() {
             return combo;
+        }
+
+        private static final String TYPE_AHEAD_CSS = Objects.requireNonNull(RuleCells.class.getResource(
+                "type-ahead.css"), "type-ahead.css is missing").toExternalForm();
+
+        /** The popup's list in the theme's colours: the stylesheet goes after ControlsFX's own on the list. */
+        private static void themed(javafx.scene.control.PopupControl popup) {
+            if (popup.getSkin() != null && popup.getSkin().getNode() instanceof javafx.scene.Parent list
+                    && !list.getStylesheets().contains(TYPE_AHEAD_CSS)) {
+                list.getStylesheets().add(TYPE_AHEAD_CSS);
+            }
         }
 
         @Override

@@ -139,4 +139,23 @@ class GroupDialogFlowsTest extends GroupDialogHarness {
 
         assertThat(answer().orElseThrow().rules()).hasSize(3);
     }
+
+    @Test
+    void typingPartOfAGroupsNameOffersItUnderTheCellAndAPickFillsTheCell(FxRobot robot) throws Exception {
+        GroupDialogPage page = open(robot, GroupEditRequest.edit(WEB, List.of(WEB, DB)));
+        int rule = page.addRule();
+        page.editCell(rule, RuleField.PORTS, "5432").editCell(rule, RuleField.REMOTE, "d");
+
+        // the suggestions are worked out off the FX thread and shown a moment after the last keystroke
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> offer = () -> robot
+                .lookup(".auto-complete-popup .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> "Group db".equals(c.getText())).tryQuery();
+        org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> offer.get().isPresent());
+        javafx.scene.Node offered = offer.get().orElseThrow();
+        robot.clickOn(offered);
+
+        assertThat(page.cellText(rule, RuleField.REMOTE)).isEqualTo("Group db");
+        assertThat(page.errors()).isEmpty();
+    }
 }

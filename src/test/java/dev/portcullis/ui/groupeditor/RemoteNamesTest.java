@@ -51,4 +51,14 @@ class RemoteNamesTest {
         assertThat(unlisted.parse("Address group 9d440b92")).isEqualTo(new RemoteNames.AddressGroup("9d440b92"));
         assertThat(unlisted.label(new Remote.AddressGroup("9d440b92"))).isEqualTo("Address group 9d440b92");
     }
+
+    @Test
+    void partOfANameOffersTheNamesContainingItAndNothingForAnAddressOrAWholeName() {
+        assertThat(names.suggestions("off")).containsExactly("Address group office");
+        assertThat(names.suggestions("WE")).contains("Group web");
+        assertThat(names.suggestions("Group web")).isEmpty();
+        assertThat(names.suggestions("10.0")).isEmpty();
+        assertThat(names.suggestions("2001:db8::/32")).isEmpty();
+        assertThat(names.suggestions("")).isEmpty();
+    }
 }
