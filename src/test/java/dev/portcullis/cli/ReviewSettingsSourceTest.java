@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.review.ReviewSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +20,12 @@ class ReviewSettingsSourceTest {
 
     @Test
     void theUsersFileFollowsXdgConfigHomeElseDotConfig() {
-        assertThat(ReviewSettingsSource.userFile(Map.of("XDG_CONFIG_HOME", "/cfg"), "/home/a"))
+        assertThat(ReviewSettingsSource.userFile(UserEnvironment.of(Map.of("XDG_CONFIG_HOME", "/cfg"), Path.of("/"), "/home/a")))
                 .isEqualTo(Path.of("/cfg/portcullis/review.json"));
-        assertThat(ReviewSettingsSource.userFile(Map.of("XDG_CONFIG_HOME", "relative"), "/home/a"))
+        assertThat(ReviewSettingsSource.userFile(UserEnvironment.of(Map.of("XDG_CONFIG_HOME", "relative"), Path.of("/"), "/home/a")))
                 .as("a relative XDG_CONFIG_HOME is ignored, as the specification says")
                 .isEqualTo(Path.of("/home/a/.config/portcullis/review.json"));
-        assertThat(ReviewSettingsSource.userFile(Map.of(), "/home/a"))
+        assertThat(ReviewSettingsSource.userFile(UserEnvironment.of(Map.of(), Path.of("/"), "/home/a")))
                 .isEqualTo(Path.of("/home/a/.config/portcullis/review.json"));
     }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.backend.offline;
 
+import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.EtherType;
@@ -136,11 +137,11 @@ class SnapshotStoreTest {
 
     @Test
     void theFolderIsInTheUsersDataFolder() {
-        assertThat(SnapshotStore.defaultFolder(Map.of("XDG_DATA_HOME", "/data"), "/home/u"))
+        assertThat(SnapshotStore.defaultFolder(UserEnvironment.of(Map.of("XDG_DATA_HOME", "/data"), Path.of("/"), "/home/u")))
                 .isEqualTo(Path.of("/data/portcullis/snapshots"));
-        assertThat(SnapshotStore.defaultFolder(Map.of("XDG_DATA_HOME", "relative"), "/home/u"))
+        assertThat(SnapshotStore.defaultFolder(UserEnvironment.of(Map.of("XDG_DATA_HOME", "relative"), Path.of("/"), "/home/u")))
                 .isEqualTo(Path.of("/home/u/.local/share/portcullis/snapshots"));
-        assertThat(SnapshotStore.defaultFolder(Map.of(), "/home/u"))
+        assertThat(SnapshotStore.defaultFolder(UserEnvironment.of(Map.of(), Path.of("/"), "/home/u")))
                 .isEqualTo(Path.of("/home/u/.local/share/portcullis/snapshots"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.backend.workspace;
 
+import dev.portcullis.files.UserEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -870,16 +871,16 @@ class WorkspaceBackendTest extends BackendContract {
 
     @Test
     void theDefaultLocationFollowsXdgDataHome() {
-        assertThat(WorkspaceBackend.defaultLocation(Map.of("XDG_DATA_HOME", "/data/alice"), "/home/alice"))
+        assertThat(WorkspaceBackend.defaultLocation(UserEnvironment.of(Map.of("XDG_DATA_HOME", "/data/alice"), Path.of("/"), "/home/alice")))
                 .isEqualTo(Path.of("/data/alice/portcullis/workspace.json"));
     }
 
     @Test
     void theDefaultLocationIsInTheHomeFolderWithoutXdgDataHome() {
         Path expected = Path.of("/home/alice/.local/share/portcullis/workspace.json");
-        assertThat(WorkspaceBackend.defaultLocation(Map.of(), "/home/alice")).isEqualTo(expected);
-        assertThat(WorkspaceBackend.defaultLocation(Map.of("XDG_DATA_HOME", ""), "/home/alice")).isEqualTo(expected);
-        assertThat(WorkspaceBackend.defaultLocation(Map.of("XDG_DATA_HOME", "relative/data"), "/home/alice"))
+        assertThat(WorkspaceBackend.defaultLocation(UserEnvironment.of(Map.of(), Path.of("/"), "/home/alice"))).isEqualTo(expected);
+        assertThat(WorkspaceBackend.defaultLocation(UserEnvironment.of(Map.of("XDG_DATA_HOME", ""), Path.of("/"), "/home/alice"))).isEqualTo(expected);
+        assertThat(WorkspaceBackend.defaultLocation(UserEnvironment.of(Map.of("XDG_DATA_HOME", "relative/data"), Path.of("/"), "/home/alice")))
                 .as("the XDG specification says to ignore a relative path").isEqualTo(expected);
     }
 
