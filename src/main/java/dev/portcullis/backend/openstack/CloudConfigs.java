@@ -52,7 +52,12 @@ public final class CloudConfigs {
      * take it) and /etc/openstack.
      */
     public static CloudConfigs forUser() {
-        return load(UserEnvironment.current(), Path.of("/etc/openstack"));
+        return forUser(UserEnvironment.current());
+    }
+
+    /** The clouds of a user in this environment (its variables, current folder and home) and /etc/openstack. */
+    public static CloudConfigs forUser(UserEnvironment environment) {
+        return load(environment, Path.of("/etc/openstack"));
     }
 
     /** The clouds as seen from these places, {@code home} standing for {@code ~}; for tests. */
