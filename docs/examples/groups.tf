@@ -34,59 +34,39 @@ resource "openstack_networking_secgroup_v2" "app" {
   delete_default_rules = true
 }
 
-resource "openstack_networking_secgroup_rule_v2" "bastion_ssh" {
-  security_group_id = openstack_networking_secgroup_v2.bastion.id
-  description       = "SSH from the office"
-  direction         = "ingress"
-  ethertype         = "IPv4"
-  protocol          = "tcp"
-  port_range_min    = 22
-  port_range_max    = 22
-  remote_ip_prefix  = var.office_cidr
-}
-
-resource "openstack_networking_secgroup_rule_v2" "web_https" {
-  for_each          = local.https
-  security_group_id = openstack_networking_secgroup_v2.web.id
-  description       = "HTTPS"
-  direction         = "ingress"
-  ethertype         = each.key == "v4" ? "IPv4" : "IPv6"
-  protocol          = "tcp"
-  port_range_min    = 443
-  port_range_max    = 443
-  remote_ip_prefix  = each.value
-}
-
-resource "openstack_networking_secgroup_rule_v2" "app_http" {
-  security_group_id = openstack_networking_secgroup_v2.app.id
-  description       = "HTTP from the front end"
-  direction         = "ingress"
-  ethertype         = "IPv4"
-  protocol          = "tcp"
-  port_range_min    = 8080
-  port_range_max    = 8080
-  remote_group_id   = openstack_networking_secgroup_v2.web.id
-}
-
-resource "openstack_networking_secgroup_rule_v2" "ssh_from_bastion" {
-  for_each          = { web = openstack_networking_secgroup_v2.web.id, app = openstack_networking_secgroup_v2.app.id }
-  security_group_id = each.value
-  description       = "SSH from the bastion"
-  direction         = "ingress"
-  ethertype         = "IPv4"
-  protocol          = "tcp"
-  port_range_min    = 22
-  port_range_max    = 22
-  remote_group_id   = openstack_networking_secgroup_v2.bastion.id
-}
-
-# delete_default_rules removed Neutron's two egress rules: give outbound IPv4 back to every group
-resource "openstack_networking_secgroup_rule_v2" "egress" {
-  for_each = {
+locals {
+  groups = {
     bastion = openstack_networking_secgroup_v2.bastion.id
     web     = openstack_networking_secgroup_v2.web.id
     app     = openstack_networking_secgroup_v2.app.id
   }
+  # one entry per ingress rule: the group it belongs to, the port, and where it may come from
+  ingress = {
+    bastion_ssh  = { group = "bastion", port = 22, ethertype = "IPv4", cidr = var.office_cidr, from = null, what = "SSH from the office" }
+    web_https_v4 = { group = "web", port = 443, ethertype = "IPv4", cidr = local.https.v4, from = null, what = "HTTPS" }
+    web_https_v6 = { group = "web", port = 443, ethertype = "IPv6", cidr = local.https.v6, from = null, what = "HTTPS" }
+    web_ssh      = { group = "web", port = 22, ethertype = "IPv4", cidr = null, from = "bastion", what = "SSH from the bastion" }
+    app_http     = { group = "app", port = 8080, ethertype = "IPv4", cidr = null, from = "web", what = "HTTP from the front end" }
+    app_ssh      = { group = "app", port = 22, ethertype = "IPv4", cidr = null, from = "bastion", what = "SSH from the bastion" }
+  }
+}
+
+resource "openstack_networking_secgroup_rule_v2" "ingress" {
+  for_each          = local.ingress
+  security_group_id = local.groups[each.value.group]
+  description       = each.value.what
+  direction         = "ingress"
+  ethertype         = each.value.ethertype
+  protocol          = "tcp"
+  port_range_min    = each.value.port
+  port_range_max    = each.value.port
+  remote_ip_prefix  = each.value.cidr
+  remote_group_id   = each.value.from == null ? null : local.groups[each.value.from]
+}
+
+# delete_default_rules removed Neutron's two egress rules: give outbound IPv4 back to every group
+resource "openstack_networking_secgroup_rule_v2" "egress" {
+  for_each          = local.groups
   security_group_id = each.value
   description       = "any outbound"
   direction         = "egress"
