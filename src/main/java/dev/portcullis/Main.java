@@ -87,7 +87,8 @@ public final class Main {
             PortcullisApp.launch(options.workspace(), options.cloud(), options.file(), review, reviewProblems);
         } catch (ConsolePlaces.UnknownPlaceException e) {
             // read again only on this way out, to say where clouds were looked for
-            err.println("portcullis: " + dev.portcullis.domain.SafeText.message(CloudConfigs.forUser().unknown(options.cloud())));
+            String where = CloudConfigs.forUser().unknown(options.cloud());
+            err.println("portcullis: " + dev.portcullis.domain.SafeText.message(where));
             err.flush();
             System.exit(PortcullisCommand.EXIT_UNUSABLE);
         } catch (UnsupportedOperationException | IllegalStateException e) {

@@ -21,7 +21,8 @@ final class PairingWords {
         return "the project has " + candidates.size() + " groups named \"" + name + "\" ("
                 + String.join(", ", candidates.stream().map(SecurityGroup::id).sorted().toList()) + ") and " + why
                 + ", so which one it is cannot be told; Portcullis does not guess, nor create another \"" + name
-                + "\". Give this group in the file the id of the one it is" + HOW + ", or name the project's groups apart.";
+                + "\". Give this group in the file the id of the one it is" + HOW
+                + ", or name the project's groups apart.";
     }
 
     /** The file has several groups of the name that pair by name alone. */

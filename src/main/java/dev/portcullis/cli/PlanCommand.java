@@ -81,8 +81,8 @@ final class PlanCommand implements Callable<Integer> {
                     + (changes.untouched().size() == 1 ? " group" : " groups"));
         }
         String refused = changes.refused().isEmpty() ? "" : ", " + changes.refused().size() + " refused";
-        out.println(created + changed == 0 && refused.isEmpty() ? "Nothing to do: " + target + " already has the groups of the file ("
-                + unchanged + " unchanged)."
+        out.println(created + changed == 0 && refused.isEmpty()
+                ? "Nothing to do: " + target + " already has the groups of the file (" + unchanged + " unchanged)."
                 : "Plan for " + target + ": " + created + " to create, " + changed + " to change, " + unchanged
                         + " unchanged" + refused + ".");
         return created + changed;

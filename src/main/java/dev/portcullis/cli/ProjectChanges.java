@@ -22,8 +22,8 @@ import java.util.function.Function;
  * project's group with the same id; failing that, the only one with the same name that no group of the
  * file claims by id; failing that, a group to create. Where that is not one group (the project has two
  * groups of the name, as Neutron allows, or the file has two without an id of the project's), the group
- * is refused rather than guessed at, or created once more: {@link #refused()}. Groups only in the project are left as they are: a file that leaves a group out does not
- * delete it. Rules that point at a group of the file point at its counterpart in the project.
+ * is refused rather than guessed at, or created once more: {@link #refused()}. Groups only in the project
+ * are left as they are: a file that leaves a group out does not delete it. Rules that point at a group of the file point at its counterpart in the project.
  *
  * <p>The project may be read whole, or only in the part the file needs ({@link FileGroupsRead}): the
  * groups with the file's ids and names and those their rules point at. The pairing is the same either
