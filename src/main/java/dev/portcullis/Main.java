@@ -1,8 +1,10 @@
 package dev.portcullis;
 
+import dev.portcullis.backend.openstack.CloudConfigs;
 import dev.portcullis.cli.ConsoleOptions;
 import dev.portcullis.cli.PortcullisCommand;
 import dev.portcullis.cli.ReviewSettingsSource;
+import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.review.ReviewSettings;
 import dev.portcullis.ui.shell.ConsolePlaces;
 import dev.portcullis.ui.shell.PortcullisApp;
@@ -23,6 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        preferencesUnderHome();
         // A terminal gets its own encoding; a pipe or a file gets UTF-8, whatever the locale says.
         Charset charset = System.console() != null ? System.console().charset() : StandardCharsets.UTF_8;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
@@ -58,6 +61,17 @@ public final class Main {
         }
     }
 
+    /**
+     * Java keeps a user's preferences under {@code user.home}, the account's home from the password database;
+     * everything else of Portcullis is under {@code $HOME}, as for the shell and the OpenStack tools. The
+     * preferences follow {@code $HOME} too, unless {@code java.util.prefs.userRoot} says otherwise.
+     */
+    private static void preferencesUnderHome() {
+        if (System.getProperty("java.util.prefs.userRoot") == null) {
+            System.setProperty("java.util.prefs.userRoot", UserEnvironment.current().home().toString());
+        }
+    }
+
     private static void openConsole(ConsoleOptions options, PrintWriter err) {
         try {
             ReviewSettings review = ReviewSettings.defaults();
@@ -72,7 +86,9 @@ public final class Main {
             }
             PortcullisApp.launch(options.workspace(), options.cloud(), options.file(), review, reviewProblems);
         } catch (ConsolePlaces.UnknownPlaceException e) {
-            err.println("portcullis: " + dev.portcullis.domain.SafeText.message(e.getMessage()));
+            // read again only on this way out, to say where clouds were looked for
+            String where = CloudConfigs.forUser().unknown(options.cloud());
+            err.println("portcullis: " + dev.portcullis.domain.SafeText.message(where));
             err.flush();
             System.exit(PortcullisCommand.EXIT_UNUSABLE);
         } catch (UnsupportedOperationException | IllegalStateException e) {

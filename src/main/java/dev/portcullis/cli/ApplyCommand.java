@@ -34,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
                 + "plan. Without --yes nothing is changed. Groups only in the project are never deleted.",
             "Exit 0 when everything was applied (or, without --yes, nothing is to do), 1 when something failed "
                 + "(or, without --yes, there are changes not applied), 2 when the file or the project cannot be "
-                + "read."})
+                + "read or a group of the file is refused (then nothing is changed)."})
 final class ApplyCommand implements Callable<Integer> {
 
     @Spec
@@ -53,6 +53,12 @@ final class ApplyCommand implements Callable<Integer> {
         try (Backend backend = input.open()) {
             ProjectChanges changes = input.changes(report, backend);
             int planned = PlanCommand.print(changes, input.target(), out);
+            out.flush();
+            if (PlanCommand.refused(changes, spec.commandLine().getErr())) {
+                out.println("Nothing was changed.");
+                out.flush();
+                return PortcullisCommand.EXIT_UNUSABLE;
+            }
             if (planned == 0) {
                 out.flush();
                 return PortcullisCommand.EXIT_OK;

@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
         description = {"Show what it takes to make a project's groups what a definition file (or a .tf file) "
                 + "says: groups to create, groups to rename, rules to add and to remove. Changes nothing.",
             "A group of the file is the project's group with the same id, else the one with the same name, else "
-                + "a new group. Groups only in the project are left as they are.",
+                + "a new group. Groups only in the project are left as they are. A group whose name the project "
+                + "(or the file) has more than once, and that the file gives no id of the project's, is refused.",
             "Exit 0 when there is nothing to do, 1 when there are changes, 2 when the file or the project "
-                + "cannot be read."})
+                + "cannot be read or a group is refused."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -37,8 +38,12 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DefinitionReport report = input.report();
         try (Backend backend = input.open()) {
-            int changes = print(input.changes(report, backend), input.target(), out);
+            ProjectChanges planned = input.changes(report, backend);
+            int changes = print(planned, input.target(), out);
             out.flush();
+            if (refused(planned, spec.commandLine().getErr())) {
+                return PortcullisCommand.EXIT_UNUSABLE;
+            }
             return changes == 0 ? PortcullisCommand.EXIT_OK : PortcullisCommand.EXIT_FINDINGS;
         }
     }
@@ -79,16 +84,31 @@ final class PlanCommand implements Callable<Integer> {
                 out.println("  ~ tags: " + tags(current.tags()) + " -> " + tags(c.wanted().tags()));
             }
         }
+        changes.refused().forEach(r -> out.println("Group " + SafeText.line(r.name()) + " (" + SafeText.line(r.where())
+                + "): REFUSED: " + SafeText.message(r.reason())));
         if (!changes.wholeProject()) {
             out.println("Groups the file does not name were not read: they are left as they are.");
         } else if (!changes.untouched().isEmpty()) {
             out.println("Left as they are (in the project, not in the file): " + changes.untouched().size()
                     + (changes.untouched().size() == 1 ? " group" : " groups"));
         }
-        out.println(created + changed == 0 ? "Nothing to do: " + target + " already has the groups of the file ("
-                + unchanged + " unchanged)."
+        String refused = changes.refused().isEmpty() ? "" : ", " + changes.refused().size() + " refused";
+        out.println(created + changed == 0 && refused.isEmpty()
+                ? "Nothing to do: " + target + " already has the groups of the file (" + unchanged + " unchanged)."
                 : "Plan for " + target + ": " + created + " to create, " + changed + " to change, " + unchanged
-                        + " unchanged.");
+                        + " unchanged" + refused + ".");
         return created + changed;
+    }
+
+    /** Says on {@code err} that groups were refused, if any were; answers whether any were. */
+    static boolean refused(ProjectChanges changes, PrintWriter err) {
+        int refused = changes.refused().size();
+        if (refused > 0) {
+            err.println("portcullis: " + refused + (refused == 1 ? " group" : " groups") + " of the file cannot be"
+                    + " paired with the project's (see REFUSED above): nothing may be applied until the file says"
+                    + " which group each one is.");
+            err.flush();
+        }
+        return refused > 0;
     }
 }

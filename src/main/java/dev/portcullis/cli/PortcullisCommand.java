@@ -2,6 +2,7 @@ package dev.portcullis.cli;
 
 import dev.portcullis.backend.Version;
 import dev.portcullis.domain.SafeText;
+import dev.portcullis.files.UserEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,6 +79,13 @@ public final class PortcullisCommand implements Callable<Integer> {
      * console when no subcommand is given.
      */
     public static CommandLine commandLine(Consumer<ConsoleOptions> console, PrintWriter out, PrintWriter err) {
+        return commandLine(console, out, err, UserEnvironment.current());
+    }
+
+    /** As above, in {@code environment}: its clouds.yaml and workspace ({@code ~} its home), for tests. */
+    public static CommandLine commandLine(Consumer<ConsoleOptions> console, PrintWriter out, PrintWriter err,
+                                          UserEnvironment environment) {
+        Sources.environment(environment);
         CommandLine cmd = new CommandLine(new PortcullisCommand(console));
         // everything the commands print passes the guard, whatever path it took
         cmd.setOut(SafeOutput.guard(out));

@@ -19,9 +19,11 @@ import java.util.function.Function;
 
 /**
  * What it takes to make a project's groups what a definition file says. A group of the file is the
- * project's group with the same id; failing that, the only one with the same name; failing that, a group
- * to create. Groups only in the project are left as they are: a file that leaves a group out does not
- * delete it. Rules that point at a group of the file point at its counterpart in the project.
+ * project's group with the same id; failing that, the only one with the same name that no group of the
+ * file claims by id; failing that, a group to create. Where that is not one group (the project has two
+ * groups of the name, as Neutron allows, or the file has two without an id of the project's), the group
+ * is refused rather than guessed at, or created once more: {@link #refused()}. Groups only in the project
+ * are left as they are: a file that leaves a group out does not delete it. Rules that point at a group of the file point at its counterpart in the project.
  *
  * <p>The project may be read whole, or only in the part the file needs ({@link FileGroupsRead}): the
  * groups with the file's ids and names and those their rules point at. The pairing is the same either
@@ -36,7 +38,12 @@ final class ProjectChanges {
         }
     }
 
+    /** A group of the file that is not planned, because which group of the project it is cannot be told. */
+    record Refusal(String name, String where, String reason) {
+    }
+
     private final List<Change> changes = new ArrayList<>();
+    private final List<Refusal> refused = new ArrayList<>();
     private final List<SecurityGroup> untouched = new ArrayList<>();
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
@@ -56,25 +63,51 @@ final class ProjectChanges {
         // rules name address groups by id too: the file's and the project's, by name in what is printed
         file.addressGroups().forEach(a -> names.putIfAbsent(a.id(), a.label()));
         project.addressGroups().forEach(a -> names.putIfAbsent(a.id(), a.label()));
+        // the groups of the file paired by id, and, by name, those whose id the project does not have
         Set<String> matched = new HashSet<>();
+        Map<String, List<GroupReport>> byNameOnly = new HashMap<>();
+        for (GroupReport g : file.groups()) {
+            SecurityGroup byItsId = g.id() == null ? null : byId.get(g.id());
+            if (byItsId != null) {
+                matched.add(byItsId.id());
+            } else {
+                byNameOnly.computeIfAbsent(g.draft().orElseThrow().name(), k -> new ArrayList<>()).add(g);
+            }
+        }
         for (GroupReport g : file.groups()) {
             GroupDraft draft = g.draft().orElseThrow();
-            SecurityGroup current = g.id() == null ? null : byId.get(g.id());
-            List<SecurityGroup> sameName = byName.getOrDefault(draft.name(), List.of());
-            if (current == null && sameName.size() == 1 && !matched.contains(sameName.get(0).id())) {
-                current = sameName.get(0);
-            }
             String fileId = g.id() != null ? g.id() : "new group " + draft.name();
+            names.putIfAbsent(fileId, draft.name());
+            SecurityGroup current = g.id() == null ? null : byId.get(g.id());
+            if (current == null) {
+                List<GroupReport> namesakes = byNameOnly.get(draft.name());
+                List<SecurityGroup> candidates = byName.getOrDefault(draft.name(), List.of()).stream()
+                        .filter(c -> !matched.contains(c.id())).toList();
+                String refusal = namesakes.size() > 1 ? PairingWords.twiceInTheFile(draft.name(), namesakes)
+                        : candidates.size() > 1 ? PairingWords.ambiguous(draft.name(), g.id(), candidates) : null;
+                if (refusal != null) {
+                    refused.add(new Refusal(draft.name(), g.path(), refusal));
+                    continue;
+                }
+                current = candidates.isEmpty() ? null : candidates.get(0);
+            }
             if (current != null) {
                 matched.add(current.id());
                 ids.put(fileId, current.id());
             }
-            names.putIfAbsent(fileId, draft.name());
             changes.add(new Change(fileId, current, draft));
         }
         if (wholeProject) {
             project.groups().stream().filter(g -> !matched.contains(g.id())).forEach(untouched::add);
         }
+    }
+
+    /**
+     * The groups of the file that are not planned: the project (or the file) has more than one group of
+     * their name and the file gives no id that tells which. Nothing may be applied while there are any.
+     */
+    List<Refusal> refused() {
+        return refused;
     }
 
     /** Whether the whole project was read; if not, the groups the file leaves out are not known. */

@@ -3,6 +3,7 @@ package dev.portcullis.cli;
 import dev.portcullis.domain.SafeText;
 import dev.portcullis.domain.Problem;
 import dev.portcullis.files.ReviewSettingsFile;
+import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.files.UserFolders;
 import dev.portcullis.review.Check;
 import dev.portcullis.review.ReviewSettings;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The review's settings from a small JSON file, for {@code lint} and the console alike: the file named, or
@@ -39,13 +39,13 @@ public final class ReviewSettingsSource {
     }
 
     /** The user's settings file, whether it exists or not. */
-    public static Path userFile(Map<String, String> environment, String userHome) {
-        return UserFolders.config(environment, userHome).resolve("review.json");
+    public static Path userFile(UserEnvironment environment) {
+        return UserFolders.config(environment).resolve("review.json");
     }
 
     /** The user's settings: their file if they have one, else the defaults. */
     public static ReviewSettings forUser() {
-        Path file = userFile(System.getenv(), System.getProperty("user.home"));
+        Path file = userFile(UserEnvironment.current());
         return Files.exists(file) ? read(file) : ReviewSettings.defaults();
     }
 

@@ -10,6 +10,7 @@ import dev.portcullis.backend.openstack.CloudConfigs;
 import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.Problem;
+import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.domain.SourceGap;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.FileErrorCode;
@@ -33,6 +34,9 @@ public final class Sources {
 
     /** How long a cloud may take to answer a whole load. */
     private static final long CLOUD_MINUTES = 5;
+
+    /** The environment of the command line being run: where clouds.yaml and the workspace are looked for. */
+    private static volatile UserEnvironment environment;
 
     private final Supplier<CloudConfigs> clouds;
     private final Path workspace;
@@ -59,7 +63,19 @@ public final class Sources {
     }
 
     public static Sources forUser(Path workspace, ReadOptions options) {
-        return new Sources(CloudConfigs::forUser, workspace, options);
+        UserEnvironment user = environment();
+        return new Sources(() -> CloudConfigs.forUser(user),
+                workspace != null ? workspace : WorkspaceBackend.defaultLocation(user), options);
+    }
+
+    /** Sets the environment of the command line about to run (see {@link PortcullisCommand#commandLine}). */
+    static void environment(UserEnvironment user) {
+        environment = user;
+    }
+
+    private static UserEnvironment environment() {
+        UserEnvironment user = environment;
+        return user != null ? user : UserEnvironment.current();
     }
 
     /**

@@ -2,11 +2,13 @@ package dev.portcullis.files;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Where Portcullis keeps things for the user, by the XDG base directory rules: what it saves (the
- * workspace, the offline copies of clouds) and what the user configures (the review's settings).
+ * workspace, the offline copies of clouds) and what the user configures (the review's settings). {@code ~}
+ * is the environment's home ({@code $HOME}, see {@link UserEnvironment}), in the defaults and at the start of
+ * a variable's value alike, so that {@code XDG_CONFIG_HOME=~/cfg} names the same folder here as for
+ * clouds.yaml.
  */
 public final class UserFolders {
 
@@ -14,20 +16,21 @@ public final class UserFolders {
     }
 
     /** {@code $XDG_DATA_HOME/portcullis}, else {@code ~/.local/share/portcullis}. */
-    public static Path data(Map<String, String> environment, String userHome) {
-        return of(environment.get("XDG_DATA_HOME"), Path.of(userHome, ".local", "share"));
+    public static Path data(UserEnvironment environment) {
+        return of(environment, "XDG_DATA_HOME", environment.home().resolve(".local").resolve("share"));
     }
 
     /** {@code $XDG_CONFIG_HOME/portcullis}, else {@code ~/.config/portcullis}. */
-    public static Path config(Map<String, String> environment, String userHome) {
-        return of(environment.get("XDG_CONFIG_HOME"), Path.of(userHome, ".config"));
+    public static Path config(UserEnvironment environment) {
+        return of(environment, "XDG_CONFIG_HOME", environment.home().resolve(".config"));
     }
 
     /** As the specification says, an empty or relative variable is ignored. */
-    private static Path of(String variable, Path fallback) {
+    private static Path of(UserEnvironment environment, String name, Path fallback) {
+        String variable = environment.get(name);
         if (variable != null && !variable.isBlank()) {
             try {
-                Path base = Path.of(variable);
+                Path base = Path.of(environment.expandHome(variable));
                 if (base.isAbsolute()) {
                     return base.resolve("portcullis");
                 }

@@ -119,16 +119,18 @@ class FileGroupsReadTest {
                 GROUPS + "1000&name=cache", GROUPS + "2&id=" + OPS, GROUPS + "2&id=" + MON);
         assertThat(server.getAllServeEvents()).extracting(ServeEvent::getWasMatched).containsOnly(true);
         assertThat(changes.changes()).extracting(c -> c.isNew() ? null : c.current().id())
-                .containsExactly(WEB, null, CACHE);
-        assertThat(changed).isEqualTo(3);
+                .containsExactly(WEB, CACHE);
+        assertThat(changes.refused()).extracting(ProjectChanges.Refusal::name).containsExactly("app");
+        assertThat(changed).isEqualTo(2);
         assertThat(text.toString())
                 .contains("Group web (" + WEB + "): change", "+ add Ingress IPv4 TCP 5432 from group cache",
                         "- remove Ingress IPv4 TCP 9100 from group ops")
-                .contains("Group app: create, with 1 rule")
+                .contains("Group app (security_groups[1]): REFUSED: the project has 2 groups named \"app\" ("
+                        + APP1 + ", " + APP2 + ")")
                 .contains("Group cache (" + CACHE + "): change", "+ add Ingress IPv4 TCP 6379 from group web",
                         "- remove Ingress IPv4 TCP 6379 from group mon")
                 .contains("Groups the file does not name were not read: they are left as they are.")
-                .contains("Plan for cloud replayed: 1 to create, 2 to change, 0 unchanged.")
+                .contains("Plan for cloud replayed: 0 to create, 2 to change, 0 unchanged, 1 refused.")
                 .doesNotContain("Ingress IPv4 TCP 22");
     }
 
@@ -197,13 +199,15 @@ class FileGroupsReadTest {
 
         assertThat(part.changes()).isEqualTo(whole.changes());
         assertThat(part.changes()).extracting(c -> c.isNew() ? null : c.current().id())
-                .containsExactly(WEB, null, APP_UPPER, CACHE, MON, null);
+                .containsExactly(WEB, APP_UPPER, CACHE);
+        assertThat(part.refused()).isEqualTo(whole.refused());
+        assertThat(part.refused()).extracting(ProjectChanges.Refusal::name).containsExactly("app", "mon", "mon");
         StringWriter wholeText = new StringWriter();
         StringWriter partText = new StringWriter();
         PlanCommand.print(whole, "memory", new PrintWriter(wholeText));
         PlanCommand.print(part, "memory", new PrintWriter(partText));
         assertThat(partText.toString().replace("Groups the file does not name were not read: they are left as they "
-                + "are.", "Left as they are (in the project, not in the file): 3 groups")).isEqualTo(wholeText.toString());
+                + "are.", "Left as they are (in the project, not in the file): 4 groups")).isEqualTo(wholeText.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.review.ReviewSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,17 +15,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Where the review's settings come from, and what a file that cannot be used says. */
 class ReviewSettingsSourceTest {
 
+    private static final Path ROOT = Path.of("/");
+
     @TempDir
     Path dir;
 
+    /** An environment without HOME: the account's home is {@code home}. */
+    private static UserEnvironment env(Map<String, String> variables, Path cwd, String home) {
+        return UserEnvironment.of(variables, cwd, home);
+    }
+
     @Test
     void theUsersFileFollowsXdgConfigHomeElseDotConfig() {
-        assertThat(ReviewSettingsSource.userFile(Map.of("XDG_CONFIG_HOME", "/cfg"), "/home/a"))
+        assertThat(ReviewSettingsSource.userFile(env(Map.of("XDG_CONFIG_HOME", "/cfg"), ROOT, "/home/a")))
                 .isEqualTo(Path.of("/cfg/portcullis/review.json"));
-        assertThat(ReviewSettingsSource.userFile(Map.of("XDG_CONFIG_HOME", "relative"), "/home/a"))
+        assertThat(ReviewSettingsSource.userFile(env(Map.of("XDG_CONFIG_HOME", "relative"), ROOT, "/home/a")))
                 .as("a relative XDG_CONFIG_HOME is ignored, as the specification says")
                 .isEqualTo(Path.of("/home/a/.config/portcullis/review.json"));
-        assertThat(ReviewSettingsSource.userFile(Map.of(), "/home/a"))
+        assertThat(ReviewSettingsSource.userFile(env(Map.of(), ROOT, "/home/a")))
                 .isEqualTo(Path.of("/home/a/.config/portcullis/review.json"));
     }
 

@@ -1,7 +1,7 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.files.UserEnvironment;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,6 @@ class SecretEchoCommandsTest {
     @TempDir
     Path outDir;
 
-    private String savedHome;
     private StringWriter out;
     private StringWriter err;
 
@@ -56,8 +56,6 @@ class SecretEchoCommandsTest {
 
     @BeforeEach
     void clouds() throws IOException {
-        savedHome = System.getProperty("user.home");
-        System.setProperty("user.home", home.toString());
         Path folder = Files.createDirectories(home.resolve(".config/openstack"));
         String common = "    network_endpoint_override: " + cloud.networkEndpoint() + "\n    api_timeout: 10\n";
         Files.writeString(folder.resolve("clouds.yaml"), "clouds:\n"
@@ -71,15 +69,11 @@ class SecretEchoCommandsTest {
                 + "\n      username: demo\n      password: '" + PASSWORD + "'\n      project_name: demo\n" + common);
     }
 
-    @AfterEach
-    void restoreHome() {
-        System.setProperty("user.home", savedHome);
-    }
-
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        return PortcullisCommand.commandLine(o -> { }, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return PortcullisCommand.commandLine(o -> { }, new PrintWriter(out), new PrintWriter(err),
+                new UserEnvironment(Map.of(), Path.of("").toAbsolutePath(), home)).execute(args);
     }
 
     static Stream<Arguments> runs() {

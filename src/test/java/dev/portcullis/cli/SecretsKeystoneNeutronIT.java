@@ -1,6 +1,6 @@
 package dev.portcullis.cli;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.portcullis.files.UserEnvironment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,6 @@ class SecretsKeystoneNeutronIT {
     @TempDir
     Path home;
 
-    private String savedHome;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -34,8 +34,6 @@ class SecretsKeystoneNeutronIT {
     void clouds() throws IOException {
         String keystone = System.getProperty("portcullis.keystone.url");
         assertThat(keystone).as("system property portcullis.keystone.url (run with -Pneutron)").isNotBlank();
-        savedHome = System.getProperty("user.home");
-        System.setProperty("user.home", home.toString());
         Path folder = Files.createDirectories(home.resolve(".config/openstack"));
         String project = "      project_name: demo\n      project_domain_name: Default\n";
         Files.writeString(folder.resolve("clouds.yaml"), "clouds:\n"
@@ -45,13 +43,9 @@ class SecretsKeystoneNeutronIT {
                 + UNKNOWN_TOKEN + "\n" + project);
     }
 
-    @AfterEach
-    void restoreHome() {
-        System.setProperty("user.home", savedHome);
-    }
-
     private int lint(String cloud) {
-        return PortcullisCommand.commandLine(o -> { }, new PrintWriter(out), new PrintWriter(err))
+        return PortcullisCommand.commandLine(o -> { }, new PrintWriter(out), new PrintWriter(err),
+                new UserEnvironment(Map.of(), Path.of("").toAbsolutePath(), home))
                 .execute("lint", "cloud:" + cloud);
     }
 

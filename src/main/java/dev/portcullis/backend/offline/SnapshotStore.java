@@ -4,6 +4,7 @@ import dev.portcullis.backend.Snapshot;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionReport;
 import dev.portcullis.files.AtomicFiles;
+import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.files.UserFolders;
 import dev.portcullis.files.DefinitionWriter;
 import dev.portcullis.files.Definitions;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -61,12 +61,12 @@ public final class SnapshotStore implements AutoCloseable {
 
     /** {@code $XDG_DATA_HOME/portcullis/snapshots}, else {@code ~/.local/share/portcullis/snapshots}. */
     public static Path defaultFolder() {
-        return defaultFolder(System.getenv(), System.getProperty("user.home"));
+        return defaultFolder(UserEnvironment.current());
     }
 
     /** As {@link #defaultFolder()}; an empty or relative {@code XDG_DATA_HOME} is ignored, as XDG says. */
-    public static Path defaultFolder(Map<String, String> environment, String userHome) {
-        return UserFolders.data(environment, userHome).resolve("snapshots");
+    public static Path defaultFolder(UserEnvironment environment) {
+        return UserFolders.data(environment).resolve("snapshots");
     }
 
     /** The file of a cloud's snapshot; any cloud name gives one plain file name inside the folder. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.BackendException.Kind;
+import dev.portcullis.files.UserEnvironment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,15 @@ public final class CloudConfigs {
     private final List<Path> sources;
     private final List<Path> searched;
     private final List<String> problems;
+    private final String lookedAt;
 
     /** A cloud as configured: usable, or the reason it is not. */
     private record Entry(CloudConfig config, String problem) {
     }
 
     private CloudConfigs(Map<String, Entry> clouds, String defaultCloud, List<Path> sources, List<Path> searched,
-                         List<String> problems) {
+                         List<String> problems, String lookedAt) {
+        this.lookedAt = lookedAt;
         this.clouds = clouds;
         this.defaultCloud = defaultCloud;
         this.sources = List.copyOf(sources);
@@ -44,15 +47,29 @@ public final class CloudConfigs {
         this.problems = List.copyOf(problems);
     }
 
-    /** This user's clouds: the process environment, working folder, home and /etc/openstack. */
+    /**
+     * This user's clouds: the process environment, current folder, home ({@code $HOME}, as the OpenStack tools
+     * take it) and /etc/openstack.
+     */
     public static CloudConfigs forUser() {
-        return load(System.getenv(), Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home")),
-                Path.of("/etc/openstack"));
+        return forUser(UserEnvironment.current());
     }
 
-    /** The clouds as seen from these places; for tests and for {@link #forUser()}. Never throws for bad files. */
+    /** The clouds of a user in this environment (its variables, current folder and home) and /etc/openstack. */
+    public static CloudConfigs forUser(UserEnvironment environment) {
+        return load(environment, Path.of("/etc/openstack"));
+    }
+
+    /** The clouds as seen from these places, {@code home} standing for {@code ~}; for tests. */
     public static CloudConfigs load(Map<String, String> env, Path cwd, Path home, Path systemDir) {
-        ConfigLocations locations = new ConfigLocations(env, cwd, home, systemDir);
+        return load(new UserEnvironment(env, cwd, home), systemDir);
+    }
+
+    /** The clouds as seen from this environment; {@code systemDir} is /etc/openstack. Never throws for bad files. */
+    public static CloudConfigs load(UserEnvironment environment, Path systemDir) {
+        Map<String, String> env = environment.variables();
+        Path cwd = environment.workingFolder();
+        ConfigLocations locations = new ConfigLocations(environment, systemDir);
         List<String> problems = new ArrayList<>();
         for (String variable : List.of("OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE")) {
             Path named = locations.override(variable);
@@ -93,7 +110,8 @@ public final class CloudConfigs {
             envCloud = true;
         }
         String chosen = chooseDefault(env.get("OS_CLOUD"), envCloud ? envName : null, clouds, problems);
-        return new CloudConfigs(clouds, chosen, sources, locations.cloudFiles(), problems);
+        return new CloudConfigs(clouds, chosen, sources, locations.cloudFiles(), problems,
+                lookedAt(locations, environment));
     }
 
     private static Entry entry(CloudReader reader, String name, String source, JsonNode settings, List<String> problems) {
@@ -138,10 +156,7 @@ public final class CloudConfigs {
     public CloudConfig cloud(String name) {
         Entry entry = clouds.get(name);
         if (entry == null) {
-            String where = sources.isEmpty() ? "no clouds.yaml was found (looked in " + searchedFolders() + ")"
-                    : "read " + sources.stream().map(Path::toString).reduce((a, b) -> a + " and " + b).orElseThrow();
-            throw new BackendException(Kind.INVALID, CODE,
-                    "There is no cloud named '" + name + "': " + where + known(clouds) + ".");
+            throw new BackendException(Kind.INVALID, CODE, unknown(name));
         }
         if (entry.config() == null) {
             throw new BackendException(Kind.INVALID, CODE, entry.problem());
@@ -175,9 +190,27 @@ public final class CloudConfigs {
         return problems;
     }
 
-    private String searchedFolders() {
-        return String.join(", ", searched.stream().map(p -> p.getParent() == null ? "." : p.getParent().toString())
-                .distinct().toList());
+    /**
+     * Why there is no cloud of this name, saying where clouds were looked for: the files read, or, when none
+     * was found, every place tried and what {@code ~} stood for.
+     */
+    public String unknown(String name) {
+        if (sources.isEmpty()) {
+            return "There is no cloud named '" + name + "': no clouds.yaml was found" + known(clouds) + ". " + lookedAt;
+        }
+        return "There is no cloud named '" + name + "': read "
+                + String.join(" and ", sources.stream().map(Path::toString).toList()) + known(clouds) + ".";
+    }
+
+    private static String lookedAt(ConfigLocations locations, UserEnvironment environment) {
+        Path named = locations.override("OS_CLIENT_CONFIG_FILE");
+        String home = environment.get("HOME");
+        boolean fromHome = home != null && !home.isBlank();
+        return "Looked for " + (named == null ? "" : named + " (OS_CLIENT_CONFIG_FILE), then for ")
+                + "clouds.yaml, clouds.yml and clouds.json in "
+                + String.join(", ", locations.folders().stream().map(Path::toString).toList())
+                + " (~ is " + locations.home() + (fromHome ? ", from $HOME" : ", the account's home: HOME is not set")
+                + "), and for OS_AUTH_URL or OS_ENDPOINT in the environment.";
     }
 
     @Override

@@ -1,32 +1,39 @@
 package dev.portcullis.backend.openstack;
 
+import dev.portcullis.files.UserEnvironment;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Where clouds.yaml and secure.yaml may be, in the order openstacksdk's config loader tries them on Linux:
  * the file an environment variable names, the current folder, the user's config folder ($XDG_CONFIG_HOME,
  * else ~/.config), ~/.config, the system's XDG config folders ($XDG_CONFIG_DIRS, else /etc/xdg), and
- * /etc/openstack; in each folder {@code .yaml}, then {@code .yml}, then {@code .json}.
+ * /etc/openstack; in each folder {@code .yaml}, then {@code .yml}, then {@code .json}. {@code ~} is the
+ * environment's home ({@code $HOME}), as in openstacksdk, which expands it with Python's {@code expanduser}.
  */
 final class ConfigLocations {
 
     private static final List<String> SUFFIXES = List.of(".yaml", ".yml", ".json");
 
-    private final Map<String, String> env;
+    private final UserEnvironment env;
     private final Path cwd;
     private final Path home;
     private final Path systemDir;
 
-    ConfigLocations(Map<String, String> env, Path cwd, Path home, Path systemDir) {
+    ConfigLocations(UserEnvironment env, Path systemDir) {
         this.env = env;
-        this.cwd = cwd;
-        this.home = home;
+        this.cwd = env.workingFolder();
+        this.home = env.home();
         this.systemDir = systemDir;
+    }
+
+    /** The folder {@code ~} stands for. */
+    Path home() {
+        return home;
     }
 
     /** clouds.yaml candidates, the one OS_CLIENT_CONFIG_FILE names first. */
@@ -99,9 +106,6 @@ final class ConfigLocations {
     }
 
     String expandHome(String path) {
-        if (path.equals("~")) {
-            return home.toString();
-        }
-        return path.startsWith("~/") ? home.resolve(path.substring(2)).toString() : path;
+        return env.expandHome(path);
     }
 }

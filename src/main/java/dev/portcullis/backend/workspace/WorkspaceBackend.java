@@ -15,6 +15,7 @@ import dev.portcullis.domain.Port;
 import dev.portcullis.domain.PortRef;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.files.AtomicFiles;
+import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.files.UserFolders;
 import dev.portcullis.files.DefinitionReader;
 import dev.portcullis.files.DefinitionWriter;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -135,15 +135,15 @@ public final class WorkspaceBackend implements Backend {
 
     /** Where the workspace lives unless told otherwise: {@code $XDG_DATA_HOME/portcullis/workspace.json}. */
     public static Path defaultLocation() {
-        return defaultLocation(System.getenv(), System.getProperty("user.home"));
+        return defaultLocation(UserEnvironment.current());
     }
 
     /**
      * {@code $XDG_DATA_HOME/portcullis/workspace.json}, else {@code ~/.local/share/portcullis/workspace.json}.
      * As the XDG base directory specification says, an empty or relative {@code XDG_DATA_HOME} is ignored.
      */
-    public static Path defaultLocation(Map<String, String> environment, String userHome) {
-        return UserFolders.data(environment, userHome).resolve("workspace.json");
+    public static Path defaultLocation(UserEnvironment environment) {
+        return UserFolders.data(environment).resolve("workspace.json");
     }
 
     public Path file() {

@@ -1,5 +1,6 @@
 package dev.portcullis.backend.offline;
 
+import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.EtherType;
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SnapshotStoreTest {
+
+    private static final Path ROOT = Path.of("/");
 
     static final Instant LOADED = Instant.parse("2026-03-03T14:03:00Z");
 
@@ -134,13 +137,18 @@ class SnapshotStoreTest {
         assertThat(store().file("../x").getParent()).isEqualTo(dir.resolve("snapshots"));
     }
 
+    /** An environment without HOME: the account's home is {@code home}. */
+    private static UserEnvironment env(Map<String, String> variables, Path cwd, String home) {
+        return UserEnvironment.of(variables, cwd, home);
+    }
+
     @Test
     void theFolderIsInTheUsersDataFolder() {
-        assertThat(SnapshotStore.defaultFolder(Map.of("XDG_DATA_HOME", "/data"), "/home/u"))
+        assertThat(SnapshotStore.defaultFolder(env(Map.of("XDG_DATA_HOME", "/data"), ROOT, "/home/u")))
                 .isEqualTo(Path.of("/data/portcullis/snapshots"));
-        assertThat(SnapshotStore.defaultFolder(Map.of("XDG_DATA_HOME", "relative"), "/home/u"))
+        assertThat(SnapshotStore.defaultFolder(env(Map.of("XDG_DATA_HOME", "relative"), ROOT, "/home/u")))
                 .isEqualTo(Path.of("/home/u/.local/share/portcullis/snapshots"));
-        assertThat(SnapshotStore.defaultFolder(Map.of(), "/home/u"))
+        assertThat(SnapshotStore.defaultFolder(env(Map.of(), ROOT, "/home/u")))
                 .isEqualTo(Path.of("/home/u/.local/share/portcullis/snapshots"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.backend.workspace;
 
+import dev.portcullis.files.UserEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,6 +64,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The contract, plus what only a file-backed workspace has: its seed, its file, its thread. */
 class WorkspaceBackendTest extends BackendContract {
+
+    private static final Path ROOT = Path.of("/");
 
     private static final Instant NOW = Instant.parse("2026-11-26T14:28:09.750Z");
     private static final Instant NOW_IN_SECONDS = Instant.parse("2026-11-26T14:28:09Z");
@@ -868,18 +871,24 @@ class WorkspaceBackendTest extends BackendContract {
 
     // --- where the file lives ------------------------------------------------------------------------------
 
+    /** An environment without HOME: the account's home is {@code home}. */
+    private static UserEnvironment env(Map<String, String> variables, Path cwd, String home) {
+        return UserEnvironment.of(variables, cwd, home);
+    }
+
     @Test
     void theDefaultLocationFollowsXdgDataHome() {
-        assertThat(WorkspaceBackend.defaultLocation(Map.of("XDG_DATA_HOME", "/data/alice"), "/home/alice"))
+        assertThat(WorkspaceBackend.defaultLocation(env(Map.of("XDG_DATA_HOME", "/data/alice"), ROOT, "/home/alice")))
                 .isEqualTo(Path.of("/data/alice/portcullis/workspace.json"));
     }
 
     @Test
     void theDefaultLocationIsInTheHomeFolderWithoutXdgDataHome() {
         Path expected = Path.of("/home/alice/.local/share/portcullis/workspace.json");
-        assertThat(WorkspaceBackend.defaultLocation(Map.of(), "/home/alice")).isEqualTo(expected);
-        assertThat(WorkspaceBackend.defaultLocation(Map.of("XDG_DATA_HOME", ""), "/home/alice")).isEqualTo(expected);
-        assertThat(WorkspaceBackend.defaultLocation(Map.of("XDG_DATA_HOME", "relative/data"), "/home/alice"))
+        assertThat(WorkspaceBackend.defaultLocation(env(Map.of(), ROOT, "/home/alice"))).isEqualTo(expected);
+        assertThat(WorkspaceBackend.defaultLocation(env(Map.of("XDG_DATA_HOME", ""), ROOT, "/home/alice")))
+                .isEqualTo(expected);
+        assertThat(WorkspaceBackend.defaultLocation(env(Map.of("XDG_DATA_HOME", "relative/data"), ROOT, "/home/alice")))
                 .as("the XDG specification says to ignore a relative path").isEqualTo(expected);
     }
 
