@@ -84,6 +84,7 @@ final class ApplyCommand implements Callable<Integer> {
         Map<ProjectChanges.Change, SecurityGroup> created = new HashMap<>();
         Map<ProjectChanges.Change, SecurityGroup> latest = new HashMap<>();
         int window = window(backend);
+        ok &= addressGroups(backend, changes, out);
         Deque<Sent<SecurityGroup>> creating = new ArrayDeque<>();
         try (WorkspaceBackend.Hold batch = hold(backend)) {
             for (ProjectChanges.Change c : changes.changes()) {
@@ -161,6 +162,33 @@ final class ApplyCommand implements Callable<Integer> {
             out.println("  FAILED: " + what + ": " + SafeText.message(message(e)));
             return false;
         }
+    }
+
+    /**
+     * Creates and changes the file's address groups first, one at a time (there are few), so that the rules that
+     * name them can be given their ids in the project.
+     */
+    private static boolean addressGroups(Backend backend, ProjectChanges changes, PrintWriter out) {
+        boolean ok = true;
+        for (FileAddressGroups.Change a : changes.addressGroups().changes()) {
+            String name = SafeText.line(a.wanted().name());
+            try {
+                if (a.isNew()) {
+                    dev.portcullis.domain.AddressGroup made = Sources.await("the address group " + name,
+                            backend.createAddressGroup(a.wanted()));
+                    changes.created(a, made);
+                    out.println("  applied: create address group " + name + " (" + made.id() + ")");
+                } else {
+                    Sources.await("the address group " + name, backend.updateAddressGroup(a.current(), a.wanted()));
+                    out.println("  applied: change address group " + name);
+                }
+            } catch (Sources.SourceException e) {
+                out.println("  FAILED: " + (a.isNew() ? "create" : "change") + " address group " + name + ": "
+                        + SafeText.message(message(e)));
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     /**

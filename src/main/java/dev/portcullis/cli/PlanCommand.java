@@ -58,6 +58,14 @@ final class PlanCommand implements Callable<Integer> {
         int created = 0;
         int changed = 0;
         int unchanged = 0;
+        for (FileAddressGroups.Change a : changes.addressGroups().changes()) {
+            if (a.isNew()) {
+                created++;
+            } else {
+                changed++;
+            }
+            addressGroup(a, out);
+        }
         for (ProjectChanges.Change c : changes.changes()) {
             String name = SafeText.line(c.wanted().name());
             if (c.isNew()) {
@@ -84,8 +92,9 @@ final class PlanCommand implements Callable<Integer> {
                 out.println("  ~ tags: " + tags(current.tags()) + " -> " + tags(c.wanted().tags()));
             }
         }
-        changes.refused().forEach(r -> out.println("Group " + SafeText.line(r.name()) + " (" + SafeText.line(r.where())
-                + "): REFUSED: " + SafeText.message(r.reason())));
+        changes.refused().forEach(r -> out.println((r.name().startsWith("Address group ") ? "" : "Group ")
+                + SafeText.line(r.name()) + " (" + SafeText.line(r.where()) + "): REFUSED: "
+                + SafeText.message(r.reason())));
         if (!changes.wholeProject()) {
             out.println("Groups the file does not name were not read: they are left as they are.");
         } else if (!changes.untouched().isEmpty()) {
@@ -98,6 +107,22 @@ final class PlanCommand implements Callable<Integer> {
                 : "Plan for " + target + ": " + created + " to create, " + changed + " to change, " + unchanged
                         + " unchanged" + refused + ".");
         return created + changed;
+    }
+
+    /** An address group to create or change, with the addresses it gains and loses. */
+    private static void addressGroup(FileAddressGroups.Change a, PrintWriter out) {
+        String name = SafeText.line(a.wanted().name());
+        int count = a.wanted().addresses().size();
+        out.println(a.isNew() ? "Address group " + name + ": create, with " + count + (count == 1 ? " address" : " addresses")
+                : "Address group " + SafeText.line(a.current().label()) + " (" + a.current().id() + "): change");
+        if (!a.isNew() && !a.current().name().equals(a.wanted().name())) {
+            out.println("  ~ name: " + SafeText.line(a.current().name()) + " -> " + name);
+        }
+        if (!a.isNew() && !a.current().description().equals(a.wanted().description())) {
+            out.println("  ~ description: \"" + SafeText.line(a.wanted().description()) + "\"");
+        }
+        a.added().forEach(x -> out.println("  + address " + x));
+        a.removed().forEach(x -> out.println("  - address " + x));
     }
 
     /** Says on {@code err} that groups were refused, if any were; answers whether any were. */

@@ -39,7 +39,8 @@ final class PlanInput {
      * never delete a group the file leaves out. A command that did (a "prune") would have to load it all.
      */
     ProjectChanges changes(DefinitionReport report, Backend backend) {
-        if (backend.readsGroupsByName()) {
+        // a file's address groups are paired with the project's, which only the whole project has
+        if (backend.readsGroupsByName() && report.addressGroups().isEmpty()) {
             return new ProjectChanges(report, FileGroupsRead.read(report, backend, target()), false);
         }
         Snapshot project = Sources.await(target(), backend.load(ProgressListener.NONE));

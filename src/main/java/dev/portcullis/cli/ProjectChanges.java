@@ -48,6 +48,7 @@ final class ProjectChanges {
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
     private final boolean wholeProject;
+    private final FileAddressGroups addressGroups;
 
     /**
      * @param project      the project, whole or in the part the file needs
@@ -55,6 +56,8 @@ final class ProjectChanges {
      */
     ProjectChanges(DefinitionReport file, Snapshot project, boolean wholeProject) {
         this.wholeProject = wholeProject;
+        this.addressGroups = new FileAddressGroups(file, project);
+        refused.addAll(addressGroups.refused());
         Map<String, List<SecurityGroup>> byName = new HashMap<>();
         Map<String, SecurityGroup> byId = new HashMap<>();
         project.groups().forEach(g -> byName.computeIfAbsent(g.name(), k -> new ArrayList<>()).add(g));
@@ -147,7 +150,23 @@ final class ProjectChanges {
             return new Rule(rule.id(), rule.direction(), rule.etherType(), rule.protocol(), rule.ports(),
                     Remote.group(ids.get(g.groupId())), rule.description());
         }
+        if (rule.remote() instanceof Remote.AddressGroup a
+                && !addressGroups.projectId(a.addressGroupId()).equals(a.addressGroupId())) {
+            return new Rule(rule.id(), rule.direction(), rule.etherType(), rule.protocol(), rule.ports(),
+                    new Remote.AddressGroup(addressGroups.projectId(a.addressGroupId())), rule.description());
+        }
         return rule;
+    }
+
+    /** The file's address groups: those to create or change before the groups' rules name them. */
+    FileAddressGroups addressGroups() {
+        return addressGroups;
+    }
+
+    /** Records an address group of the file once it has been created, so that rules name it by its new id. */
+    void created(FileAddressGroups.Change change, dev.portcullis.domain.AddressGroup made) {
+        addressGroups.created(change, made);
+        names.put(made.id(), made.label());
     }
 
     /** A group's name from its id, for rule summaries. */

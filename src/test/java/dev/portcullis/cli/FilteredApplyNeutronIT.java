@@ -63,6 +63,10 @@ class FilteredApplyNeutronIT {
         for (SecurityGroup g : made) {
             await(backend.delete(g.ref()));
         }
+        for (dev.portcullis.domain.AddressGroup a : await(backend.load(dev.portcullis.backend.ProgressListener.NONE))
+                .addressGroups()) {
+            await(backend.deleteAddressGroup(a)); // the project is this run's own: all of them are ours
+        }
         backend.close();
     }
 
@@ -148,5 +152,35 @@ class FilteredApplyNeutronIT {
                 org.assertj.core.groups.Tuple.tuple("tags-web", java.util.Set.of("web", "Prod")),
                 org.assertj.core.groups.Tuple.tuple("tags-kept", java.util.Set.of("mine")),
                 org.assertj.core.groups.Tuple.tuple("tags-new", java.util.Set.of("team-a")));
+    }
+
+    @Test
+    void anAddressGroupOfTheFileIsCreatedFirstAndTheRuleNamesItByItsNewId() throws Exception {
+        String file = "{\"address_groups\": [{\"id\": \"draft:office\", \"name\": \"office\","
+                + " \"addresses\": [\"203.0.113.0/24\"]}],"
+                + " \"security_groups\": [{\"name\": \"ag-bastion\", \"security_group_rules\": [{\"direction\":"
+                + " \"ingress\", \"ethertype\": \"IPv4\", \"protocol\": \"tcp\", \"port_range_min\": 22,"
+                + " \"port_range_max\": 22, \"remote_address_group_id\": \"draft:office\"}]}]}";
+        DefinitionReport report = new DefinitionReader().read(file.getBytes(StandardCharsets.UTF_8));
+        assertThat(report.valid()).as(report.toString()).isTrue();
+
+        ProjectChanges changes = new ProjectChanges(report,
+                await(backend.load(dev.portcullis.backend.ProgressListener.NONE)), true);
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        PlanCommand.print(changes, "cloud it", out);
+        boolean ok = ApplyCommand.apply(backend, changes, "cloud it", out);
+        out.flush();
+
+        assertThat(ok).as(text.toString()).isTrue();
+        dev.portcullis.backend.Snapshot after = await(backend.load(dev.portcullis.backend.ProgressListener.NONE));
+        after.groups().stream().filter(g -> g.name().equals("ag-bastion")).forEach(made::add);
+        dev.portcullis.domain.AddressGroup office = after.addressGroups().stream()
+                .filter(a -> a.name().equals("office")).findFirst().orElseThrow();
+        assertThat(text.toString()).contains("Address group office: create, with 1 address",
+                "applied: create address group office (" + office.id() + ")");
+        assertThat(made).singleElement().satisfies(g -> assertThat(g.rules())
+                .filteredOn(r -> r.direction() == Direction.INGRESS).singleElement()
+                .satisfies(r -> assertThat(r.remote()).isEqualTo(new Remote.AddressGroup(office.id()))));
     }
 }
