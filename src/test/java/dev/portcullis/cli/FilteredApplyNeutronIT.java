@@ -70,6 +70,19 @@ class FilteredApplyNeutronIT {
         backend.close();
     }
 
+    /** What plan and apply printed, how many changes were planned, and whether all of them were applied. */
+    private record Outcome(String text, int planned, boolean ok) {
+    }
+
+    private Outcome planAndApply(ProjectChanges changes) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        int planned = PlanCommand.print(changes, "cloud it", out);
+        boolean ok = ApplyCommand.apply(backend, changes, "cloud it", out);
+        out.flush();
+        return new Outcome(text.toString(), planned, ok);
+    }
+
     private static <T> T await(CompletableFuture<T> future) throws Exception {
         return future.get(60, TimeUnit.SECONDS);
     }
@@ -101,15 +114,14 @@ class FilteredApplyNeutronIT {
         assertThat(report.valid()).as(report.toString()).isTrue();
 
         ProjectChanges changes = new ProjectChanges(report, FileGroupsRead.read(report, backend, "cloud it"), false);
-        StringWriter text = new StringWriter();
-        PrintWriter out = new PrintWriter(text);
-        int planned = PlanCommand.print(changes, "cloud it", out);
-        boolean ok = ApplyCommand.apply(backend, changes, "cloud it", out);
-        out.flush();
+        Outcome outcome = planAndApply(changes);
+        String text = outcome.text();
+        boolean ok = outcome.ok();
+        int planned = outcome.planned();
 
         assertThat(planned).isEqualTo(1);
-        assertThat(ok).as(text.toString()).isTrue();
-        assertThat(text.toString())
+        assertThat(ok).as(text).isTrue();
+        assertThat(text)
                 .contains("Group web (" + web.id() + "): change", "+ add Ingress IPv4 TCP 443 from 0.0.0.0/0",
                         "- remove Ingress IPv4 TCP 22 from 0.0.0.0/0", "- remove Ingress IPv4 TCP 5432 from group db")
                 .contains("Group app (security_groups[1]): REFUSED: the project has 2 groups named \"app\"")
@@ -136,14 +148,12 @@ class FilteredApplyNeutronIT {
         assertThat(report.valid()).as(report.toString()).isTrue();
 
         ProjectChanges changes = new ProjectChanges(report, FileGroupsRead.read(report, backend, "cloud it"), false);
-        StringWriter text = new StringWriter();
-        PrintWriter out = new PrintWriter(text);
-        PlanCommand.print(changes, "cloud it", out);
-        boolean ok = ApplyCommand.apply(backend, changes, "cloud it", out);
-        out.flush();
+        Outcome outcome = planAndApply(changes);
+        String text = outcome.text();
+        boolean ok = outcome.ok();
 
-        assertThat(ok).as(text.toString()).isTrue();
-        assertThat(text.toString()).contains("~ tags: none -> Prod, web", "applied: tags of tags-web: Prod, web",
+        assertThat(ok).as(text).isTrue();
+        assertThat(text).contains("~ tags: none -> Prod, web", "applied: tags of tags-web: Prod, web",
                 "applied: tags of tags-new: team-a").doesNotContain("tags of tags-kept");
         List<SecurityGroup> after = await(backend.groups(java.util.Set.of(web.id(), kept.id()),
                 java.util.Set.of("tags-new")));
@@ -166,18 +176,16 @@ class FilteredApplyNeutronIT {
 
         ProjectChanges changes = new ProjectChanges(report,
                 await(backend.load(dev.portcullis.backend.ProgressListener.NONE)), true);
-        StringWriter text = new StringWriter();
-        PrintWriter out = new PrintWriter(text);
-        PlanCommand.print(changes, "cloud it", out);
-        boolean ok = ApplyCommand.apply(backend, changes, "cloud it", out);
-        out.flush();
+        Outcome outcome = planAndApply(changes);
+        String text = outcome.text();
+        boolean ok = outcome.ok();
 
-        assertThat(ok).as(text.toString()).isTrue();
+        assertThat(ok).as(text).isTrue();
         dev.portcullis.backend.Snapshot after = await(backend.load(dev.portcullis.backend.ProgressListener.NONE));
         after.groups().stream().filter(g -> g.name().equals("ag-bastion")).forEach(made::add);
         dev.portcullis.domain.AddressGroup office = after.addressGroups().stream()
                 .filter(a -> a.name().equals("office")).findFirst().orElseThrow();
-        assertThat(text.toString()).contains("Address group office: create, with 1 address",
+        assertThat(text).contains("Address group office: create, with 1 address",
                 "applied: create address group office (" + office.id() + ")");
         assertThat(made).singleElement().satisfies(g -> assertThat(g.rules())
                 .filteredOn(r -> r.direction() == Direction.INGRESS).singleElement()
