@@ -67,4 +67,18 @@ class ThemeSwitchTest {
 
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
     }
+
+    @Test
+    void aFlatButtonWithTheKeyboardFocusShowsARingInTheAccentColour(FxRobot robot) {
+        javafx.scene.control.ToggleButton dark = robot.lookup("#darkTheme").queryAs(javafx.scene.control.ToggleButton.class);
+
+        robot.interact(dark::requestFocus);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dark.isFocused()).isTrue();
+        java.util.List<javafx.scene.layout.BackgroundFill> fills = dark.getBackground().getFills();
+        assertThat(fills).hasSize(2);
+        assertThat(fills.get(0).getFill()).isEqualTo(javafx.scene.paint.Color.web("#0969da")); // Primer's accent
+        assertThat(fills.get(1).getInsets().getTop()).isEqualTo(2);
+    }
 }
