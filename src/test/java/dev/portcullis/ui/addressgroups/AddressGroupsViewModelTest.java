@@ -71,6 +71,9 @@ class AddressGroupsViewModelTest {
         backend.create(new GroupDraft("web", "", true, List.of(ssh))).get(10, TimeUnit.SECONDS);
         network.refresh();
         until(network.snapshotProperty(), s -> s.groups().stream().anyMatch(g -> g.name().equals("web")));
+        // the rows follow the snapshot on the thread that set it: wait for them, not only for the snapshot
+        until(javafx.beans.binding.Bindings.createStringBinding(() -> vm.rows().isEmpty() ? null
+                : vm.rows().get(0).usedBy(), vm.rows()), "1 rule"::equals);
         AddressGroupRow row = vm.rows().get(0);
 
         assertThat(row.usedBy()).isEqualTo("1 rule");
