@@ -170,11 +170,23 @@ public final class InterfacesView {
         return table;
     }
 
-    /** A column of text from outside, shown safe. */
+    /** A column of text from outside, shown safe; a text cut short by a narrow column is whole in the tooltip. */
     private static <T> TableColumn<T, String> column(String name, Function<T, String> value, double width) {
         TableColumn<T, String> column = new TableColumn<>(name);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.line(value.apply(c.getValue()))));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean text = !empty && item != null && !item.isEmpty();
+                setText(text ? item : null);
+                whole.setText(text ? item : "");
+                setTooltip(text ? whole : null);
+            }
+        });
         return column;
     }
 

@@ -54,4 +54,16 @@ class InterfacesViewTest {
         assertThat(asked).singleElement().asString().contains("Put " + other, "at once");
         assertThat(page.groups()).containsAll(before).contains(other);
     }
+
+    @Test
+    void aTextCutShortByANarrowColumnIsWholeInItsTooltip(FxRobot robot) throws Exception {
+        new InterfacesPage(robot).waitForInterfaces(2);
+
+        List<javafx.scene.control.Labeled> cells = robot.lookup(".table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> c.getText() != null && !c.getText().isEmpty())
+                .queryAll().stream().map(n -> (javafx.scene.control.Labeled) n).toList();
+
+        assertThat(cells).isNotEmpty().allSatisfy(c -> assertThat(c.getTooltip()).isNotNull()
+                .satisfies(t -> assertThat(t.getText()).isEqualTo(c.getText())));
+    }
 }
