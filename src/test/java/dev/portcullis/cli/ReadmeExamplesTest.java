@@ -120,11 +120,11 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void theDefinitionFileIsPlannedAsFourGroupsToCreateInAnEmptyProject() {
+    void theDefinitionFileIsPlannedAsItsAddressGroupAndFourGroupsToCreateInAnEmptyProject() {
         int exit = run(List.of("plan", "docs/examples/groups.json", "--workspace", dir.resolve("w.json").toString()));
 
         assertThat(exit).as(out + err).isEqualTo(PortcullisCommand.EXIT_FINDINGS);
-        assertThat(out).contains("Group bastion: create, with 4 rules", "+ add Ingress IPv4 TCP 22 from address group office",
-                "Group db: create", "4 to create, 0 to change");
+        assertThat(out).contains("Address group office: create, with 2 addresses", "Group bastion: create, with 4 rules",
+                "+ add Ingress IPv4 TCP 22 from address group office", "Group db: create", "5 to create, 0 to change");
     }
 }

@@ -1,15 +1,9 @@
 package dev.portcullis.ui.groupeditor;
 
 import dev.portcullis.domain.ChangePlan;
-import dev.portcullis.domain.Direction;
-import dev.portcullis.domain.ErrorCode;
-import dev.portcullis.domain.EtherType;
 import dev.portcullis.domain.GroupDraft;
-import dev.portcullis.domain.PortRange;
 import dev.portcullis.domain.Problem;
-import dev.portcullis.domain.Protocol;
 import dev.portcullis.domain.Raw;
-import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.RuleKey;
 import dev.portcullis.domain.SecurityGroup;
@@ -28,7 +22,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,6 +52,7 @@ public final class GroupEditorViewModel {
     private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem");
     private final ReadOnlyStringWrapper nameNote = new ReadOnlyStringWrapper(this, "nameNote");
     private final NameClash nameClash;
+    private final AcrossRows acrossRows;
     private final ReadOnlyStringWrapper descriptionProblem = new ReadOnlyStringWrapper(this, "descriptionProblem");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
@@ -83,6 +77,7 @@ public final class GroupEditorViewModel {
         this.request = request;
         this.names = new RemoteNames(request.groups(), request.facts().addressGroups());
         this.nameClash = new NameClash(request.groups(), request.original().map(SecurityGroup::id).orElse(null));
+        this.acrossRows = new AcrossRows(request, this::groupName);
         this.review = new RuleWarnings(request.original().orElse(null), review, request.facts().addressGroups());
         GroupDraft draft = request.draft();
         name.set(draft.name());
@@ -170,7 +165,7 @@ public final class GroupEditorViewModel {
         if (shown) {
             edited = true;
         }
-        checkAcrossRows();
+        acrossRows.check(rows);
         checkGroupFields();
         boolean allValid = !nameInvalid && descriptionProblem.get() == null
                 && rows.stream().allMatch(RuleRowViewModel::isValid);
@@ -218,35 +213,6 @@ public final class GroupEditorViewModel {
         }
         for (int i = 0; i < rows.size(); i++) {
             rows.get(i).setWarning(loudest.get(i + 1));
-        }
-    }
-
-    /** Duplicates (Neutron's rule key, both rows marked) and groups that do not exist, through Validation.ruleSet. */
-    private void checkAcrossRows() {
-        List<Rule> rules = rows.stream().map(RuleRowViewModel::ruleOrNull).toList();
-        Set<String> known = request.groups().stream().map(SecurityGroup::id).collect(Collectors.toSet());
-        String ownId = request.original().map(SecurityGroup::id).orElse(null);
-        Map<Integer, List<Problem>> found = Validation.ruleSet(rules, ownId, known);
-        Map<RuleKey, List<Integer>> byKey = new LinkedHashMap<>();
-        for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i) != null) {
-                byKey.computeIfAbsent(rules.get(i).key(), k -> new ArrayList<>()).add(i);
-            }
-        }
-        List<Map<RuleField, String>> across = new ArrayList<>();
-        rows.forEach(r -> across.add(new EnumMap<>(RuleField.class)));
-        found.forEach((index, list) -> {
-            for (Problem p : list) {
-                if (p.code().equals(ErrorCode.GROUP_NOT_FOUND)) {
-                    across.get(index).put(RuleField.REMOTE, p.message() + " Pick another group from the list.");
-                } else {
-                    List<Integer> same = byKey.get(rules.get(index).key());
-                    same.forEach(j -> across.get(j).put(RuleField.RULE, DuplicateMessage.of(j, same, rules, this::groupName)));
-                }
-            }
-        });
-        for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).setProblemsAcrossRows(across.get(i));
         }
     }
 
