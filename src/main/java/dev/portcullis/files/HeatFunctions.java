@@ -341,36 +341,7 @@ final class HeatFunctions {
             keys.add(f.getKey());
             lists.add(f.getValue());
         }
-        List<List<JsonNode>> combinations = new ArrayList<>();
-        combinations.add(List.of());
-        if (permutations) {
-            for (JsonNode list : lists) {
-                List<List<JsonNode>> next = new ArrayList<>();
-                for (List<JsonNode> c : combinations) {
-                    for (JsonNode v : list) {
-                        List<JsonNode> longer = new ArrayList<>(c);
-                        longer.add(v);
-                        next.add(longer);
-                    }
-                }
-                combinations = next;
-            }
-        } else {
-            combinations.clear();
-            int n = lists.isEmpty() ? 0 : lists.get(0).size();
-            for (JsonNode list : lists) {
-                if (list.size() != n) {
-                    throw new Unresolved(at, "without permutations, repeat's lists must be equally long");
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                List<JsonNode> c = new ArrayList<>();
-                for (JsonNode list : lists) {
-                    c.add(list.get(i));
-                }
-                combinations.add(c);
-            }
-        }
+        List<List<JsonNode>> combinations = HeatRepeat.combinations(lists, permutations, at);
         ArrayNode out = json.arrayNode();
         JsonNode template = resolve(arg.get("template"), YamlTree.step(at, "template"));
         for (List<JsonNode> c : combinations) {
@@ -378,30 +349,8 @@ final class HeatFunctions {
             for (int i = 0; i < keys.size(); i++) {
                 values.put(keys.get(i), scalar(c.get(i), at));
             }
-            out.add(substitute(template, values));
+            out.add(HeatRepeat.substitute(template, values));
         }
         return out;
-    }
-
-    private JsonNode substitute(JsonNode template, Map<String, String> values) {
-        if (template.isTextual()) {
-            String s = template.textValue();
-            for (Map.Entry<String, String> e : values.entrySet()) {
-                s = s.replace(e.getKey(), e.getValue());
-            }
-            return json.textNode(s);
-        }
-        if (template.isArray()) {
-            ArrayNode out = json.arrayNode();
-            template.forEach(item -> out.add(substitute(item, values)));
-            return out;
-        }
-        if (template.isObject()) {
-            ObjectNode out = json.objectNode();
-            template.fields().forEachRemaining(f -> out.set(
-                    substitute(json.textNode(f.getKey()), values).textValue(), substitute(f.getValue(), values)));
-            return out;
-        }
-        return template;
     }
 }
