@@ -207,4 +207,41 @@ class LiveProjectViewTest {
         assertThat(page.selected()).isEqualTo("zzz-new");
         assertThat(page.lineOf("zzz-new")).isEqualTo(line);
     }
+
+    @Test
+    void at1024PixelsALongOfflineReasonWrapsWholeAndRetryKeepsItsWord(FxRobot robot) {
+        page = new NetworkConfigurationPage(robot);
+        javafx.stage.Window window = robot.lookup("#customTable").query().getScene().getWindow();
+        double width = window.getWidth();
+        double height = window.getHeight();
+        robot.interact(() -> {
+            window.setWidth(1024);
+            window.setHeight(700);
+        });
+        try {
+            at1024(robot);
+        } finally { // the stage is the next test's too
+            robot.interact(() -> {
+                window.setWidth(width);
+                window.setHeight(height);
+            });
+        }
+    }
+
+    private void at1024(FxRobot robot) {
+        backend.holdLoads = true;
+        robot.interact(vm::refresh);
+        Snapshot saved = new Snapshot(backend.groups, backend.ports, Instant.now().minusSeconds(7200)).asOffline(
+                "The cloud prod could not be reached: connect timed out after 10 seconds to https://"
+                        + "network.region-one.example.org:9696/v2.0/security-groups (check the VPN and the proxy).");
+        robot.interact(() -> backend.heldLoads.get(0).complete(saved));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.Label text = robot.lookup("#offlineText").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Button retry = robot.lookup("#offlineRetry").queryButton();
+        assertThat(text.getHeight() + 0.5).as("the text's height holds all its lines")
+                .isGreaterThanOrEqualTo(text.prefHeight(text.getWidth()));
+        assertThat(text.getHeight()).as("wrapped onto more than one line").isGreaterThan(text.getFont().getSize() * 2);
+        assertThat(retry.getWidth() + 0.5).isGreaterThanOrEqualTo(retry.prefWidth(-1));
+    }
 }

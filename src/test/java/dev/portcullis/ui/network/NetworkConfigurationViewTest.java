@@ -347,11 +347,24 @@ class NetworkConfigurationViewTest {
     @Test
     void at1024By700TheNamesAndTheDetailsButtonsAreWhole(FxRobot robot) {
         load(robot);
+        javafx.stage.Window window = robot.lookup("#customTable").query().getScene().getWindow();
+        double width = window.getWidth();
+        double height = window.getHeight();
         robot.interact(() -> {
-            javafx.stage.Window window = robot.lookup("#customTable").query().getScene().getWindow();
             window.setWidth(1024);
             window.setHeight(700);
         });
+        try {
+            at1024(robot);
+        } finally { // the stage is the next test's too
+            robot.interact(() -> {
+                window.setWidth(width);
+                window.setHeight(height);
+            });
+        }
+    }
+
+    private void at1024(FxRobot robot) {
         page.selectGroup("web-server-public");
         WaitForAsyncUtils.waitForFxEvents();
 
