@@ -211,21 +211,7 @@ class LiveProjectViewTest {
     @Test
     void at1024PixelsALongOfflineReasonWrapsWholeAndRetryKeepsItsWord(FxRobot robot) {
         page = new NetworkConfigurationPage(robot);
-        javafx.stage.Window window = robot.lookup("#customTable").query().getScene().getWindow();
-        double width = window.getWidth();
-        double height = window.getHeight();
-        robot.interact(() -> {
-            window.setWidth(1024);
-            window.setHeight(700);
-        });
-        try {
-            at1024(robot);
-        } finally { // the stage is the next test's too
-            robot.interact(() -> {
-                window.setWidth(width);
-                window.setHeight(height);
-            });
-        }
+        page.atSize(1024, 700, () -> at1024(robot));
     }
 
     private void at1024(FxRobot robot) {

@@ -44,6 +44,25 @@ final class NetworkConfigurationPage {
                 .filter(t -> t != null).toList();
     }
 
+    /** Runs {@code body} with the window at this size, then gives it its size back (the next test shares it). */
+    void atSize(double width, double height, Runnable body) {
+        javafx.stage.Window window = robot.lookup("#customTable").query().getScene().getWindow();
+        double wasWidth = window.getWidth();
+        double wasHeight = window.getHeight();
+        robot.interact(() -> {
+            window.setWidth(width);
+            window.setHeight(height);
+        });
+        try {
+            body.run();
+        } finally {
+            robot.interact(() -> {
+                window.setWidth(wasWidth);
+                window.setHeight(wasHeight);
+            });
+        }
+    }
+
     /** The texts of a group's row that are cut short (shown with an ellipsis): none when all fit. */
     List<String> cutCells(String group) {
         return row(group).lookupAll(".table-cell").stream().map(n -> (Labeled) n)
