@@ -158,4 +158,19 @@ class GroupDialogFlowsTest extends GroupDialogHarness {
         assertThat(page.cellText(rule, RuleField.REMOTE)).isEqualTo("Group db");
         assertThat(page.errors()).isEmpty();
     }
+
+    @Test
+    void manyLongWarningsScrollInTheirAreaAndNeverRunOverTheHintBelowIt(FxRobot robot) {
+        GroupDialogPage page = open(robot, GroupEditRequest.create(List.of(WEB, DB)));
+        page.setName("remote-admin").choosePreset("SSH");
+        page.choosePreset("RDP");
+
+        assertThat(page.warnings()).hasSizeGreaterThanOrEqualTo(4);
+        javafx.scene.Node area = robot.lookup(".problem-scroll").query();
+        javafx.scene.Node hint = robot.lookup(".hint").query();
+        double areaBottom = area.localToScene(area.getBoundsInLocal()).getMaxY();
+        double hintTop = hint.localToScene(hint.getBoundsInLocal()).getMinY();
+        assertThat(hintTop).isGreaterThanOrEqualTo(areaBottom);
+        assertThat(page.hint()).startsWith("The warnings do not stop Add");
+    }
 }
