@@ -47,6 +47,7 @@ public final class CompareViewModel {
     private final String shownName;
     private final Snapshot shown;
     private final Executor fx;
+    private final Executor worker;
     private final ObservableList<Source> sources = FXCollections.observableArrayList();
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -59,11 +60,14 @@ public final class CompareViewModel {
      * @param shown     its groups
      * @param sources   what it can be compared with besides a file
      * @param fx        where answers are applied: the FX thread in the console
+     * @param worker    where the comparison runs: never the FX thread (a source already read, such as a
+     *                  cached offline copy, would otherwise be compared on the thread that asked)
      */
-    public CompareViewModel(String shownName, Snapshot shown, List<Source> sources, Executor fx) {
+    public CompareViewModel(String shownName, Snapshot shown, List<Source> sources, Executor fx, Executor worker) {
         this.shownName = shownName;
         this.shown = shown;
         this.fx = fx;
+        this.worker = worker;
         this.sources.setAll(sources);
     }
 
@@ -80,9 +84,9 @@ public final class CompareViewModel {
         } catch (RuntimeException e) {
             read = CompletableFuture.failedFuture(e);
         }
-        // compared where it was read (a large project has thousands of rules); only the result comes to fx
-        CompletableFuture<Compared> compared = read.thenApply(
-                snapshot -> new Compared(snapshot, Comparison.of(shown.groups(), snapshot.groups())));
+        // compared on the worker (a large project has thousands of rules); only the result comes to fx
+        CompletableFuture<Compared> compared = read.thenApplyAsync(
+                snapshot -> new Compared(snapshot, Comparison.of(shown.groups(), snapshot.groups())), worker);
         compared.whenCompleteAsync((result, failed) -> {
             if (current != asked) {
                 return;

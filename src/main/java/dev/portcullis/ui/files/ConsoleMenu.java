@@ -44,6 +44,7 @@ public final class ConsoleMenu {
     private final DefinitionFiles files;
     private final FileChoice choice;
     private final Function<String, CompletableFuture<Optional<Snapshot>>> savedCopy;
+    private final Executor fx;
     private final Executor worker;
     private final Supplier<Window> owner;
     private final FileMenuViewModel fileMenu;
@@ -60,6 +61,7 @@ public final class ConsoleMenu {
         this.files = files;
         this.choice = choice;
         this.savedCopy = savedCopy;
+        this.fx = fx;
         this.worker = worker;
         this.owner = owner;
         this.fileMenu = new FileMenuViewModel(places, files, window::open, this::shown,
@@ -165,8 +167,7 @@ public final class ConsoleMenu {
         if (snapshot == null) {
             return;
         }
-        CompareViewModel vm = new CompareViewModel(window.backendName(), snapshot, sources(), javafx.application
-                .Platform::runLater);
+        CompareViewModel vm = new CompareViewModel(window.backendName(), snapshot, sources(), fx, worker);
         new CompareDialog(vm, () -> choice.open("Compare with a definition file"), this::fileSource, owner.get())
                 .show();
     }

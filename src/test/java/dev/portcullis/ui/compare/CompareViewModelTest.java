@@ -26,8 +26,20 @@ class CompareViewModelTest {
         return new Source(name, () -> CompletableFuture.completedFuture(read(name)));
     }
 
+    private final List<Runnable> onWorker = new java.util.ArrayList<>();
     private final CompareViewModel vm = new CompareViewModel("Local workspace", read("project.json"), List.of(),
-            Runnable::run);
+            Runnable::run, task -> {
+                onWorker.add(task);
+                task.run();
+            });
+
+    @Test
+    void aSourceAlreadyReadIsComparedOnTheWorkerNotOnTheThreadThatAsked() {
+        vm.compare(file("changed.json")); // its snapshot is read before the comparison is asked for
+
+        assertThat(onWorker).hasSize(1);
+        assertThat(vm.summaryProperty().get()).isNotEmpty();
+    }
 
     @Test
     void saysPerGroupWhatIsOnlyOnOneSideAndADescriptionChangeAsSuch() {
