@@ -73,6 +73,7 @@ public final class Main {
     }
 
     private static void openConsole(ConsoleOptions options, PrintWriter err) {
+        ConsoleLog.install(dev.portcullis.files.UserFolders.state(UserEnvironment.current()));
         try {
             ReviewSettings review = ReviewSettings.defaults();
             List<String> reviewProblems = List.of();

@@ -20,6 +20,11 @@ public final class UserFolders {
         return of(environment, "XDG_DATA_HOME", environment.home().resolve(".local").resolve("share"));
     }
 
+    /** {@code $XDG_STATE_HOME/portcullis}, else {@code ~/.local/state/portcullis}: the console's log. */
+    public static Path state(UserEnvironment environment) {
+        return of(environment, "XDG_STATE_HOME", environment.home().resolve(".local").resolve("state"));
+    }
+
     /** {@code $XDG_CONFIG_HOME/portcullis}, else {@code ~/.config/portcullis}. */
     public static Path config(UserEnvironment environment) {
         return of(environment, "XDG_CONFIG_HOME", environment.home().resolve(".config"));

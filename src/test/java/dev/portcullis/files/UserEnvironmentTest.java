@@ -40,14 +40,16 @@ class UserEnvironmentTest {
 
         assertThat(UserFolders.data(env)).isEqualTo(Path.of("/tmp/alice/.local/share/portcullis"));
         assertThat(UserFolders.config(env)).isEqualTo(Path.of("/tmp/alice/.config/portcullis"));
+        assertThat(UserFolders.state(env)).isEqualTo(Path.of("/tmp/alice/.local/state/portcullis"));
     }
 
     @Test
     void aTildeAtTheStartOfAnXdgVariableIsTheHomeFolder() {
         UserEnvironment env = UserEnvironment.of(Map.of("HOME", "/tmp/alice", "XDG_DATA_HOME", "~/data",
-                "XDG_CONFIG_HOME", "~/cfg"), CWD, ACCOUNT);
+                "XDG_CONFIG_HOME", "~/cfg", "XDG_STATE_HOME", "~/st"), CWD, ACCOUNT);
 
         assertThat(UserFolders.data(env)).isEqualTo(Path.of("/tmp/alice/data/portcullis"));
         assertThat(UserFolders.config(env)).isEqualTo(Path.of("/tmp/alice/cfg/portcullis"));
+        assertThat(UserFolders.state(env)).isEqualTo(Path.of("/tmp/alice/st/portcullis"));
     }
 }
