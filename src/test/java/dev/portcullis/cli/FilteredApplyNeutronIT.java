@@ -74,6 +74,18 @@ class FilteredApplyNeutronIT {
     private record Outcome(String text, int planned, boolean ok) {
     }
 
+    /**
+     * Plans and applies a definition file: against the groups it names ({@link FileGroupsRead}), or against the
+     * whole project where its address groups need the project's.
+     */
+    private Outcome applied(String file, boolean wholeProject) throws Exception {
+        DefinitionReport report = new DefinitionReader().read(file.getBytes(StandardCharsets.UTF_8));
+        assertThat(report.valid()).as(report.toString()).isTrue();
+        return planAndApply(new ProjectChanges(report, wholeProject
+                ? await(backend.load(dev.portcullis.backend.ProgressListener.NONE))
+                : FileGroupsRead.read(report, backend, "cloud it"), wholeProject));
+    }
+
     private Outcome planAndApply(ProjectChanges changes) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
@@ -110,11 +122,7 @@ class FilteredApplyNeutronIT {
                 + " \"security_group_rules\": [{\"direction\": \"ingress\", \"ethertype\": \"IPv4\", \"protocol\": \"tcp\","
                 + " \"port_range_min\": 443, \"port_range_max\": 443, \"remote_ip_prefix\": \"0.0.0.0/0\"}]},"
                 + " {\"name\": \"app\", \"description\": \"\", \"security_group_rules\": []}]}";
-        DefinitionReport report = new DefinitionReader().read(file.getBytes(StandardCharsets.UTF_8));
-        assertThat(report.valid()).as(report.toString()).isTrue();
-
-        ProjectChanges changes = new ProjectChanges(report, FileGroupsRead.read(report, backend, "cloud it"), false);
-        Outcome outcome = planAndApply(changes);
+        Outcome outcome = applied(file, false);
         String text = outcome.text();
         boolean ok = outcome.ok();
         int planned = outcome.planned();
@@ -144,11 +152,7 @@ class FilteredApplyNeutronIT {
                 + " \"security_group_rules\": [], \"tags\": [\"web\", \"Prod\"]},"
                 + " {\"id\": \"" + kept.id() + "\", \"name\": \"tags-kept\", \"security_group_rules\": []},"
                 + " {\"name\": \"tags-new\", \"security_group_rules\": [], \"tags\": [\"team-a\"]}]}";
-        DefinitionReport report = new DefinitionReader().read(file.getBytes(StandardCharsets.UTF_8));
-        assertThat(report.valid()).as(report.toString()).isTrue();
-
-        ProjectChanges changes = new ProjectChanges(report, FileGroupsRead.read(report, backend, "cloud it"), false);
-        Outcome outcome = planAndApply(changes);
+        Outcome outcome = applied(file, false);
         String text = outcome.text();
         boolean ok = outcome.ok();
 
@@ -171,12 +175,7 @@ class FilteredApplyNeutronIT {
                 + " \"security_groups\": [{\"name\": \"ag-bastion\", \"security_group_rules\": [{\"direction\":"
                 + " \"ingress\", \"ethertype\": \"IPv4\", \"protocol\": \"tcp\", \"port_range_min\": 22,"
                 + " \"port_range_max\": 22, \"remote_address_group_id\": \"draft:office\"}]}]}";
-        DefinitionReport report = new DefinitionReader().read(file.getBytes(StandardCharsets.UTF_8));
-        assertThat(report.valid()).as(report.toString()).isTrue();
-
-        ProjectChanges changes = new ProjectChanges(report,
-                await(backend.load(dev.portcullis.backend.ProgressListener.NONE)), true);
-        Outcome outcome = planAndApply(changes);
+        Outcome outcome = applied(file, true);
         String text = outcome.text();
         boolean ok = outcome.ok();
 
