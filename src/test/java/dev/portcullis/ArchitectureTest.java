@@ -6,8 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The import directions of ARCHITECTURE.md section 1. */
 class ArchitectureTest {
@@ -102,5 +105,35 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.portcullis.backend.neutron..")
                 .should().onlyDependOnClassesThat().resideOutsideOfPackage("dev.portcullis.backend.workspace..")
                 .check(classes);
+    }
+
+    @Test
+    void theDomainAndTheReviewReadNoFileAndSpeakNoJsonOrHttp() {
+        noClasses().that().resideInAnyPackage("dev.portcullis.domain..", "dev.portcullis.review..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..",
+                        "com.fasterxml..", "org.yaml..")
+                .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.(File|Reader|Writer|InputStream|OutputStream)\\w*")
+                .check(classes);
+    }
+
+    @Test
+    void theShellIsTheTopOfTheConsole() {
+        noClasses().that().resideInAPackage("dev.portcullis.ui..")
+                .and().resideOutsideOfPackage("dev.portcullis.ui.shell..")
+                .should().dependOnClassesThat().resideInAPackage("dev.portcullis.ui.shell..")
+                .check(classes);
+    }
+
+    @Test
+    void whatFeaturesShareImportsNoFeature() {
+        noClasses().that().resideInAPackage("dev.portcullis.ui.common..")
+                .should().dependOnClassesThat(resideInAPackage("dev.portcullis.ui..")
+                        .and(resideOutsideOfPackage("dev.portcullis.ui.common..")))
+                .check(classes);
+    }
+
+    @Test
+    void theConsolesRoomsDoNotLeanOnEachOtherInACircle() {
+        slices().matching("dev.portcullis.ui.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

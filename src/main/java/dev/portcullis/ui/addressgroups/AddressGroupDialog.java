@@ -2,7 +2,7 @@ package dev.portcullis.ui.addressgroups;
 
 import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.SafeText;
-import dev.portcullis.ui.shell.Dialogs;
+import dev.portcullis.ui.common.Dialogs;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;

@@ -2,7 +2,7 @@ package dev.portcullis.ui.files;
 
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.Snapshot;
-import dev.portcullis.ui.shell.Place;
+import dev.portcullis.ui.common.Place;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

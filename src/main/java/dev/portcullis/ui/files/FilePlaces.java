@@ -1,8 +1,8 @@
 package dev.portcullis.ui.files;
 
 import dev.portcullis.backend.Backend;
-import dev.portcullis.ui.shell.Place;
-import dev.portcullis.ui.shell.Places;
+import dev.portcullis.ui.common.Place;
+import dev.portcullis.ui.common.Places;
 
 import java.nio.file.Path;
 import java.util.List;

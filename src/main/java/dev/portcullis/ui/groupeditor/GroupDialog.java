@@ -2,9 +2,9 @@ package dev.portcullis.ui.groupeditor;
 
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.review.ReviewSettings;
-import dev.portcullis.ui.shell.Dialogs;
-import dev.portcullis.ui.shell.Theme;
-import dev.portcullis.ui.shell.ViewLoader;
+import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.Theme;
+import dev.portcullis.ui.common.ViewLoader;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;

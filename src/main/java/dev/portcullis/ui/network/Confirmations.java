@@ -1,6 +1,6 @@
 package dev.portcullis.ui.network;
 
-import dev.portcullis.ui.shell.Dialogs;
+import dev.portcullis.ui.common.Dialogs;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;

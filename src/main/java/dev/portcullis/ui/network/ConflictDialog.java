@@ -1,6 +1,6 @@
 package dev.portcullis.ui.network;
 
-import dev.portcullis.ui.shell.Dialogs;
+import dev.portcullis.ui.common.Dialogs;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;

@@ -1,7 +1,7 @@
 package dev.portcullis.ui.network;
 
 import dev.portcullis.ui.groupeditor.GroupEditRequest;
-import dev.portcullis.ui.shell.Dialogs;
+import dev.portcullis.ui.common.Dialogs;
 import javafx.application.Platform;
 import javafx.stage.Window;
 

@@ -1,5 +1,8 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.common.Place;
+import dev.portcullis.ui.common.Places;
+
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.offline.OfflineFallbackBackend;
 import dev.portcullis.backend.offline.SnapshotStore;

@@ -1,5 +1,7 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.common.ViewLoader;
+
 import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.ui.addressgroups.AddressGroupEditRequest;

@@ -1,5 +1,7 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.common.Dialogs;
+
 import dev.portcullis.domain.SafeText;
 import javafx.application.Platform;
 import javafx.stage.Window;

@@ -1,5 +1,7 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.common.Place;
+
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;

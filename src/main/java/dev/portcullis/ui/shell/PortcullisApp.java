@@ -1,5 +1,11 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.Theme;
+import dev.portcullis.ui.common.Place;
+import dev.portcullis.ui.common.Places;
+import dev.portcullis.ui.common.AppIcons;
+
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
@@ -11,7 +17,7 @@ import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.review.ReviewSettings;
 import dev.portcullis.domain.GroupDraft;
-import dev.portcullis.ui.files.ConsoleMenu;
+import dev.portcullis.ui.shell.ConsoleMenu;
 import dev.portcullis.ui.files.DefinitionFiles;
 import dev.portcullis.ui.files.FilePlaces;
 import dev.portcullis.ui.files.SystemFileChoice;
@@ -41,7 +47,6 @@ import java.util.function.Function;
  */
 public final class PortcullisApp extends Application {
 
-    private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
     /** Where files are read, backends opened and results worked out: never the FX thread. */
     private static final Executor WORKER = java.util.concurrent.ForkJoinPool.commonPool();
 
@@ -238,7 +243,7 @@ public final class PortcullisApp extends Application {
                         stage.getScene().getHeight(), false)));
         // Decoding and setting eight icons costs the first frame some 40 ms (measured): they come after it.
         FirstFrame.atFirstFrame(viewModel.connectionProperty(), stage.showingProperty(), javafx.util.Duration.seconds(2),
-                () -> CompletableFuture.supplyAsync(PortcullisApp::icons, worker).thenAcceptAsync(stage.getIcons()::setAll, fx));
+                () -> CompletableFuture.supplyAsync(AppIcons::all, worker).thenAcceptAsync(stage.getIcons()::setAll, fx));
         String probe = System.getProperty(StartupProbe.PROPERTY);
         if (probe != null && !probe.isBlank()) {
             StartupProbe.watch(viewModel.connectionProperty(), stage.showingProperty(), Path.of(probe),
@@ -314,10 +319,4 @@ public final class PortcullisApp extends Application {
         }
     }
 
-    static List<Image> icons() {
-        return ICON_SIZES.stream().map(size -> {
-            InputStream in = PortcullisApp.class.getResourceAsStream("icons/portcullis-" + size + ".png");
-            return in == null ? null : new Image(in);
-        }).filter(Objects::nonNull).toList();
-    }
 }

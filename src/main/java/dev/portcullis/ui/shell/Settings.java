@@ -1,5 +1,7 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.common.Theme;
+
 import java.util.Optional;
 import java.util.prefs.Preferences;
 

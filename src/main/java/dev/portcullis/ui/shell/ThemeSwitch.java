@@ -1,5 +1,7 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.common.Theme;
+
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 

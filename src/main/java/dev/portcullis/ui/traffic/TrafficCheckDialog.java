@@ -2,7 +2,7 @@ package dev.portcullis.ui.traffic;
 
 import dev.portcullis.domain.Direction;
 import dev.portcullis.review.TrafficCheckAnswer.Verdict;
-import dev.portcullis.ui.shell.Dialogs;
+import dev.portcullis.ui.common.Dialogs;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;

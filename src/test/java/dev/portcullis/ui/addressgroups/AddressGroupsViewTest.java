@@ -1,7 +1,7 @@
 package dev.portcullis.ui.addressgroups;
 
 import dev.portcullis.ui.WorkspaceProject;
-import dev.portcullis.ui.shell.Theme;
+import dev.portcullis.ui.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

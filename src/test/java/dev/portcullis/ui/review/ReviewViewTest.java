@@ -6,7 +6,7 @@ import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import dev.portcullis.ui.shell.ConsoleViews;
 import dev.portcullis.ui.shell.MainWindow;
 import dev.portcullis.ui.shell.MainWindowViewModel;
-import dev.portcullis.ui.shell.Theme;
+import dev.portcullis.ui.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;

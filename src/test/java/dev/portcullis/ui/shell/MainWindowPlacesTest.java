@@ -1,5 +1,9 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.common.Theme;
+import dev.portcullis.ui.common.Place;
+import dev.portcullis.ui.common.Places;
+
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.offline.SnapshotStore;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;

@@ -1,5 +1,7 @@
 package dev.portcullis.ui.shell;
 
+import dev.portcullis.ui.common.Theme;
+
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;

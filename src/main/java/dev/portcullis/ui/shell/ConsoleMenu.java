@@ -1,15 +1,18 @@
-package dev.portcullis.ui.files;
+package dev.portcullis.ui.shell;
 
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.ui.compare.CompareDialog;
+import dev.portcullis.ui.files.DefinitionFiles;
+import dev.portcullis.ui.files.FileChoice;
+import dev.portcullis.ui.files.FileMenuViewModel;
+import dev.portcullis.ui.files.FilePlaces;
 import dev.portcullis.ui.compare.CompareViewModel;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
-import dev.portcullis.ui.shell.Dialogs;
-import dev.portcullis.ui.shell.MainWindowViewModel;
-import dev.portcullis.ui.shell.Place;
+import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.Place;
 import dev.portcullis.ui.traffic.TrafficCheckDialog;
 import dev.portcullis.ui.traffic.TrafficCheckViewModel;
 import javafx.beans.binding.Bindings;

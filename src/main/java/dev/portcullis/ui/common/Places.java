@@ -1,4 +1,4 @@
-package dev.portcullis.ui.shell;
+package dev.portcullis.ui.common;
 
 import dev.portcullis.backend.Backend;
 

@@ -1,4 +1,4 @@
-package dev.portcullis.ui.shell;
+package dev.portcullis.ui.common;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;

@@ -1,4 +1,4 @@
-package dev.portcullis.ui.shell;
+package dev.portcullis.ui.common;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -66,6 +66,6 @@ public final class Dialogs {
     }
 
     static List<Image> icons() {
-        return PortcullisApp.icons();
+        return AppIcons.all();
     }
 }

@@ -1,4 +1,4 @@
-package dev.portcullis.ui.files;
+package dev.portcullis.ui.shell;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;

@@ -1,15 +1,15 @@
-package dev.portcullis.ui.files;
+package dev.portcullis.ui.shell;
 
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
-import dev.portcullis.ui.shell.MainWindow;
-import dev.portcullis.ui.shell.MainWindowViewModel;
-import dev.portcullis.ui.shell.Place;
-import dev.portcullis.ui.shell.Places;
-import dev.portcullis.ui.shell.PortcullisApp;
-import dev.portcullis.ui.shell.Theme;
+import dev.portcullis.ui.files.DefinitionFiles;
+import dev.portcullis.ui.files.FileChoice;
+import dev.portcullis.ui.files.FilePlaces;
+import dev.portcullis.ui.common.Place;
+import dev.portcullis.ui.common.Places;
+import dev.portcullis.ui.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleMenuTest {
 
-    private static final Path FOLDER = FileMenuViewModelTest.FOLDER;
+    private static final Path FOLDER = Path.of("src/test/resources/dev/portcullis/review/traffic");
 
     @TempDir
     static Path dir;
