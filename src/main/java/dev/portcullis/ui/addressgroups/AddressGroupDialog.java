@@ -2,7 +2,8 @@ package dev.portcullis.ui.addressgroups;
 
 import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.SafeText;
-import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.DialogLook;
+import dev.portcullis.ui.common.FxDialogService;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
@@ -23,9 +24,15 @@ import javafx.stage.Window;
  */
 public final class AddressGroupDialog extends Dialog<AddressGroupDraft> {
 
+    /** Makes the address-group dialog answer {@link AddressGroupEditRequest}s. */
+    public static void register(FxDialogService dialogs) {
+        dialogs.register(AddressGroupEditRequest.class, (request, owner) -> new AddressGroupDialog(request, owner)
+                .showAndWait());
+    }
+
     public AddressGroupDialog(AddressGroupEditRequest request, Window owner) {
         AddressGroupEditorViewModel vm = new AddressGroupEditorViewModel(request);
-        Dialogs.prepare(this, owner);
+        DialogLook.prepare(this, owner);
         setTitle(SafeText.line(request.title()));
         getDialogPane().getStyleClass().add("address-group-dialog");
 

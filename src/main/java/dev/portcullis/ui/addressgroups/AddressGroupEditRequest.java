@@ -3,6 +3,7 @@ package dev.portcullis.ui.addressgroups;
 import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.Cidr;
+import dev.portcullis.ui.common.DialogRequest;
 
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  * What the address-group dialog opens on: the group to change (none for a new one), what to show in its
  * fields (what the user typed, when a save failed and the dialog opens again), and why it opens again.
  */
-public record AddressGroupEditRequest(Optional<AddressGroup> original, AddressGroupDraft typed, String error) {
+public record AddressGroupEditRequest(Optional<AddressGroup> original, AddressGroupDraft typed, String error)
+        implements DialogRequest<AddressGroupDraft> {
 
     public static AddressGroupEditRequest create() {
         return new AddressGroupEditRequest(Optional.empty(), new AddressGroupDraft("", "", java.util.List.of()), null);

@@ -1,7 +1,7 @@
 package dev.portcullis.ui.addressgroups;
 
-import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.SafeText;
+import dev.portcullis.ui.common.DialogService;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -17,26 +17,18 @@ import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The Address Groups view: the table of the project's address groups (name, prefixes, the rules naming
- * each) with New, Edit and Delete above it. The dialogs come from outside ({@code editor}, {@code confirm}),
- * so the view is the same under test.
+ * each) with New, Edit and Delete above it. Its dialogs go through the {@link DialogService}.
  */
 public final class AddressGroupsView {
 
     private AddressGroupsView() {
     }
 
-    /**
-     * @param editor  the address-group dialog: what to open on in, the user's draft (or nothing) out
-     * @param confirm asks a question; true to go on
-     */
-    public static Parent of(AddressGroupsViewModel vm, Function<AddressGroupEditRequest, Optional<AddressGroupDraft>> editor,
-                            Predicate<String> confirm) {
+    public static Parent of(AddressGroupsViewModel vm, DialogService dialogs) {
         TableView<AddressGroupRow> table = new TableView<>(vm.rows());
         table.setId("addressGroupsTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -59,10 +51,10 @@ public final class AddressGroupsView {
         Button create = button("New…", "mdal-add", "newAddressGroup");
         create.getStyleClass().add("accent");
         create.disableProperty().bind(vm.editableProperty().not());
-        create.setOnAction(e -> open(vm, editor, vm.newRequest()));
+        create.setOnAction(e -> open(vm, dialogs, vm.newRequest()));
         Button edit = button("Edit…", "mdal-edit", "editAddressGroup");
         edit.disableProperty().bind(vm.editableProperty().not().or(vm.selectedProperty().isNull()));
-        edit.setOnAction(e -> open(vm, editor, vm.editRequest(vm.selectedProperty().get())));
+        edit.setOnAction(e -> open(vm, dialogs, vm.editRequest(vm.selectedProperty().get())));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.selectedProperty().get() != null && vm.editableProperty().get()) {
                 edit.fire();
@@ -72,14 +64,14 @@ public final class AddressGroupsView {
         delete.disableProperty().bind(vm.editableProperty().not().or(vm.selectedProperty().isNull()));
         delete.setOnAction(e -> {
             AddressGroupRow row = vm.selectedProperty().get();
-            if (row != null && confirm.test(vm.deleteQuestion(row))) {
+            if (row != null && dialogs.confirm("Delete address group", vm.deleteQuestion(row))) {
                 vm.delete(row);
             }
         });
         vm.reopenProperty().addListener((obs, old, request) -> {
             if (request != null) {
                 vm.reopened();
-                open(vm, editor, request);
+                open(vm, dialogs, request);
             }
         });
 
@@ -110,10 +102,8 @@ public final class AddressGroupsView {
         return view;
     }
 
-    private static void open(AddressGroupsViewModel vm,
-                             Function<AddressGroupEditRequest, Optional<AddressGroupDraft>> editor,
-                             AddressGroupEditRequest request) {
-        editor.apply(request).ifPresent(draft -> vm.save(request, draft));
+    private static void open(AddressGroupsViewModel vm, DialogService dialogs, AddressGroupEditRequest request) {
+        dialogs.show(request).ifPresent(draft -> vm.save(request, draft));
     }
 
     private static TableColumn<AddressGroupRow, String> column(String name, Function<AddressGroupRow, String> value,

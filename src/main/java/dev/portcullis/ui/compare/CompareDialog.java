@@ -1,6 +1,6 @@
 package dev.portcullis.ui.compare;
 
-import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.DialogLook;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -38,7 +38,7 @@ public final class CompareDialog extends Dialog<Void> {
      */
     public CompareDialog(CompareViewModel vm, Supplier<Optional<Path>> chooseFile,
                          Function<Path, CompareViewModel.Source> fileSource, Window owner) {
-        Dialogs.prepare(this, owner);
+        DialogLook.prepare(this, owner);
         setTitle("Compare");
         getDialogPane().getStylesheets().add(CSS);
         getDialogPane().getStyleClass().add("compare-dialog");

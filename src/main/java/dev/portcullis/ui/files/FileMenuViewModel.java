@@ -2,11 +2,10 @@ package dev.portcullis.ui.files;
 
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.ui.common.DialogService;
 import dev.portcullis.ui.common.Place;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,15 +16,18 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * File > Open…, Import… and Export…: opens a definition file read-only as a place, copies a file's groups
- * into the local workspace, writes the project shown to a file. What each did (or why it could not) is
- * the {@link #messageProperty() message} for the window to show.
+ * File > Open…, Import… and Export…: asks for a file, then opens it read-only as a place, copies its
+ * groups into the local workspace, or writes the project shown to it. What each did (or why it could not)
+ * is told through the {@link DialogService}.
  */
 public final class FileMenuViewModel {
 
     /** What to tell the user after a command: a title and text, an error or not. */
-    public record Message(String title, String text, boolean error) {
+    record Message(String title, String text, boolean error) {
     }
+
+    private static final List<DialogService.FileKind> WRITABLE = java.util.Arrays.stream(DefinitionFiles.Format.values())
+            .map(f -> new DialogService.FileKind(f.label(), f.pattern())).toList();
 
     private final FilePlaces places;
     private final DefinitionFiles files;
@@ -36,24 +38,55 @@ public final class FileMenuViewModel {
     private final Executor fx;
     private final Executor worker;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message", null);
+    private final DialogService dialogs;
 
     /**
      * @param show      shows a place in the window
      * @param shown     the project shown now, or null while there is none
      * @param workspace opens the local workspace (called on {@code worker}); closed after an import
      * @param imported  told after an import, to reload the workspace if it is shown
+     * @param dialogs   asks for files and tells what a command did
      */
     public FileMenuViewModel(FilePlaces places, DefinitionFiles files, Consumer<Place> show, Supplier<Snapshot> shown,
-                             Supplier<Backend> workspace, Runnable imported, Executor fx, Executor worker) {
+                             Supplier<Backend> workspace, Runnable imported, DialogService dialogs, Executor fx,
+                             Executor worker) {
         this.places = places;
         this.files = files;
         this.show = show;
         this.shown = shown;
         this.workspace = workspace;
         this.imported = imported;
+        this.dialogs = dialogs;
         this.fx = fx;
         this.worker = worker;
+    }
+
+    /** File > Open…: a file chosen is shown read-only. */
+    public void chooseAndOpen() {
+        dialogs.chooseFile("Open a definition file read-only").ifPresent(this::open);
+    }
+
+    /** File > Open Folder…: a Terraform module chosen is shown read-only. */
+    public void chooseFolderAndOpen() {
+        dialogs.chooseFolder("Open a Terraform module (all its .tf files) read-only").ifPresent(this::open);
+    }
+
+    /** File > Import…: the groups of a file chosen are copied into the local workspace; completes once told. */
+    public CompletableFuture<Void> chooseAndImport() {
+        return dialogs.chooseFile("Import a definition file into the local workspace").map(this::importFile)
+                .orElse(CompletableFuture.completedFuture(null));
+    }
+
+    /** File > Import Folder…: the groups of a Terraform module chosen are copied into the local workspace. */
+    public CompletableFuture<Void> chooseFolderAndImport() {
+        return dialogs.chooseFolder("Import a Terraform module into the local workspace").map(this::importFile)
+                .orElse(CompletableFuture.completedFuture(null));
+    }
+
+    /** File > Export…: the project shown is written to the file chosen, in the format its name says. */
+    public CompletableFuture<Void> chooseAndExport(String initialName) {
+        return dialogs.chooseFileToSave("Export the groups shown", initialName, WRITABLE).map(this::export)
+                .orElse(CompletableFuture.completedFuture(null));
     }
 
     /** Shows a file read-only; its problems, if any, are said where a place's load failures are. */
@@ -72,9 +105,9 @@ public final class FileMenuViewModel {
                 .whenCompleteAsync((done, failed) -> {
                     busy.set(false);
                     if (failed != null) {
-                        message.set(new Message("Import", file + " was not imported: " + WorkspaceImport.reason(failed), true));
+                        tell(new Message("Import", file + " was not imported: " + WorkspaceImport.reason(failed), true));
                     } else {
-                        message.set(done);
+                        tell(done);
                         imported.run();
                     }
                 }, fx).handle((done, failed) -> null);
@@ -108,14 +141,14 @@ public final class FileMenuViewModel {
         DefinitionFiles.Format format = DefinitionFiles.Format.of(file);
         Snapshot snapshot = shown.get();
         if (snapshot == null) {
-            message.set(new Message("Export", "Nothing is shown yet: wait until the project is loaded.", true));
+            tell(new Message("Export", "Nothing is shown yet: wait until the project is loaded.", true));
             return CompletableFuture.completedFuture(null);
         }
         busy.set(true);
         return files.export(snapshot, file).whenCompleteAsync((notes, failed) -> {
             busy.set(false);
             int n = snapshot.groups().size();
-            message.set(failed != null ? new Message("Export", WorkspaceImport.reason(failed), true)
+            tell(failed != null ? new Message("Export", WorkspaceImport.reason(failed), true)
                     : new Message("Export", "Exported " + n + (n == 1 ? " group" : " groups") + " as "
                             + format.label().toLowerCase(java.util.Locale.ROOT) + " to " + file + "."
                             + notes.stream().map(note -> "\nNote: " + note)
@@ -123,16 +156,15 @@ public final class FileMenuViewModel {
         }, fx).handle((done, failed) -> null);
     }
 
-    /** The message has been shown. */
-    public void messageShown() {
-        message.set(null);
+    private void tell(Message message) {
+        if (message.error()) {
+            dialogs.showError(message.title(), message.text());
+        } else {
+            dialogs.inform(message.title(), message.text());
+        }
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Message> messageProperty() {
-        return message.getReadOnlyProperty();
     }
 }

@@ -2,7 +2,9 @@ package dev.portcullis.ui.groupeditor;
 
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.review.ReviewSettings;
-import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.DialogLook;
+import dev.portcullis.ui.common.DialogService;
+import dev.portcullis.ui.common.FxDialogService;
 import dev.portcullis.ui.common.Theme;
 import dev.portcullis.ui.common.ViewLoader;
 import javafx.application.Platform;
@@ -35,15 +37,14 @@ public final class GroupDialog extends Dialog<GroupDraft> {
     private final GroupEditorViewModel vm;
     private final GroupEditorController controller;
     private final ButtonType apply;
+    private final DiscardGuard discard;
 
-    public GroupDialog(GroupEditRequest request, Window owner) {
-        this(request, owner, ReviewSettings.defaults());
-    }
-
-    public GroupDialog(GroupEditRequest request, Window owner, ReviewSettings review) {
+    /** @param dialogs where the dialog asks before throwing away what was typed */
+    public GroupDialog(GroupEditRequest request, Window owner, ReviewSettings review, DialogService dialogs) {
         vm = new GroupEditorViewModel(request, review);
         controller = new GroupEditorController(vm);
-        Dialogs.prepare(this, owner);
+        discard = new DiscardGuard(vm, dialogs);
+        DialogLook.prepare(this, owner);
         setTitle(vm.title());
         DialogPane pane = getDialogPane();
         pane.getStyleClass().add("group-dialog");
@@ -88,26 +89,27 @@ public final class GroupDialog extends Dialog<GroupDraft> {
             }
         });
         pane.lookupButton(ButtonType.CANCEL).addEventFilter(ActionEvent.ACTION, e -> {
-            if (!mayDiscard()) {
+            if (!discard.mayDiscard()) {
                 e.consume();
             }
         });
         setOnCloseRequest(e -> {
-            if (getResult() == null && !mayDiscard()) {
+            if (getResult() == null && !discard.mayDiscard()) {
                 e.consume();
             }
         });
         addEventHandler(DialogEvent.DIALOG_SHOWN, e -> Platform.runLater(controller::focusFirstField));
     }
 
-    /** Opens the dialog on a request and waits: the group as the person wants it, or empty if they cancelled. */
-    public static Optional<GroupDraft> open(GroupEditRequest request, Window owner) {
-        return new GroupDialog(request, owner).showAndWait();
-    }
-
-    /** As {@link #open(GroupEditRequest, Window)}, warning about rules with the review's own settings. */
-    public static Optional<GroupDraft> open(GroupEditRequest request, Window owner, ReviewSettings review) {
-        return new GroupDialog(request, owner, review).showAndWait();
+    /**
+     * Makes the group dialog answer {@link GroupEditRequest}s (the group as the person wants it, or empty if
+     * they cancelled), warning about rules with the review's own settings, and its discard question.
+     */
+    public static void register(FxDialogService dialogs, ReviewSettings review) {
+        dialogs.register(GroupEditRequest.class, (request, owner) -> new GroupDialog(request, owner, review, dialogs)
+                .showAndWait());
+        dialogs.register(DiscardGuard.DiscardQuestion.class, (question, owner) -> discard(question, owner)
+                ? Optional.of(true) : Optional.empty());
     }
 
     /** The design's size (1080 wide), or less on a small screen; as tall as the screen allows, for the rule table. */
@@ -135,26 +137,19 @@ public final class GroupDialog extends Dialog<GroupDraft> {
         controller.focusFirstField();
     }
 
-    /** True when nothing typed would be lost, or the user said to discard it; asked once. */
-    private boolean mayDiscard() {
-        if (discardConfirmed || !vm.hasEdits()) {
-            return true;
-        }
-        Alert ask = Dialogs.prepare(new Alert(Alert.AlertType.CONFIRMATION), getDialogPane().getScene().getWindow());
+    private static boolean discard(DiscardGuard.DiscardQuestion question, Window owner) {
+        Alert ask = DialogLook.prepare(new Alert(Alert.AlertType.CONFIRMATION), owner);
         ButtonType discard = new ButtonType("Discard changes", ButtonData.OK_DONE);
         ButtonType keep = new ButtonType("Keep editing", ButtonData.CANCEL_CLOSE);
         ask.getButtonTypes().setAll(keep, discard);
         ask.setTitle("Discard changes?");
-        ask.setHeaderText("Discard your changes to " + (vm.isNew() ? "the new group" : "\"" + vm.originalName() + "\"") + "?");
+        ask.setHeaderText("Discard your changes to " + question.subject() + "?");
         ask.setContentText("Nothing has been saved. What you typed in this dialog will be lost.");
         ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(discard)).setDefaultButton(false);
         ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
         ask.getDialogPane().lookupButton(discard).setId("discardButton");
-        discardConfirmed = ask.showAndWait().filter(discard::equals).isPresent();
-        return discardConfirmed;
+        return ask.showAndWait().filter(discard::equals).isPresent();
     }
-
-    private boolean discardConfirmed;
 
     private void review() {
         controller.showReview();

@@ -2,6 +2,7 @@ package dev.portcullis.ui.groupeditor;
 
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.ui.common.DialogRequest;
 
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 public record GroupEditRequest(Optional<SecurityGroup> original, GroupDraft draft, List<SecurityGroup> groups,
                                Optional<String> error, InterfaceReach reach, Optional<String> copyOf,
-                               ProjectFacts facts) {
+                               ProjectFacts facts) implements DialogRequest<GroupDraft> {
 
     public GroupEditRequest {
         Objects.requireNonNull(original);

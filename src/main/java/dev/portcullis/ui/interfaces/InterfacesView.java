@@ -2,6 +2,7 @@ package dev.portcullis.ui.interfaces;
 
 import dev.portcullis.domain.SafeText;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.ui.common.DialogService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -24,19 +25,18 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The Interfaces view: the project's interfaces on the left; on the right, for the one selected, its groups
  * (each with a button to take it off, and a choice to put another on) and the rules in force on it, inbound
- * and outbound, each with the group it comes from. Questions go through {@code confirm}, from outside.
+ * and outbound, each with the group it comes from. Questions go through the {@link DialogService}.
  */
 public final class InterfacesView {
 
     private InterfacesView() {
     }
 
-    public static Parent of(InterfacesViewModel vm, Predicate<String> confirm) {
+    public static Parent of(InterfacesViewModel vm, DialogService dialogs) {
         TableView<InterfaceRow> table = new TableView<>(vm.rows());
         table.setId("interfacesTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -53,7 +53,7 @@ public final class InterfacesView {
             }
         });
 
-        VBox details = details(vm, confirm);
+        VBox details = details(vm, dialogs);
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.48);
@@ -70,14 +70,14 @@ public final class InterfacesView {
         return view;
     }
 
-    private static VBox details(InterfacesViewModel vm, Predicate<String> confirm) {
+    private static VBox details(InterfacesViewModel vm, DialogService dialogs) {
         Label none = muted("Select an interface to see its groups and the rules in force on it.");
         Label groupsTitle = new Label("Groups");
         groupsTitle.getStyleClass().add("title-4");
         FlowPane chips = new FlowPane(8, 6);
         chips.setId("interfaceGroups");
         vm.groupsOnIt().addListener((ListChangeListener<SecurityGroup>) change -> chips.getChildren().setAll(
-                vm.groupsOnIt().stream().map(g -> chip(vm, g, confirm)).toList()));
+                vm.groupsOnIt().stream().map(g -> chip(vm, g, dialogs)).toList()));
         ComboBox<SecurityGroup> choice = new ComboBox<>(vm.groupsToAdd());
         choice.setId("groupToAdd");
         choice.setPromptText("Put another group on it…");
@@ -97,7 +97,7 @@ public final class InterfacesView {
         add.disableProperty().bind(choice.valueProperty().isNull().or(vm.editableProperty().not()));
         add.setOnAction(e -> {
             SecurityGroup group = choice.getValue();
-            if (group != null && confirm.test(vm.addQuestion(group))) {
+            if (group != null && dialogs.confirm("Change interface", vm.addQuestion(group))) {
                 vm.add(group).thenRun(() -> choice.setValue(null)); // kept when refused, to try again (FX thread)
             }
         });
@@ -136,7 +136,7 @@ public final class InterfacesView {
         return details;
     }
 
-    private static HBox chip(InterfacesViewModel vm, SecurityGroup group, Predicate<String> confirm) {
+    private static HBox chip(InterfacesViewModel vm, SecurityGroup group, DialogService dialogs) {
         Label name = new Label(SafeText.line(group.name()));
         Button off = new Button(null, new FontIcon("mdal-close"));
         off.setId("takeOff-" + group.name());
@@ -144,7 +144,7 @@ public final class InterfacesView {
         off.setTooltip(new Tooltip("Take " + SafeText.line(group.name()) + " off this interface"));
         off.disableProperty().bind(vm.editableProperty().not());
         off.setOnAction(e -> {
-            if (confirm.test(vm.removeQuestion(group))) {
+            if (dialogs.confirm("Change interface", vm.removeQuestion(group))) {
                 vm.remove(group);
             }
         });

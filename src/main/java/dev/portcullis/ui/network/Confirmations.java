@@ -1,6 +1,6 @@
 package dev.portcullis.ui.network;
 
-import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.DialogLook;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
@@ -74,7 +74,7 @@ final class Confirmations {
 
     private static boolean ask(Window owner, String title, String header, String icon, List<Node> content,
                                ButtonType action, String styleClass) {
-        Dialog<ButtonType> dialog = Dialogs.prepare(new Dialog<>(), owner);
+        Dialog<ButtonType> dialog = DialogLook.prepare(new Dialog<>(), owner);
         dialog.setTitle(title);
         DialogPane pane = dialog.getDialogPane();
         pane.getStylesheets().add(CSS);

@@ -1,6 +1,6 @@
 package dev.portcullis.ui.network;
 
-import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.DialogLook;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
@@ -27,7 +27,7 @@ final class ConflictDialog {
     }
 
     static Alert build(Window owner, StaleConflict conflict) {
-        Alert alert = Dialogs.prepare(new Alert(Alert.AlertType.WARNING, "", REAPPLY, DISCARD), owner);
+        Alert alert = DialogLook.prepare(new Alert(Alert.AlertType.WARNING, "", REAPPLY, DISCARD), owner);
         alert.setTitle("The group changed on the server");
         alert.setHeaderText(conflict.heading());
         VBox content = new VBox(6);

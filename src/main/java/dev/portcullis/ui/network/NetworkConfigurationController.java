@@ -1,8 +1,6 @@
 package dev.portcullis.ui.network;
 
-import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.GroupShare;
-import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -16,22 +14,18 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Binds the Network Configuration view to its view model and turns clicks and keys into its commands.
- * The group dialog is a function given by the composition root: it takes what to open on and returns
- * the user's draft, or nothing when they cancel; saving is the view model's job.
+ * Binds the Network Configuration view to its view model and turns clicks and keys into its commands;
+ * the commands that open a dialog or ask a question are {@link GroupCommands}.
  */
 public final class NetworkConfigurationController {
 
     private final NetworkConfigurationViewModel vm;
-    private final Function<GroupEditRequest, Optional<GroupDraft>> editor;
+    private final GroupCommands commands;
 
     @FXML private BorderPane root;
     @FXML private Button refreshButton;
@@ -67,10 +61,9 @@ public final class NetworkConfigurationController {
     private DetailsPane detailsPane;
     private GroupTables tables;
 
-    public NetworkConfigurationController(NetworkConfigurationViewModel vm,
-                                          Function<GroupEditRequest, Optional<GroupDraft>> editor) {
+    public NetworkConfigurationController(NetworkConfigurationViewModel vm, GroupCommands commands) {
         this.vm = Objects.requireNonNull(vm);
-        this.editor = Objects.requireNonNull(editor);
+        this.commands = Objects.requireNonNull(commands);
     }
 
     @FXML
@@ -110,7 +103,6 @@ public final class NetworkConfigurationController {
                 copy(vm.selectedProperty().get());
             }
         }, vm::refresh);
-        SetbackDialogs.install(vm, this::window, this::openEditor);
         VBox groupsPane = (VBox) errorBanner.getParent();
         groupsPane.getChildren().add(0, OfflineBanner.of(vm.snapshotProperty(), Clock.systemDefaultZone(),
                 vm::refresh));
@@ -141,48 +133,24 @@ public final class NetworkConfigurationController {
 
     @FXML
     private void newGroup() {
-        if (vm.editableProperty().get()) {
-            openEditor(vm.newGroupRequest());
-        }
+        commands.newGroup();
     }
 
     private void edit(GroupRow row) {
-        if (vm.editableProperty().get()) {
-            openEditor(vm.editRequest(row));
-        }
+        commands.edit(row);
     }
 
-    /** "Copy to new…": the create dialog on a copy of the group; the group itself is not touched. */
     private void copy(GroupRow row) {
-        if (vm.editableProperty().get()) {
-            openEditor(vm.copyRequest(row));
-        }
-    }
-
-    /** Opens the group dialog; what it returns is saved, and a failed save opens it again (SetbackDialogs). */
-    private void openEditor(GroupEditRequest request) {
-        editor.apply(request).ifPresent(draft -> vm.save(request, draft));
+        commands.copy(row);
     }
 
     private void delete(GroupRow row) {
-        if (!vm.editableProperty().get()) {
-            return;
-        }
-        DeletePreview preview = vm.deletePreview(row);
-        if (!preview.deletable() || Confirmations.delete(window(), preview)) {
-            vm.delete(row); // a group that cannot be deleted is refused there, with the reason
-        }
+        commands.delete(row);
         tables.focusCustoms(); // the button that asked may be gone or disabled now
     }
 
     private void removeFromInterface(InterfaceUse use, GroupRow row) {
-        if (Confirmations.removeFromInterface(window(), use, row)) {
-            vm.detach(use.port(), row);
-        }
+        commands.removeFromInterface(use, row);
         tables.focusCustoms();
-    }
-
-    private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 }

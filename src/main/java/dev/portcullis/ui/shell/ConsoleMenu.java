@@ -6,20 +6,16 @@ import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.ui.compare.CompareDialog;
 import dev.portcullis.ui.files.DefinitionFiles;
-import dev.portcullis.ui.files.FileChoice;
 import dev.portcullis.ui.files.FileMenuViewModel;
 import dev.portcullis.ui.files.FilePlaces;
 import dev.portcullis.ui.compare.CompareViewModel;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
-import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.FxDialogService;
 import dev.portcullis.ui.common.Place;
 import dev.portcullis.ui.traffic.TrafficCheckDialog;
 import dev.portcullis.ui.traffic.TrafficCheckViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -45,7 +41,7 @@ public final class ConsoleMenu {
     private final MainWindowViewModel window;
     private final FilePlaces places;
     private final DefinitionFiles files;
-    private final FileChoice choice;
+    private final FxDialogService dialogs;
     private final Function<String, CompletableFuture<Optional<Snapshot>>> savedCopy;
     private final Executor fx;
     private final Executor worker;
@@ -56,13 +52,13 @@ public final class ConsoleMenu {
      * @param savedCopy the offline copy saved of a cloud, by its name
      * @param worker    where places are opened and closed: never the FX thread
      */
-    public ConsoleMenu(MainWindowViewModel window, FilePlaces places, DefinitionFiles files, FileChoice choice,
+    public ConsoleMenu(MainWindowViewModel window, FilePlaces places, DefinitionFiles files, FxDialogService dialogs,
                        Function<String, CompletableFuture<Optional<Snapshot>>> savedCopy, Executor fx,
                        Executor worker, Supplier<Window> owner) {
         this.window = window;
         this.places = places;
         this.files = files;
-        this.choice = choice;
+        this.dialogs = dialogs;
         this.savedCopy = savedCopy;
         this.fx = fx;
         this.worker = worker;
@@ -72,13 +68,7 @@ public final class ConsoleMenu {
                     if (Place.WORKSPACE.equals(window.placeProperty().get())) {
                         window.load();
                     }
-                }, fx, worker);
-        fileMenu.messageProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                fileMenu.messageShown();
-                tell(now);
-            }
-        });
+                }, dialogs, fx, worker);
     }
 
     public FileMenuViewModel fileMenu() {
@@ -94,19 +84,14 @@ public final class ConsoleMenu {
     public MenuBar menuBar() {
         BooleanBinding nothingShown = Bindings.createBooleanBinding(() -> shown() == null,
                 window.networkProperty(), window.busyProperty(), window.countsProperty());
-        MenuItem open = item("menuOpen", "Open…", "Shortcut+O", () -> choice.open("Open a definition file read-only")
-                .ifPresent(fileMenu::open));
-        MenuItem openFolder = item("menuOpenFolder", "Open Folder…", "Shortcut+Shift+O", () -> choice.openFolder(
-                "Open a Terraform module (all its .tf files) read-only").ifPresent(fileMenu::open));
-        MenuItem importing = item("menuImport", "Import into the workspace…", null, () -> choice.open(
-                "Import a definition file into the local workspace").ifPresent(fileMenu::importFile));
+        MenuItem open = item("menuOpen", "Open…", "Shortcut+O", fileMenu::chooseAndOpen);
+        MenuItem openFolder = item("menuOpenFolder", "Open Folder…", "Shortcut+Shift+O", fileMenu::chooseFolderAndOpen);
+        MenuItem importing = item("menuImport", "Import into the workspace…", null, fileMenu::chooseAndImport);
         importing.disableProperty().bind(fileMenu.busyProperty());
         MenuItem importFolder = item("menuImportFolder", "Import Folder into the workspace…", null,
-                () -> choice.openFolder("Import a Terraform module into the local workspace")
-                        .ifPresent(fileMenu::importFile));
+                fileMenu::chooseFolderAndImport);
         importFolder.disableProperty().bind(fileMenu.busyProperty());
-        MenuItem export = item("menuExport", "Export…", "Shortcut+E", () -> choice.save("Export the groups shown",
-                exportName()).ifPresent(c -> fileMenu.export(c.file())));
+        MenuItem export = item("menuExport", "Export…", "Shortcut+E", () -> fileMenu.chooseAndExport(exportName()));
         export.disableProperty().bind(nothingShown.or(fileMenu.busyProperty()));
         MenuItem quit = item("menuQuit", "Quit", "Shortcut+Q", this::quit);
         Menu file = new Menu("File", null, open, openFolder, new SeparatorMenuItem(), importing, importFolder,
@@ -118,7 +103,7 @@ public final class ConsoleMenu {
         compare.disableProperty().bind(nothingShown);
         Menu tools = new Menu("Tools", null, traffic, compare);
         tools.setId("menuTools");
-        Menu help = new dev.portcullis.ui.help.HelpMenu(alert -> Dialogs.prepare(alert, owner.get())).menu();
+        Menu help = new dev.portcullis.ui.help.HelpMenu(dialogs::prepare).menu();
         MenuBar bar = new MenuBar(file, tools, help);
         bar.setId("menuBar");
         return bar;
@@ -171,7 +156,7 @@ public final class ConsoleMenu {
             return;
         }
         CompareViewModel vm = new CompareViewModel(window.backendName(), snapshot, sources(), fx, worker);
-        new CompareDialog(vm, () -> choice.open("Compare with a definition file"), this::fileSource, owner.get())
+        new CompareDialog(vm, () -> dialogs.chooseFile("Compare with a definition file"), this::fileSource, owner.get())
                 .show();
     }
 
@@ -202,23 +187,5 @@ public final class ConsoleMenu {
     private CompletableFuture<Snapshot> load(Place place) {
         return CompletableFuture.supplyAsync(() -> places.open(place), worker).thenCompose((Backend backend) ->
                 backend.load(ProgressListener.NONE).whenComplete((s, f) -> worker.execute(backend::close)));
-    }
-
-    private void tell(FileMenuViewModel.Message message) {
-        if (message.error()) {
-            Dialogs.showError(owner.get(), message.title(), message.text());
-            return;
-        }
-        Alert alert = Dialogs.prepare(new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK), owner.get());
-        alert.setTitle(message.title());
-        alert.setHeaderText(message.title());
-        Label text = new Label(message.text());
-        text.setId("fileMessage");
-        text.setWrapText(true);
-        text.setPrefWidth(520);
-        text.setMaxWidth(520);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        alert.getDialogPane().setContent(text);
-        alert.show();
     }
 }

@@ -1,16 +1,14 @@
 package dev.portcullis.ui.shell;
 
-import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.DialogService;
 
 import dev.portcullis.domain.SafeText;
 import javafx.application.Platform;
-import javafx.stage.Window;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * The last line of defence: an exception nobody caught, on any thread, is logged once with its trace and
@@ -37,9 +35,8 @@ public final class ErrorHandler implements Thread.UncaughtExceptionHandler {
     }
 
     /** Installs the handler for every thread, the FX thread included. */
-    public static ErrorHandler install(Supplier<Window> owner) {
-        ErrorHandler handler = new ErrorHandler(Platform::runLater,
-                (title, message) -> Dialogs.showError(owner.get(), title, message));
+    public static ErrorHandler install(DialogService dialogs) {
+        ErrorHandler handler = new ErrorHandler(Platform::runLater, dialogs::showError);
         Thread.setDefaultUncaughtExceptionHandler(handler);
         return handler;
     }

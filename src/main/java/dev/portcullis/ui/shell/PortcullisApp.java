@@ -1,6 +1,6 @@
 package dev.portcullis.ui.shell;
 
-import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.FxDialogService;
 import dev.portcullis.ui.common.Theme;
 import dev.portcullis.ui.common.Place;
 import dev.portcullis.ui.common.Places;
@@ -16,30 +16,23 @@ import dev.portcullis.backend.openstack.CloudConfigs;
 import dev.portcullis.backend.openstack.Sessions;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.review.ReviewSettings;
-import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.ui.shell.ConsoleMenu;
 import dev.portcullis.ui.files.DefinitionFiles;
 import dev.portcullis.ui.files.FilePlaces;
-import dev.portcullis.ui.files.SystemFileChoice;
 import dev.portcullis.ui.addressgroups.AddressGroupDialog;
 import dev.portcullis.ui.groupeditor.GroupDialog;
-import dev.portcullis.ui.groupeditor.GroupEditRequest;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
+import dev.portcullis.ui.network.NetworkDialogs;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * The console application and its composition root: the one place that chooses a concrete backend and
@@ -194,13 +187,13 @@ public final class PortcullisApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ErrorHandler.install(() -> stage);
+        FxDialogService dialogs = dialogs(stage);
+        ErrorHandler.install(dialogs);
         Settings settings = prepared.settings();
         SnapshotStore snapshots = prepared.snapshots();
         themeSwitch = new ThemeSwitch(settings);
         Executor fx = Platform::runLater;
         Executor worker = WORKER;
-        Function<GroupEditRequest, Optional<GroupDraft>> editor = request -> GroupDialog.open(request, stage, reviewSettings);
         Observer watching = observer;
         DefinitionFiles definitions = files != null ? files : definitionFiles(worker);
         FilePlaces withFiles = new FilePlaces(places, definitions);
@@ -208,11 +201,9 @@ public final class PortcullisApp extends Application {
                 fx, worker, place -> settings.setPlace(place.name()));
         viewModel.autoRefreshProperty().set(settings.autoRefresh());
         viewModel.autoRefreshProperty().addListener((obs, old, now) -> settings.setAutoRefresh(now));
-        PlaceViews views = new ConsoleViews(editor,
-                request -> new AddressGroupDialog(request, stage).showAndWait(),
-                (title, question) -> Dialogs.confirm(stage, title, question));
+        PlaceViews views = new ConsoleViews(dialogs, fx);
         MainWindow window = new MainWindow(viewModel, views, themeSwitch.darkProperty());
-        window.setMenuBar(new ConsoleMenu(viewModel, withFiles, definitions, new SystemFileChoice(stage),
+        window.setMenuBar(new ConsoleMenu(viewModel, withFiles, definitions, dialogs,
                 snapshots::read, fx, worker, () -> stage).menuBar());
         timer = new RefreshTimer(viewModel.autoRefreshProperty(), viewModel::autoRefresh);
 
@@ -308,7 +299,17 @@ public final class PortcullisApp extends Application {
         };
     }
 
-    /** A remembered place is used only if a screen still shows it (a monitor may have gone). */
+    /** Every dialog of the console, owned by its window, each feature's custom dialogs registered. */
+    private FxDialogService dialogs(Stage stage) {
+        FxDialogService dialogs = new FxDialogService(() -> stage,
+                "Definition files, openstack -f json, Terraform, Heat templates, Ansible playbooks",
+                List.of("*.json", "*.tf", "*.yaml", "*.yml", "*.template"));
+        GroupDialog.register(dialogs, reviewSettings);
+        AddressGroupDialog.register(dialogs);
+        NetworkDialogs.register(dialogs);
+        return dialogs;
+    }
+
     @Override
     public void stop() {
         if (timer != null) {

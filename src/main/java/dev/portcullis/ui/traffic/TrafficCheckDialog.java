@@ -2,7 +2,7 @@ package dev.portcullis.ui.traffic;
 
 import dev.portcullis.domain.Direction;
 import dev.portcullis.review.TrafficCheckAnswer.Verdict;
-import dev.portcullis.ui.common.Dialogs;
+import dev.portcullis.ui.common.DialogLook;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
@@ -34,7 +34,7 @@ public final class TrafficCheckDialog extends Dialog<Void> {
             "traffic.css is missing").toExternalForm();
 
     public TrafficCheckDialog(TrafficCheckViewModel vm, Window owner) {
-        Dialogs.prepare(this, owner);
+        DialogLook.prepare(this, owner);
         setTitle("Check traffic");
         getDialogPane().getStylesheets().add(CSS);
         getDialogPane().getStyleClass().add("traffic-dialog");

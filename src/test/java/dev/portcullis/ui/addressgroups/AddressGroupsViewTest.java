@@ -1,6 +1,7 @@
 package dev.portcullis.ui.addressgroups;
 
 import dev.portcullis.ui.WorkspaceProject;
+import dev.portcullis.ui.common.FxDialogService;
 import dev.portcullis.ui.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -13,6 +14,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,13 +25,18 @@ class AddressGroupsViewTest {
 
     private WorkspaceProject project;
 
+    private static FxDialogService dialogs(Stage stage) {
+        FxDialogService dialogs = new FxDialogService(() -> stage, "Definition files", List.of("*.json"));
+        AddressGroupDialog.register(dialogs);
+        return dialogs;
+    }
+
     @Start
     void start(Stage stage) throws IOException {
         Theme.LIGHT.apply();
         project = WorkspaceProject.open(Platform::runLater, ForkJoinPool.commonPool());
         AddressGroupsViewModel vm = new AddressGroupsViewModel(project.network);
-        stage.setScene(Theme.styled(new Scene(AddressGroupsView.of(vm,
-                request -> new AddressGroupDialog(request, stage).showAndWait(), question -> true), 1000, 600)));
+        stage.setScene(Theme.styled(new Scene(AddressGroupsView.of(vm, dialogs(stage)), 1000, 600)));
         stage.show();
     }
 

@@ -11,6 +11,7 @@ import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.review.Comparison;
 import dev.portcullis.ui.files.FileMenuViewModel.Message;
+import dev.portcullis.ui.common.FakeDialogService;
 import dev.portcullis.ui.common.Place;
 import dev.portcullis.ui.common.Places;
 import dev.portcullis.ui.shell.PortcullisApp;
@@ -55,8 +56,21 @@ class FileMenuViewModelTest {
     };
 
     private final FilePlaces places = new FilePlaces(console, files);
+    private final FakeDialogService dialogs = new FakeDialogService();
     private final FileMenuViewModel vm = new FileMenuViewModel(places, files, shownPlaces::add, () -> shown,
-            () -> places.open(Place.WORKSPACE), () -> imports++, Runnable::run, Runnable::run);
+            () -> places.open(Place.WORKSPACE), () -> imports++, dialogs, Runnable::run, Runnable::run);
+
+    /** The last thing the view model told the user. */
+    private Message told() {
+        List<String> said = dialogs.said();
+        assertThat(said).as("something was told").isNotEmpty();
+        String line = said.get(said.size() - 1);
+        boolean error = line.startsWith("error: ");
+        assertThat(line).matches("(?s)(error|inform): .*");
+        String rest = line.substring(line.indexOf(": ") + 2);
+        int colon = rest.indexOf(": ");
+        return new Message(rest.substring(0, colon), rest.substring(colon + 2), error);
+    }
 
     private static Snapshot load(Backend backend) throws Exception {
         return backend.load(ProgressListener.NONE).get(10, TimeUnit.SECONDS);
@@ -107,7 +121,7 @@ class FileMenuViewModelTest {
 
         vm.importFile(FOLDER.resolve("project.json")).get(10, TimeUnit.SECONDS);
 
-        Message message = vm.messageProperty().get();
+        Message message = told();
         assertThat(message.error()).isFalse();
         assertThat(message.text()).startsWith("Imported 4 groups from project.json into the local workspace.")
                 .contains("Imported group web (4 rules)", "Imported group db (1 rule)");
@@ -135,7 +149,7 @@ class FileMenuViewModelTest {
 
         vm.importFile(file).get(10, TimeUnit.SECONDS);
 
-        Message message = vm.messageProperty().get();
+        Message message = told();
         assertThat(message.text()).startsWith("Imported 1 group; 1 not imported from with-default.json")
                 .contains("Imported group app (0 rules)", "Not imported: group default: ");
         assertThat(message.error()).isFalse();
@@ -145,7 +159,7 @@ class FileMenuViewModelTest {
     void aFileThatCannotBeReadImportsNothingAndSaysWhy() throws Exception {
         vm.importFile(FOLDER.resolve("broken.json")).get(10, TimeUnit.SECONDS);
 
-        Message message = vm.messageProperty().get();
+        Message message = told();
         assertThat(message.error()).isTrue();
         assertThat(message.text()).startsWith(FOLDER.resolve("broken.json") + " was not imported: ")
                 .contains("cannot be used: ");
@@ -161,7 +175,7 @@ class FileMenuViewModelTest {
 
             vm.export(out).get(10, TimeUnit.SECONDS);
 
-            Message message = vm.messageProperty().get();
+            Message message = told();
             assertThat(message.error()).isFalse();
             assertThat(message.text()).startsWith("Exported 4 groups as "
                     + format.label().toLowerCase(java.util.Locale.ROOT) + " to " + out + ".");
@@ -203,9 +217,59 @@ class FileMenuViewModelTest {
     void exportsNothingBeforeAProjectIsShown() {
         vm.export(dir.resolve("groups.json"));
 
-        assertThat(vm.messageProperty().get().error()).isTrue();
-        assertThat(vm.messageProperty().get().text()).startsWith("Nothing is shown yet");
+        assertThat(told().error()).isTrue();
+        assertThat(told().text()).startsWith("Nothing is shown yet");
         assertThat(Files.exists(dir.resolve("groups.json"))).isFalse();
+    }
+
+    @Test
+    void importAsksForAFileAndACancelledChoiceChangesNothing() throws Exception {
+        dialogs.choosing((Path) null);
+
+        vm.chooseAndImport().get(10, TimeUnit.SECONDS);
+
+        assertThat(dialogs.said()).containsExactly("choose file: Import a definition file into the local workspace");
+        assertThat(imports).isZero();
+        assertThat(Files.exists(workspaceFile())).as("the workspace is not even opened").isFalse();
+    }
+
+    @Test
+    void theFileChosenIsImportedAndWhatWasImportedIsToldOnce() throws Exception {
+        dialogs.choosing(FOLDER.resolve("project.json"));
+
+        vm.chooseAndImport().get(10, TimeUnit.SECONDS);
+
+        assertThat(dialogs.said()).as("asked, then told").hasSize(2);
+        assertThat(told().title()).isEqualTo("Import");
+        assertThat(told().text()).startsWith("Imported 4 groups from project.json");
+        assertThat(imports).isEqualTo(1);
+        assertThat(dialogs.allAnswered()).isTrue();
+    }
+
+    @Test
+    void exportWritesTheFileChosenAndACancelledChoiceWritesNothing() throws Exception {
+        shown = new DefinitionFileIo().read(FOLDER.resolve("project.json")).snapshot();
+        Path out = dir.resolve("groups.tf");
+        dialogs.choosing((Path) null, out);
+
+        vm.chooseAndExport("demo.json").get(10, TimeUnit.SECONDS);
+        assertThat(dialogs.said()).containsExactly("choose file to save: Export the groups shown (demo.json)");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).isEmpty();
+        }
+
+        vm.chooseAndExport("demo.json").get(10, TimeUnit.SECONDS);
+        assertThat(told().text()).startsWith("Exported 4 groups as terraform to " + out);
+        assertThat(files.open(out).join().snapshot().groups()).hasSize(4);
+    }
+
+    @Test
+    void openShowsTheFileChosenReadOnlyAsAPlace() {
+        dialogs.choosing(FOLDER.resolve("project.json"));
+
+        vm.chooseAndOpen();
+
+        assertThat(shownPlaces).singleElement().satisfies(p -> assertThat(places.isFile(p)).isTrue());
     }
 
     @Test

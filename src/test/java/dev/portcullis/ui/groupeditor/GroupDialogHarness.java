@@ -44,7 +44,7 @@ abstract class GroupDialogHarness {
 
     /** Shows the dialog the way the application does (showAndWait on the FX thread) and returns its page. */
     GroupDialogPage open(FxRobot robot, GroupEditRequest request) {
-        Platform.runLater(() -> result.complete(GroupDialog.open(request, owner)));
+        Platform.runLater(() -> result.complete(dev.portcullis.ui.network.TestDialogs.real(owner).show(request)));
         WaitForAsyncUtils.waitForFxEvents();
         return new GroupDialogPage(robot);
     }

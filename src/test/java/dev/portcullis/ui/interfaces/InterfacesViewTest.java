@@ -1,6 +1,7 @@
 package dev.portcullis.ui.interfaces;
 
 import dev.portcullis.ui.WorkspaceProject;
+import dev.portcullis.ui.common.FakeDialogService;
 import dev.portcullis.ui.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -13,7 +14,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
@@ -24,14 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InterfacesViewTest {
 
     private WorkspaceProject project;
-    private final List<String> asked = new ArrayList<>();
+    private final FakeDialogService dialogs = new FakeDialogService().confirmingAlways(true);
 
     @Start
     void start(Stage stage) throws IOException {
         Theme.LIGHT.apply();
         project = WorkspaceProject.open(Platform::runLater, ForkJoinPool.commonPool());
         InterfacesViewModel vm = new InterfacesViewModel(project.network);
-        stage.setScene(Theme.styled(new Scene(InterfacesView.of(vm, question -> asked.add(question)), 1200, 700)));
+        stage.setScene(Theme.styled(new Scene(InterfacesView.of(vm, dialogs), 1200, 700)));
         stage.show();
     }
 
@@ -51,7 +51,7 @@ class InterfacesViewTest {
         page.putOn(other);
         page.waitForGroup(other);
 
-        assertThat(asked).singleElement().asString().contains("Put " + other, "at once");
+        assertThat(dialogs.said()).singleElement().asString().contains("confirm: Change interface: ", "Put " + other, "at once");
         assertThat(page.groups()).containsAll(before).contains(other);
     }
 

@@ -25,7 +25,7 @@ final class ConsoleWindow {
         NetworkConfigurationViewModel vm = new NetworkConfigurationViewModel(backend, Platform::runLater,
                 ForkJoinPool.commonPool());
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
-                () -> new NetworkConfigurationController(vm, request -> GroupDialog.open(request, stage)));
+                () -> new NetworkConfigurationController(vm, TestDialogs.commands(vm, stage)));
         MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), vm), view);
         stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
         stage.show();

@@ -40,10 +40,10 @@ class LiveProjectViewTest {
         Theme.LIGHT.apply();
         vm = new NetworkConfigurationViewModel(backend, Platform::runLater, Runnable::run);
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
-                () -> new NetworkConfigurationController(vm, request -> {
+                () -> new NetworkConfigurationController(vm, TestDialogs.commands(vm, stage, request -> {
                     editorCalls.add(request);
                     return Optional.<GroupDraft>empty();
-                }));
+                })));
         stage.setScene(Theme.styled(new Scene(new MainWindow(new MainWindowViewModel(backend.describe(), vm), view)
                 .root(), 1280, 800)));
         stage.show();

@@ -51,7 +51,7 @@ class NetworkConfigurationViewTest {
                 Fixtures.tcpIn("r-old", 22, 22, "198.51.100.0/24"))));
         vm = new NetworkConfigurationViewModel(backend, Platform::runLater, Runnable::run);
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
-                () -> new NetworkConfigurationController(vm, this::editor));
+                () -> new NetworkConfigurationController(vm, TestDialogs.commands(vm, stage, this::editor)));
         MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), vm), view);
         stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
         stage.show();

@@ -38,7 +38,7 @@ class RowsBeforeReviewViewTest {
         Theme.LIGHT.apply();
         vm = new NetworkConfigurationViewModel(backend, Platform::runLater, worker);
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
-                () -> new NetworkConfigurationController(vm, this::noEditor));
+                () -> new NetworkConfigurationController(vm, TestDialogs.commands(vm, stage, this::noEditor)));
         MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), vm), view);
         stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
         stage.show();

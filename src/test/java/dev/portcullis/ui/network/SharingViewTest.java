@@ -79,7 +79,7 @@ class SharingViewTest {
                 List.of(), Instant.EPOCH, Instant.EPOCH));
         NetworkConfigurationViewModel vm = new NetworkConfigurationViewModel(backend, Platform::runLater, Runnable::run);
         Parent view = ViewLoader.load(NetworkConfigurationController.class, "NetworkConfigurationView.fxml",
-                () -> new NetworkConfigurationController(vm, request -> Optional.empty()));
+                () -> new NetworkConfigurationController(vm, TestDialogs.commands(vm, stage, request -> Optional.empty())));
         MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), vm), view);
         stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
         stage.show();

@@ -6,6 +6,7 @@ import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import dev.portcullis.ui.shell.ConsoleViews;
 import dev.portcullis.ui.shell.MainWindow;
 import dev.portcullis.ui.shell.MainWindowViewModel;
+import dev.portcullis.ui.common.FakeDialogService;
 import dev.portcullis.ui.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,7 +58,7 @@ class ReviewViewTest {
         Theme.LIGHT.apply();
         network = new NetworkConfigurationViewModel(backend, Platform::runLater, ForkJoinPool.commonPool());
         MainWindow window = new MainWindow(new MainWindowViewModel(backend.describe(), network),
-                new ConsoleViews(request -> Optional.empty(), request -> Optional.empty(), (title, question) -> false),
+                new ConsoleViews(new FakeDialogService(), Platform::runLater),
                 null);
         stage.setScene(Theme.styled(new Scene(window.root(), 1280, 800)));
         stage.show();

@@ -5,7 +5,7 @@ import dev.portcullis.backend.Snapshot;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import dev.portcullis.ui.files.DefinitionFiles;
-import dev.portcullis.ui.files.FileChoice;
+import dev.portcullis.ui.common.FxDialogService;
 import dev.portcullis.ui.files.FilePlaces;
 import dev.portcullis.ui.common.Place;
 import dev.portcullis.ui.common.Places;
@@ -64,23 +64,18 @@ class ConsoleMenuTest {
         FilePlaces places = new FilePlaces(console, files);
         window = new MainWindowViewModel(places, backend -> new NetworkConfigurationViewModel(backend,
                 Platform::runLater, Runnable::run), Platform::runLater, Runnable::run, p -> { });
-        FileChoice choice = new FileChoice() {
+        FxDialogService dialogs = new FxDialogService(() -> stage, "Definition files", List.of("*.json")) {
             @Override
-            public Optional<Path> open(String title) {
+            public Optional<Path> chooseFile(String title) {
                 return Optional.ofNullable(chosen.poll());
             }
 
             @Override
-            public Optional<Path> openFolder(String title) {
+            public Optional<Path> chooseFolder(String title) {
                 return Optional.ofNullable(chosen.poll());
-            }
-
-            @Override
-            public Optional<Choice> save(String title, String initialName) {
-                return Optional.empty();
             }
         };
-        ConsoleMenu menu = new ConsoleMenu(window, places, files, choice,
+        ConsoleMenu menu = new ConsoleMenu(window, places, files, dialogs,
                 cloud -> CompletableFuture.completedFuture(Optional.<Snapshot>empty()), Platform::runLater,
                 Runnable::run, () -> stage);
         MainWindow main = new MainWindow(window, network -> new Label("groups"), null);

@@ -1,7 +1,5 @@
 package dev.portcullis.ui.common;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -12,11 +10,12 @@ import java.util.List;
 
 /**
  * Makes every dialog a proper child of its window: owned (so it centres on it and stays in front),
- * styled like the window, with the application's icons, and closed by Escape.
+ * styled like the window, with the application's icons, and closed by Escape. How dialogs look, not
+ * which are asked: that is {@link DialogService}.
  */
-public final class Dialogs {
+public final class DialogLook {
 
-    private Dialogs() {
+    private DialogLook() {
     }
 
     public static <D extends Dialog<?>> D prepare(D dialog, Window owner) {
@@ -35,17 +34,8 @@ public final class Dialogs {
         return dialog;
     }
 
-    /** An error in words, with what to do; never a stack trace. */
-    public static void showError(Window owner, String title, String message) {
-        Alert alert = prepare(new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE), owner);
-        alert.setTitle(title);
-        alert.setHeaderText(dev.portcullis.domain.SafeText.line(title));
-        alert.getDialogPane().setContent(wrapped(message));
-        alert.showAndWait();
-    }
-
     /** Outside text made safe, in a label that wraps at a fixed width. */
-    private static Label wrapped(String message) {
+    public static Label wrapped(String message) {
         Label text = new Label(dev.portcullis.domain.SafeText.message(message));
         text.setWrapText(true);
         // A wrapping label's preferred width is its unwrapped line: fix it, or the alert is sized (and
@@ -54,15 +44,6 @@ public final class Dialogs {
         text.setMaxWidth(520);
         text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return text;
-    }
-
-    /** A question with OK and Cancel; true when the user chose OK. */
-    public static boolean confirm(Window owner, String title, String question) {
-        Alert alert = prepare(new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.OK, ButtonType.CANCEL), owner);
-        alert.setTitle(title);
-        alert.setHeaderText(dev.portcullis.domain.SafeText.line(title));
-        alert.getDialogPane().setContent(wrapped(question));
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     static List<Image> icons() {
