@@ -1,7 +1,6 @@
 package dev.portcullis.ui.addressgroups;
 
 import dev.portcullis.domain.SafeText;
-import dev.portcullis.ui.common.DialogService;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -21,14 +20,14 @@ import java.util.function.Function;
 
 /**
  * The Address Groups view: the table of the project's address groups (name, prefixes, the rules naming
- * each) with New, Edit and Delete above it. Its dialogs go through the {@link DialogService}.
+ * each) with New, Edit and Delete above it; the view model opens the dialogs and asks the questions.
  */
 public final class AddressGroupsView {
 
     private AddressGroupsView() {
     }
 
-    public static Parent of(AddressGroupsViewModel vm, DialogService dialogs) {
+    public static Parent of(AddressGroupsViewModel vm) {
         TableView<AddressGroupRow> table = new TableView<>(vm.rows());
         table.setId("addressGroupsTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -51,10 +50,10 @@ public final class AddressGroupsView {
         Button create = button("New…", "mdal-add", "newAddressGroup");
         create.getStyleClass().add("accent");
         create.disableProperty().bind(vm.editableProperty().not());
-        create.setOnAction(e -> open(vm, dialogs, vm.newRequest()));
+        create.setOnAction(e -> vm.create());
         Button edit = button("Edit…", "mdal-edit", "editAddressGroup");
         edit.disableProperty().bind(vm.editableProperty().not().or(vm.selectedProperty().isNull()));
-        edit.setOnAction(e -> open(vm, dialogs, vm.editRequest(vm.selectedProperty().get())));
+        edit.setOnAction(e -> vm.editSelected());
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.selectedProperty().get() != null && vm.editableProperty().get()) {
                 edit.fire();
@@ -62,18 +61,7 @@ public final class AddressGroupsView {
         });
         Button delete = button("Delete", "mdal-delete_outline", "deleteAddressGroup");
         delete.disableProperty().bind(vm.editableProperty().not().or(vm.selectedProperty().isNull()));
-        delete.setOnAction(e -> {
-            AddressGroupRow row = vm.selectedProperty().get();
-            if (row != null && dialogs.confirm("Delete address group", vm.deleteQuestion(row))) {
-                vm.delete(row);
-            }
-        });
-        vm.reopenProperty().addListener((obs, old, request) -> {
-            if (request != null) {
-                vm.reopened();
-                open(vm, dialogs, request);
-            }
-        });
+        delete.setOnAction(e -> vm.deleteSelected());
 
         Label title = new Label("Address Groups");
         title.getStyleClass().add("title-2");
@@ -102,9 +90,6 @@ public final class AddressGroupsView {
         return view;
     }
 
-    private static void open(AddressGroupsViewModel vm, DialogService dialogs, AddressGroupEditRequest request) {
-        dialogs.show(request).ifPresent(draft -> vm.save(request, draft));
-    }
 
     private static TableColumn<AddressGroupRow, String> column(String name, Function<AddressGroupRow, String> value,
                                                               double width) {

@@ -5,6 +5,7 @@ import dev.portcullis.domain.AddressGroup;
 import dev.portcullis.domain.AddressGroupDraft;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.ui.common.DialogService;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 public final class AddressGroupsViewModel {
 
     private final NetworkConfigurationViewModel network;
+    private final DialogService dialogs;
     private final ObservableList<AddressGroupRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<AddressGroupRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<AddressGroupEditRequest> reopen =
@@ -39,10 +41,45 @@ public final class AddressGroupsViewModel {
     /** The id to select once the rows show it (a group just made). */
     private String toSelect;
 
-    public AddressGroupsViewModel(NetworkConfigurationViewModel network) {
+    /** @param dialogs the address-group dialog and the delete question; a failed save opens the dialog again */
+    public AddressGroupsViewModel(NetworkConfigurationViewModel network, DialogService dialogs) {
         this.network = network;
+        this.dialogs = dialogs;
         show(network.snapshotProperty().get());
         network.snapshotProperty().addListener((obs, old, now) -> show(now));
+        reopen.addListener((obs, old, request) -> {
+            if (request != null) {
+                reopened();
+                open(request);
+            }
+        });
+    }
+
+    /** New…: the dialog on an empty address group; what it returns is created. */
+    public void create() {
+        if (editableProperty().get()) {
+            open(newRequest());
+        }
+    }
+
+    /** Edit…: the dialog on the selected address group; what it returns is saved. */
+    public void editSelected() {
+        AddressGroupRow row = selected.get();
+        if (row != null && editableProperty().get()) {
+            open(editRequest(row));
+        }
+    }
+
+    /** Delete: asks first, saying when rules still name the group. */
+    public void deleteSelected() {
+        AddressGroupRow row = selected.get();
+        if (row != null && editableProperty().get() && dialogs.confirm("Delete address group", deleteQuestion(row))) {
+            delete(row);
+        }
+    }
+
+    private void open(AddressGroupEditRequest request) {
+        dialogs.show(request).ifPresent(draft -> save(request, draft));
     }
 
     /** The rows, by name; the selection follows a group across a change by its id. */

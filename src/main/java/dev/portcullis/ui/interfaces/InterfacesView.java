@@ -2,7 +2,6 @@ package dev.portcullis.ui.interfaces;
 
 import dev.portcullis.domain.SafeText;
 import dev.portcullis.domain.SecurityGroup;
-import dev.portcullis.ui.common.DialogService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -29,14 +28,14 @@ import java.util.function.Function;
 /**
  * The Interfaces view: the project's interfaces on the left; on the right, for the one selected, its groups
  * (each with a button to take it off, and a choice to put another on) and the rules in force on it, inbound
- * and outbound, each with the group it comes from. Questions go through the {@link DialogService}.
+ * and outbound, each with the group it comes from. The view model asks before a change.
  */
 public final class InterfacesView {
 
     private InterfacesView() {
     }
 
-    public static Parent of(InterfacesViewModel vm, DialogService dialogs) {
+    public static Parent of(InterfacesViewModel vm) {
         TableView<InterfaceRow> table = new TableView<>(vm.rows());
         table.setId("interfacesTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -53,7 +52,7 @@ public final class InterfacesView {
             }
         });
 
-        VBox details = details(vm, dialogs);
+        VBox details = details(vm);
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.48);
@@ -70,14 +69,14 @@ public final class InterfacesView {
         return view;
     }
 
-    private static VBox details(InterfacesViewModel vm, DialogService dialogs) {
+    private static VBox details(InterfacesViewModel vm) {
         Label none = muted("Select an interface to see its groups and the rules in force on it.");
         Label groupsTitle = new Label("Groups");
         groupsTitle.getStyleClass().add("title-4");
         FlowPane chips = new FlowPane(8, 6);
         chips.setId("interfaceGroups");
         vm.groupsOnIt().addListener((ListChangeListener<SecurityGroup>) change -> chips.getChildren().setAll(
-                vm.groupsOnIt().stream().map(g -> chip(vm, g, dialogs)).toList()));
+                vm.groupsOnIt().stream().map(g -> chip(vm, g)).toList()));
         ComboBox<SecurityGroup> choice = new ComboBox<>(vm.groupsToAdd());
         choice.setId("groupToAdd");
         choice.setPromptText("Put another group on it…");
@@ -97,8 +96,8 @@ public final class InterfacesView {
         add.disableProperty().bind(choice.valueProperty().isNull().or(vm.editableProperty().not()));
         add.setOnAction(e -> {
             SecurityGroup group = choice.getValue();
-            if (group != null && dialogs.confirm("Change interface", vm.addQuestion(group))) {
-                vm.add(group).thenRun(() -> choice.setValue(null)); // kept when refused, to try again (FX thread)
+            if (group != null) { // kept when refused, to try again (FX thread)
+                vm.putOn(group).ifPresent(change -> change.thenRun(() -> choice.setValue(null)));
             }
         });
         HBox adding = new HBox(8, choice, add);
@@ -136,18 +135,14 @@ public final class InterfacesView {
         return details;
     }
 
-    private static HBox chip(InterfacesViewModel vm, SecurityGroup group, DialogService dialogs) {
+    private static HBox chip(InterfacesViewModel vm, SecurityGroup group) {
         Label name = new Label(SafeText.line(group.name()));
         Button off = new Button(null, new FontIcon("mdal-close"));
         off.setId("takeOff-" + group.name());
         off.getStyleClass().addAll("flat", "small");
         off.setTooltip(new Tooltip("Take " + SafeText.line(group.name()) + " off this interface"));
         off.disableProperty().bind(vm.editableProperty().not());
-        off.setOnAction(e -> {
-            if (dialogs.confirm("Change interface", vm.removeQuestion(group))) {
-                vm.remove(group);
-            }
-        });
+        off.setOnAction(e -> vm.takeOff(group));
         HBox chip = new HBox(4, name, off);
         chip.setAlignment(Pos.CENTER_LEFT);
         chip.getStyleClass().add("group-chip");

@@ -5,6 +5,7 @@ import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.ui.common.DialogService;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,11 +39,16 @@ public final class InterfacesViewModel {
     private final ObservableList<EffectiveRule> egress = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private static final String QUESTION = "Change interface";
+
+    private final DialogService dialogs;
     private Map<String, SecurityGroup> groups = Map.of();
     private Map<String, String> names = Map.of();
 
-    public InterfacesViewModel(NetworkConfigurationViewModel network) {
+    /** @param dialogs where a change to an interface is asked about before it is made */
+    public InterfacesViewModel(NetworkConfigurationViewModel network, DialogService dialogs) {
         this.network = network;
+        this.dialogs = dialogs;
         selected.addListener((obs, old, now) -> showSelected());
         show(network.snapshotProperty().get());
         network.snapshotProperty().addListener((obs, old, now) -> show(now));
@@ -161,6 +168,16 @@ public final class InterfacesViewModel {
         boolean last = row.port().securityGroupIds().size() == 1;
         return "Take " + group.name() + " off " + row.name() + "? Its rules stop applying to the interface at once"
                 + (last ? "; with no group left, no traffic may reach it." : ".");
+    }
+
+    /** "Put on": asks first; empty when the user said no, else the change under way. */
+    public Optional<CompletableFuture<Port>> putOn(SecurityGroup group) {
+        return dialogs.confirm(QUESTION, addQuestion(group)) ? Optional.of(add(group)) : Optional.empty();
+    }
+
+    /** Takes a group off the selected interface after the user said yes. */
+    public Optional<CompletableFuture<Port>> takeOff(SecurityGroup group) {
+        return dialogs.confirm(QUESTION, removeQuestion(group)) ? Optional.of(remove(group)) : Optional.empty();
     }
 
     public CompletableFuture<Port> add(SecurityGroup group) {

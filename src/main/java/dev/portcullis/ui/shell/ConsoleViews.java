@@ -36,12 +36,12 @@ public final class ConsoleViews implements PlaceViews {
 
     @Override
     public Parent addressGroups(NetworkConfigurationViewModel network) {
-        return AddressGroupsView.of(new AddressGroupsViewModel(network), dialogs);
+        return AddressGroupsView.of(new AddressGroupsViewModel(network, dialogs));
     }
 
     @Override
     public Parent interfaces(NetworkConfigurationViewModel network) {
-        return InterfacesView.of(new InterfacesViewModel(network), dialogs);
+        return InterfacesView.of(new InterfacesViewModel(network, dialogs));
     }
 
     @Override

@@ -12,11 +12,13 @@ import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.ui.WorkspaceProject;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
+import dev.portcullis.ui.common.FakeDialogService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static dev.portcullis.ui.WorkspaceProject.until;
@@ -29,13 +31,14 @@ class AddressGroupsViewModelTest {
     private Backend backend;
     private NetworkConfigurationViewModel network;
     private AddressGroupsViewModel vm;
+    private final FakeDialogService dialogs = new FakeDialogService();
 
     @BeforeEach
     void open() throws Exception {
         project = WorkspaceProject.open(Runnable::run, Runnable::run);
         backend = project.backend;
         network = project.network;
-        vm = new AddressGroupsViewModel(network);
+        vm = new AddressGroupsViewModel(network, dialogs);
         until(network.snapshotProperty(), s -> s != null);
     }
 
@@ -90,13 +93,36 @@ class AddressGroupsViewModelTest {
         backend.deleteAddressGroup(office).get(10, TimeUnit.SECONDS); // someone else deletes it meanwhile
         AddressGroupDraft typed = new AddressGroupDraft("office", "typed", List.of("198.51.100.0/24"));
 
+        dialogs.answering(AddressGroupEditRequest.class, again -> Optional.empty());
+
         vm.save(request, typed).handle((done, failed) -> null).get(10, TimeUnit.SECONDS);
 
-        assertThat(vm.reopenProperty().get()).isNotNull().satisfies(again -> {
+        assertThat(dialogs.requests()).singleElement().isInstanceOfSatisfying(AddressGroupEditRequest.class, again -> {
             assertThat(again.typed()).isEqualTo(typed);
             assertThat(again.error()).contains("office", "does not exist");
             assertThat(again.title()).isEqualTo("Edit address group office");
         });
+        assertThat(vm.reopenProperty().get()).as("handled").isNull();
+    }
+
+    @Test
+    void newSavesWhatTheDialogReturnsAndDeleteAsksFirst() throws Exception {
+        dialogs.answering(AddressGroupEditRequest.class, request -> Optional.of(new AddressGroupDraft("office", "",
+                List.of("192.0.2.0/24"))));
+        vm.create();
+        until(network.snapshotProperty(), s -> s.addressGroups().size() == 1);
+        assertThat(vm.rows()).singleElement().satisfies(row -> assertThat(row.name()).isEqualTo("office"));
+        vm.selectedProperty().set(vm.rows().get(0));
+
+        dialogs.confirming(false);
+        vm.deleteSelected();
+        assertThat(vm.rows()).hasSize(1);
+
+        dialogs.confirming(true);
+        vm.deleteSelected();
+        until(network.snapshotProperty(), s -> s.addressGroups().isEmpty());
+        assertThat(dialogs.said()).filteredOn(line -> line.startsWith("confirm: ")).hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("confirm: Delete address group: Delete address group office"));
     }
 
     @Test

@@ -35,8 +35,8 @@ class AddressGroupsViewTest {
     void start(Stage stage) throws IOException {
         Theme.LIGHT.apply();
         project = WorkspaceProject.open(Platform::runLater, ForkJoinPool.commonPool());
-        AddressGroupsViewModel vm = new AddressGroupsViewModel(project.network);
-        stage.setScene(Theme.styled(new Scene(AddressGroupsView.of(vm, dialogs(stage)), 1000, 600)));
+        AddressGroupsViewModel vm = new AddressGroupsViewModel(project.network, dialogs(stage));
+        stage.setScene(Theme.styled(new Scene(AddressGroupsView.of(vm), 1000, 600)));
         stage.show();
     }
 

@@ -7,6 +7,7 @@ import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.ui.WorkspaceProject;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
+import dev.portcullis.ui.common.FakeDialogService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,14 @@ class InterfacesViewModelTest {
     private Backend backend;
     private NetworkConfigurationViewModel network;
     private InterfacesViewModel vm;
+    private final FakeDialogService dialogs = new FakeDialogService();
 
     @BeforeEach
     void open() throws Exception {
         project = WorkspaceProject.open(Runnable::run, Runnable::run);
         backend = project.backend;
         network = project.network;
-        vm = new InterfacesViewModel(network);
+        vm = new InterfacesViewModel(network, dialogs);
         until(network.snapshotProperty(), s -> s != null);
     }
 
@@ -69,7 +71,10 @@ class InterfacesViewModelTest {
         vm.selectedProperty().set(vm.rows().get(0));
         int outBefore = vm.egress().size();
 
-        vm.add(extra).get(10, TimeUnit.SECONDS);
+        dialogs.confirming(false, true);
+        assertThat(vm.putOn(extra)).as("the user said no").isEmpty();
+        assertThat(network.snapshotProperty().get().portsUsing(extra.id())).isEmpty();
+        vm.putOn(extra).orElseThrow().get(10, TimeUnit.SECONDS);
         until(network.snapshotProperty(), s -> !s.portsUsing(extra.id()).isEmpty());
 
         assertThat(vm.groupsOnIt()).extracting(SecurityGroup::name).contains("extra");
@@ -77,9 +82,12 @@ class InterfacesViewModelTest {
         assertThat(vm.egress()).extracting(EffectiveRule::group).contains("extra");
         assertThat(vm.addQuestion(extra)).contains("at once");
 
-        vm.remove(extra).get(10, TimeUnit.SECONDS);
+        dialogs.confirming(true);
+        vm.takeOff(extra).orElseThrow().get(10, TimeUnit.SECONDS);
         until(network.snapshotProperty(), s -> s.portsUsing(extra.id()).isEmpty());
         assertThat(vm.groupsOnIt()).extracting(SecurityGroup::name).doesNotContain("extra");
         assertThat(vm.egress()).hasSize(outBefore);
+        assertThat(dialogs.said()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("confirm: Change interface: "));
+        assertThat(dialogs.said().get(2)).contains("Take extra off");
     }
 }

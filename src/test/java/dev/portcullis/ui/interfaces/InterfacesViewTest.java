@@ -30,8 +30,8 @@ class InterfacesViewTest {
     void start(Stage stage) throws IOException {
         Theme.LIGHT.apply();
         project = WorkspaceProject.open(Platform::runLater, ForkJoinPool.commonPool());
-        InterfacesViewModel vm = new InterfacesViewModel(project.network);
-        stage.setScene(Theme.styled(new Scene(InterfacesView.of(vm, dialogs), 1200, 700)));
+        InterfacesViewModel vm = new InterfacesViewModel(project.network, dialogs);
+        stage.setScene(Theme.styled(new Scene(InterfacesView.of(vm), 1200, 700)));
         stage.show();
     }
 
