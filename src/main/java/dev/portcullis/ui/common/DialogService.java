@@ -18,6 +18,12 @@ public interface DialogService {
     /** A message that needs no answer (a file imported, what was left out). */
     void inform(String title, String message);
 
+    /**
+     * Says that work in the background ended well, in a note that goes by itself and waits for nobody
+     * (a file exported, groups imported). What the user must read or act on is {@link #inform} or an error.
+     */
+    void notify(String title, String message);
+
     /** A question with OK and Cancel; true when the user chose OK. */
     boolean confirm(String title, String question);
 

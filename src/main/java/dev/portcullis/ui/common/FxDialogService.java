@@ -1,6 +1,7 @@
 package dev.portcullis.ui.common;
 
 import dev.portcullis.domain.SafeText;
+import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -8,6 +9,8 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -31,6 +34,7 @@ public class FxDialogService implements DialogService {
         Optional<R> open(Q request, Window owner);
     }
 
+    private static final Duration NOTE_SHOWN = Duration.seconds(6);
     private static final FileChooser.ExtensionFilter ANY = new FileChooser.ExtensionFilter("Any file", "*");
 
     private final Supplier<Window> owner;
@@ -76,6 +80,13 @@ public class FxDialogService implements DialogService {
     @Override
     public void inform(String title, String message) {
         alert(Alert.AlertType.INFORMATION, title, message, ButtonType.OK).showAndWait();
+    }
+
+    /** A ControlsFX notification at the main window's lower right corner, gone after a few seconds. */
+    @Override
+    public void notify(String title, String message) {
+        Notifications.create().owner(owner.get()).title(SafeText.line(title)).text(SafeText.message(message))
+                .position(Pos.BOTTOM_RIGHT).hideAfter(NOTE_SHOWN).styleClass("portcullis-note").showInformation();
     }
 
     @Override

@@ -22,8 +22,15 @@ import java.util.function.Supplier;
  */
 public final class FileMenuViewModel {
 
-    /** What to tell the user after a command: a title and text, an error or not. */
-    record Message(String title, String text, boolean error) {
+    /**
+     * What to tell the user after a command: a title and text, an error or not. A plain success is a note
+     * that goes by itself ({@code quiet}); what the user should read (refusals, notes) waits for them.
+     */
+    record Message(String title, String text, boolean error, boolean quiet) {
+
+        Message(String title, String text, boolean error) {
+            this(title, text, error, false);
+        }
     }
 
     private static final List<DialogService.FileKind> WRITABLE = java.util.Arrays.stream(DefinitionFiles.Format.values())
@@ -130,6 +137,9 @@ public final class FileMenuViewModel {
     private static Message words(Path file, WorkspaceImport.Result result, List<String> notices) {
         List<String> lines = new ArrayList<>();
         lines.add(result.summary() + " from " + file.getFileName() + " into the local workspace.");
+        if (!result.imported().isEmpty() && result.refused().isEmpty() && notices.isEmpty()) {
+            return new Message("Import", lines.get(0), false, true); // the groups are in the workspace to see
+        }
         result.imported().forEach(line -> lines.add("Imported " + line));
         result.refused().forEach(line -> lines.add("Not imported: " + line));
         notices.forEach(line -> lines.add("Note: " + line));
@@ -152,13 +162,15 @@ public final class FileMenuViewModel {
                     : new Message("Export", "Exported " + n + (n == 1 ? " group" : " groups") + " as "
                             + format.label().toLowerCase(java.util.Locale.ROOT) + " to " + file + "."
                             + notes.stream().map(note -> "\nNote: " + note)
-                                    .collect(java.util.stream.Collectors.joining()), false));
+                                    .collect(java.util.stream.Collectors.joining()), false, notes.isEmpty()));
         }, fx).handle((done, failed) -> null);
     }
 
     private void tell(Message message) {
         if (message.error()) {
             dialogs.showError(message.title(), message.text());
+        } else if (message.quiet()) {
+            dialogs.notify(message.title(), message.text());
         } else {
             dialogs.inform(message.title(), message.text());
         }

@@ -82,6 +82,11 @@ public final class FakeDialogService implements DialogService {
     }
 
     @Override
+    public void notify(String title, String message) {
+        said.add("notify: " + title + ": " + message);
+    }
+
+    @Override
     public boolean confirm(String title, String question) {
         said.add("confirm: " + title + ": " + question);
         Boolean answer = confirmations.isEmpty() ? always : confirmations.poll();

@@ -65,11 +65,11 @@ class FileMenuViewModelTest {
         List<String> said = dialogs.said();
         assertThat(said).as("something was told").isNotEmpty();
         String line = said.get(said.size() - 1);
-        boolean error = line.startsWith("error: ");
-        assertThat(line).matches("(?s)(error|inform): .*");
+        assertThat(line).matches("(?s)(error|inform|notify): .*");
         String rest = line.substring(line.indexOf(": ") + 2);
         int colon = rest.indexOf(": ");
-        return new Message(rest.substring(0, colon), rest.substring(colon + 2), error);
+        return new Message(rest.substring(0, colon), rest.substring(colon + 2), line.startsWith("error: "),
+                line.startsWith("notify: "));
     }
 
     private static Snapshot load(Backend backend) throws Exception {
@@ -123,8 +123,8 @@ class FileMenuViewModelTest {
 
         Message message = told();
         assertThat(message.error()).isFalse();
-        assertThat(message.text()).startsWith("Imported 4 groups from project.json into the local workspace.")
-                .contains("Imported group web (4 rules)", "Imported group db (1 rule)");
+        assertThat(message.text()).isEqualTo("Imported 4 groups from project.json into the local workspace.");
+        assertThat(message.quiet()).as("a plain success is a note that goes by itself").isTrue();
         assertThat(imports).isEqualTo(1);
         assertThat(vm.busyProperty().get()).isFalse();
         try (Backend workspace = WorkspaceBackend.open(workspaceFile())) {
@@ -153,6 +153,7 @@ class FileMenuViewModelTest {
         assertThat(message.text()).startsWith("Imported 1 group; 1 not imported from with-default.json")
                 .contains("Imported group app (0 rules)", "Not imported: group default: ");
         assertThat(message.error()).isFalse();
+        assertThat(message.quiet()).as("what was refused waits for the user").isFalse();
     }
 
     @Test
@@ -177,6 +178,8 @@ class FileMenuViewModelTest {
 
             Message message = told();
             assertThat(message.error()).isFalse();
+            assertThat(message.quiet()).as("notes wait for the user to read them")
+                    .isEqualTo(!message.text().contains("\nNote: "));
             assertThat(message.text()).startsWith("Exported 4 groups as "
                     + format.label().toLowerCase(java.util.Locale.ROOT) + " to " + out + ".");
             Snapshot back = files.open(out).join().snapshot();

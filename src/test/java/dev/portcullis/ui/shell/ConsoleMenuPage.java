@@ -25,6 +25,12 @@ final class ConsoleMenuPage {
         return this;
     }
 
+    /** The texts of the notes shown (ControlsFX notifications): title and text, in order. */
+    List<String> note() {
+        return robot.lookup(".notification-bar .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .filter(t -> t != null && !t.isEmpty()).toList();
+    }
+
     ConsoleMenuPage pick(String combo, String item) {
         robot.clickOn("#" + combo);
         robot.clickOn(item);

@@ -22,13 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +77,11 @@ class ConsoleMenuTest {
             public Optional<Path> chooseFolder(String title) {
                 return Optional.ofNullable(chosen.poll());
             }
+
+            @Override
+            public Optional<Path> chooseFileToSave(String title, String initialName, List<FileKind> kinds) {
+                return Optional.ofNullable(chosen.poll());
+            }
         };
         ConsoleMenu menu = new ConsoleMenu(window, places, files, dialogs,
                 cloud -> CompletableFuture.completedFuture(Optional.<Snapshot>empty()), Platform::runLater,
@@ -86,8 +94,7 @@ class ConsoleMenuTest {
 
     @AfterEach
     void closeDialogs(FxRobot robot) {
-        robot.interact(() -> Window.getWindows().stream().filter(w -> w != owner).toList()
-                .forEach(w -> ((Stage) w).close()));
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w != owner).toList().forEach(Window::hide));
     }
 
     @Test
@@ -120,6 +127,23 @@ class ConsoleMenuTest {
         assertThat(page.text("portError")).isEqualTo("\"70000\" is not a whole number from 1 to 65535.");
         assertThat(page.shows("verdict")).as("no answer to a question that cannot be asked").isFalse();
         assertThat(page.shows("remoteError")).isFalse();
+    }
+
+    @Test
+    void anExportThatEndsWellIsANoteThatGoesByItselfNotADialogThatWaits(FxRobot robot) throws Exception {
+        ConsoleMenuPage page = new ConsoleMenuPage(robot);
+        chosen.add(FOLDER.resolve("project.json"));
+        page.choose("File", "Open…");
+        Path out = dir.resolve("exported-" + System.nanoTime() + ".json");
+        chosen.add(out);
+
+        page.choose("File", "Export…");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !page.note().isEmpty());
+        assertThat(page.note()).contains("Export", "Exported 4 groups as definition file to " + out + ".");
+        assertThat(Files.exists(out)).isTrue();
+        assertThat(Window.getWindows()).as("no dialog waits for an answer")
+                .noneMatch(w -> w instanceof Stage && w != owner && w.isShowing());
     }
 
     @Test
