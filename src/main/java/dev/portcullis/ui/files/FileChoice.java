@@ -1,5 +1,7 @@
 package dev.portcullis.ui.files;
 
+import dev.portcullis.backend.definitions.DefinitionFiles;
+
 import java.nio.file.Path;
 import java.util.Optional;
 

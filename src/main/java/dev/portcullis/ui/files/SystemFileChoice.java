@@ -1,5 +1,6 @@
 package dev.portcullis.ui.files;
 
+import dev.portcullis.backend.definitions.DefinitionFiles;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;

@@ -1,10 +1,11 @@
 package dev.portcullis.ui.shell;
 
 import dev.portcullis.backend.Backend;
-import dev.portcullis.backend.Snapshot;
+import dev.portcullis.backend.definitions.DefinitionFiles;
+import dev.portcullis.backend.sources.Clouds;
+import dev.portcullis.backend.sources.GroupSources;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
-import dev.portcullis.ui.files.DefinitionFiles;
 import dev.portcullis.ui.files.FileChoice;
 import dev.portcullis.ui.files.FilePlaces;
 import dev.portcullis.ui.common.Place;
@@ -28,7 +29,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +49,7 @@ class ConsoleMenuTest {
     void start(Stage stage) {
         Theme.LIGHT.apply();
         owner = stage;
-        DefinitionFiles files = PortcullisApp.definitionFiles(Runnable::run);
+        DefinitionFiles files = DefinitionFiles.on(Runnable::run);
         Places console = new Places() {
             @Override
             public List<Place> all() {
@@ -61,7 +61,9 @@ class ConsoleMenuTest {
                 return WorkspaceBackend.open(dir.resolve("workspace.json"));
             }
         };
-        FilePlaces places = new FilePlaces(console, files);
+        GroupSources sources = new GroupSources(() -> WorkspaceBackend.open(dir.resolve("workspace.json")),
+                Clouds.NONE, null, files);
+        FilePlaces places = new FilePlaces(console, sources);
         window = new MainWindowViewModel(places, backend -> new NetworkConfigurationViewModel(backend,
                 Platform::runLater, Runnable::run), Platform::runLater, Runnable::run, p -> { });
         FileChoice choice = new FileChoice() {
@@ -80,9 +82,8 @@ class ConsoleMenuTest {
                 return Optional.empty();
             }
         };
-        ConsoleMenu menu = new ConsoleMenu(window, places, files, choice,
-                cloud -> CompletableFuture.completedFuture(Optional.<Snapshot>empty()), Platform::runLater,
-                Runnable::run, () -> stage);
+        ConsoleMenu menu = new ConsoleMenu(window, places, sources, choice, Platform::runLater, Runnable::run,
+                () -> stage);
         MainWindow main = new MainWindow(window, network -> new Label("groups"), null);
         main.setMenuBar(menu.menuBar());
         stage.setScene(Theme.styled(new Scene(main.root(), 1100, 700)));
