@@ -5,8 +5,8 @@ import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.backend.openstack.CloudConfigs;
+import dev.portcullis.backend.definitions.DefinitionFileIo;
 import dev.portcullis.backend.sources.GroupSources;
-import dev.portcullis.domain.Problem;
 import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.domain.SourceGap;
 import dev.portcullis.files.DefinitionReport;
@@ -162,11 +162,7 @@ public final class Sources {
     }
 
     private static SourceException unusable(Path file, DefinitionReport report) {
-        int problems = report.allProblems().size();
-        Problem first = report.allProblems().get(0);
-        return new SourceException(file + " cannot be used: " + problems + (problems == 1 ? " problem" : " problems")
-                + ", the first: " + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
-                + " (portcullis validate " + file + " lists them all)", null);
+        return new SourceException(DefinitionFileIo.unusable(file, report), null);
     }
 
     /**

@@ -44,12 +44,8 @@ public final class DefinitionFileIo {
         DefinitionReport report = new SourceReader().read(file, pages == ProgressListener.NONE ? GroupPages.NONE
                 : pages::page);
         if (report.unusable()) {
-            List<Problem> problems = report.allProblems();
-            Problem first = problems.get(0);
-            throw new BackendException(BackendException.Kind.INVALID, first.code(), file + " cannot be used: "
-                    + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ", the first: "
-                    + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
-                    + " (portcullis validate " + file + " lists them all)");
+            throw new BackendException(BackendException.Kind.INVALID, report.allProblems().get(0).code(),
+                    unusable(file, report));
         }
         DefinitionReport.Reviewable reviewable = report.reviewable();
         List<String> problems = new ArrayList<>();
@@ -62,6 +58,18 @@ public final class DefinitionFileIo {
         return new DefinitionFiles.Opened(Snapshot.ofSource(read.groups(), read.ports(), reviewable.problems())
                 .withAddressGroups(read.addressGroups()), problems,
                 report.notices().stream().map(Problem::message).toList());
+    }
+
+    /**
+     * Why a file with problems cannot be used, the same words for the console and the command line: how many
+     * problems, the first, and the command that lists them all.
+     */
+    public static String unusable(Path file, DefinitionReport report) {
+        List<Problem> problems = report.allProblems();
+        Problem first = problems.get(0);
+        return file + " cannot be used: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + ", the first: " + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
+                + " (portcullis validate " + file + " lists them all)";
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The console application and its composition root: where groups come from is made once
- * ({@link ConsoleStart}, with {@code GroupSources}), and every view model is wired to it ({@link ConsoleWindow}).
+ * ({@link ConsoleStart}, with {@code GroupSources}), and every view model is wired to it ({@link WindowAssembly}).
  */
 public final class PortcullisApp extends Application {
 
@@ -37,7 +37,7 @@ public final class PortcullisApp extends Application {
     private ConsoleStart.Ready prepared;
     /** The places, the first one opening and loading from {@link #init} on (see {@link EarlyLoad}). */
     private Places places;
-    private ConsoleWindow window;
+    private WindowAssembly window;
 
     /** Has the next console started in this JVM tell {@code watching} (null: nobody) of its start. */
     public static void observe(Observer watching) {
@@ -86,7 +86,7 @@ public final class PortcullisApp extends Application {
     @Override
     public void start(Stage stage) {
         ErrorHandler.install(() -> stage);
-        window = new ConsoleWindow(stage, prepared, places, starting.review());
+        window = new WindowAssembly(stage, prepared, places, starting.review());
         Observer watching = observer;
         if (watching != null) {
             watching.started(stage, window.viewModel());

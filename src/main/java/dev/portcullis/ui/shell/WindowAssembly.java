@@ -27,7 +27,7 @@ import java.util.function.Function;
  * The console's window, assembled: the main window's view model over the places (and the files opened with
  * File > Open), the features' views and dialogs, the menu, the auto-refresh timer and the frame on the screen.
  */
-final class ConsoleWindow {
+final class WindowAssembly {
 
     private final Stage stage;
     private final FilePlaces places;
@@ -37,7 +37,7 @@ final class ConsoleWindow {
     private final ThemeSwitch themeSwitch;
 
     /** Builds the window in {@code stage} (not shown yet); on the FX thread. */
-    ConsoleWindow(Stage stage, ConsoleStart.Ready ready, Places opening, ReviewSettings review) {
+    WindowAssembly(Stage stage, ConsoleStart.Ready ready, Places opening, ReviewSettings review) {
         this.stage = stage;
         Settings settings = ready.settings();
         GroupSources sources = ready.sources();
