@@ -3,6 +3,8 @@ package dev.portcullis;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.definitions.DefinitionFileIo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -88,12 +90,26 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Where groups come from is made in one place, {@code backend.sources.GroupSources}, for the console and the
+     * command line alike: no console class names a concrete backend (nor the blocking file reader: the console
+     * reads files through the asynchronous {@code DefinitionFiles}).
+     */
     @Test
-    void onlyTheCompositionRootNamesAConcreteBackend() {
+    void noConsoleClassNamesAConcreteBackend() {
         noClasses().that().resideInAPackage("dev.portcullis.ui..")
-                .and().haveNameNotMatching("dev\\.portcullis\\.ui\\.shell\\.PortcullisApp(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.backend.neutron..",
-                        "dev.portcullis.backend.workspace..", "dev.portcullis.backend.openstack..")
+                        "dev.portcullis.backend.workspace..", "dev.portcullis.backend.openstack..",
+                        "dev.portcullis.backend.offline..")
+                .orShould().dependOnClassesThat().implement(Backend.class)
+                .orShould().dependOnClassesThat().belongToAnyOf(DefinitionFileIo.class)
+                .check(classes);
+    }
+
+    @Test
+    void backendImplementationsLiveInTheBackend() {
+        classes().that().implement(Backend.class)
+                .should().resideInAPackage("dev.portcullis.backend..")
                 .check(classes);
     }
 

@@ -4,12 +4,9 @@ import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
-import dev.portcullis.backend.neutron.NeutronBackend;
-import dev.portcullis.backend.openstack.CloudConfig;
 import dev.portcullis.backend.openstack.CloudConfigs;
-import dev.portcullis.backend.openstack.Sessions;
-import dev.portcullis.backend.workspace.WorkspaceBackend;
-import dev.portcullis.domain.Problem;
+import dev.portcullis.backend.definitions.DefinitionFileIo;
+import dev.portcullis.backend.sources.GroupSources;
 import dev.portcullis.files.UserEnvironment;
 import dev.portcullis.domain.SourceGap;
 import dev.portcullis.files.DefinitionReport;
@@ -38,8 +35,8 @@ public final class Sources {
     /** The environment of the command line being run: where clouds.yaml and the workspace are looked for. */
     private static volatile UserEnvironment environment;
 
-    private final Supplier<CloudConfigs> clouds;
-    private final Path workspace;
+    /** The workspace and the clouds, opened live (no offline copy: a command says when a cloud cannot answer). */
+    private final GroupSources sources;
     private final SourceReader reader;
 
     /**
@@ -48,8 +45,7 @@ public final class Sources {
      * @param options   the values for a file's inputs (Terraform variables, Heat parameters, Ansible vars)
      */
     public Sources(Supplier<CloudConfigs> clouds, Path workspace, ReadOptions options) {
-        this.clouds = clouds;
-        this.workspace = workspace;
+        this.sources = GroupSources.commandLine(workspace, clouds, CloudWarnings::say);
         this.reader = new SourceReader(options);
     }
 
@@ -65,7 +61,7 @@ public final class Sources {
     public static Sources forUser(Path workspace, ReadOptions options) {
         UserEnvironment user = environment();
         return new Sources(() -> CloudConfigs.forUser(user),
-                workspace != null ? workspace : WorkspaceBackend.defaultLocation(user), options);
+                workspace != null ? workspace : GroupSources.defaultWorkspace(user), options);
     }
 
     /** Sets the environment of the command line about to run (see {@link PortcullisCommand#commandLine}). */
@@ -143,15 +139,12 @@ public final class Sources {
      */
     public Backend backend(String source) {
         if (source.startsWith("cloud:")) {
-            String name = source.substring("cloud:".length());
-            CloudConfig cloud = clouds.get().cloud(name);
-            CloudWarnings.say(cloud);
-            return new NeutronBackend(Sessions.open(cloud));
+            return sources.cloud(source.substring("cloud:".length()));
         }
         if (source.equals("workspace")) {
-            return WorkspaceBackend.open(workspace != null ? workspace : WorkspaceBackend.defaultLocation());
+            return sources.workspace();
         }
-        return WorkspaceBackend.open(Path.of(source));
+        return GroupSources.workspace(Path.of(source));
     }
 
     /** The report of a source file or folder in any format this command line reads. */
@@ -169,11 +162,7 @@ public final class Sources {
     }
 
     private static SourceException unusable(Path file, DefinitionReport report) {
-        int problems = report.allProblems().size();
-        Problem first = report.allProblems().get(0);
-        return new SourceException(file + " cannot be used: " + problems + (problems == 1 ? " problem" : " problems")
-                + ", the first: " + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
-                + " (portcullis validate " + file + " lists them all)", null);
+        return new SourceException(DefinitionFileIo.unusable(file, report), null);
     }
 
     /**

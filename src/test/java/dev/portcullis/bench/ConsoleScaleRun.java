@@ -1,7 +1,7 @@
 package dev.portcullis.bench;
 
 import dev.portcullis.Main;
-import dev.portcullis.ui.files.DefinitionFiles;
+import dev.portcullis.backend.definitions.DefinitionFiles;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import dev.portcullis.ui.shell.MainWindowViewModel;
 import dev.portcullis.ui.shell.PortcullisApp;

@@ -21,21 +21,10 @@ import java.util.List;
 /**
  * Definition files for the console: reads a file in any format the command line reads (a definition
  * file, Terraform configuration, what {@code openstack security group show/list -f json} prints) and
- * writes a project as a definition file or as Terraform, atomically. Blocking: callers run it off the FX
- * thread. Failures are {@link BackendException}s that name the file and say what is wrong.
+ * writes a project as a definition file or as Terraform, atomically. Blocking: the console uses it through
+ * {@link DefinitionFiles#on}, off the FX thread. Failures are {@link BackendException}s that name the file and say what is wrong.
  */
 public final class DefinitionFileIo {
-
-    /**
-     * A file's groups and interfaces, what of it could not be read (each part in words, with its place) and
-     * what the reader noted (a list without rules, say).
-     */
-    public record Read(Snapshot snapshot, List<String> problems, List<String> notices) {
-        public Read {
-            problems = List.copyOf(problems);
-            notices = List.copyOf(notices);
-        }
-    }
 
     /**
      * Reads a source file or folder in any format the command line reads. Everything that can be read is
@@ -43,7 +32,7 @@ public final class DefinitionFileIo {
      * is a notice naming its place, so nothing is left out unsaid. Only a source of which no group can be
      * read fails.
      */
-    public Read read(Path file) {
+    public DefinitionFiles.Opened read(Path file) {
         return read(file, ProgressListener.NONE);
     }
 
@@ -51,16 +40,12 @@ public final class DefinitionFileIo {
      * As {@link #read(Path)}, telling {@code pages} the groups of a definition file while it is read (on this
      * thread), so that the first ones can be shown before the rest; what this answers (or throws) is what counts.
      */
-    public Read read(Path file, ProgressListener pages) {
+    public DefinitionFiles.Opened read(Path file, ProgressListener pages) {
         DefinitionReport report = new SourceReader().read(file, pages == ProgressListener.NONE ? GroupPages.NONE
                 : pages::page);
         if (report.unusable()) {
-            List<Problem> problems = report.allProblems();
-            Problem first = problems.get(0);
-            throw new BackendException(BackendException.Kind.INVALID, first.code(), file + " cannot be used: "
-                    + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ", the first: "
-                    + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
-                    + " (portcullis validate " + file + " lists them all)");
+            throw new BackendException(BackendException.Kind.INVALID, report.allProblems().get(0).code(),
+                    unusable(file, report));
         }
         DefinitionReport.Reviewable reviewable = report.reviewable();
         List<String> problems = new ArrayList<>();
@@ -70,9 +55,21 @@ public final class DefinitionFileIo {
                     + (p.field().isEmpty() ? "" : p.field() + ": ") + p.message());
         }
         Definitions read = reviewable.definitions();
-        return new Read(Snapshot.ofSource(read.groups(), read.ports(), reviewable.problems())
+        return new DefinitionFiles.Opened(Snapshot.ofSource(read.groups(), read.ports(), reviewable.problems())
                 .withAddressGroups(read.addressGroups()), problems,
                 report.notices().stream().map(Problem::message).toList());
+    }
+
+    /**
+     * Why a file with problems cannot be used, the same words for the console and the command line: how many
+     * problems, the first, and the command that lists them all.
+     */
+    public static String unusable(Path file, DefinitionReport report) {
+        List<Problem> problems = report.allProblems();
+        Problem first = problems.get(0);
+        return file + " cannot be used: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + ", the first: " + (first.field().isEmpty() ? "" : first.field() + ": ") + first.message()
+                + " (portcullis validate " + file + " lists them all)";
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.portcullis.ui.files;
 
+import dev.portcullis.backend.definitions.DefinitionFiles;
+
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.ui.common.DialogService;

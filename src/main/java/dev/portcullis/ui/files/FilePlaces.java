@@ -1,6 +1,7 @@
 package dev.portcullis.ui.files;
 
 import dev.portcullis.backend.Backend;
+import dev.portcullis.backend.sources.GroupSources;
 import dev.portcullis.ui.common.Place;
 import dev.portcullis.ui.common.Places;
 
@@ -18,12 +19,13 @@ import java.util.concurrent.Executor;
 public final class FilePlaces implements Places {
 
     private final Places places;
-    private final DefinitionFiles files;
+    private final GroupSources sources;
     private final Map<Place, Path> opened = new ConcurrentHashMap<>();
 
-    public FilePlaces(Places places, DefinitionFiles files) {
+    /** @param sources what opens a file read-only */
+    public FilePlaces(Places places, GroupSources sources) {
         this.places = places;
-        this.files = files;
+        this.sources = sources;
     }
 
     /** The place that shows {@code file} read-only. */
@@ -51,7 +53,7 @@ public final class FilePlaces implements Places {
     @Override
     public Backend open(Place place) {
         Path file = opened.get(place);
-        return file != null ? new ReadOnlyFileBackend(file, files) : places.open(place);
+        return file != null ? sources.readOnlyFile(file) : places.open(place);
     }
 
     /**
@@ -61,7 +63,7 @@ public final class FilePlaces implements Places {
     @Override
     public CompletableFuture<Backend> open(Place place, Executor worker) {
         Path file = opened.get(place);
-        return file != null ? CompletableFuture.completedFuture(new ReadOnlyFileBackend(file, files))
+        return file != null ? CompletableFuture.completedFuture(sources.readOnlyFile(file))
                 : places.open(place, worker);
     }
 }

@@ -4,8 +4,9 @@ import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.backend.definitions.DefinitionFiles;
+import dev.portcullis.backend.sources.GroupSources;
 import dev.portcullis.ui.compare.CompareDialog;
-import dev.portcullis.ui.files.DefinitionFiles;
 import dev.portcullis.ui.files.FileMenuViewModel;
 import dev.portcullis.ui.files.FilePlaces;
 import dev.portcullis.ui.compare.CompareViewModel;
@@ -26,10 +27,8 @@ import javafx.stage.Window;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,30 +39,27 @@ public final class ConsoleMenu {
 
     private final MainWindowViewModel window;
     private final FilePlaces places;
-    private final DefinitionFiles files;
+    private final GroupSources sources;
     private final FxDialogService dialogs;
-    private final Function<String, CompletableFuture<Optional<Snapshot>>> savedCopy;
     private final Executor fx;
     private final Executor worker;
     private final Supplier<Window> owner;
     private final FileMenuViewModel fileMenu;
 
     /**
-     * @param savedCopy the offline copy saved of a cloud, by its name
-     * @param worker    where places are opened and closed: never the FX thread
+     * @param sources the definition files read and written, and the offline copies saved of the clouds
+     * @param worker  where places are opened and closed: never the FX thread
      */
-    public ConsoleMenu(MainWindowViewModel window, FilePlaces places, DefinitionFiles files, FxDialogService dialogs,
-                       Function<String, CompletableFuture<Optional<Snapshot>>> savedCopy, Executor fx,
-                       Executor worker, Supplier<Window> owner) {
+    public ConsoleMenu(MainWindowViewModel window, FilePlaces places, GroupSources sources, FxDialogService dialogs,
+                       Executor fx, Executor worker, Supplier<Window> owner) {
         this.window = window;
         this.places = places;
-        this.files = files;
+        this.sources = sources;
         this.dialogs = dialogs;
-        this.savedCopy = savedCopy;
         this.fx = fx;
         this.worker = worker;
         this.owner = owner;
-        this.fileMenu = new FileMenuViewModel(places, files, window::open, this::shown,
+        this.fileMenu = new FileMenuViewModel(places, sources.files(), window::open, this::shown,
                 () -> places.open(Place.WORKSPACE), () -> {
                     if (Place.WORKSPACE.equals(window.placeProperty().get())) {
                         window.load();
@@ -162,7 +158,7 @@ public final class ConsoleMenu {
 
     private CompareViewModel.Source fileSource(Path file) {
         return new CompareViewModel.Source(String.valueOf(file.getFileName()),
-                () -> files.open(file).thenApply(DefinitionFiles.Opened::snapshot));
+                () -> sources.files().open(file).thenApply(DefinitionFiles.Opened::snapshot));
     }
 
     /** Every place (loaded now), then the offline copy saved of each cloud. */
@@ -175,8 +171,8 @@ public final class ConsoleMenu {
         }
         for (Place p : places.all()) {
             if (p.cloud()) {
-                all.add(new CompareViewModel.Source("Saved offline copy of " + p.name(), () -> savedCopy
-                        .apply(p.name()).thenApply(copy -> copy.orElseThrow(() -> new BackendException(
+                all.add(new CompareViewModel.Source("Saved offline copy of " + p.name(), () -> sources
+                        .savedCopy(p.name()).thenApply(copy -> copy.orElseThrow(() -> new BackendException(
                                 BackendException.Kind.NOT_FOUND, "NoOfflineCopy", "no offline copy of " + p.name()
                                 + " is saved: it is saved each time the cloud is loaded")))));
             }

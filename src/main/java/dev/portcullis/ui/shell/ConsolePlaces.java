@@ -4,12 +4,10 @@ import dev.portcullis.ui.common.Place;
 import dev.portcullis.ui.common.Places;
 
 import dev.portcullis.backend.Backend;
-import dev.portcullis.backend.offline.OfflineFallbackBackend;
-import dev.portcullis.backend.offline.SnapshotStore;
+import dev.portcullis.backend.sources.GroupSources;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The console's places: the local workspace, then every configured cloud. A cloud is opened with its
@@ -17,26 +15,21 @@ import java.util.function.Supplier;
  */
 public final class ConsolePlaces implements Places {
 
-    private final Supplier<Backend> workspace;
-    private final CloudDirectory clouds;
-    private final SnapshotStore snapshots;
+    private final GroupSources sources;
     private final List<Place> all;
     private final List<String> otherProblems;
 
-    public ConsolePlaces(Supplier<Backend> workspace, CloudDirectory clouds, SnapshotStore snapshots) {
-        this(workspace, clouds, snapshots, List.of());
+    public ConsolePlaces(GroupSources sources) {
+        this(sources, List.of());
     }
 
     /** @param otherProblems other settings that could not be used, one sentence each, for the window to show */
-    public ConsolePlaces(Supplier<Backend> workspace, CloudDirectory clouds, SnapshotStore snapshots,
-                         List<String> otherProblems) {
+    public ConsolePlaces(GroupSources sources, List<String> otherProblems) {
         this.otherProblems = List.copyOf(otherProblems);
-        this.workspace = workspace;
-        this.clouds = clouds;
-        this.snapshots = snapshots;
+        this.sources = sources;
         List<Place> places = new ArrayList<>();
         places.add(Place.WORKSPACE);
-        clouds.names().forEach(name -> places.add(Place.cloud(name)));
+        sources.cloudNames().forEach(name -> places.add(Place.cloud(name)));
         this.all = List.copyOf(places);
     }
 
@@ -48,8 +41,8 @@ public final class ConsolePlaces implements Places {
     @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (!clouds.problems().isEmpty()) {
-            problems.add("Not every cloud could be read: " + String.join(" ", clouds.problems()));
+        if (!sources.cloudProblems().isEmpty()) {
+            problems.add("Not every cloud could be read: " + String.join(" ", sources.cloudProblems()));
         }
         problems.addAll(otherProblems);
         return problems;
@@ -57,10 +50,7 @@ public final class ConsolePlaces implements Places {
 
     @Override
     public Backend open(Place place) {
-        if (!place.cloud()) {
-            return workspace.get();
-        }
-        return new OfflineFallbackBackend(clouds.open(place.name()), place.name(), snapshots);
+        return place.cloud() ? sources.cloud(place.name()) : sources.workspace();
     }
 
     /**
@@ -69,10 +59,11 @@ public final class ConsolePlaces implements Places {
      * @throws UnknownPlaceException when no place has that name, saying which ones there are
      */
     public Place require(String name) {
-        return named(name).orElseThrow(() -> new UnknownPlaceException(clouds.names().isEmpty()
+        List<String> clouds = sources.cloudNames();
+        return named(name).orElseThrow(() -> new UnknownPlaceException(clouds.isEmpty()
                 ? "There is no cloud called \"" + name + "\": no cloud is configured (clouds.yaml)."
                 : "There is no cloud called \"" + name + "\" in clouds.yaml. The clouds are: "
-                        + String.join(", ", clouds.names()) + "."));
+                        + String.join(", ", clouds) + "."));
     }
 
     /** A place asked for by name that does not exist. */

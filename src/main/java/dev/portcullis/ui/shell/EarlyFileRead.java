@@ -2,7 +2,8 @@ package dev.portcullis.ui.shell;
 
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
-import dev.portcullis.ui.files.DefinitionFiles;
+import dev.portcullis.backend.definitions.DefinitionFiles;
+import dev.portcullis.backend.sources.PageRelay;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -85,7 +85,7 @@ class AddressGroupExportNeutronIT {
 
         Path tf = dir.resolve("project.tf");
         List<String> notes = files.write(cloud, tf);
-        DefinitionFileIo.Read back = files.read(tf);
+        dev.portcullis.backend.definitions.DefinitionFiles.Opened back = files.read(tf);
 
         assertThat(Files.readString(tf)).contains("resource \"openstack_networking_address_group_v2\" \"office\"",
                 "remote_address_group_id = openstack_networking_address_group_v2.office.id",

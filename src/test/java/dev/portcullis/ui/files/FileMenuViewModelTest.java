@@ -5,6 +5,9 @@ import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.backend.definitions.DefinitionFileIo;
+import dev.portcullis.backend.definitions.DefinitionFiles;
+import dev.portcullis.backend.sources.Clouds;
+import dev.portcullis.backend.sources.GroupSources;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.domain.GroupDraft;
 import dev.portcullis.domain.Rule;
@@ -14,7 +17,6 @@ import dev.portcullis.ui.files.FileMenuViewModel.Message;
 import dev.portcullis.ui.common.FakeDialogService;
 import dev.portcullis.ui.common.Place;
 import dev.portcullis.ui.common.Places;
-import dev.portcullis.ui.shell.PortcullisApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,13 +36,17 @@ class FileMenuViewModelTest {
     @TempDir
     Path dir;
 
-    private final DefinitionFiles files = PortcullisApp.definitionFiles(Runnable::run);
+    private final DefinitionFiles files = DefinitionFiles.on(Runnable::run);
     private final List<Place> shownPlaces = new ArrayList<>();
     private Snapshot shown;
     private int imports;
 
     private Path workspaceFile() {
         return dir.resolve("workspace.json");
+    }
+
+    private Backend workspaceBackend() {
+        return WorkspaceBackend.open(workspaceFile());
     }
 
     private final Places console = new Places() {
@@ -55,7 +61,8 @@ class FileMenuViewModelTest {
         }
     };
 
-    private final FilePlaces places = new FilePlaces(console, files);
+    private final FilePlaces places = new FilePlaces(console, new GroupSources(this::workspaceBackend,
+            Clouds.NONE, null, files));
     private final FakeDialogService dialogs = new FakeDialogService();
     private final FileMenuViewModel vm = new FileMenuViewModel(places, files, shownPlaces::add, () -> shown,
             () -> places.open(Place.WORKSPACE), () -> imports++, dialogs, Runnable::run, Runnable::run);

@@ -3,10 +3,9 @@ package dev.portcullis.ui.network;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.files.GeneratedDefinitions;
-import dev.portcullis.ui.files.DefinitionFiles;
-import dev.portcullis.ui.files.ReadOnlyFileBackend;
+import dev.portcullis.backend.definitions.DefinitionFiles;
+import dev.portcullis.backend.definitions.ReadOnlyFileBackend;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
-import dev.portcullis.ui.shell.PortcullisApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +48,7 @@ class FileReadPagesTest {
 
     /** The real files, whose reading waits after telling its first page until the test lets it go on. */
     private DefinitionFiles heldAfterTheFirstPage() {
-        DefinitionFiles real = PortcullisApp.definitionFiles(reader);
+        DefinitionFiles real = DefinitionFiles.on(reader);
         return new DefinitionFiles() {
             @Override
             public CompletableFuture<Opened> open(Path file, ProgressListener pages) {

@@ -1,10 +1,11 @@
 package dev.portcullis.ui.shell;
 
 import dev.portcullis.backend.Backend;
-import dev.portcullis.backend.Snapshot;
+import dev.portcullis.backend.definitions.DefinitionFiles;
+import dev.portcullis.backend.sources.Clouds;
+import dev.portcullis.backend.sources.GroupSources;
 import dev.portcullis.backend.workspace.WorkspaceBackend;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
-import dev.portcullis.ui.files.DefinitionFiles;
 import dev.portcullis.ui.common.FxDialogService;
 import dev.portcullis.ui.files.FilePlaces;
 import dev.portcullis.ui.common.Place;
@@ -30,7 +31,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +52,7 @@ class ConsoleMenuTest {
     void start(Stage stage) {
         Theme.LIGHT.apply();
         owner = stage;
-        DefinitionFiles files = PortcullisApp.definitionFiles(Runnable::run);
+        DefinitionFiles files = DefinitionFiles.on(Runnable::run);
         Places console = new Places() {
             @Override
             public List<Place> all() {
@@ -64,7 +64,9 @@ class ConsoleMenuTest {
                 return WorkspaceBackend.open(dir.resolve("workspace.json"));
             }
         };
-        FilePlaces places = new FilePlaces(console, files);
+        GroupSources sources = new GroupSources(() -> WorkspaceBackend.open(dir.resolve("workspace.json")),
+                Clouds.NONE, null, files);
+        FilePlaces places = new FilePlaces(console, sources);
         window = new MainWindowViewModel(places, backend -> new NetworkConfigurationViewModel(backend,
                 Platform::runLater, Runnable::run), Platform::runLater, Runnable::run, p -> { });
         FxDialogService dialogs = new FxDialogService(() -> stage, "Definition files", List.of("*.json")) {
@@ -83,9 +85,8 @@ class ConsoleMenuTest {
                 return Optional.ofNullable(chosen.poll());
             }
         };
-        ConsoleMenu menu = new ConsoleMenu(window, places, files, dialogs,
-                cloud -> CompletableFuture.completedFuture(Optional.<Snapshot>empty()), Platform::runLater,
-                Runnable::run, () -> stage);
+        ConsoleMenu menu = new ConsoleMenu(window, places, sources, dialogs, Platform::runLater, Runnable::run,
+                () -> stage);
         MainWindow main = new MainWindow(window, network -> new Label("groups"), null);
         main.setMenuBar(menu.menuBar());
         stage.setScene(Theme.styled(new Scene(main.root(), 1100, 700)));

@@ -3,7 +3,7 @@ package dev.portcullis.ui.shell;
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.SecurityGroup;
-import dev.portcullis.ui.files.DefinitionFiles;
+import dev.portcullis.backend.definitions.DefinitionFiles;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

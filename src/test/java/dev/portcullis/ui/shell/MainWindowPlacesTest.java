@@ -6,6 +6,8 @@ import dev.portcullis.ui.common.Places;
 
 import dev.portcullis.backend.Backend;
 import dev.portcullis.backend.offline.SnapshotStore;
+import dev.portcullis.backend.sources.Clouds;
+import dev.portcullis.backend.sources.GroupSources;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -38,7 +40,7 @@ class MainWindowPlacesTest {
     @Start
     void start(Stage stage) throws Exception {
         Theme.LIGHT.apply();
-        CloudDirectory clouds = new CloudDirectory() {
+        Clouds clouds = new Clouds() {
             @Override
             public List<String> names() {
                 return List.of("insecure");
@@ -52,11 +54,11 @@ class MainWindowPlacesTest {
                 return backend;
             }
         };
-        Places places = new ConsolePlaces(() -> {
+        Places places = new ConsolePlaces(new GroupSources(() -> {
             PlaceSwitchingTest.ClosingBackend workspace = new PlaceSwitchingTest.ClosingBackend("Local workspace");
             opened.put("workspace", workspace);
             return workspace;
-        }, clouds, new SnapshotStore(Files.createTempDirectory("snapshots"), Runnable::run));
+        }, clouds, new SnapshotStore(Files.createTempDirectory("snapshots"), Runnable::run), null));
         vm = new MainWindowViewModel(places, b -> new NetworkConfigurationViewModel(b, Platform::runLater, Runnable::run),
                 Platform::runLater, Runnable::run, p -> { });
         MainWindow window = new MainWindow(vm, network -> new Label("view of " + network.backendName()), null);

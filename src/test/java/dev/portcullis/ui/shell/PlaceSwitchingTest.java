@@ -9,6 +9,8 @@ import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.backend.offline.OfflineFallbackBackend;
 import dev.portcullis.backend.offline.SnapshotStore;
+import dev.portcullis.backend.sources.Clouds;
+import dev.portcullis.backend.sources.GroupSources;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
 import dev.portcullis.ui.shell.MainWindowViewModel.Connection;
 import org.junit.jupiter.api.Test;
@@ -97,7 +99,7 @@ class PlaceSwitchingTest {
     }
 
     private Places places(List<String> problems, String... clouds) {
-        CloudDirectory directory = new CloudDirectory() {
+        Clouds directory = new Clouds() {
             @Override
             public List<String> names() {
                 return List.of(clouds);
@@ -118,11 +120,11 @@ class PlaceSwitchingTest {
                 return backend;
             }
         };
-        return new ConsolePlaces(() -> {
+        return new ConsolePlaces(new GroupSources(() -> {
             ClosingBackend workspace = new ClosingBackend("Local workspace");
             opened.put("workspace", workspace);
             return workspace;
-        }, directory, new SnapshotStore(dir, Runnable::run));
+        }, directory, new SnapshotStore(dir, Runnable::run), null));
     }
 
     private MainWindowViewModel window(Places places) {

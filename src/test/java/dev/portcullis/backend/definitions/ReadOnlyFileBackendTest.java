@@ -1,11 +1,10 @@
-package dev.portcullis.ui.files;
+package dev.portcullis.backend.definitions;
 
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.review.Finding;
 import dev.portcullis.review.Review;
 import dev.portcullis.review.ReviewSettings;
-import dev.portcullis.ui.shell.PortcullisApp;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class ReadOnlyFileBackendTest {
     private static final Path PARTLY_INVALID = Path.of("src/test/resources/dev/portcullis/files/handwritten/partly-invalid.json");
 
     private final ReadOnlyFileBackend backend = new ReadOnlyFileBackend(PARTLY_INVALID,
-            PortcullisApp.definitionFiles(Runnable::run));
+            DefinitionFiles.on(Runnable::run));
 
     @Test
     void theWarningStripNamesEachPartThatCouldNotBeReadOnceTheFileIsLoaded() throws Exception {
@@ -53,7 +52,7 @@ class ReadOnlyFileBackendTest {
     void loadingAgainAFileThatDidNotChangeReadsNothingAndAChangedOneIsReadAgain(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path file = java.nio.file.Files.copy(PARTLY_INVALID, dir.resolve("groups.json"));
-        DefinitionFiles real = PortcullisApp.definitionFiles(Runnable::run);
+        DefinitionFiles real = DefinitionFiles.on(Runnable::run);
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         DefinitionFiles counted = new DefinitionFiles() {
             @Override

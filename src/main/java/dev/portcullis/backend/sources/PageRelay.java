@@ -1,4 +1,4 @@
-package dev.portcullis.ui.shell;
+package dev.portcullis.backend.sources;
 
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.domain.SecurityGroup;
@@ -11,7 +11,7 @@ import java.util.List;
  * kept until a listener comes, then told to it, in order, before every later page. Once the load has
  * {@link #ended}, neither the pages nor the listener are kept: a listener holds the groups it was told.
  */
-final class PageRelay implements ProgressListener {
+public final class PageRelay implements ProgressListener {
 
     private record Page(List<SecurityGroup> groups, int loadedSoFar, boolean fromEnd) {
         void tell(ProgressListener to) {
@@ -53,7 +53,7 @@ final class PageRelay implements ProgressListener {
      * From now on the pages go to {@code to}; those kept are told to it first, unless the load is {@code done}
      * (its whole answer is there: no use showing part of it).
      */
-    synchronized void listen(ProgressListener to, boolean done) {
+    public synchronized void listen(ProgressListener to, boolean done) {
         if (!done) {
             early.forEach(page -> page.tell(to));
         }
@@ -62,7 +62,7 @@ final class PageRelay implements ProgressListener {
     }
 
     /** The load has answered: no more pages come, and none is kept. */
-    synchronized void ended() {
+    public synchronized void ended() {
         ended = true;
         early.clear();
         listener = null;

@@ -1,45 +1,61 @@
-package dev.portcullis.ui.files;
+package dev.portcullis.backend.definitions;
 
 import dev.portcullis.backend.ProgressListener;
 import dev.portcullis.backend.Snapshot;
+import dev.portcullis.files.ExportFormat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
- * How the console reads and writes definition files; the composition root implements it with the file
- * formats, off the FX thread. Failures complete the future with a message in words that names the file.
+ * How the console reads and writes definition files, never on the caller's thread: {@link #on} answers the
+ * file formats' own (what {@link DefinitionFileIo} reads and writes), run on a worker. Failures complete the
+ * future with a message in words that names the file.
  */
 public interface DefinitionFiles {
 
-    /** What a project is written as. */
+    /** The definition file formats, read and written on {@code worker}. */
+    static DefinitionFiles on(Executor worker) {
+        DefinitionFileIo io = new DefinitionFileIo();
+        return new DefinitionFiles() {
+            @Override
+            public CompletableFuture<Opened> open(Path file, ProgressListener pages) {
+                return CompletableFuture.supplyAsync(() -> io.read(file, pages), worker);
+            }
+
+            @Override
+            public CompletableFuture<List<String>> export(Snapshot snapshot, Path file) {
+                return CompletableFuture.supplyAsync(() -> io.write(snapshot, file), worker);
+            }
+        };
+    }
+
+    /** What a project is written as: the file formats' own, named for the console's menus. */
     enum Format {
-        DEFINITION_FILE("Definition file", "*.json"), TERRAFORM("Terraform", "*.tf"),
-        HEAT("Heat template", "*.yaml"), ANSIBLE("Ansible playbook", "*.yml");
+        DEFINITION_FILE(ExportFormat.JSON), TERRAFORM(ExportFormat.TERRAFORM), HEAT(ExportFormat.HEAT),
+        ANSIBLE(ExportFormat.ANSIBLE);
 
-        private final String label;
-        private final String pattern;
+        private final ExportFormat written;
 
-        Format(String label, String pattern) {
-            this.label = label;
-            this.pattern = pattern;
+        Format(ExportFormat written) {
+            this.written = written;
         }
 
         public String label() {
-            return label;
+            return written.label();
         }
 
         public String pattern() {
-            return pattern;
+            return written.pattern();
         }
 
         /** The format a name asks for: by its ending ({@code .tf}, {@code .yaml}, {@code .yml}), else a definition file. */
         public static Format of(Path file) {
-            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            ExportFormat byName = ExportFormat.byName(file);
             for (Format f : values()) {
-                if (name.endsWith(f.pattern.substring(1))) {
+                if (f.written == byName) {
                     return f;
                 }
             }

@@ -1,4 +1,4 @@
-package dev.portcullis.ui.files;
+package dev.portcullis.backend.definitions;
 
 import dev.portcullis.backend.ApplyReport;
 import dev.portcullis.backend.Backend;
