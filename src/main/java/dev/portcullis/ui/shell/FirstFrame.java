@@ -27,7 +27,7 @@ final class FirstFrame {
      * Runs {@code then} once, after the events being handled, when {@code connection} has left CONNECTING, or
      * after {@code atMost} if that takes longer (a slow cloud), whichever comes first.
      */
-    static void whenLoaded(ObservableValue<MainWindowViewModel.Connection> connection, Duration atMost, Runnable then) {
+    static void whenLoaded(ObservableValue<Connection> connection, Duration atMost, Runnable then) {
         Runnable once = once(then);
         PauseTransition deadline = new PauseTransition(atMost);
         deadline.setOnFinished(e -> once.run());
@@ -42,7 +42,7 @@ final class FirstFrame {
      * Runs {@code then} once, at the first pulse at which {@code connection} has left CONNECTING and
      * {@code showing} is true: the pulse that lays out and hands to the renderer the first frame with data.
      */
-    static void atFirstFrame(ObservableValue<MainWindowViewModel.Connection> connection, ObservableBooleanValue showing,
+    static void atFirstFrame(ObservableValue<Connection> connection, ObservableBooleanValue showing,
                              Runnable then) {
         AnimationTimer nextPulse = new AnimationTimer() {
             @Override
@@ -55,7 +55,7 @@ final class FirstFrame {
     }
 
     /** As {@link #atFirstFrame}, or after {@code atMost}, whichever comes first. */
-    static void atFirstFrame(ObservableValue<MainWindowViewModel.Connection> connection, ObservableBooleanValue showing,
+    static void atFirstFrame(ObservableValue<Connection> connection, ObservableBooleanValue showing,
                              Duration atMost, Runnable then) {
         Runnable once = once(then);
         PauseTransition deadline = new PauseTransition(atMost);
@@ -67,8 +67,8 @@ final class FirstFrame {
         });
     }
 
-    private static boolean loaded(ObservableValue<MainWindowViewModel.Connection> connection) {
-        return connection.getValue() != MainWindowViewModel.Connection.CONNECTING;
+    private static boolean loaded(ObservableValue<Connection> connection) {
+        return connection.getValue() != Connection.CONNECTING;
     }
 
     /**

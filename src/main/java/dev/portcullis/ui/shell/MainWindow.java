@@ -196,7 +196,7 @@ public final class MainWindow {
         return label;
     }
 
-    private static void style(Label label, MainWindowViewModel.Connection connection, boolean cloud) {
+    private static void style(Label label, Connection connection, boolean cloud) {
         label.setGraphic(new FontIcon(switch (connection) {
             case CONNECTING -> "mdoal-cloud_queue";
             case CONNECTED -> cloud ? "mdoal-cloud_done" : "mdomz-storage";

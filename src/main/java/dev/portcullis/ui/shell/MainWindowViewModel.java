@@ -4,14 +4,9 @@ import dev.portcullis.ui.common.Place;
 import dev.portcullis.ui.common.Places;
 
 import dev.portcullis.backend.Backend;
-import dev.portcullis.backend.BackendException;
-import dev.portcullis.backend.Snapshot;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
-import dev.portcullis.ui.network.NetworkConfigurationViewModel.State;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,27 +22,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The main window's state: which place (the local workspace or a cloud) is shown and how the connection
- * to it stands, whether work is in progress and what the status bar says. Switching places closes the old
- * backend (ending its requests) and loads the new one. The Network Configuration view model of the place
- * does the work; this says it for the window.
+ * The main window's state: which place (the local workspace or a cloud) is shown, and how it stands
+ * ({@link PlaceStatus}: the connection, work in progress, what the status bar says). Switching places closes
+ * the old backend (ending its requests) and loads the new one. The Network Configuration view model of the
+ * place does the work; this says it for the window.
  */
 public final class MainWindowViewModel {
-
-    /** How the window stands with its place. */
-    public enum Connection {
-        CONNECTING("Connecting…"), CONNECTED("Connected"), READ_ONLY("Read-only"), OFFLINE("Offline"), FAILED("Could not connect");
-
-        private final String text;
-
-        Connection(String text) {
-            this.text = text;
-        }
-
-        public String text() {
-            return text;
-        }
-    }
 
     private final Places places;
     private final Function<Backend, NetworkConfigurationViewModel> views;
@@ -58,13 +38,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyObjectWrapper<Place> place = new ReadOnlyObjectWrapper<>(this, "place", null);
     private final ReadOnlyObjectWrapper<NetworkConfigurationViewModel> network =
             new ReadOnlyObjectWrapper<>(this, "network", null);
-    private final ReadOnlyObjectWrapper<Connection> connection =
-            new ReadOnlyObjectWrapper<>(this, "connection", Connection.CONNECTING);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyBooleanWrapper changing = new ReadOnlyBooleanWrapper(this, "changing", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
-    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
+    private final PlaceStatus state = new PlaceStatus();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Portcullis");
     private final ObjectProperty<AutoRefresh> autoRefresh = new SimpleObjectProperty<>(this, "autoRefresh",
             AutoRefresh.DEFAULT);
@@ -117,20 +91,15 @@ public final class MainWindowViewModel {
      */
     public void open(Place next) {
         Objects.requireNonNull(next);
-        if (changing.get()) {
+        if (state.changing().get()) {
             return;
         }
         long current = ++opening;
         closeBackend();
         place.set(next);
         remember.accept(next);
-        unbind();
         network.set(null);
-        connection.set(Connection.CONNECTING);
-        status.set("Connecting to " + next.name() + "…");
-        counts.set("");
-        warning.set(configurationProblems());
-        busy.set(true);
+        state.opening(next, configurationProblems());
         CompletableFuture<Backend> opened = places.open(next, worker);
         BiConsumer<Backend, Throwable> whenOpened = (ready, failed) -> {
             if (current != opening) {
@@ -140,11 +109,7 @@ public final class MainWindowViewModel {
                 return;
             }
             if (failed != null) {
-                busy.set(false);
-                connection.set(Connection.FAILED);
-                Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
-                status.set("Could not open " + next.name() + ": " + (cause instanceof BackendException
-                        ? cause.getMessage() : "something unexpected went wrong (" + cause + ")"));
+                state.failed(next, failed.getCause() != null ? failed.getCause() : failed);
                 return;
             }
             backend = ready;
@@ -161,56 +126,12 @@ public final class MainWindowViewModel {
 
     private void show(NetworkConfigurationViewModel view, Backend opened) {
         network.set(view);
-        busy.bind(view.busyProperty());
-        changing.bind(view.changingProperty());
-        status.bind(view.statusProperty());
-        counts.bind(view.countsProperty());
-        connection.bind(Bindings.createObjectBinding(() -> connectionOf(view, opened), view.stateProperty(),
-                view.snapshotProperty(), view.errorProperty(), view.loadingProperty(), view.customTotalProperty(),
-                view.copyProperty()));
-        String problems = configurationProblems();
-        // What the place says can change with each load (a file's unreadable parts): asked again for each.
-        javafx.beans.binding.StringBinding both = Bindings.createStringBinding(() -> {
-            String says = opened == null ? "" : opened.warning().orElse("");
-            return says.isEmpty() || problems.isEmpty() ? says + problems : says + "\n" + problems;
-        }, view.snapshotProperty());
-        warning.bind(Bindings.when(connection.isEqualTo(Connection.CONNECTED).or(connection.isEqualTo(Connection.READ_ONLY)))
-                .then(both).otherwise(problems));
+        state.follow(view, opened, configurationProblems());
     }
 
     /** The settings' problems (clouds.yaml, review settings), shown whatever place is open. */
     private String configurationProblems() {
         return String.join("\n", places.problems());
-    }
-
-    private static Connection connectionOf(NetworkConfigurationViewModel view, Backend opened) {
-        Snapshot shown = view.snapshotProperty().get();
-        if (view.stateProperty().get() == State.FAILED) {
-            return Connection.FAILED;
-        }
-        if (view.copyProperty().get() != null) {
-            return Connection.CONNECTING; // the saved copy on screen: the live groups are on their way
-        }
-        if (view.stateProperty().get() == State.LOADING || shown == null) {
-            // the first pages on screen: the cloud answered, the rest is on its way
-            return view.customTotalProperty().get() > 0 ? Connection.CONNECTED : Connection.CONNECTING;
-        }
-        if (shown.isOffline()) {
-            return Connection.OFFLINE;
-        }
-        if (view.errorProperty().get() != null) {
-            return Connection.FAILED;
-        }
-        return opened != null && opened.readOnly().isPresent() ? Connection.READ_ONLY : Connection.CONNECTED;
-    }
-
-    private void unbind() {
-        busy.unbind();
-        changing.unbind();
-        status.unbind();
-        counts.unbind();
-        connection.unbind();
-        warning.unbind();
     }
 
     private void closeBackend() {
@@ -234,7 +155,7 @@ public final class MainWindowViewModel {
     public void autoRefresh() {
         if (network.get() != null) {
             network.get().autoRefresh();
-        } else if (place.get() != null && !busy.get()) {
+        } else if (place.get() != null && !state.busy().get()) {
             open(place.get());
         }
     }
@@ -277,7 +198,7 @@ public final class MainWindowViewModel {
      * is there or not, never "connected"), else the connection's own words.
      */
     public String connectionText() {
-        Connection now = connection.get();
+        Connection now = state.connection().get();
         return now == Connection.CONNECTED && !isCloud() ? LOCAL_TEXT : now.text();
     }
 
@@ -290,30 +211,30 @@ public final class MainWindowViewModel {
     public static final String LOCAL_TEXT = "Local workspace";
 
     public ReadOnlyObjectProperty<Connection> connectionProperty() {
-        return connection.getReadOnlyProperty();
+        return state.connection();
     }
 
     /** What the place's backend warns of while connected ("TLS certificates are not checked…"); empty otherwise. */
     public ReadOnlyStringProperty warningProperty() {
-        return warning.getReadOnlyProperty();
+        return state.warning();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return state.busy();
     }
 
     /** True while a change is being saved: the place cannot be switched then. */
     public ReadOnlyBooleanProperty changingProperty() {
-        return changing.getReadOnlyProperty();
+        return state.changing();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return state.status();
     }
 
     /** {@code 3 security groups · 2 interfaces}; empty until something is loaded. */
     public ReadOnlyStringProperty countsProperty() {
-        return counts.getReadOnlyProperty();
+        return state.counts();
     }
 
     /** How often the place is loaded again on its own; the window's timer follows it. */

@@ -30,7 +30,7 @@ final class StartupProbe {
      * which the window shows and the first load is in, reads {@code clock} and writes the figure to {@code file} on {@code writer}. The future completes with
      * the figure once it is written.
      */
-    static CompletableFuture<Long> watch(ObservableValue<MainWindowViewModel.Connection> connection,
+    static CompletableFuture<Long> watch(ObservableValue<Connection> connection,
             ObservableBooleanValue showing, Path file, LongSupplier clock, Executor writer) {
         CompletableFuture<Long> written = new CompletableFuture<>();
         // read once that pulse is done: the frame is styled, laid out and handed to the renderer by then

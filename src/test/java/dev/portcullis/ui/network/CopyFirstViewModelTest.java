@@ -1,5 +1,6 @@
 package dev.portcullis.ui.network;
 
+import dev.portcullis.ui.shell.Connection;
 import dev.portcullis.backend.BackendException;
 import dev.portcullis.backend.Snapshot;
 import dev.portcullis.domain.SecurityGroup;
@@ -178,11 +179,11 @@ class CopyFirstViewModelTest {
         vm.refresh();
         build();
         assertThat(window.connectionProperty().get())
-                .isEqualTo(dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTING);
+                .isEqualTo(dev.portcullis.ui.shell.Connection.CONNECTING);
 
         backend.heldLoads.get(0).complete(live);
         build();
         assertThat(window.connectionProperty().get())
-                .isEqualTo(dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTED);
+                .isEqualTo(dev.portcullis.ui.shell.Connection.CONNECTED);
     }
 }

@@ -108,7 +108,7 @@ class ConsoleMenuTest {
         assertThat(window.backendName()).isEqualTo("project.json (read-only file)");
         assertThat(window.countsProperty().get()).startsWith("4 security groups");
         assertThat(window.warningProperty().get()).contains("read-only");
-        assertThat(window.connectionProperty().get()).isEqualTo(MainWindowViewModel.Connection.READ_ONLY);
+        assertThat(window.connectionProperty().get()).isEqualTo(Connection.READ_ONLY);
         assertThat(window.networkProperty().get().editableProperty().get())
                 .as("nothing offers a change the file would refuse").isFalse();
         assertThat(window.networkProperty().get().readOnlyReasonProperty().get())

@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTED;
-import static dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTING;
-import static dev.portcullis.ui.shell.MainWindowViewModel.Connection.FAILED;
+import static dev.portcullis.ui.shell.Connection.CONNECTED;
+import static dev.portcullis.ui.shell.Connection.CONNECTING;
+import static dev.portcullis.ui.shell.Connection.FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** When the console shows its window: once the first load is in, or after a deadline if it is slow. */
@@ -22,7 +22,7 @@ class FirstFrameTest {
 
     @Test
     void runsOnceWhenTheFirstLoadIsInAndNotAgain() throws Exception {
-        SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTING);
+        SimpleObjectProperty<Connection> connection = new SimpleObjectProperty<>(CONNECTING);
         AtomicInteger runs = new AtomicInteger();
         CompletableFuture<Void> ran = new CompletableFuture<>();
         onFx(() -> FirstFrame.whenLoaded(connection, Duration.seconds(30), () -> {
@@ -45,7 +45,7 @@ class FirstFrameTest {
 
     @Test
     void aLoadThatTakesLongerThanTheDeadlineDoesNotHoldTheWindowBack() throws Exception {
-        SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTING);
+        SimpleObjectProperty<Connection> connection = new SimpleObjectProperty<>(CONNECTING);
         AtomicInteger runs = new AtomicInteger();
         CompletableFuture<Void> ran = new CompletableFuture<>();
         onFx(() -> FirstFrame.whenLoaded(connection, Duration.millis(50), () -> {

@@ -12,7 +12,7 @@ import dev.portcullis.backend.offline.SnapshotStore;
 import dev.portcullis.backend.sources.Clouds;
 import dev.portcullis.backend.sources.GroupSources;
 import dev.portcullis.ui.network.NetworkConfigurationViewModel;
-import dev.portcullis.ui.shell.MainWindowViewModel.Connection;
+import dev.portcullis.ui.shell.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

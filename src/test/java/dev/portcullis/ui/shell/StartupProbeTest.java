@@ -19,9 +19,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTED;
-import static dev.portcullis.ui.shell.MainWindowViewModel.Connection.CONNECTING;
-import static dev.portcullis.ui.shell.MainWindowViewModel.Connection.OFFLINE;
+import static dev.portcullis.ui.shell.Connection.CONNECTED;
+import static dev.portcullis.ui.shell.Connection.CONNECTING;
+import static dev.portcullis.ui.shell.Connection.OFFLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(ApplicationExtension.class)
@@ -42,7 +42,7 @@ class StartupProbeTest {
     @Test
     void writesTheTimeOfTheFirstPulseAfterTheLoadIsShownAndNotBefore() throws Exception {
         Path file = dir.resolve("probe");
-        SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTING);
+        SimpleObjectProperty<Connection> connection = new SimpleObjectProperty<>(CONNECTING);
         AtomicLong clockReads = new AtomicLong();
         CompletableFuture<CompletableFuture<Long>> installed = new CompletableFuture<>();
         Platform.runLater(() -> installed.complete(StartupProbe.watch(connection, SHOWING, file,
@@ -73,7 +73,7 @@ class StartupProbeTest {
     @Test
     void aLoadInBeforeTheWindowShowsIsMeasuredOnThePulseAfterItShows() throws Exception {
         Path file = dir.resolve("probe");
-        SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTED);
+        SimpleObjectProperty<Connection> connection = new SimpleObjectProperty<>(CONNECTED);
         SimpleBooleanProperty showing = new SimpleBooleanProperty(false);
         AtomicLong clockReads = new AtomicLong();
         CompletableFuture<CompletableFuture<Long>> installed = new CompletableFuture<>();
@@ -111,7 +111,7 @@ class StartupProbeTest {
     @Test
     void aLoadAlreadyShownIsMeasuredOnTheNextPulse() throws Exception {
         Path file = dir.resolve("probe");
-        SimpleObjectProperty<MainWindowViewModel.Connection> connection = new SimpleObjectProperty<>(CONNECTED);
+        SimpleObjectProperty<Connection> connection = new SimpleObjectProperty<>(CONNECTED);
         CompletableFuture<CompletableFuture<Long>> installed = new CompletableFuture<>();
         Platform.runLater(() -> installed.complete(StartupProbe.watch(connection, SHOWING, file, () -> 42L,
                 ForkJoinPool.commonPool())));
