@@ -17,6 +17,9 @@ final class Coverage {
     record Meaning(Object direction, EtherType etherType, int protocol, Integer min, Integer max, String remote) {
     }
 
+    /** {@link #protocolNumber} of a rule for every protocol. */
+    static final int ALL_PROTOCOLS = -1;
+
     private Coverage() {
     }
 
@@ -27,7 +30,7 @@ final class Coverage {
     /** The protocol number, IPv6's legacy ICMP (1) read as ICMPv6 (58); -1 for every protocol. */
     static int protocolNumber(Rule rule) {
         if (allProtocols(rule.protocol())) {
-            return -1;
+            return ALL_PROTOCOLS;
         }
         OptionalInt n = rule.protocol().number();
         int number = n.orElse(-2);
