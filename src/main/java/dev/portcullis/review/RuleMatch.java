@@ -2,6 +2,7 @@ package dev.portcullis.review;
 
 import dev.portcullis.domain.Cidr;
 import dev.portcullis.domain.Direction;
+import dev.portcullis.domain.EtherType;
 import dev.portcullis.domain.PortRange;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
@@ -26,16 +27,25 @@ public final class RuleMatch {
     private final Rule rule;
     /** {@link Coverage#protocolNumber}: the wire number, -1 for every protocol, -2 for one not read. */
     private final int protocol;
-    private final boolean portProtocol;
+    private final EtherType etherType;
+    /**
+     * The ports the rule lets through, {@code low..high}: every port for a rule of every protocol or a port
+     * protocol without range, its range for a port protocol, none ({@code 1..0}) otherwise. Kept here so that
+     * the filter's loop reads this object alone.
+     */
+    private final int low;
+    private final int high;
     /** The rule's prefix, when its remote is one. */
     private final Cidr prefix;
     /** The addresses of any other remote; null when its addresses cannot be known. */
     private final AddressSet addresses;
 
-    private RuleMatch(Rule rule, int protocol, boolean portProtocol, Cidr prefix, AddressSet addresses) {
+    private RuleMatch(Rule rule, int protocol, int[] ports, Cidr prefix, AddressSet addresses) {
         this.rule = rule;
         this.protocol = protocol;
-        this.portProtocol = portProtocol;
+        this.etherType = rule.etherType();
+        this.low = ports[0];
+        this.high = ports[1];
         this.prefix = prefix;
         this.addresses = addresses;
     }
@@ -43,11 +53,23 @@ public final class RuleMatch {
     /** The rule read once, its remote groups and address groups looked up in {@code remotes}. */
     public static RuleMatch of(Rule rule, RemoteAddresses remotes) {
         int protocol = Coverage.protocolNumber(rule);
-        boolean ports = protocol >= 0 && rule.protocol().supportsPorts();
+        int[] ports = ports(protocol, rule);
         if (rule.remote() instanceof Remote.Prefix p) {
             return new RuleMatch(rule, protocol, ports, p.cidr(), null);
         }
         return new RuleMatch(rule, protocol, ports, null, remotes.of(rule.remote()));
+    }
+
+    /** {@link #low} and {@link #high}. */
+    private static int[] ports(int protocol, Rule rule) {
+        PortRange range = rule.ports();
+        if (protocol == Coverage.ALL_PROTOCOLS || (protocol >= 0 && rule.protocol().supportsPorts() && range.isAny())) {
+            return new int[] {0, 65535};
+        }
+        if (protocol >= 0 && rule.protocol().supportsPorts() && range.min() != null && range.max() != null) {
+            return new int[] {range.min(), range.max()};
+        }
+        return new int[] {1, 0};
     }
 
     public Rule rule() {
@@ -77,7 +99,7 @@ public final class RuleMatch {
      * type and remote aside.
      */
     public boolean letsPort(int port) {
-        return everyProtocol() || (portProtocol && rule.ports().contains(port));
+        return low <= port && port <= high;
     }
 
     /**
@@ -85,7 +107,7 @@ public final class RuleMatch {
      * address must be of the rule's IP version. Protocol and direction aside.
      */
     public Match letsAddressIn(Cidr wanted) {
-        if (wanted.etherType() != rule.etherType()) {
+        if (wanted.etherType() != etherType) {
             return Match.MISSES;
         }
         if (prefix != null) {
@@ -99,7 +121,7 @@ public final class RuleMatch {
 
     /** Ether type, protocol, and port or ICMP type and code. */
     private boolean letsProtocolOf(TrafficCheckPacket packet) {
-        if (rule.etherType() != packet.etherType()) {
+        if (etherType != packet.etherType()) {
             return false;
         }
         if (everyProtocol()) {
