@@ -19,16 +19,21 @@ public final class AddressSet {
     public static final AddressSet EVERY = new AddressSet(true, Set.of(), List.of());
     public static final AddressSet NONE = new AddressSet(false, Set.of(), List.of());
 
+    private static final int FEW = 8;
+
     private final boolean every;
     /** Single addresses (/32, /128), by value: an interface's fixed IPs. */
     private final Set<Cidr> hosts;
+    /** The same, to go through without an iterator when a prefix is asked about. */
+    private final Cidr[] hostList;
     /** Wider prefixes. */
-    private final List<Cidr> prefixes;
+    private final Cidr[] prefixes;
 
     private AddressSet(boolean every, Set<Cidr> hosts, List<Cidr> prefixes) {
         this.every = every;
         this.hosts = hosts;
-        this.prefixes = prefixes;
+        this.hostList = hosts.toArray(new Cidr[0]);
+        this.prefixes = prefixes.toArray(new Cidr[0]);
     }
 
     /** One prefix, as a rule's {@code remote_ip_prefix} (host bits kept: containment ignores them). */
@@ -62,7 +67,8 @@ public final class AddressSet {
             return true;
         }
         boolean single = wanted.prefixLength() == wanted.width();
-        if (single ? hosts.contains(wanted) : holdsHostIn(wanted)) {
+        // a few addresses (most groups' interfaces) are compared as numbers; many are looked up by hash
+        if (single && hostList.length > FEW ? hosts.contains(wanted) : holdsHostIn(wanted)) {
             return true;
         }
         for (Cidr prefix : prefixes) {
@@ -74,7 +80,7 @@ public final class AddressSet {
     }
 
     private boolean holdsHostIn(Cidr wanted) {
-        for (Cidr host : hosts) {
+        for (Cidr host : hostList) {
             if (wanted.contains(host)) {
                 return true;
             }

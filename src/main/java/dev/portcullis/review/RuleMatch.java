@@ -40,12 +40,22 @@ public final class RuleMatch {
     /** The addresses of any other remote; null when its addresses cannot be known. */
     private final AddressSet addresses;
 
-    private RuleMatch(Rule rule, int protocol, int[] ports, Cidr prefix, AddressSet addresses) {
+    private RuleMatch(Rule rule, int protocol, Cidr prefix, AddressSet addresses) {
         this.rule = rule;
         this.protocol = protocol;
         this.etherType = rule.etherType();
-        this.low = ports[0];
-        this.high = ports[1];
+        PortRange range = rule.ports();
+        boolean portProtocol = protocol >= 0 && rule.protocol().supportsPorts();
+        if (protocol == Coverage.ALL_PROTOCOLS || (portProtocol && range.isAny())) {
+            low = 0;
+            high = 65535;
+        } else if (portProtocol && range.min() != null && range.max() != null) {
+            low = range.min();
+            high = range.max();
+        } else {
+            low = 1;
+            high = 0;
+        }
         this.prefix = prefix;
         this.addresses = addresses;
     }
@@ -53,23 +63,10 @@ public final class RuleMatch {
     /** The rule read once, its remote groups and address groups looked up in {@code remotes}. */
     public static RuleMatch of(Rule rule, RemoteAddresses remotes) {
         int protocol = Coverage.protocolNumber(rule);
-        int[] ports = ports(protocol, rule);
         if (rule.remote() instanceof Remote.Prefix p) {
-            return new RuleMatch(rule, protocol, ports, p.cidr(), null);
+            return new RuleMatch(rule, protocol, p.cidr(), null);
         }
-        return new RuleMatch(rule, protocol, ports, null, remotes.of(rule.remote()));
-    }
-
-    /** {@link #low} and {@link #high}. */
-    private static int[] ports(int protocol, Rule rule) {
-        PortRange range = rule.ports();
-        if (protocol == Coverage.ALL_PROTOCOLS || (protocol >= 0 && rule.protocol().supportsPorts() && range.isAny())) {
-            return new int[] {0, 65535};
-        }
-        if (protocol >= 0 && rule.protocol().supportsPorts() && range.min() != null && range.max() != null) {
-            return new int[] {range.min(), range.max()};
-        }
-        return new int[] {1, 0};
+        return new RuleMatch(rule, protocol, null, remotes.of(rule.remote()));
     }
 
     public Rule rule() {

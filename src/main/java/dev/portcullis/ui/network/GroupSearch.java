@@ -121,8 +121,10 @@ final class GroupSearch {
         if (words.isEmpty()) {
             return index -> true;
         }
+        @SuppressWarnings("unchecked")
+        Predicate<Index>[] all = words.toArray(new Predicate[0]); // no iterator per group and keystroke
         return index -> {
-            for (Predicate<Index> word : words) {
+            for (Predicate<Index> word : all) {
                 if (!word.test(index)) {
                     return false;
                 }
