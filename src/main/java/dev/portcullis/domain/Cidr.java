@@ -20,11 +20,19 @@ public final class Cidr {
     private final int version;
     private final BigInteger address;
     private final int prefixLength;
+    /**
+     * The address as two longs (IPv4 in the low 32 bits), so that {@link #contains} compares numbers: the
+     * console's filter asks it of every rule of 10,000 groups at each keystroke.
+     */
+    private final long high;
+    private final long low;
 
     private Cidr(int version, BigInteger address, int prefixLength) {
         this.version = version;
         this.address = address;
         this.prefixLength = prefixLength;
+        this.high = address.shiftRight(64).longValue();
+        this.low = address.longValue();
     }
 
     /** Parses like {@code netaddr.IPNetwork(text)}; empty where Neutron answers {@code InvalidCIDR}. */
@@ -265,9 +273,20 @@ public final class Cidr {
         return prefixLength == 0 && address.signum() == 0;
     }
 
+    /** Whether every address of {@code other} is in this prefix (host bits of both aside); allocates nothing. */
     public boolean contains(Cidr other) {
-        return other.version == version && other.prefixLength >= prefixLength
-                && other.address.and(mask()).equals(address.and(mask()));
+        if (other.version != version || other.prefixLength < prefixLength) {
+            return false;
+        }
+        int length = version == 4 ? 96 + prefixLength : prefixLength; // IPv4 counted from bit 96 of 128
+        long highMask = length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
+        long lowMask = length <= 64 ? 0 : length == 128 ? -1L : -1L << (128 - length);
+        return ((other.high ^ high) & highMask) == 0 && ((other.low ^ low) & lowMask) == 0;
+    }
+
+    /** Whether the two prefixes share an address: one of them contains the other. */
+    public boolean overlaps(Cidr other) {
+        return contains(other) || other.contains(this);
     }
 
     /** Whether this prefix covers the address (text, IPv4 or IPv6, no mask). */

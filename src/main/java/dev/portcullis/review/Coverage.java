@@ -17,6 +17,9 @@ final class Coverage {
     record Meaning(Object direction, EtherType etherType, int protocol, Integer min, Integer max, String remote) {
     }
 
+    /** {@link #protocolNumber} of a rule for every protocol. */
+    static final int ALL_PROTOCOLS = -1;
+
     private Coverage() {
     }
 
@@ -26,12 +29,15 @@ final class Coverage {
 
     /** The protocol number, IPv6's legacy ICMP (1) read as ICMPv6 (58); -1 for every protocol. */
     static int protocolNumber(Rule rule) {
-        if (allProtocols(rule.protocol())) {
-            return -1;
+        if (rule.protocol().isAny()) {
+            return ALL_PROTOCOLS;
         }
-        OptionalInt n = rule.protocol().number();
-        int number = n.orElse(-2);
-        return rule.etherType() == EtherType.IPV6 && number == 1 ? 58 : number;
+        OptionalInt n = rule.protocol().number(); // read once: a number's text is parsed each time
+        if (n.isEmpty()) {
+            return -2;
+        }
+        int number = n.getAsInt();
+        return number == 0 ? ALL_PROTOCOLS : rule.etherType() == EtherType.IPV6 && number == 1 ? 58 : number;
     }
 
     static Meaning meaning(Rule rule) {

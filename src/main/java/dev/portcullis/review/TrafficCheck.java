@@ -1,12 +1,12 @@
 package dev.portcullis.review;
 
 import dev.portcullis.domain.AddressGroup;
-import dev.portcullis.domain.Cidr;
 import dev.portcullis.domain.DraftIds;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.RuleMatch.Match;
 import dev.portcullis.review.TrafficCheckAnswer.Found;
 
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * "Would this packet pass?": an offline answer for one group, or for an interface (the union of its groups,
@@ -24,19 +23,18 @@ import java.util.OptionalInt;
  * only be known when the source lists its interfaces; otherwise the rule is undecided, never a denial. An
  * address-group rule matches the group's prefixes of the packet's family; one the source does not hold is
  * undecided, with that reason.
- * Replies that a stateful group lets back in are not modelled: ask about the packet itself.
+ * Replies that a stateful group lets back in are not modelled: ask about the packet itself. Each rule is read
+ * by {@link RuleMatch}, as the console's filter reads it.
+ *
+ * <p>Building the check is linear in the groups and interfaces (maps by id, made once); each question reads
+ * only the rules of the group or interface asked about.
  */
 public final class TrafficCheck {
 
-    private final List<SecurityGroup> groups;
-    private final List<Port> ports;
-    private final boolean portsKnown;
     /** The groups by id (the first listed, should an id repeat), made once. */
     private final Map<String, SecurityGroup> byId = new HashMap<>();
-    /** The interfaces of each group, by group id, made once: the check is immutable once built. */
-    private final Map<String, List<Port>> portsByGroup = new HashMap<>();
-    /** The address groups by id. */
-    private final Map<String, AddressGroup> addressGroups = new HashMap<>();
+    /** The addresses of each remote group and address group, made once: the check is immutable once built. */
+    private final RemoteAddresses remotes;
 
     /**
      * @param groups     the groups of the source
@@ -51,19 +49,9 @@ public final class TrafficCheck {
     /** @param addressGroups the source's address groups, which its rules may name as remotes */
     public TrafficCheck(List<SecurityGroup> groups, List<Port> ports, boolean portsKnown,
                         List<AddressGroup> addressGroups) {
-        addressGroups.forEach(a -> this.addressGroups.putIfAbsent(a.id(), a));
-        this.groups = List.copyOf(groups);
-        this.ports = List.copyOf(ports);
-        this.portsKnown = portsKnown;
-        this.groups.forEach(g -> byId.putIfAbsent(g.id(), g));
-        for (Port port : this.ports) {
-            port.securityGroupIds().stream().distinct()
-                    .forEach(id -> portsByGroup.computeIfAbsent(id, k -> new ArrayList<>()).add(port));
-        }
+        groups.forEach(g -> byId.putIfAbsent(g.id(), g));
+        remotes = RemoteAddresses.of(ports, portsKnown, addressGroups);
     }
-
-    /** How one rule treats the packet. */
-    public enum Match { MATCHES, MISSES, UNDECIDED }
 
     public TrafficCheckAnswer check(SecurityGroup group, TrafficCheckPacket packet) {
         List<Found> allowing = new ArrayList<>();
@@ -101,56 +89,7 @@ public final class TrafficCheck {
 
     /** Whether the rule lets the packet through, resolving remote groups against this check's interfaces. */
     public Match match(Rule rule, TrafficCheckPacket packet) {
-        return matchExceptRemote(rule, packet) ? matchRemote(rule.remote(), packet.remote()) : Match.MISSES;
-    }
-
-    /** Direction, ether type, protocol, and port or ICMP type and code. */
-    static boolean matchExceptRemote(Rule rule, TrafficCheckPacket packet) {
-        if (rule.direction() != packet.direction() || rule.etherType() != packet.etherType()) {
-            return false;
-        }
-        OptionalInt ruleProtocol = TrafficCheckPacket.wireNumber(rule.protocol(), rule.etherType());
-        if (rule.protocol().isAny() || (ruleProtocol.isPresent() && ruleProtocol.getAsInt() == 0)) {
-            return true;
-        }
-        OptionalInt packetProtocol = TrafficCheckPacket.wireNumber(packet.protocol(), packet.etherType());
-        if (ruleProtocol.isEmpty() || packetProtocol.isEmpty() || ruleProtocol.getAsInt() != packetProtocol.getAsInt()) {
-            return false;
-        }
-        if (packet.port() != null) {
-            return rule.ports().contains(packet.port());
-        }
-        if (packet.icmpType() != null) {
-            Integer type = rule.ports().min();
-            Integer code = rule.ports().max();
-            return type == null || (type.equals(packet.icmpType()) && (code == null || code.equals(packet.icmpCode())));
-        }
-        return true;
-    }
-
-    private Match matchRemote(Remote remote, Cidr address) {
-        if (remote instanceof Remote.Anywhere) {
-            return Match.MATCHES;
-        }
-        if (remote instanceof Remote.Prefix p) {
-            return p.cidr().contains(address) ? Match.MATCHES : Match.MISSES;
-        }
-        if (remote instanceof Remote.Group g && portsKnown) {
-            return members(g.groupId()).contains(address) ? Match.MATCHES : Match.MISSES;
-        }
-        if (remote instanceof Remote.AddressGroup a && addressGroups.containsKey(a.addressGroupId())) {
-            return addressGroups.get(a.addressGroupId()).addresses().stream().anyMatch(c -> c.contains(address))
-                    ? Match.MATCHES : Match.MISSES;
-        }
-        return Match.UNDECIDED;
-    }
-
-    /** The fixed IPs of the interfaces that use the group. */
-    public List<Cidr> members(String groupId) {
-        return portsByGroup.getOrDefault(groupId, List.of()).stream()
-                .flatMap(p -> p.fixedIps().stream())
-                .flatMap(ip -> Cidr.host(ip).stream())
-                .toList();
+        return RuleMatch.of(rule, remotes).match(packet);
     }
 
     private String whyUndecided(Remote remote) {

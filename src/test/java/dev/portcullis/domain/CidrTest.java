@@ -137,4 +137,36 @@ class CidrTest {
                 .isEqualTo(Cidr.parse("2001:db8:0::/32").orElseThrow().hashCode());
         assertThat(Cidr.parse("0.0.0.0/0")).isNotEqualTo(Cidr.parse("::/0"));
     }
+
+    /** Containment compares the addresses as two longs: the edges of each half, IPv4 inside IPv6's 128 bits. */
+    @ParameterizedTest(name = "{0} contains {1}: {2}")
+    @CsvSource({
+            "10.0.0.0/8, 10.200.3.4/32, true",
+            "10.0.0.0/8, 11.0.0.0/32, false",
+            "0.0.0.0/0, 203.0.113.9/32, true",
+            "10.0.0.4/31, 10.0.0.5/32, true",
+            "10.0.0.4/31, 10.0.0.6/32, false",
+            "10.1.2.3/16, 10.1.200.1/32, true",
+            "2001:db8::/32, 2001:db8:ffff::1/128, true",
+            "2001:db8::/32, 2001:db9::1/128, false",
+            "2001:db8:0:1::/64, 2001:db8:0:1:ffff::1/128, true",
+            "2001:db8:0:1::/64, 2001:db8:0:2::1/128, false",
+            "2001:db8:0:1::/63, 2001:db8:0:1::/64, true",
+            "2001:db8:0:2::/63, 2001:db8:0:1::/64, false",
+            "2001:db8::1:0/112, 2001:db8::1:ffff/128, true",
+            "::/0, ::1/128, true",
+            "::/0, 10.0.0.1/32, false",
+            "0.0.0.0/0, ::1/128, false",
+            "::ffff:10.0.0.0/104, ::ffff:10.9.9.9/128, true",
+            "::/96, 10.0.0.1/32, false",
+            "10.0.0.5/32, 10.0.0.5/32, true",
+    })
+    void aPrefixContainsTheAddressesOfItsNetwork(String outer, String inner, boolean contained) {
+        Cidr a = Cidr.parse(outer).orElseThrow();
+        Cidr b = Cidr.parse(inner).orElseThrow();
+
+        assertThat(a.contains(b)).isEqualTo(contained);
+        assertThat(a.overlaps(b)).isEqualTo(contained || b.contains(a));
+        assertThat(b.overlaps(a)).isEqualTo(a.overlaps(b));
+    }
 }

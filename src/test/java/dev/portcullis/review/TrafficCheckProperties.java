@@ -124,7 +124,7 @@ class TrafficCheckProperties {
         TrafficCheck check = new TrafficCheck(List.of(), List.of(), true);
 
         assertThat(check.match(r.rule(), p.packet()))
-                .isEqualTo(expected ? TrafficCheck.Match.MATCHES : TrafficCheck.Match.MISSES);
+                .isEqualTo(expected ? RuleMatch.Match.MATCHES : RuleMatch.Match.MISSES);
     }
 
     /** Packets drawn inside a rule pass it, which the draw above reaches only by chance. */

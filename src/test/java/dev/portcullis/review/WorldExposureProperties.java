@@ -101,7 +101,7 @@ class WorldExposureProperties {
             for (int port = 16; port <= 36; port++) {
                 List<TrafficCheckPacket> packets = PACKETS.get(v6 ? 1 : 0).get(port - 16);
                 boolean expected = packets.stream().allMatch(packet -> rules.stream()
-                        .anyMatch(r -> traffic.match(r, packet) == TrafficCheck.Match.MATCHES));
+                        .anyMatch(r -> traffic.match(r, packet) == RuleMatch.Match.MATCHES));
                 int p = port;
                 List<WorldExposure.Stretch> found = stretches.stream().filter(s -> s.etherType() == etherType
                         && (s.protocol() == WorldExposure.ALL || (s.protocol() == 6 && s.low() <= p && p <= s.high())))
@@ -112,10 +112,10 @@ class WorldExposureProperties {
                     List<Rule> named = s.rules().stream().map(rules::get).toList();
                     if (s.alone()) {
                         assertThat(named).allMatch(r -> packets.stream()
-                                .allMatch(packet -> traffic.match(r, packet) == TrafficCheck.Match.MATCHES));
+                                .allMatch(packet -> traffic.match(r, packet) == RuleMatch.Match.MATCHES));
                     } else {
                         assertThat(packets).allMatch(packet -> named.stream()
-                                .anyMatch(r -> traffic.match(r, packet) == TrafficCheck.Match.MATCHES));
+                                .anyMatch(r -> traffic.match(r, packet) == RuleMatch.Match.MATCHES));
                     }
                 }
                 anyOpen |= expected;

@@ -1,10 +1,10 @@
 package dev.portcullis.ui.network;
 
 import dev.portcullis.backend.Snapshot;
-import dev.portcullis.domain.Cidr;
 import dev.portcullis.domain.Port;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
+import dev.portcullis.review.RemoteAddresses;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,14 +51,13 @@ final class GroupCatalog {
         if (snapshot == null) {
             return;
         }
-        Map<String, List<Cidr>> addressesOfGroup = new HashMap<>();
         for (Port port : snapshot.ports()) {
-            List<Cidr> addresses = port.fixedIps().stream().map(Cidr::host).flatMap(Optional::stream).toList();
             for (String groupId : port.securityGroupIds()) {
                 portsByGroup.computeIfAbsent(groupId, id -> new ArrayList<>()).add(port);
-                addressesOfGroup.computeIfAbsent(groupId, id -> new ArrayList<>()).addAll(addresses);
             }
         }
+        // the filter reads remote groups and address groups as Check traffic does
+        RemoteAddresses remotes = RemoteAddresses.of(snapshot.ports(), interfacesKnown, snapshot.addressGroups());
         // rules name address groups by id as they name groups: one lookup serves both (ids never clash)
         snapshot.addressGroups().forEach(a -> names.put(a.id(), a.label()));
         // a group another project shares with this one says shared; the project's own groups never do
@@ -76,7 +75,7 @@ final class GroupCatalog {
                 }
             }
             GroupRow row = new GroupRow(group, portsByGroup.getOrDefault(group.id(), List.of()),
-                    GroupSearch.index(group, addressesOfGroup), interfacesKnown, ownProject);
+                    GroupSearch.index(group, remotes), interfacesKnown, ownProject);
             rowsById.put(group.id(), row);
             (group.isDefault() ? defaults : customs).add(row);
         }

@@ -2,31 +2,34 @@ package dev.portcullis.ui.network;
 
 import dev.portcullis.domain.Cidr;
 import dev.portcullis.domain.Direction;
-import dev.portcullis.domain.EtherType;
-import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.domain.Tags;
+import dev.portcullis.review.RemoteAddresses;
+import dev.portcullis.review.RuleMatch;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The filter of the Network Configuration view. A group's {@link Index} is made once per load, so that
- * typing in the filter only runs cheap comparisons, even over 10,000 groups.
+ * typing in the filter only runs cheap comparisons, even over 10,000 groups. Whether a rule lets a port or an
+ * address through is {@link RuleMatch}'s answer, the same Check traffic gives.
  *
  * <p>The filter text is read as words, and a group must match every word. A word matches the group's
  * name, description or the descriptions of its rules (ignoring case); in addition
  * <ul>
  *   <li>a port ({@code 22}) matches a rule that lets traffic to that port through: a TCP, UDP, SCTP,
- *       DCCP or UDP-Lite rule whose range contains it, or a rule for any protocol (ICMP type and code
- *       are not ports);</li>
+ *       DCCP or UDP-Lite rule whose range contains it, or a rule for every protocol (no protocol, or
+ *       protocol 0, {@code ip}, {@code hopopt}); ICMP type and code are not ports;</li>
  *   <li>an address ({@code 10.0.0.5}, {@code 2001:db8::1}) matches a rule whose CIDR contains it, a rule
- *       of its IP version with no remote, or a rule whose remote group is used by an interface that has
- *       this address; a CIDR ({@code 10.0.0.0/24}) matches a rule whose CIDR overlaps it.</li>
+ *       of its IP version with no remote, a rule whose remote group is used by an interface that has
+ *       this address, or whose address group holds it; a CIDR ({@code 10.0.0.0/24}) matches a rule that lets
+ *       some address of it through.</li>
  * </ul>
  * Ports and addresses are looked for in ingress rules, as the question is usually "what can reach my
  * servers"; {@code out:443} or {@code out:10.0.0.0/8} looks at egress rules, {@code in:22} says ingress
@@ -41,57 +44,34 @@ final class GroupSearch {
 
     /** What the filter compares, made once per group. */
     static final class Index {
+        private static final RuleMatch[] NO_RULES = new RuleMatch[0];
+
         private final String text;
         /** The group's tags as Neutron tells them apart ({@link Tags#key}); empty for most groups. */
-        private final java.util.Set<String> tags;
-        private final Facts ingress;
-        private final Facts egress;
+        private final Set<String> tags;
+        /** The group's rules of each direction, read once for the matcher Check traffic uses too. */
+        private final RuleMatch[] ingress;
+        private final RuleMatch[] egress;
 
-        private Index(String text, java.util.Set<String> tags, Facts ingress, Facts egress) {
+        private Index(String text, Set<String> tags, RuleMatch[] ingress, RuleMatch[] egress) {
             this.text = text;
             this.tags = tags;
             this.ingress = ingress;
             this.egress = egress;
         }
 
-        Facts facts(Direction direction) {
-            return direction == Direction.INGRESS ? ingress : egress;
-        }
-    }
-
-    /** The ports and addresses the rules of one direction let through. */
-    static final class Facts {
-        private boolean everyPort;
-        private boolean everyV4;
-        private boolean everyV6;
-        private final List<int[]> portRanges = new ArrayList<>();
-        private final List<Block> prefixes = new ArrayList<>();
-        /** The addresses of the interfaces in the remote groups of these rules, each a /32 or /128. */
-        private final List<Block> memberAddresses = new ArrayList<>();
-
-        boolean letsPort(int port) {
-            if (everyPort) {
-                return true;
-            }
-            for (int[] range : portRanges) {
-                if (range[0] <= port && port <= range[1]) {
+        boolean letsPort(Direction direction, int port) {
+            for (RuleMatch rule : direction == Direction.INGRESS ? ingress : egress) {
+                if (rule.letsPort(port)) {
                     return true;
                 }
             }
             return false;
         }
 
-        boolean letsAddress(Block wanted) {
-            if (wanted.version == 4 ? everyV4 : everyV6) {
-                return true;
-            }
-            for (Block prefix : prefixes) {
-                if (prefix.contains(wanted) || wanted.contains(prefix)) {
-                    return true;
-                }
-            }
-            for (Block member : memberAddresses) {
-                if (wanted.contains(member)) {
+        boolean letsAddress(Direction direction, Cidr wanted) {
+            for (RuleMatch rule : direction == Direction.INGRESS ? ingress : egress) {
+                if (rule.letsAddressIn(wanted) == RuleMatch.Match.MATCHES) {
                     return true;
                 }
             }
@@ -100,94 +80,33 @@ final class GroupSearch {
     }
 
     /**
-     * A prefix as two longs, so that a filter over thousands of rules compares numbers instead of making
-     * big integers. IPv4 sits in the last 32 bits, its prefix length counted from bit 96.
+     * The index of a group. {@code remotes} tells the addresses of the interfaces in a remote group and the
+     * prefixes of an address group (a rule whose remote's addresses are unknown matches no address).
      */
-    static final class Block {
-        private final int version;
-        private final long high;
-        private final long low;
-        private final int length;
-
-        private Block(int version, long high, long low, int length) {
-            this.version = version;
-            this.high = high;
-            this.low = low;
-            this.length = length;
-        }
-
-        /** The block of a CIDR, from the address {@link Cidr} has already read. */
-        static Block of(Cidr cidr) {
-            java.math.BigInteger address = cidr.addressValue();
-            long high = address.shiftRight(64).longValue();
-            long low = address.longValue();
-            int length = cidr.version() == 4 ? 96 + cidr.prefixLength() : cidr.prefixLength();
-            return new Block(cidr.version(), high, low, length);
-        }
-
-        boolean contains(Block other) {
-            if (other.version != version || other.length < length) {
-                return false;
-            }
-            long highMask = length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
-            long lowMask = length <= 64 ? 0 : length == 128 ? -1L : -1L << (128 - length);
-            return ((other.high ^ high) & highMask) == 0 && ((other.low ^ low) & lowMask) == 0;
-        }
-    }
-
-    /**
-     * The index of a group. {@code addressesOfGroup} gives, for a group id, the addresses of the
-     * interfaces that use that group (for rules whose remote is a group).
-     */
-    static Index index(SecurityGroup group, Map<String, List<Cidr>> addressesOfGroup) {
+    static Index index(SecurityGroup group, RemoteAddresses remotes) {
         StringBuilder text = new StringBuilder(group.name()).append('\n');
         if (group.description() != null) {
             text.append(group.description()).append('\n');
         }
-        Facts ingress = new Facts();
-        Facts egress = new Facts();
+        List<RuleMatch> ingress = new ArrayList<>();
+        List<RuleMatch> egress = new ArrayList<>();
         for (Rule rule : group.rules()) {
             if (rule.description() != null && !rule.description().isEmpty()) {
                 text.append(rule.description()).append('\n');
             }
-            Facts facts = rule.direction() == Direction.INGRESS ? ingress : egress;
-            if (rule.protocol().isAny()) {
-                facts.everyPort = true;
-            } else if (rule.protocol().supportsPorts()) {
-                if (rule.ports().isAny()) {
-                    facts.everyPort = true;
-                } else {
-                    facts.portRanges.add(new int[] {rule.ports().low(), rule.ports().high()});
-                }
-            }
-            Remote remote = rule.remote();
-            if (remote instanceof Remote.Anywhere) {
-                if (rule.etherType() == EtherType.IPV4) {
-                    facts.everyV4 = true;
-                } else {
-                    facts.everyV6 = true;
-                }
-            } else if (remote instanceof Remote.Prefix prefix) {
-                facts.prefixes.add(Block.of(prefix.cidr()));
-            } else if (remote instanceof Remote.Group other) {
-                for (Cidr address : addressesOfGroup.getOrDefault(other.groupId(), List.of())) {
-                    if (address.etherType() == rule.etherType()) {
-                        facts.memberAddresses.add(Block.of(address));
-                    }
-                }
-            }
+            (rule.direction() == Direction.INGRESS ? ingress : egress).add(RuleMatch.of(rule, remotes));
         }
-        java.util.Set<String> tags = java.util.Set.of();
+        Set<String> tags = Set.of();
         if (!group.tags().isEmpty()) {
-            tags = new java.util.HashSet<>();
+            tags = new HashSet<>();
             for (String tag : group.tags()) {
                 text.append(tag).append('\n');
                 tags.add(Tags.key(tag));
             }
         }
-        return new Index(text.toString().toLowerCase(Locale.ROOT), tags, ingress, egress);
+        return new Index(text.toString().toLowerCase(Locale.ROOT), tags, ingress.toArray(Index.NO_RULES),
+                egress.toArray(Index.NO_RULES));
     }
-
 
     /** The filter text, read once per change of the text. */
     static Predicate<Index> parse(String filter) {
@@ -202,8 +121,10 @@ final class GroupSearch {
         if (words.isEmpty()) {
             return index -> true;
         }
+        @SuppressWarnings("unchecked")
+        Predicate<Index>[] all = words.toArray(new Predicate[0]); // no iterator per group and keystroke
         return index -> {
-            for (Predicate<Index> word : words) {
+            for (Predicate<Index> word : all) {
                 if (!word.test(index)) {
                     return false;
                 }
@@ -236,12 +157,11 @@ final class GroupSearch {
         // A port or an address is a question about traffic, not text: "22" must not find every group
         // whose name or description happens to contain those digits.
         if (port >= 0) {
-            return index -> index.facts(side).letsPort(port);
+            return index -> index.letsPort(side, port);
         }
         Cidr address = address(term);
         if (address != null) {
-            Block block = Block.of(address);
-            return index -> index.facts(side).letsAddress(block);
+            return index -> index.letsAddress(side, address);
         }
         return text;
     }

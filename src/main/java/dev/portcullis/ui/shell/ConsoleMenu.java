@@ -141,7 +141,8 @@ public final class ConsoleMenu {
             NetworkConfigurationViewModel network = window.networkProperty().get();
             String selected = network == null || network.selectedProperty().get() == null ? null
                     : network.selectedProperty().get().group().id();
-            new TrafficCheckDialog(new TrafficCheckViewModel(snapshot, portsKnown, selected), owner.get()).show();
+            new TrafficCheckDialog(new TrafficCheckViewModel(snapshot, portsKnown, selected, fx, worker),
+                    owner.get()).show();
         }
     }
 

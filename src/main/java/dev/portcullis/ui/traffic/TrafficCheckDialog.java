@@ -92,6 +92,16 @@ public final class TrafficCheckDialog extends Dialog<Void> {
         check.setId("check");
         check.setDefaultButton(true);
         check.getStyleClass().add("accent");
+        check.disableProperty().bind(vm.preparingProperty());
+        target.disableProperty().bind(vm.preparingProperty());
+        // "Preparing the check of 10,000 groups…" while the worker makes it; why it failed, should it fail
+        Label preparation = new Label();
+        preparation.setId("preparation");
+        preparation.setWrapText(true);
+        preparation.setMinHeight(Region.USE_PREF_SIZE);
+        preparation.textProperty().bind(vm.preparationProperty());
+        preparation.visibleProperty().bind(vm.preparationProperty().isNotEmpty());
+        preparation.managedProperty().bind(preparation.visibleProperty());
         check.setOnAction(e -> {
             vm.check();
             // the answer and the field errors add lines: the window grows to show them
@@ -114,7 +124,9 @@ public final class TrafficCheckDialog extends Dialog<Void> {
         answer.visibleProperty().bind(vm.headlineProperty().isNotEmpty());
         answer.managedProperty().bind(answer.visibleProperty());
 
-        HBox actions = new HBox(check);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(12, preparation, gap, check);
         actions.setAlignment(Pos.CENTER_RIGHT);
         VBox content = new VBox(12, form, actions, answer);
         content.setPrefWidth(620);

@@ -14,6 +14,8 @@ import dev.portcullis.review.TrafficCheckPacket;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,12 +32,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * The Check traffic dialog: would a packet pass a group, or an interface (all its groups together)? The
- * answer is computed at once (the check is cheap) from the project shown: allowed, with the rules that
- * allow it, denied, or unknown with the reason. A value that makes no packet is said next to its field.
+ * The Check traffic dialog: would a packet pass a group, or an interface (all its groups together)? The check
+ * over the project shown is prepared on a worker; then each answer is computed at once (it reads the rules of
+ * one group or interface): allowed, with the rules that allow it, denied, or unknown with the reason. A value
+ * that makes no packet is said next to its field.
  */
 public final class TrafficCheckViewModel {
 
@@ -47,8 +53,10 @@ public final class TrafficCheckViewModel {
         }
     }
 
-    private final TrafficCheck check;
-    private final Function<String, String> names;
+    /** The check and what the answer names, once prepared; read and written on the FX thread only. */
+    private Prepared prepared;
+    private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(this, "preparing", true);
+    private final ReadOnlyStringWrapper preparation = new ReadOnlyStringWrapper(this, "preparation", "");
     private final ObservableList<Target> targets = FXCollections.observableArrayList();
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target");
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction",
@@ -67,7 +75,13 @@ public final class TrafficCheckViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
     private final ObservableList<String> details = FXCollections.observableArrayList();
 
+    /** What the set-up makes off the FX thread: the check, names by id, the targets and the one asked first. */
+    private record Prepared(TrafficCheck check, Function<String, String> names, List<Target> targets, Target first) {
+    }
+
     /**
+     * Prepares the check on the calling thread: for tests and callers that are not the FX thread.
+     *
      * @param shown      the project shown
      * @param portsKnown whether the snapshot lists every interface of its project (a file may list none):
      *                   otherwise remote-group rules cannot be resolved and answer "unknown"
@@ -78,11 +92,37 @@ public final class TrafficCheckViewModel {
 
     /** As {@link #TrafficCheckViewModel(Snapshot, boolean)}, asking first about the group selected (null: none). */
     public TrafficCheckViewModel(Snapshot shown, boolean portsKnown, String selectedGroupId) {
-        check = new TrafficCheck(shown.groups(), shown.ports(), portsKnown, shown.addressGroups());
+        this(shown, portsKnown, selectedGroupId, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * The check over every group and interface (their maps, the sorted list to choose from) is prepared on
+     * {@code worker}, and the dialog says "Preparing…" meanwhile: at 10,000 groups it is not for the FX thread.
+     *
+     * @param fx     where the prepared check is taken in: the FX thread in the console
+     * @param worker where it is prepared: never the FX thread
+     */
+    public TrafficCheckViewModel(Snapshot shown, boolean portsKnown, String selectedGroupId, Executor fx,
+                                 Executor worker) {
+        preparation.set("Preparing the check of " + count(shown.groups().size(), "group") + " and "
+                + count(shown.ports().size(), "interface") + "\u2026");
+        CompletableFuture.supplyAsync(() -> prepare(shown, portsKnown, selectedGroupId), worker)
+                .whenCompleteAsync(this::prepared, fx);
+        protocol.addListener((obs, old, now) -> clearAnswer());
+        target.addListener((obs, old, now) -> clearAnswer());
+        direction.addListener((obs, old, now) -> clearAnswer());
+    }
+
+    private static String count(int n, String what) {
+        return String.format("%,d %s%s", n, what, n == 1 ? "" : "s");
+    }
+
+    /** On the worker: linear in the groups and interfaces, plus one sort of each. */
+    private static Prepared prepare(Snapshot shown, boolean portsKnown, String selectedGroupId) {
+        TrafficCheck check = new TrafficCheck(shown.groups(), shown.ports(), portsKnown, shown.addressGroups());
         Map<String, String> byId = new HashMap<>();
         shown.addressGroups().forEach(a -> byId.put(a.id(), a.label()));
         shown.groups().forEach(g -> byId.put(g.id(), g.name()));
-        names = byId::get;
         List<Target> all = new ArrayList<>();
         Map<String, Integer> sameName = new HashMap<>(); // counted once: not a scan of the groups per group
         shown.groups().forEach(g -> sameName.merge(g.name(), 1, Integer::sum));
@@ -98,13 +138,25 @@ public final class TrafficCheckViewModel {
         }
         shown.ports().stream().sorted(Comparator.comparing(Port::label, String.CASE_INSENSITIVE_ORDER))
                 .forEach(p -> all.add(new Target("Interface " + p.label(), null, p)));
-        targets.setAll(all);
-        if (selected != null || !all.isEmpty()) {
-            target.set(selected != null ? selected : all.get(0));
+        return new Prepared(check, byId::get, all, selected != null ? selected : all.isEmpty() ? null : all.get(0));
+    }
+
+    /** On the FX thread: the check is ready, or could not be made (said in words where "Preparing…" was). */
+    private void prepared(Prepared done, Throwable failed) {
+        preparing.set(false);
+        if (failed != null) {
+            Throwable cause = failed instanceof CompletionException && failed.getCause() != null
+                    ? failed.getCause() : failed;
+            preparation.set("Check traffic could not be prepared: " + (cause.getMessage() == null
+                    ? cause.toString() : cause.getMessage()));
+            return;
         }
-        protocol.addListener((obs, old, now) -> clearAnswer());
-        target.addListener((obs, old, now) -> clearAnswer());
-        direction.addListener((obs, old, now) -> clearAnswer());
+        prepared = done;
+        preparation.set("");
+        targets.setAll(done.targets());
+        if (done.first() != null) {
+            target.set(done.first());
+        }
     }
 
     /** The protocol typed, if it is one. */
@@ -131,10 +183,14 @@ public final class TrafficCheckViewModel {
     /** Answers the question, or says next to each field what is wrong with it. */
     public void check() {
         clearAnswer();
+        if (prepared == null) {
+            return; // the button is disabled while the check is prepared
+        }
         Optional<TrafficCheckPacket> packet = packet();
         if (packet.isEmpty()) {
             return;
         }
+        TrafficCheck check = prepared.check();
         TrafficCheckAnswer answer = target.get().group() != null ? check.check(target.get().group(), packet.get())
                 : check.check(target.get().port(), packet.get());
         show(answer, packet.get());
@@ -213,7 +269,7 @@ public final class TrafficCheckViewModel {
     private String words(Found f) {
         String description = f.rule().description() == null || f.rule().description().isEmpty() ? ""
                 : " (\u201c" + f.rule().description() + "\u201d)";
-        return "group " + f.group().name() + ": " + f.rule().summary(names) + description;
+        return "group " + f.group().name() + ": " + f.rule().summary(prepared.names()) + description;
     }
 
     private void clearAnswer() {
@@ -222,6 +278,17 @@ public final class TrafficCheckViewModel {
         details.clear();
     }
 
+    /** True until the check is prepared (or could not be). */
+    public ReadOnlyBooleanProperty preparingProperty() {
+        return preparing.getReadOnlyProperty();
+    }
+
+    /** "Preparing the check of 10,000 groups and 5,000 interfaces…", then empty; why it failed, if it did. */
+    public ReadOnlyStringProperty preparationProperty() {
+        return preparation.getReadOnlyProperty();
+    }
+
+    /** Every group and interface, sorted; empty until the check is prepared. */
     public ObservableList<Target> targets() {
         return targets;
     }

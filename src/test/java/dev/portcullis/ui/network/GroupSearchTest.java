@@ -1,46 +1,15 @@
 package dev.portcullis.ui.network;
 
 import dev.portcullis.domain.SecurityGroup;
-import java.util.List;
-import java.util.Map;
-
-import dev.portcullis.domain.Cidr;
+import dev.portcullis.review.RemoteAddresses;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The filter's own arithmetic: what a typed word is, and prefixes as numbers agree with {@link Cidr}. */
+/** The filter's own reading: what a typed word is, and tags. Ports and addresses: {@link FilterMatchesAsTrafficCheckTest}. */
 class GroupSearchTest {
-
-    private static GroupSearch.Block block(String cidr) {
-        return GroupSearch.Block.of(Cidr.parse(cidr).orElseThrow());
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-            "10.0.0.0/8, 10.200.3.4/32, true",
-            "10.0.0.0/8, 11.0.0.0/32, false",
-            "0.0.0.0/0, 203.0.113.9/32, true",
-            "10.0.0.4/31, 10.0.0.5/32, true",
-            "10.0.0.4/31, 10.0.0.6/32, false",
-            "10.1.2.3/16, 10.1.200.1/32, true",
-            "2001:db8::/32, 2001:db8:ffff::1/128, true",
-            "2001:db8::/32, 2001:db9::1/128, false",
-            "2001:db8:0:1::/64, 2001:db8:0:1:ffff::1/128, true",
-            "2001:db8:0:1::/64, 2001:db8:0:2::1/128, false",
-            "2001:db8::1:0/112, 2001:db8::1:ffff/128, true",
-            "::/0, ::1/128, true",
-            "::/0, 10.0.0.1/32, false",
-            "0.0.0.0/0, ::1/128, false",
-            "::ffff:10.0.0.0/104, ::ffff:10.9.9.9/128, true",
-            "10.0.0.5/32, 10.0.0.5/32, true",
-    })
-    void aPrefixContainsWhatCidrSaysItContains(String outer, String inner, boolean contained) {
-        assertThat(block(outer).contains(block(inner))).isEqualTo(contained);
-        assertThat(Cidr.parse(outer).orElseThrow().contains(Cidr.parse(inner).orElseThrow())).isEqualTo(contained);
-    }
 
     @Test
     void aPortIsDigitsUpTo65535() {
@@ -66,7 +35,7 @@ class GroupSearchTest {
     }
 
     private static boolean finds(String filter, SecurityGroup group) {
-        return GroupSearch.parse(filter).test(GroupSearch.index(group, Map.of()));
+        return GroupSearch.parse(filter).test(GroupSearch.index(group, RemoteAddresses.UNKNOWN));
     }
 
     @Test

@@ -7,6 +7,9 @@ import dev.portcullis.review.TrafficCheckAnswer.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,5 +141,41 @@ class TrafficCheckViewModelTest {
         vm.check();
         assertThat(vm.portErrorProperty().get()).as("the highest port is a port").isEmpty();
         assertThat(vm.verdictProperty().get()).isEqualTo(Verdict.DENIED);
+    }
+
+    /**
+     * The check over every group and interface is made on the worker, not on the thread that opens the dialog
+     * (the FX thread); meanwhile the dialog says it is preparing, offers nothing to choose and answers nothing.
+     */
+    @Test
+    void preparesTheCheckOnTheWorkerAndSaysSoMeanwhile() {
+        Queue<Runnable> onWorker = new ArrayDeque<>();
+        Queue<Runnable> onFx = new ArrayDeque<>();
+        Executor worker = onWorker::add;
+        Executor fx = onFx::add;
+
+        TrafficCheckViewModel vm = new TrafficCheckViewModel(project(), true, "g-twin-2", fx, worker);
+
+        assertThat(onWorker).as("the set-up is handed to the worker").hasSize(1);
+        assertThat(onFx).isEmpty();
+        assertThat(vm.preparingProperty().get()).isTrue();
+        assertThat(vm.preparationProperty().get()).isEqualTo("Preparing the check of 4 groups and 2 interfaces\u2026");
+        assertThat(vm.targets()).as("nothing prepared on the caller's thread").isEmpty();
+        vm.portProperty().set("22");
+        vm.remoteProperty().set("203.0.113.5");
+        vm.check();
+        assertThat(vm.verdictProperty().get()).as("no answer before the check is ready").isNull();
+
+        onWorker.remove().run();
+        assertThat(vm.targets()).as("the result comes back through fx only").isEmpty();
+        assertThat(onFx).hasSize(1);
+
+        onFx.remove().run();
+        assertThat(vm.preparingProperty().get()).isFalse();
+        assertThat(vm.preparationProperty().get()).isEmpty();
+        assertThat(vm.targets()).hasSize(6);
+        assertThat(vm.targetProperty().get().label()).isEqualTo("Group twin (g-twin-2)");
+        vm.check();
+        assertThat(vm.verdictProperty().get()).isNotNull();
     }
 }
