@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -85,8 +86,10 @@ public class FxDialogService implements DialogService {
     /** A ControlsFX notification at the main window's lower right corner, gone after a few seconds. */
     @Override
     public void notify(String title, String message) {
+        FontIcon done = new FontIcon("mdal-check_circle");
+        done.getStyleClass().add("note-icon");
         Notifications.create().owner(owner.get()).title(SafeText.line(title)).text(SafeText.message(message))
-                .position(Pos.BOTTOM_RIGHT).hideAfter(NOTE_SHOWN).styleClass("portcullis-note").showInformation();
+                .graphic(done).position(Pos.BOTTOM_RIGHT).hideAfter(NOTE_SHOWN).styleClass("portcullis-note").show();
     }
 
     @Override
