@@ -91,7 +91,7 @@ class FileReadPagesTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> vm.partialProperty().get()));
 
-        assertThat(firstPageTold.getCount()).isZero();
+        assertThat(firstPageTold.await(10, TimeUnit.SECONDS)).as("the reader told its first page").isTrue();
         assertThat(onFx(() -> vm.loadingProperty().get())).isTrue(); // the reader is still held
         assertThat(onFx(() -> vm.stateProperty().get())).isEqualTo(State.READY);
         assertThat(onFx(() -> vm.customGroups().stream().map(GroupRow::name).toList()))
