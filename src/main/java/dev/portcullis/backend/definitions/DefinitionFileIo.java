@@ -14,7 +14,6 @@ import dev.portcullis.files.SourceReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package dev.portcullis.ui.network;
 
 import dev.portcullis.backend.Backend;
-import dev.portcullis.ui.groupeditor.GroupDialog;
 import dev.portcullis.ui.shell.MainWindow;
 import dev.portcullis.ui.shell.MainWindowViewModel;
 import dev.portcullis.ui.common.Theme;
