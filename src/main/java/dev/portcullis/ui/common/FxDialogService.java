@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The console's dialogs: alerts and the system's file choosers owned by the main window (remembering the
- * folder last used), and the custom dialogs each feature registers for its requests.
+ * The console's dialogs: alerts and the system's file choosers owned by the console's window in front
+ * (remembering the folder last used), notes at the main window's corner, and the custom dialogs each feature
+ * registers for its requests. Not final only so that a TestFX test can answer the file choosers itself.
  */
 public class FxDialogService implements DialogService {
 
@@ -44,7 +45,7 @@ public class FxDialogService implements DialogService {
     private File folder;
 
     /**
-     * @param owner    the window the dialogs belong to (asked each time: it may not be shown yet)
+     * @param owner            the main window (asked each time: it may not be shown yet)
      * @param readableLabel    what "choose a file" offers first: the files the console reads
      * @param readablePatterns their patterns, such as {@code *.tf}
      */
