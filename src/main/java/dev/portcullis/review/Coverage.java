@@ -1,7 +1,6 @@
 package dev.portcullis.review;
 
 import dev.portcullis.domain.EtherType;
-import dev.portcullis.domain.Protocol;
 import dev.portcullis.domain.Remote;
 import dev.portcullis.domain.Rule;
 
@@ -21,10 +20,6 @@ final class Coverage {
     static final int ALL_PROTOCOLS = -1;
 
     private Coverage() {
-    }
-
-    static boolean allProtocols(Protocol protocol) {
-        return protocol.isAny() || (protocol.number().isPresent() && protocol.number().getAsInt() == 0);
     }
 
     /** The protocol number, IPv6's legacy ICMP (1) read as ICMPv6 (58); -1 for every protocol. */

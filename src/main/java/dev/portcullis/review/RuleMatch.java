@@ -1,7 +1,6 @@
 package dev.portcullis.review;
 
 import dev.portcullis.domain.Cidr;
-import dev.portcullis.domain.Direction;
 import dev.portcullis.domain.EtherType;
 import dev.portcullis.domain.PortRange;
 import dev.portcullis.domain.Remote;
@@ -67,14 +66,6 @@ public final class RuleMatch {
             return new RuleMatch(rule, protocol, p.cidr(), null);
         }
         return new RuleMatch(rule, protocol, null, remotes.of(rule.remote()));
-    }
-
-    public Rule rule() {
-        return rule;
-    }
-
-    public Direction direction() {
-        return rule.direction();
     }
 
     /** True for a rule of every protocol (none given, or protocol 0 by number or name). */
