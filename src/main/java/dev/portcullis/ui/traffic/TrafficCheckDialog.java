@@ -92,8 +92,8 @@ public final class TrafficCheckDialog extends Dialog<Void> {
         check.setId("check");
         check.setDefaultButton(true);
         check.getStyleClass().add("accent");
-        check.disableProperty().bind(vm.preparingProperty());
-        target.disableProperty().bind(vm.preparingProperty());
+        check.disableProperty().bind(vm.readyProperty().not());
+        target.disableProperty().bind(vm.readyProperty().not());
         // "Preparing the check of 10,000 groups…" while the worker makes it; why it failed, should it fail
         Label preparation = new Label();
         preparation.setId("preparation");

@@ -36,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Check traffic dialog: would a packet pass a group, or an interface (all its groups together)? The check
@@ -55,7 +56,7 @@ public final class TrafficCheckViewModel {
 
     /** The check and what the answer names, once prepared; read and written on the FX thread only. */
     private Prepared prepared;
-    private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(this, "preparing", true);
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready", false);
     private final ReadOnlyStringWrapper preparation = new ReadOnlyStringWrapper(this, "preparation", "");
     private final ObservableList<Target> targets = FXCollections.observableArrayList();
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target");
@@ -76,7 +77,7 @@ public final class TrafficCheckViewModel {
     private final ObservableList<String> details = FXCollections.observableArrayList();
 
     /** What the set-up makes off the FX thread: the check, names by id, the targets and the one asked first. */
-    private record Prepared(TrafficCheck check, Function<String, String> names, List<Target> targets, Target first) {
+    record Prepared(TrafficCheck check, Function<String, String> names, List<Target> targets, Target first) {
     }
 
     /**
@@ -104,10 +105,14 @@ public final class TrafficCheckViewModel {
      */
     public TrafficCheckViewModel(Snapshot shown, boolean portsKnown, String selectedGroupId, Executor fx,
                                  Executor worker) {
+        this(shown, () -> prepare(shown, portsKnown, selectedGroupId), fx, worker);
+    }
+
+    /** The seam for tests of a failed set-up: {@code setUp} runs on {@code worker}. */
+    TrafficCheckViewModel(Snapshot shown, Supplier<Prepared> setUp, Executor fx, Executor worker) {
         preparation.set("Preparing the check of " + count(shown.groups().size(), "group") + " and "
                 + count(shown.ports().size(), "interface") + "\u2026");
-        CompletableFuture.supplyAsync(() -> prepare(shown, portsKnown, selectedGroupId), worker)
-                .whenCompleteAsync(this::prepared, fx);
+        CompletableFuture.supplyAsync(setUp, worker).whenCompleteAsync(this::prepared, fx);
         protocol.addListener((obs, old, now) -> clearAnswer());
         target.addListener((obs, old, now) -> clearAnswer());
         direction.addListener((obs, old, now) -> clearAnswer());
@@ -141,9 +146,11 @@ public final class TrafficCheckViewModel {
         return new Prepared(check, byId::get, all, selected != null ? selected : all.isEmpty() ? null : all.get(0));
     }
 
-    /** On the FX thread: the check is ready, or could not be made (said in words where "Preparing…" was). */
+    /**
+     * On the FX thread: the check is ready, or could not be made (said in words where "Preparing…" was; the
+     * dialog then stays as it was while preparing, with nothing to choose and no Check).
+     */
     private void prepared(Prepared done, Throwable failed) {
-        preparing.set(false);
         if (failed != null) {
             Throwable cause = failed instanceof CompletionException && failed.getCause() != null
                     ? failed.getCause() : failed;
@@ -152,6 +159,7 @@ public final class TrafficCheckViewModel {
             return;
         }
         prepared = done;
+        ready.set(true);
         preparation.set("");
         targets.setAll(done.targets());
         if (done.first() != null) {
@@ -278,9 +286,9 @@ public final class TrafficCheckViewModel {
         details.clear();
     }
 
-    /** True until the check is prepared (or could not be). */
-    public ReadOnlyBooleanProperty preparingProperty() {
-        return preparing.getReadOnlyProperty();
+    /** True once the check is prepared; it stays false when the set-up failed. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
     }
 
     /** "Preparing the check of 10,000 groups and 5,000 interfaces…", then empty; why it failed, if it did. */

@@ -158,7 +158,7 @@ class TrafficCheckViewModelTest {
 
         assertThat(onWorker).as("the set-up is handed to the worker").hasSize(1);
         assertThat(onFx).isEmpty();
-        assertThat(vm.preparingProperty().get()).isTrue();
+        assertThat(vm.readyProperty().get()).isFalse();
         assertThat(vm.preparationProperty().get()).isEqualTo("Preparing the check of 4 groups and 2 interfaces\u2026");
         assertThat(vm.targets()).as("nothing prepared on the caller's thread").isEmpty();
         vm.portProperty().set("22");
@@ -171,11 +171,36 @@ class TrafficCheckViewModelTest {
         assertThat(onFx).hasSize(1);
 
         onFx.remove().run();
-        assertThat(vm.preparingProperty().get()).isFalse();
+        assertThat(vm.readyProperty().get()).isTrue();
         assertThat(vm.preparationProperty().get()).isEmpty();
         assertThat(vm.targets()).hasSize(6);
         assertThat(vm.targetProperty().get().label()).isEqualTo("Group twin (g-twin-2)");
         vm.check();
         assertThat(vm.verdictProperty().get()).isNotNull();
+    }
+
+    /**
+     * A set-up that fails says why where "Preparing…" was, and the check stays off: nothing to choose, no answer
+     * (the Check button is bound to {@code ready}).
+     */
+    @Test
+    void aFailedSetUpSaysWhyAndLeavesTheCheckOff() {
+        Queue<Runnable> onWorker = new ArrayDeque<>();
+        Queue<Runnable> onFx = new ArrayDeque<>();
+        TrafficCheckViewModel vm = new TrafficCheckViewModel(project(), () -> {
+            throw new IllegalStateException("Java heap space");
+        }, onFx::add, onWorker::add);
+
+        onWorker.remove().run();
+        onFx.remove().run();
+
+        assertThat(vm.preparationProperty().get()).isEqualTo("Check traffic could not be prepared: Java heap space");
+        assertThat(vm.readyProperty().get()).as("Check stays off").isFalse();
+        assertThat(vm.targets()).isEmpty();
+        vm.portProperty().set("22");
+        vm.remoteProperty().set("203.0.113.5");
+        vm.check();
+        assertThat(vm.verdictProperty().get()).isNull();
+        assertThat(vm.targetErrorProperty().get()).as("no field complains about a check that cannot run").isEmpty();
     }
 }
