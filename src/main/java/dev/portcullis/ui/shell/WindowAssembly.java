@@ -58,7 +58,13 @@ final class WindowAssembly {
         WindowFrame.closeWhenChangesAreDone(stage, viewModel.networkProperty()::get);
         // Decoding and setting eight icons costs the first frame some 40 ms (measured): they come after it.
         FirstFrame.atFirstFrame(viewModel.connectionProperty(), stage.showingProperty(), Duration.seconds(2),
-                () -> CompletableFuture.supplyAsync(AppIcons::all, worker).thenAcceptAsync(stage.getIcons()::setAll, fx));
+                () -> CompletableFuture.supplyAsync(AppIcons::all, worker).thenAcceptAsync(stage.getIcons()::setAll, fx)
+                        .exceptionally(failed -> {
+                            // the window works without its icons; the log says why they are missing
+                            System.getLogger(WindowAssembly.class.getName()).log(System.Logger.Level.WARNING,
+                                    "The window's icons could not be read", failed);
+                            return null;
+                        }));
         String probe = System.getProperty(StartupProbe.PROPERTY);
         if (probe != null && !probe.isBlank()) {
             StartupProbe.watch(viewModel.connectionProperty(), stage.showingProperty(), Path.of(probe),
