@@ -119,13 +119,12 @@ public final class RuleMatch {
         if (protocol < 0 || wire.isEmpty() || wire.getAsInt() != protocol) {
             return false;
         }
-        PortRange ports = rule.ports();
         if (packet.port() != null) {
-            return ports.contains(packet.port());
+            return letsPort(packet.port()); // the filter's reading of the range: one for both
         }
-        if (packet.icmpType() != null) {
-            Integer type = ports.min();
-            Integer code = ports.max();
+        if (packet.icmpType() != null) { // an ICMP rule's range is its type and code
+            Integer type = rule.ports().min();
+            Integer code = rule.ports().max();
             return type == null || (type.equals(packet.icmpType()) && (code == null || code.equals(packet.icmpCode())));
         }
         return true;
