@@ -81,27 +81,15 @@ public final class TrafficCheckViewModel {
     }
 
     /**
-     * Prepares the check on the calling thread: for tests and callers that are not the FX thread.
-     *
-     * @param shown      the project shown
-     * @param portsKnown whether the snapshot lists every interface of its project (a file may list none):
-     *                   otherwise remote-group rules cannot be resolved and answer "unknown"
-     */
-    public TrafficCheckViewModel(Snapshot shown, boolean portsKnown) {
-        this(shown, portsKnown, null);
-    }
-
-    /** As {@link #TrafficCheckViewModel(Snapshot, boolean)}, asking first about the group selected (null: none). */
-    public TrafficCheckViewModel(Snapshot shown, boolean portsKnown, String selectedGroupId) {
-        this(shown, portsKnown, selectedGroupId, Runnable::run, Runnable::run);
-    }
-
-    /**
      * The check over every group and interface (their maps, the sorted list to choose from) is prepared on
      * {@code worker}, and the dialog says "Preparing…" meanwhile: at 10,000 groups it is not for the FX thread.
      *
-     * @param fx     where the prepared check is taken in: the FX thread in the console
-     * @param worker where it is prepared: never the FX thread
+     * @param shown           the project shown
+     * @param portsKnown      whether the snapshot lists every interface of its project (a file may list none):
+     *                        otherwise remote-group rules cannot be resolved and answer "unknown"
+     * @param selectedGroupId the group asked about first (null: the first in the list)
+     * @param fx              where the prepared check is taken in: the FX thread in the console
+     * @param worker          where it is prepared: never the FX thread
      */
     public TrafficCheckViewModel(Snapshot shown, boolean portsKnown, String selectedGroupId, Executor fx,
                                  Executor worker) {

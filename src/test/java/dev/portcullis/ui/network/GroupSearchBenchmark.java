@@ -69,7 +69,7 @@ public final class GroupSearchBenchmark {
                     "\"" + filter + "\"", keystroke, allocated, found[0]);
         }
         Snapshot shown = new Snapshot(project.groups(), project.ports(), Instant.now());
-        double prepare = median(runs, () -> new TrafficCheckViewModel(shown, true, null));
+        double prepare = median(runs, () -> new TrafficCheckViewModel(shown, true, null, Runnable::run, Runnable::run));
         System.out.printf("  Check traffic's preparation   %8.2f ms (on the worker)%n", prepare);
     }
 

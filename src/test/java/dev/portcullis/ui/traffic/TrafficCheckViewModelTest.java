@@ -22,14 +22,14 @@ class TrafficCheckViewModelTest {
     }
 
     private static TrafficCheckViewModel askAbout(String target, boolean portsKnown) {
-        TrafficCheckViewModel vm = new TrafficCheckViewModel(project(), portsKnown);
+        TrafficCheckViewModel vm = new TrafficCheckViewModel(project(), portsKnown, null, Runnable::run, Runnable::run);
         vm.targetProperty().set(vm.targets().stream().filter(t -> t.label().equals(target)).findFirst().orElseThrow());
         return vm;
     }
 
     @Test
     void offersEveryGroupAndInterfaceTellingSameNamedGroupsApart() {
-        TrafficCheckViewModel vm = new TrafficCheckViewModel(project(), true);
+        TrafficCheckViewModel vm = new TrafficCheckViewModel(project(), true, null, Runnable::run, Runnable::run);
 
         assertThat(vm.targets()).extracting(TrafficCheckViewModel.Target::label).containsExactly("Group db",
                 "Group twin (g-twin-1)", "Group twin (g-twin-2)", "Group web", "Interface db-1 eth0",
@@ -38,9 +38,9 @@ class TrafficCheckViewModelTest {
 
     @Test
     void asksFirstAboutTheGroupSelectedInTheConsole() {
-        assertThat(new TrafficCheckViewModel(project(), true, "g-twin-2").targetProperty().get().label())
+        assertThat(new TrafficCheckViewModel(project(), true, "g-twin-2", Runnable::run, Runnable::run).targetProperty().get().label())
                 .isEqualTo("Group twin (g-twin-2)");
-        assertThat(new TrafficCheckViewModel(project(), true, null).targetProperty().get().label())
+        assertThat(new TrafficCheckViewModel(project(), true, null, Runnable::run, Runnable::run).targetProperty().get().label())
                 .isEqualTo("Group db");
     }
 
