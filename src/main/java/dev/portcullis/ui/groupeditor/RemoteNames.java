@@ -56,25 +56,26 @@ final class RemoteNames {
     }
 
     RemoteNames(List<SecurityGroup> groups, List<dev.portcullis.domain.AddressGroup> addressGroups) {
+        // names are told apart as a person reads (and types) them: "Web" and "web" both show their id
         Map<String, Long> sameName = new HashMap<>();
-        groups.forEach(g -> sameName.merge(g.name(), 1L, Long::sum));
+        groups.forEach(g -> sameName.merge(g.name().toLowerCase(Locale.ROOT), 1L, Long::sum));
         List<SecurityGroup> sorted = new ArrayList<>(groups);
         sorted.sort(Comparator.comparing((SecurityGroup g) -> g.name().toLowerCase(Locale.ROOT))
                 .thenComparing(SecurityGroup::id));
         for (SecurityGroup g : sorted) {
             String label = g.name().isEmpty() ? GROUP + g.id()
-                    : sameName.get(g.name()) > 1 ? GROUP + g.name() + " (" + shortId(g.id()) + ")"
+                    : sameName.get(g.name().toLowerCase(Locale.ROOT)) > 1 ? GROUP + g.name() + " (" + shortId(g.id()) + ")"
                     : GROUP + g.name();
             register(g.id(), label);
             nameById.put(g.id(), g.name());
         }
         Map<String, Long> sameLabel = new HashMap<>();
-        addressGroups.forEach(a -> sameLabel.merge(a.label(), 1L, Long::sum));
+        addressGroups.forEach(a -> sameLabel.merge(a.label().toLowerCase(Locale.ROOT), 1L, Long::sum));
         List<dev.portcullis.domain.AddressGroup> byName = new ArrayList<>(addressGroups);
         byName.sort(Comparator.comparing((dev.portcullis.domain.AddressGroup a) -> a.label().toLowerCase(Locale.ROOT))
                 .thenComparing(dev.portcullis.domain.AddressGroup::id));
         for (dev.portcullis.domain.AddressGroup a : byName) {
-            register(a.id(), ADDRESS_GROUP + a.label() + (sameLabel.get(a.label()) > 1 ? " (" + shortId(a.id()) + ")"
+            register(a.id(), ADDRESS_GROUP + a.label() + (sameLabel.get(a.label().toLowerCase(Locale.ROOT)) > 1 ? " (" + shortId(a.id()) + ")"
                     : ""));
             addressGroupIds.add(a.id());
             nameById.putIfAbsent(a.id(), a.label());

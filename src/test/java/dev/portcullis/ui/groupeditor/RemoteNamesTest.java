@@ -61,4 +61,26 @@ class RemoteNamesTest {
         assertThat(names.suggestions("2001:db8::/32")).isEmpty();
         assertThat(names.suggestions("")).isEmpty();
     }
+
+    /**
+     * "Web" and "web" are the same name to whoever reads or types them: both show the start of their id, and
+     * each label picks its own group (with one label for both, the second overwrote the first, and a rule of
+     * "Web" was saved pointing at "web").
+     */
+    @Test
+    void namesThatDifferOnlyInCaseShowTheirIdsAndEachPicksItsOwnGroup() {
+        SecurityGroup upper = new SecurityGroup("g-upper-1", "p", "Web", "", true, false, 1, List.of(), List.of(),
+                null, null);
+        RemoteNames twins = new RemoteNames(List.of(WEB, upper), List.of(addressGroup("ag-1", "Office"),
+                addressGroup("ag-2", "office")));
+
+        assertThat(twins.choices()).containsExactly("Anywhere", "Group Web (g-upper-)", "Group web (g-web)",
+                "Address group Office (ag-1)", "Address group office (ag-2)");
+        assertThat(twins.parse("Group Web (g-upper-)")).isEqualTo(new RemoteNames.Group("g-upper-1"));
+        assertThat(twins.parse("Group web (g-web)")).isEqualTo(new RemoteNames.Group("g-web"));
+        assertThat(twins.label(new Remote.Group("g-upper-1"))).isEqualTo("Group Web (g-upper-)");
+        assertThat(twins.parse("Address group Office (ag-1)")).isEqualTo(new RemoteNames.AddressGroup("ag-1"));
+        assertThat(twins.parse("web")).isInstanceOfSatisfying(RemoteNames.Unknown.class,
+                u -> assertThat(u.message()).contains("2 security groups are called \"web\""));
+    }
 }
