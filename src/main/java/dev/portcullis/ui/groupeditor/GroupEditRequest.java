@@ -67,6 +67,17 @@ public record GroupEditRequest(Optional<SecurityGroup> original, GroupDraft draf
         return new GroupEditRequest(current, draft, groups, Optional.of(why), reach, copyOf, facts);
     }
 
+    /**
+     * After a new group (or a copy) was made but the rest of it is still to save: an edit of the group made, on
+     * {@code rest}, which the project's groups now include. No longer a copy: the group exists.
+     */
+    public GroupEditRequest madeAs(SecurityGroup made, GroupDraft rest) {
+        List<SecurityGroup> withMade = new java.util.ArrayList<>(groups.size() + 1);
+        withMade.addAll(groups);
+        withMade.add(made);
+        return new GroupEditRequest(Optional.of(made), rest, withMade, error, reach, Optional.empty(), facts);
+    }
+
     public GroupEditRequest withDraft(GroupDraft typed) {
         return new GroupEditRequest(original, typed, groups, error, reach, copyOf, facts);
     }

@@ -44,21 +44,17 @@ final class GroupChanges {
         changing.bind(running.greaterThan(0));
     }
 
-    /** Creates a group; when it fails, the dialog opens again on the draft with the reason. */
+    /**
+     * Creates a group; when it fails, the dialog opens again on the draft with the reason. What the create
+     * cannot carry is saved next, as an edit of the group made: a copy's rules that point at the group copied
+     * (they point at the new group, whose id is known only now) and the tags. From then on the group exists: a
+     * failure or a partial save opens the dialog on it, as any save's does, and it is never made a second time.
+     */
     void create(GroupEditRequest request, GroupDraft draft) {
         GroupEditRequest typed = request.withDraft(draft);
-        java.util.concurrent.atomic.AtomicReference<Throwable> untagged = new java.util.concurrent.atomic.AtomicReference<>();
-        CompletableFuture<SecurityGroup> made = createWithSelfRules(request, draft).thenCompose(created -> !draft.changesTags(created)
-                ? CompletableFuture.completedFuture(created)
-                : backend.retag(created.ref(), draft.tags()).exceptionally(e -> {
-                    untagged.set(e); // the group is made: it must not be made again, only its tags are missing
-                    return created;
-                }));
-        run("Creating \"" + draft.name() + "\"…", made, (created, failed) -> {
-            if (failed == null && untagged.get() != null) {
-                setbacks.fail("\"" + created.name() + "\" was created without its tags",
-                        Words.message(Words.unwrap(untagged.get())));
-            }
+        Optional<String> copied = request.copyOf().filter(source -> CloneRequest.selfRules(draft, source) > 0);
+        GroupDraft first = copied.map(source -> CloneRequest.withoutSelfRules(draft, source)).orElse(draft);
+        run("Creating \"" + draft.name() + "\"…", backend.create(first), (created, failed) -> {
             if (failed != null) {
                 status.set("Could not create \"" + draft.name() + "\"");
                 setbacks.reopen(typed.retry(Optional.empty(), Words.message(failed)));
@@ -66,21 +62,13 @@ final class GroupChanges {
             }
             loader.patch(now -> now.withGroup(created), () -> shown.list().select(created.id()));
             status.set("Created \"" + created.name() + "\"");
+            if (copied.isPresent()) {
+                GroupDraft rest = CloneRequest.retarget(draft, copied.get(), created.id());
+                save(typed.madeAs(created, rest), rest);
+            } else if (draft.changesTags(created)) {
+                saveTags(typed.madeAs(created, draft), draft);
+            }
         });
-    }
-
-    /**
-     * A copy's rules that point at the group copied point at the new group: it is made without them, then
-     * they are added with its id (one more request, only when there are any).
-     */
-    private CompletableFuture<SecurityGroup> createWithSelfRules(GroupEditRequest request, GroupDraft draft) {
-        String source = request.copyOf().orElse(null);
-        if (source == null || CloneRequest.selfRules(draft, source) == 0) {
-            return backend.create(draft);
-        }
-        return backend.create(CloneRequest.withoutSelfRules(draft, source)).thenCompose(made -> backend
-                .apply(ChangePlan.between(made, CloneRequest.retarget(draft, source, made.id())))
-                .thenApply(ApplyReport::group));
     }
 
     /**
@@ -214,12 +202,19 @@ final class GroupChanges {
         return changing.getReadOnlyProperty();
     }
 
+    /**
+     * Runs a change: it counts as running until its answer has been taken in, follow-ups included (a create's
+     * next save starts inside {@code done}), so that a window closing meanwhile waits for them too.
+     */
     private <T> void run(String progress, CompletableFuture<T> work, BiConsumer<T, Throwable> done) {
         running.set(running.get() + 1);
         status.set(progress);
         work.whenCompleteAsync((value, failed) -> {
-            running.set(running.get() - 1);
-            done.accept(value, failed == null ? null : Words.unwrap(failed));
+            try {
+                done.accept(value, failed == null ? null : Words.unwrap(failed));
+            } finally {
+                running.set(running.get() - 1);
+            }
         }, context.fx());
     }
 
