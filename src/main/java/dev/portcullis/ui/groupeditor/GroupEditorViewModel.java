@@ -186,7 +186,7 @@ public final class GroupEditorViewModel {
             problems.setAll(lines);
         }
         List<RuleWarning> found = review.of(name.get(), stateful.get(),
-                rows.stream().map(RuleRowViewModel::ruleOrNull).toList()); // warnings are numbered by row
+                rows.stream().map(GroupEditorViewModel::reviewed).toList()); // warnings are numbered by row
         if (!found.equals(warnings)) {
             warnings.setAll(found);
         }
@@ -203,6 +203,15 @@ public final class GroupEditorViewModel {
         } else {
             hint.set("Nothing to save: nothing has changed yet.");
         }
+    }
+
+    /** What the review reads of a row: its rule, a row of several values' rules, none while its cells are wrong. */
+    private static List<Rule> reviewed(RuleRowViewModel row) {
+        if (row.expansion() != null) {
+            return row.expansion().rules();
+        }
+        Rule rule = row.ruleOrNull();
+        return rule == null ? List.of() : List.of(rule);
     }
 
     /** Each row shows the loudest warning about its rule (a world-open rule is marked where it is typed). */

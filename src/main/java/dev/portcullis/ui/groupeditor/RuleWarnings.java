@@ -1,6 +1,7 @@
 package dev.portcullis.ui.groupeditor;
 
 import dev.portcullis.domain.Rule;
+import dev.portcullis.domain.RuleKey;
 import dev.portcullis.domain.SecurityGroup;
 import dev.portcullis.review.Check;
 import dev.portcullis.review.Finding;
@@ -9,8 +10,8 @@ import dev.portcullis.review.ReviewSettings;
 import dev.portcullis.review.Severity;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -51,22 +52,36 @@ final class RuleWarnings {
     }
 
     /**
-     * @param name  the group's name as typed
-     * @param rules the table's rules by row; null for a row that is not valid yet (it is skipped)
+     * @param name   the group's name as typed
+     * @param byRow  the table's rules by row: one, a row of several values' rules, none for a row that is not
+     *               valid yet; a row of several values leaves out what the table has already, as the save does
      */
-    List<RuleWarning> of(String name, boolean stateful, List<Rule> rules) {
-        List<Rule> valid = rules.stream().filter(Objects::nonNull).toList();
-        SecurityGroup draft = new SecurityGroup(groupId, null, name, "", stateful, false, 0, valid, List.of(),
+    List<RuleWarning> of(String name, boolean stateful, List<List<Rule>> byRow) {
+        Set<RuleKey> seen = new HashSet<>();
+        byRow.stream().filter(rules -> rules.size() == 1).forEach(rules -> seen.add(rules.get(0).key()));
+        List<Rule> reviewed = new ArrayList<>();
+        List<Integer> rowOfRule = new ArrayList<>();
+        for (int row = 0; row < byRow.size(); row++) {
+            List<Rule> rules = byRow.get(row);
+            for (Rule rule : rules) {
+                if (rules.size() == 1 || seen.add(rule.key())) {
+                    reviewed.add(rule);
+                    rowOfRule.add(row);
+                }
+            }
+        }
+        SecurityGroup draft = new SecurityGroup(groupId, null, name, "", stateful, false, 0, reviewed, List.of(),
                 null, null);
         List<RuleWarning> warnings = new ArrayList<>();
         for (Finding finding : ruleFindings(draft)) {
             if (before.contains(key(finding))) {
                 continue;
             }
-            int row = rowOf(finding, rules, name);
-            if (row >= 0) {
-                warnings.add(new RuleWarning(row + 1, finding.severity(), "Rule " + (row + 1) + ": "
-                        + finding.explanation(), finding.fix()));
+            int at = indexOf(finding, reviewed, name);
+            if (at >= 0) {
+                int row = rowOfRule.get(at) + 1;
+                warnings.add(new RuleWarning(row, finding.severity(), "Rule " + row + ": " + finding.explanation(),
+                        finding.fix()));
             }
         }
         return warnings;
@@ -79,12 +94,9 @@ final class RuleWarnings {
     }
 
     /** A stored rule by its id; a new one (no id) by its words, as the review wrote them. */
-    private int rowOf(Finding finding, List<Rule> rules, String name) {
+    private int indexOf(Finding finding, List<Rule> rules, String name) {
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
-            if (rule == null) {
-                continue;
-            }
             boolean same = finding.ruleId() != null ? finding.ruleId().equals(rule.id())
                     : rule.id() == null && rule.summary(id -> id.equals(groupId) ? name : addressGroupNames.get(id))
                     .equals(finding.rule());

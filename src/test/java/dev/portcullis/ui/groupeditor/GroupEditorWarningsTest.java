@@ -53,6 +53,22 @@ class GroupEditorWarningsTest {
         assertThat(vm.hintProperty().get()).contains("do not stop Add");
     }
 
+    /** A row of several values is reviewed as the rules it becomes: its world-open SSH warns like a row of one. */
+    @Test
+    void aRowOfSeveralValuesWarnsAboutTheRulesItBecomes() {
+        GroupEditorViewModel vm = create();
+
+        tcpIn(vm, "22, 3389", "0.0.0.0/0");
+
+        assertThat(vm.warnings()).extracting(RuleWarning::row, RuleWarning::severity, RuleWarning::text)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(3, Severity.HIGH,
+                                "Rule 3: Remote administration is open to any address on the internet: SSH (22)."),
+                        org.assertj.core.groups.Tuple.tuple(3, Severity.HIGH,
+                                "Rule 3: Remote administration is open to any address on the internet: RDP (3389)."));
+        assertThat(vm.canApplyProperty().get()).isTrue();
+    }
+
     @Test
     void sshFromTheOfficeNetworkIsNoWarning() {
         GroupEditorViewModel vm = create();
