@@ -55,7 +55,7 @@ public final class GroupDialog extends Dialog<GroupDraft> {
             }
         }
         Node editor = ViewLoader.load(GroupEditorController.class, "GroupEditorView.fxml", () -> controller);
-        TagEditor tags = new TagEditor(vm.tags());
+        TagEditor tags = new TagEditor(vm.tags(), vm.tagTypedProperty());
         tags.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !controller.isReviewing(),
                 pane.getButtonTypes()));
         tags.managedProperty().bind(tags.visibleProperty());

@@ -64,8 +64,7 @@ public final class GroupEditorViewModel {
     private boolean building = true;
     /** Whether anything was typed or chosen since the dialog opened (or it reopened on typed input). */
     private boolean edited;
-    /** The tags the group is to have (edited by {@link TagEditor}). */
-    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final DialogTags tags;
     private boolean shown;
 
     public GroupEditorViewModel(GroupEditRequest request) {
@@ -86,8 +85,8 @@ public final class GroupEditorViewModel {
         error.set(request.error().orElse(null));
         nameTouched = request.error().isPresent();
         draft.rules().forEach(r -> rows.add(row(r)));
-        tags.setAll(draft.tags() != null ? draft.tags() : request.original().map(SecurityGroup::tags).orElse(List.of()));
-        tags.addListener((ListChangeListener<String>) c -> recompute());
+        tags = new DialogTags(request);
+        tags.onChange(this::recompute);
         name.addListener(o -> {
             nameTouched = true;
             recompute();
@@ -167,7 +166,8 @@ public final class GroupEditorViewModel {
         }
         acrossRows.check(rows);
         checkGroupFields();
-        boolean allValid = !nameInvalid && descriptionProblem.get() == null
+        Optional<String> tagProblem = tags.problem();
+        boolean allValid = !nameInvalid && descriptionProblem.get() == null && tagProblem.isEmpty()
                 && rows.stream().allMatch(RuleRowViewModel::isValid);
         valid.set(allValid);
         List<String> lines = new ArrayList<>();
@@ -177,6 +177,7 @@ public final class GroupEditorViewModel {
         if (descriptionProblem.get() != null) {
             lines.add("Description: " + descriptionProblem.get());
         }
+        tagProblem.ifPresent(why -> lines.add("Tags: " + why));
         for (int i = 0; i < rows.size(); i++) {
             for (String text : new LinkedHashSet<>(rows.get(i).problems().values())) {
                 lines.add("Rule " + (i + 1) + ": " + text);
@@ -191,7 +192,7 @@ public final class GroupEditorViewModel {
             warnings.setAll(found);
         }
         markWarnedRows(found);
-        boolean changes = allValid && (isNew() || !plan().isEmpty() || tagsChange());
+        boolean changes = allValid && (isNew() || !plan().isEmpty() || tags.change());
         canApply.set(changes);
         if (changes) {
             hint.set(warnings.isEmpty() ? "" : "The warnings do not stop " + applyText() + ": they say what the "
@@ -257,24 +258,17 @@ public final class GroupEditorViewModel {
             throw new IllegalStateException("the group is not valid: " + problems);
         }
         return new GroupDraft(name.get(), description.get(), stateful.get(), RowExpansions.of(rows).rules(),
-                tagsChange() ? List.copyOf(tags) : null);
+                tags.change() ? tags.wanted() : null);
     }
 
     /** The tags the group is to have: {@link TagEditor} adds and removes them. */
     public ObservableList<String> tags() {
-        return tags;
+        return tags.list();
     }
 
-    private void tagChange(List<Change> changes) {
-        if (tagsChange()) {
-            changes.add(new Change(Change.Kind.UPDATE_GROUP, tags.isEmpty() ? "Remove every tag"
-                    : "Set the tags to " + String.join(", ", dev.portcullis.domain.Tags.normalized(tags))));
-        }
-    }
-
-    private boolean tagsChange() {
-        return request.original().map(g -> new GroupDraft("", "", true, List.of(), List.copyOf(tags)).changesTags(g))
-                .orElse(!tags.isEmpty());
+    /** The tag field's text, not added yet: a save adds it (a tag Neutron would refuse is a problem listed). */
+    public StringProperty tagTypedProperty() {
+        return tags.typed();
     }
 
     /** What each row of several values becomes, and the duplicates merged; empty without such rows. */
@@ -297,13 +291,13 @@ public final class GroupEditorViewModel {
             changes.add(new Change(Change.Kind.CREATE_GROUP, "Create group \"" + draft.name() + "\" with " + n
                     + (n == 1 ? " rule" : " rules")));
             draft.rules().forEach(r -> changes.add(new Change(Change.Kind.ADD_RULE, "Add " + describe(r))));
-            tagChange(changes);
+            tags.asChange().ifPresent(changes::add);
             return changes;
         }
         ChangePlan plan = plan();
         plan.update().ifPresent(u -> changes.add(new Change(Change.Kind.UPDATE_GROUP,
                 new ChangePlan.UpdateGroup(u).describe(this::groupName))));
-        tagChange(changes);
+        tags.asChange().ifPresent(changes::add);
         plan.create().forEach(r -> changes.add(new Change(Change.Kind.ADD_RULE, "Add " + describe(r))));
         for (Rule old : plan.deleteFirst()) {
             String now = plan.recreate().stream().filter(r -> r.key().equals(old.key())).findFirst()

@@ -1,6 +1,5 @@
 package dev.portcullis.ui.groupeditor;
 
-import dev.portcullis.domain.Problem;
 import dev.portcullis.domain.SafeText;
 import dev.portcullis.domain.Tags;
 import javafx.collections.ListChangeListener;
@@ -13,12 +12,10 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A group's tags in the dialog: each a chip with a button that removes it, and a field where Enter (or
- * "Add tag") adds the text typed as one tag. Neutron's rules ({@link Tags}) are checked as a tag is added: a
+ * "Add tag") adds the text typed as one tag; a save takes a tag left typed there too ({@link DialogTags}). Neutron's rules ({@link Tags}) are checked as a tag is added: a
  * tag there already in another letter case is the same tag, a tag over 255 characters is refused, each
  * with a message under the field; nothing is sent from here.
  */
@@ -31,7 +28,8 @@ public final class TagEditor extends VBox {
     private final TextField input = new TextField();
     private final Label message = new Label();
 
-    public TagEditor(ObservableList<String> tags) {
+    /** @param typed what the field holds, not added yet: the view model saves it too, should Enter be forgotten */
+    public TagEditor(ObservableList<String> tags, javafx.beans.property.StringProperty typed) {
         super(4);
         this.tags = tags;
         getStyleClass().add("tag-editor");
@@ -40,6 +38,7 @@ public final class TagEditor extends VBox {
         title.getStyleClass().add("tag-editor-title");
         input.setPromptText("Add a tag and press Enter");
         input.setId("tagInput");
+        input.textProperty().bindBidirectional(typed);
         input.setPrefColumnCount(18);
         input.setOnAction(e -> add());
         Button add = new Button("Add tag");
@@ -74,11 +73,9 @@ public final class TagEditor extends VBox {
                     + "only in letter case as one.");
             return;
         }
-        List<String> wanted = new ArrayList<>(tags);
-        wanted.add(tag);
-        List<Problem> problems = Tags.check(wanted);
-        if (!problems.isEmpty()) {
-            message.setText(problems.get(0).message());
+        java.util.Optional<String> problem = DialogTags.problem(tags, tag);
+        if (problem.isPresent()) {
+            message.setText(problem.get());
             return;
         }
         message.setText("");
