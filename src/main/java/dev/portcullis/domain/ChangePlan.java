@@ -205,6 +205,25 @@ public record ChangePlan(GroupRef group, Optional<GroupUpdate> update, List<Rule
         return ops;
     }
 
+    /**
+     * How many more rules than before the group holds at the fullest point of the plan: new rules are made
+     * before the ones they replace are deleted, so this, not the difference at the end, is what the project's
+     * rule quota must have room for.
+     */
+    public int mostRulesAdded() {
+        int now = 0;
+        int most = 0;
+        for (Operation operation : operations()) {
+            if (operation instanceof CreateRules created) {
+                now += created.rules().size();
+            } else if (operation instanceof DeleteRule) {
+                now--;
+            }
+            most = Math.max(most, now);
+        }
+        return most;
+    }
+
     /** The same plan without the operations already done, to resume after a partial failure. */
     public ChangePlan without(Set<Operation> done) {
         return new ChangePlan(group,

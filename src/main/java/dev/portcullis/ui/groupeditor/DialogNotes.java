@@ -1,5 +1,6 @@
 package dev.portcullis.ui.groupeditor;
 
+import dev.portcullis.domain.ChangePlan;
 import dev.portcullis.domain.GroupDraft;
 
 import java.util.function.Function;
@@ -43,8 +44,8 @@ public final class DialogNotes {
         if (quotas == null) {
             return "";
         }
-        int before = request.original().map(g -> g.rules().size()).orElse(0);
-        int more = draft == null ? 0 : Math.max(0, draft.rules().size() - before);
+        int more = draft == null ? 0 : request.original().map(g -> ChangePlan.between(g, draft).mostRulesAdded())
+                .orElse(draft.rules().size()); // an edit's new rules are made before those they replace go
         return quotas.overBy(request.isNew() ? 1 : 0, more).orElse("Quota: " + quotas.text() + ".");
     }
 

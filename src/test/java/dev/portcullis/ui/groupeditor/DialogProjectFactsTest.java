@@ -64,4 +64,22 @@ class DialogProjectFactsTest {
         assertThat(fits.notes().quota(fits.toDraft())).isEqualTo("Quota: 3 of 10 security groups, 20 of 100 rules.");
         assertThat(new GroupEditorViewModel(GroupEditRequest.create(List.of())).notes().quota(null)).isEmpty();
     }
+
+    /**
+     * Changing a rule's port is a new rule made before the old one is deleted: at the rule quota's limit Neutron
+     * refuses it, though the count at the end is the same. Removing a rule needs no room.
+     */
+    @Test
+    void anEditAtTheRuleQuotaIsWarnedOfWhenItMakesARuleBeforeDeletingTheOneItReplaces() {
+        Quotas full = new Quotas(new Quotas.Usage(3, 10), new Quotas.Usage(100, 100));
+        GroupEditorViewModel vm = new GroupEditorViewModel(GroupEditRequest.edit(GroupEditorViewModelTest.WEB,
+                List.of(GroupEditorViewModelTest.WEB)).withFacts(new ProjectFacts(List.of(), full)));
+
+        vm.rows().get(2).portsProperty().set("2222");
+
+        assertThat(vm.notes().quota(vm.toDraft())).contains("This adds 1 rule", "OverQuota");
+        vm.rows().get(2).portsProperty().set("22");
+        vm.removeRule(vm.rows().get(3));
+        assertThat(vm.notes().quota(vm.toDraft())).isEqualTo("Quota: 3 of 10 security groups, 100 of 100 rules.");
+    }
 }
