@@ -61,7 +61,6 @@ public record PortRange(Integer min, Integer max) {
         return max == null ? 65535 : max;
     }
 
-
     /** For a port protocol: {@code any}, {@code 22}, {@code 8000-8080}. */
     public String portLabel() {
         if (isAny()) {

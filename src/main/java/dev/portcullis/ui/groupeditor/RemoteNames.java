@@ -63,8 +63,9 @@ final class RemoteNames {
         sorted.sort(Comparator.comparing((SecurityGroup g) -> g.name().toLowerCase(Locale.ROOT))
                 .thenComparing(SecurityGroup::id));
         for (SecurityGroup g : sorted) {
+            boolean twin = sameName.get(g.name().toLowerCase(Locale.ROOT)) > 1;
             String label = g.name().isEmpty() ? GROUP + g.id()
-                    : sameName.get(g.name().toLowerCase(Locale.ROOT)) > 1 ? GROUP + g.name() + " (" + shortId(g.id()) + ")"
+                    : twin ? GROUP + g.name() + " (" + shortId(g.id()) + ")"
                     : GROUP + g.name();
             register(g.id(), label);
             nameById.put(g.id(), g.name());
@@ -75,8 +76,8 @@ final class RemoteNames {
         byName.sort(Comparator.comparing((dev.portcullis.domain.AddressGroup a) -> a.label().toLowerCase(Locale.ROOT))
                 .thenComparing(dev.portcullis.domain.AddressGroup::id));
         for (dev.portcullis.domain.AddressGroup a : byName) {
-            register(a.id(), ADDRESS_GROUP + a.label() + (sameLabel.get(a.label().toLowerCase(Locale.ROOT)) > 1 ? " (" + shortId(a.id()) + ")"
-                    : ""));
+            boolean twin = sameLabel.get(a.label().toLowerCase(Locale.ROOT)) > 1;
+            register(a.id(), ADDRESS_GROUP + a.label() + (twin ? " (" + shortId(a.id()) + ")" : ""));
             addressGroupIds.add(a.id());
             nameById.putIfAbsent(a.id(), a.label());
         }
