@@ -12,12 +12,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-
 /**
  * A group's tags in the dialog: each a chip with a button that removes it, and a field where Enter (or
- * "Add tag") adds the text typed as one tag; a save takes a tag left typed there too ({@link DialogTags}). Neutron's rules ({@link Tags}) are checked as a tag is added: a
- * tag there already in another letter case is the same tag, a tag over 255 characters is refused, each
- * with a message under the field; nothing is sent from here.
+ * "Add tag") adds the text typed as one tag; a save takes a tag left typed there too ({@link DialogTags}).
+ * Neutron's rules ({@link Tags}) are checked as a tag is added: a tag there already in another letter case is
+ * the same tag, a tag over 255 characters is refused, each with a message under the field; nothing is sent
+ * from here.
  */
 public final class TagEditor extends VBox {
 
